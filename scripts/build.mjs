@@ -1,0 +1,32 @@
+// Bundles the three entry points: the extension (node, vscode external), the webview
+// page (browser) and the CLI (node). One esbuild call each, in parallel.
+import * as esbuild from 'esbuild';
+import { chmodSync, existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** Entry points; optional ones are skipped until the file exists. */
+const builds = [
+  { entryPoints: { extension: 'src/extension/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: 'dist' },
+  { entryPoints: { cli: 'src/cli/main.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js'], banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { bench: 'bench/bench.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js', 'playwright-core'] },
+  { entryPoints: { webview: 'webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
+  { entryPoints: { preview: 'webview/preview.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
+].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
+
+const started = Date.now();
+if (watch) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+  console.log(`built ${builds.length} bundles in ${Date.now() - started} ms`);
+}
