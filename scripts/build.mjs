@@ -5,6 +5,9 @@ import { chmodSync, existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// vega-canvas's node build probes for node-canvas with a top-level await (not allowed
+// in cjs); we never draw on a node canvas, so node bundles use its browser build.
+const vegaCanvasBrowser = './node_modules/vega-canvas/build/vega-canvas.browser.js';
 const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',
@@ -15,9 +18,9 @@ const common = {
 
 /** Entry points; optional ones are skipped until the file exists. */
 const builds = [
-  { entryPoints: { extension: 'src/extension/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: 'dist' },
-  { entryPoints: { cli: 'src/cli/main.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js'], banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { bench: 'bench/bench.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js', 'playwright-core'] },
+  { entryPoints: { extension: 'src/extension/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: 'dist', alias: { 'vega-canvas': vegaCanvasBrowser } },
+  { entryPoints: { cli: 'src/cli/main.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js'], alias: { 'vega-canvas': vegaCanvasBrowser }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { bench: 'bench/bench.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js', 'playwright-core'], alias: { 'vega-canvas': vegaCanvasBrowser } },
   { entryPoints: { webview: 'webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
   { entryPoints: { preview: 'webview/preview.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));

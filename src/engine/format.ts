@@ -1,0 +1,79 @@
+// Number formatting for sizes and compute, in the article's Chinese units
+// (万, 亿, 万亿) and in English SI-style units (K, M, B, T).
+
+/** Python's `f"{x:.{digits}e}"`, e.g. 1e10 → "1e+10", 5e10 → "5e+10" (the seed's labels). */
+export function pythonExp(x: number, digits = 0): string {
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : x < 0 ? '-inf' : 'nan';
+  const [mantissa, exp] = x.toExponential(digits).split('e');
+  const e = Number(exp);
+  const sign = e < 0 ? '-' : '+';
+  return `${mantissa}e${sign}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
+function trimNumber(x: number, maxDecimals: number): string {
+  const fixed = x.toFixed(maxDecimals);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+const ZH_UNITS: [number, string][] = [
+  [1e12, '万亿'],
+  [1e8, '亿'],
+  [1e4, '万'],
+];
+
+const EN_UNITS: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+
+/**
+ * A count in the reader's units: 1e10 → "100亿" (zh) / "10B" (en); 1e7 → "1000万" / "10M".
+ * Chinese uses 万亿 up to 10^16 and falls back to scientific notation beyond.
+ */
+export function formatCount(x: number, lang: 'en' | 'zh', maxDecimals = 1): string {
+  if (!Number.isFinite(x)) return String(x);
+  const abs = Math.abs(x);
+  const units = lang === 'zh' ? ZH_UNITS : EN_UNITS;
+  const limit = lang === 'zh' ? 1e16 : 1e15;
+  if (abs >= limit) return pythonExp(x, 1).replace('.0e', 'e');
+  for (const [scale, unit] of units) {
+    if (abs >= scale) return `${trimNumber(x / scale, maxDecimals)}${unit}`;
+  }
+  return trimNumber(x, maxDecimals);
+}
+
+/** Parameters: "10B parameters" / "100亿参数". */
+export function formatParams(x: number, lang: 'en' | 'zh'): string {
+  return lang === 'zh' ? `${formatCount(x, 'zh')}参数` : `${formatCount(x, 'en')} parameters`;
+}
+
+/** Scientific notation with a proper superscript-free mantissa: 5.76e23 → "5.76 × 10^23". */
+export function formatScientific(x: number, digits = 3): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const exp = Math.floor(Math.log10(Math.abs(x)));
+  const mantissa = x / Math.pow(10, exp);
+  const m = Number(mantissa.toPrecision(digits));
+  // toPrecision can round 9.999 up to 10: renormalise.
+  if (Math.abs(m) >= 10) return `${trimNumber(m / 10, digits)} × 10^${exp + 1}`;
+  return `${trimNumber(m, digits)} × 10^${exp}`;
+}
+
+/** Training compute in FLOPs: 5.76e23 → "5.76e23 FLOPs". */
+export function formatFlops(x: number, digits = 3): string {
+  const [mantissa, exp] = x.toExponential(digits - 1).split('e');
+  return `${trimNumber(Number(mantissa), digits - 1)}e${Number(exp)} FLOPs`;
+}
+
+/** Compute in PF-days (1 PF-day = 8.64e19 FLOPs). */
+export function formatPfDays(flops: number, digits = 3): string {
+  const pfDays = flops / 8.64e19;
+  return `${Number(pfDays.toPrecision(digits)).toLocaleString('en-US', { maximumSignificantDigits: digits })} PF-days`;
+}
+
+/** Superscript digits for axis labels: 10^12 → "10¹²". */
+export function superscriptPower(exp: number): string {
+  const map: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
+  return `10${String(exp).split('').map((c) => map[c] ?? c).join('')}`;
+}

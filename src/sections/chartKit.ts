@@ -1,0 +1,46 @@
+// Shared building blocks for the sections' Vega-Lite specs: every chart gets the
+// same schema, theme config, sizing and accessible title/description.
+import type { TopLevelSpec } from 'vega-lite';
+import { vegaLiteConfig } from './theme';
+import type { Bilingual, ChartContext, ChartSpec, Lang } from './types';
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export function tr(text: Bilingual, lang: Lang): string {
+  return text[lang];
+}
+
+export interface ChartFrame {
+  id: string;
+  title: Bilingual;
+  /** Optional subtitle (one line under the title). */
+  subtitle?: Bilingual;
+  description: Bilingual;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Wraps a chart body (layer, concat, mark+encoding… without top-level config) into a
+ * ChartSpec with title, accessible description, theme and size.
+ */
+export function makeChart(frame: ChartFrame, ctx: ChartContext, body: Record<string, unknown>): ChartSpec {
+  const { lang } = ctx;
+  const spec = {
+    $schema: VEGA_LITE_SCHEMA,
+    title: frame.subtitle ? { text: tr(frame.title, lang), subtitle: tr(frame.subtitle, lang) } : tr(frame.title, lang),
+    description: tr(frame.description, lang),
+    width: frame.width ?? 520,
+    height: frame.height ?? 300,
+    config: vegaLiteConfig(ctx.theme),
+    ...body,
+  } as TopLevelSpec;
+  return { id: frame.id, title: frame.title, description: frame.description, spec };
+}
+
+/**
+ * A Vega expression labelling powers of ten as 10⁶, 10⁷ …; other ticks stay empty, so a
+ * log axis never shows crowded 2e7, 3e7 … labels.
+ */
+export const POWER_OF_TEN_LABEL_EXPR =
+  "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6 ? '10' + replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(format(round(log(datum.value) / LN10), 'd'), '-', '⁻'), '0', '⁰'), '1', '¹'), '2', '²'), '3', '³'), '4', '⁴'), '5', '⁵'), '6', '⁶'), '7', '⁷'), '8', '⁸'), '9', '⁹') : ''";
