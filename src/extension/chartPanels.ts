@@ -1,0 +1,227 @@
+// Chart panels: one webview panel per section, restored after a reload by a
+// serializer, exchanging validated messages with the webview page.
+import * as vscode from 'vscode';
+import { findSection } from '../sections/index';
+import {
+  isPanelState,
+  parseWebviewMessage,
+  type ExportFormat,
+  type HostToWebview,
+  type PanelState,
+  type WebviewToHost,
+} from '../protocol/messages';
+import type { Lang, ParamValue } from '../sections/types';
+import { displayLang } from './language';
+import { webviewHtml, webviewOptions } from './webviewContent';
+
+export const CHART_PANEL_TYPE = 'emergenceLens.chart';
+
+type RenderedMessage = Extract<WebviewToHost, { type: 'rendered' }>;
+type ExportedMessage = Extract<WebviewToHost, { type: 'exported' }>;
+
+interface PendingExport {
+  format: ExportFormat;
+  resolve(message: ExportedMessage): void;
+}
+
+class ChartPanel {
+  lastRendered: RenderedMessage | undefined;
+  private pendingExport: PendingExport | undefined;
+  private readonly renderedListeners = new Set<(m: RenderedMessage) => void>();
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public sectionId: string,
+    private readonly owner: ChartPanels,
+  ) {
+    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
+  }
+
+  post(message: HostToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Resolves with the next 'rendered' report (or undefined after the timeout). */
+  nextRendered(timeoutMs: number): Promise<RenderedMessage | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.renderedListeners.delete(listener);
+        resolve(undefined);
+      }, timeoutMs);
+      const listener = (m: RenderedMessage): void => {
+        clearTimeout(timer);
+        this.renderedListeners.delete(listener);
+        resolve(m);
+      };
+      this.renderedListeners.add(listener);
+    });
+  }
+
+  requestExport(format: ExportFormat, chartId: string | undefined, timeoutMs = 15000): Promise<ExportedMessage | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingExport = undefined;
+        resolve(undefined);
+      }, timeoutMs);
+      this.pendingExport = {
+        format,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      };
+      this.post({ type: 'export', format, chartId });
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.owner.log.warn(`ignored a malformed message from the ${this.sectionId} panel`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        break;
+      case 'rendered':
+        if (message.sectionId !== this.sectionId) this.sectionId = message.sectionId;
+        this.lastRendered = message;
+        for (const listener of [...this.renderedListeners]) listener(message);
+        break;
+      case 'exported': {
+        const pending = this.pendingExport;
+        if (pending && pending.format === message.format) {
+          this.pendingExport = undefined;
+          pending.resolve(message);
+        } else {
+          void this.owner.saveExport(this, message, undefined);
+        }
+        break;
+      }
+      case 'error':
+        this.owner.log.error(`chart panel ${this.sectionId}: ${message.message}`);
+        break;
+    }
+  }
+}
+
+export class ChartPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, ChartPanel>();
+  private active: ChartPanel | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Opens (or reveals) the panel of a section; returns undefined for an unknown id. */
+  show(sectionId: string, params?: Record<string, ParamValue>): ChartPanel | undefined {
+    const section = findSection(sectionId);
+    if (!section) return undefined;
+    const existing = this.panels.get(sectionId);
+    if (existing) {
+      existing.panel.reveal();
+      if (params) existing.post({ type: 'setParams', params });
+      return existing;
+    }
+    const lang = displayLang();
+    const panel = vscode.window.createWebviewPanel(
+      CHART_PANEL_TYPE,
+      this.panelTitle(section.title[lang], section.seedRef),
+      vscode.ViewColumn.Active,
+      webviewOptions(this.extensionUri),
+    );
+    return this.attach(panel, { sectionId, params: params ?? {} }, lang);
+  }
+
+  /** Called by the serializer after a reload with the webview's saved state. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const valid: PanelState | undefined = isPanelState(state) && findSection(state.sectionId) ? state : undefined;
+    if (!valid) {
+      this.log.warn('discarded an unreadable saved chart panel state');
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(this.extensionUri);
+    this.attach(panel, valid, displayLang());
+  }
+
+  private panelTitle(title: string, seedRef: string): string {
+    return `${seedRef} ${title}`;
+  }
+
+  private attach(panel: vscode.WebviewPanel, state: PanelState, lang: Lang): ChartPanel {
+    const chartPanel = new ChartPanel(panel, state.sectionId, this);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, state.sectionId, lang, 'panel');
+    this.panels.set(state.sectionId, chartPanel);
+    this.active = chartPanel;
+    if (Object.keys(state.params).length > 0) chartPanel.post({ type: 'show', sectionId: state.sectionId, lang, params: state.params });
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) this.active = chartPanel;
+    });
+    panel.onDidDispose(() => {
+      if (this.panels.get(chartPanel.sectionId) === chartPanel) this.panels.delete(chartPanel.sectionId);
+      if (this.active === chartPanel) this.active = undefined;
+    });
+    return chartPanel;
+  }
+
+  get(sectionId: string): ChartPanel | undefined {
+    return this.panels.get(sectionId);
+  }
+
+  /** The panel the user worked in last. */
+  current(): ChartPanel | undefined {
+    return this.active ?? [...this.panels.values()].pop();
+  }
+
+  setLang(lang: Lang): void {
+    for (const p of this.panels.values()) {
+      p.post({ type: 'setLang', lang });
+      const section = findSection(p.sectionId);
+      if (section) p.panel.title = this.panelTitle(section.title[lang], section.seedRef);
+    }
+  }
+
+  /** Writes an export to `target`, or asks where with a save dialog. */
+  async saveExport(panel: ChartPanel, message: ExportedMessage, target: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+    if (message.format === 'vl') {
+      await vscode.env.clipboard.writeText(message.data);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the Vega-Lite spec of "{0}" to the clipboard.', message.chartId));
+      return undefined;
+    }
+    const extension = message.format;
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `${panel.sectionId}-${message.chartId}.${extension}`),
+        filters: extension === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
+        saveLabel: vscode.l10n.t('Save chart'),
+      }));
+    if (!uri) return undefined;
+    const bytes = extension === 'svg' ? new TextEncoder().encode(message.data) : pngBytes(message.data);
+    if (!bytes) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The chart could not be exported.'));
+      return undefined;
+    }
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    return uri;
+  }
+
+  dispose(): void {
+    for (const p of this.panels.values()) p.panel.dispose();
+    this.panels.clear();
+  }
+}
+
+/** Decodes a PNG data URL, refusing anything that is not one. */
+function pngBytes(dataUrl: string): Uint8Array | undefined {
+  const prefix = 'data:image/png;base64,';
+  if (!dataUrl.startsWith(prefix)) return undefined;
+  const bytes = Buffer.from(dataUrl.slice(prefix.length), 'base64');
+  const signature = [0x89, 0x50, 0x4e, 0x47];
+  return signature.every((b, i) => bytes[i] === b) ? bytes : undefined;
+}
+
+export type { ChartPanel };

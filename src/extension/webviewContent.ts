@@ -1,0 +1,31 @@
+// Builds the HTML of a webview (panel or side view) with a fresh nonce, the
+// extension's own script and stylesheet, and the strict CSP of webview/html.ts.
+import * as vscode from 'vscode';
+import { renderWebviewHtml } from '../../webview/html';
+import type { Lang } from '../sections/types';
+
+export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
+}
+
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, sectionId: string, lang: Lang, mode: 'panel' | 'view'): string {
+  return renderWebviewHtml({
+    cspSource: webview.cspSource,
+    nonce: nonce(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css')).toString(),
+    lang,
+    sectionId,
+    mode,
+  });
+}

@@ -1,0 +1,56 @@
+// Splits a Vega-Lite spec into its "shape" (everything but inline data) and its
+// datasets, so a parameter change that only changes data can be applied to the
+// live Vega view (view.data) instead of rebuilding it.
+import type { TopLevelSpec } from 'vega-lite';
+
+export interface HoistedSpec {
+  /** The spec with every inline `data: {values}` replaced by `data: {name}` and the values in `datasets`. */
+  spec: TopLevelSpec;
+  /** Dataset name → rows, in hoisting order. */
+  datasets: Record<string, unknown[]>;
+  /** JSON of the spec without its datasets: equal shapes can be updated in place. */
+  shape: string;
+}
+
+export const DATASET_PREFIX = 'emergence_data_';
+
+export function hoistDatasets(spec: TopLevelSpec): HoistedSpec {
+  const datasets: Record<string, unknown[]> = {};
+  let counter = 0;
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (typeof node !== 'object' || node === null) return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'data' && typeof value === 'object' && value !== null && Array.isArray((value as { values?: unknown }).values)) {
+        const name = `${DATASET_PREFIX}${counter++}`;
+        const { values, ...rest } = value as { values: unknown[] };
+        datasets[name] = values;
+        out[key] = { ...rest, name };
+      } else {
+        out[key] = visit(value);
+      }
+    }
+    return out;
+  };
+  const body = visit(spec) as Record<string, unknown>;
+  const existing = (body.datasets ?? {}) as Record<string, unknown[]>;
+  const shape = JSON.stringify(body);
+  return { spec: { ...body, datasets: { ...existing, ...datasets } } as TopLevelSpec, datasets, shape };
+}
+
+/** Names of datasets whose rows differ between two hoisted specs of the same shape. */
+export function changedDatasets(before: HoistedSpec, after: HoistedSpec): string[] {
+  return Object.keys(after.datasets).filter((name) => JSON.stringify(before.datasets[name]) !== JSON.stringify(after.datasets[name]));
+}
+
+/** FNV-1a over the datasets' JSON: a cheap fingerprint of what a chart draws. */
+export function datasetDigest(hoisted: HoistedSpec): string {
+  const text = JSON.stringify(hoisted.datasets);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
