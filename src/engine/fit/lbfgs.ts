@@ -1,0 +1,498 @@
+/**
+ * Limited-memory BFGS for smooth unconstrained minimisation with analytic gradients.
+ *
+ * - Direction: the two-loop recursion (Nocedal & Wright, Algorithm 7.4) over the last
+ *   `memory` pairs, initial Hessian scaled by sᵀy / yᵀy of the newest pair.
+ * - Step: the Moré–Thuente line search (MINPACK-2 `dcsrch` / `dcstep`, the one inside
+ *   SciPy's L-BFGS-B), which returns a step satisfying the strong Wolfe conditions
+ *   f(x+td) ≤ f(x) + c1·t·g·d and |g(x+td)·d| ≤ c2·|g·d|.
+ * - Stops on ‖g‖∞ ≤ gradientTolerance, on a relative decrease
+ *   (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ relativeFunctionTolerance, or on the
+ *   iteration / evaluation budget. The defaults are SciPy's L-BFGS-B defaults so that
+ *   results and timings are comparable with it.
+ *
+ * `LbfgsSolver` owns every work buffer for one dimension: a multi-start fit makes one
+ * solver and calls `minimize` thousands of times without allocating in the loop.
+ */
+
+/** Objective: writes ∇f(x) into `grad` and returns f(x). Must not keep `x` or `grad`. */
+export type Objective = (x: Float64Array, grad: Float64Array) => number;
+
+export interface LbfgsOptions {
+  /** Number of correction pairs kept (m). */
+  memory?: number;
+  maxIterations?: number;
+  maxEvaluations?: number;
+  /** Stop when max |∂f/∂xᵢ| falls to this. */
+  gradientTolerance?: number;
+  /** Stop when the relative decrease of f in one iteration falls to this. */
+  relativeFunctionTolerance?: number;
+  /** Sufficient-decrease constant of the Wolfe conditions. */
+  c1?: number;
+  /** Curvature constant of the strong Wolfe conditions. */
+  c2?: number;
+  /** Relative width of the bracketing interval below which the line search gives up. */
+  stepTolerance?: number;
+  /** Function evaluations allowed in one line search. */
+  maxLineSearchEvaluations?: number;
+}
+
+export type LbfgsStatus =
+  | 'gradient' // ‖g‖∞ ≤ gradientTolerance
+  | 'function' // relative decrease ≤ relativeFunctionTolerance
+  | 'max-iterations'
+  | 'max-evaluations'
+  | 'line-search-failed' // no decrease along steepest descent either
+  | 'non-finite'; // f or ∇f at the start point is NaN/±∞
+
+export interface LbfgsResult {
+  x: Float64Array;
+  f: number;
+  /** max |∂f/∂xᵢ| at x. */
+  gradientNorm: number;
+  iterations: number;
+  evaluations: number;
+  status: LbfgsStatus;
+  /** True for 'gradient' and 'function'. */
+  converged: boolean;
+}
+
+type ResolvedOptions = Required<LbfgsOptions>;
+
+/** SciPy L-BFGS-B defaults (maxcor, maxiter, maxfun, pgtol, factr·eps, maxls). */
+export const LBFGS_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
+  memory: 10,
+  maxIterations: 15000,
+  maxEvaluations: 15000,
+  gradientTolerance: 1e-5,
+  relativeFunctionTolerance: 1e7 * Number.EPSILON,
+  c1: 1e-4,
+  c2: 0.9,
+  stepTolerance: 0.1,
+  maxLineSearchEvaluations: 20,
+});
+
+// Largest step tried; the line search expands up to it when f keeps going down.
+const STEP_MAX = 1e10;
+
+/** Outcome of one line-search iteration (what the caller must do next). */
+const enum Search {
+  Evaluate, // evaluate f and g at the new `stp`
+  Converged, // strong Wolfe conditions hold at `stp`
+  Warning, // cannot progress (rounding, interval too small, step at a bound)
+}
+
+/**
+ * Moré–Thuente line search as a resumable state machine (MINPACK-2 dcsrch/dcstep),
+ * kept in fields so that nothing is allocated per step.
+ */
+class MoreThuente {
+  stp = 0;
+  private c2 = 0.9;
+  private xtol = 0.1;
+  private stpmin = 0;
+  private stpmax = STEP_MAX;
+  private brackt = false;
+  private stage = 1;
+  private finit = 0;
+  private ginit = 0;
+  private gtest = 0;
+  private width = 0;
+  private width1 = 0;
+  private stx = 0;
+  private fx = 0;
+  private gx = 0;
+  private sty = 0;
+  private fy = 0;
+  private gy = 0;
+  private stmin = 0;
+  private stmax = 0;
+
+  /** Starts a search from f(0) = f, f'(0) = g < 0 with first trial step `stp`. */
+  start(stp: number, f: number, g: number, c1: number, c2: number, xtol: number, stpmax: number): void {
+    this.c2 = c2;
+    this.xtol = xtol;
+    this.stpmin = 0;
+    this.stpmax = stpmax;
+    this.stp = Math.min(Math.max(stp, this.stpmin), stpmax);
+    this.brackt = false;
+    this.stage = 1;
+    this.finit = f;
+    this.ginit = g;
+    this.gtest = c1 * g;
+    this.width = stpmax - this.stpmin;
+    this.width1 = this.width / 0.5;
+    this.stx = 0;
+    this.fx = f;
+    this.gx = g;
+    this.sty = 0;
+    this.fy = f;
+    this.gy = g;
+    this.stmin = 0;
+    this.stmax = this.stp + 4 * this.stp;
+  }
+
+  /** Feeds f(stp), f'(stp); afterwards `this.stp` is the next trial (if Evaluate). */
+  next(f: number, g: number): Search {
+    const ftest = this.finit + this.stp * this.gtest;
+    if (this.stage === 1 && f <= ftest && g >= 0) this.stage = 2;
+
+    if (this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax)) return Search.Warning;
+    if (this.brackt && this.stmax - this.stmin <= this.xtol * this.stmax) return Search.Warning;
+    if (this.stp === this.stpmax && f <= ftest && g <= this.gtest) return Search.Warning;
+    if (this.stp === this.stpmin && (f > ftest || g >= this.gtest)) return Search.Warning;
+    if (f <= ftest && Math.abs(g) <= this.c2 * -this.ginit) return Search.Converged;
+
+    if (this.stage === 1 && f <= this.fx && f > ftest) {
+      // Use the modified function ψ(t) = f(t) − f(0) − c1·t·f'(0) until a step with
+      // sufficient decrease and non-negative slope is found (Moré & Thuente §3).
+      const gtest = this.gtest;
+      this.fx -= this.stx * gtest;
+      this.fy -= this.sty * gtest;
+      this.gx -= gtest;
+      this.gy -= gtest;
+      this.step(f - this.stp * gtest, g - gtest);
+      this.fx += this.stx * gtest;
+      this.fy += this.sty * gtest;
+      this.gx += gtest;
+      this.gy += gtest;
+    } else {
+      this.step(f, g);
+    }
+
+    if (this.brackt) {
+      // Force sufficient shrinkage of the interval, by bisection if need be.
+      if (Math.abs(this.sty - this.stx) >= 0.66 * this.width1) this.stp = this.stx + 0.5 * (this.sty - this.stx);
+      this.width1 = this.width;
+      this.width = Math.abs(this.sty - this.stx);
+      this.stmin = Math.min(this.stx, this.sty);
+      this.stmax = Math.max(this.stx, this.sty);
+    } else {
+      this.stmin = this.stp + 1.1 * (this.stp - this.stx);
+      this.stmax = this.stp + 4 * (this.stp - this.stx);
+    }
+    this.stp = Math.min(Math.max(this.stp, this.stpmin), this.stpmax);
+    if (
+      (this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax)) ||
+      (this.brackt && this.stmax - this.stmin <= this.xtol * this.stmax)
+    ) {
+      this.stp = this.stx; // no better trial exists: fall back to the best point
+    }
+    return Search.Evaluate;
+  }
+
+  /** dcstep: safeguarded cubic/quadratic step, updates the interval [stx, sty]. */
+  private step(fp: number, dp: number): void {
+    const { stx, fx, gx: dx, sty, fy, gy: dy, stp } = this;
+    const sgnd = dp * Math.sign(dx);
+    let stpf: number;
+
+    if (fp > fx) {
+      // Case 1: higher value; the minimum is bracketed.
+      const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+      const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+      let gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (dp / s)));
+      if (stp < stx) gamma = -gamma;
+      const p = gamma - dx + theta;
+      const q = gamma - dx + gamma + dp;
+      const stpc = stx + (p / q) * (stp - stx);
+      const stpq = stx + (dx / ((fx - fp) / (stp - stx) + dx) / 2) * (stp - stx);
+      stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
+      this.brackt = true;
+    } else if (sgnd < 0) {
+      // Case 2: lower value, derivatives of opposite sign; bracketed.
+      const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+      const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+      let gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (dp / s)));
+      if (stp > stx) gamma = -gamma;
+      const p = gamma - dp + theta;
+      const q = gamma - dp + gamma + dx;
+      const stpc = stp + (p / q) * (stx - stp);
+      const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+      stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
+      this.brackt = true;
+    } else if (Math.abs(dp) < Math.abs(dx)) {
+      // Case 3: lower value, same sign, derivative magnitude decreases.
+      const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+      const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+      let gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (dp / s)));
+      if (stp > stx) gamma = -gamma;
+      const p = gamma - dp + theta;
+      const q = gamma + (dx - dp) + gamma;
+      const r = p / q;
+      let stpc: number;
+      if (r < 0 && gamma !== 0) stpc = stp + r * (stx - stp);
+      else if (stp > stx) stpc = this.stpmax;
+      else stpc = this.stpmin;
+      const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+      if (this.brackt) {
+        stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
+        stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf) : Math.max(stp + 0.66 * (sty - stp), stpf);
+      } else {
+        stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
+        stpf = Math.max(this.stpmin, Math.min(this.stpmax, stpf));
+      }
+    } else {
+      // Case 4: lower value, same sign, derivative does not decrease.
+      if (this.brackt) {
+        const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
+        const s = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
+        let gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dy / s) * (dp / s)));
+        if (stp > sty) gamma = -gamma;
+        const p = gamma - dp + theta;
+        const q = gamma - dp + gamma + dy;
+        stpf = stp + (p / q) * (sty - stp);
+      } else {
+        stpf = stp > stx ? this.stpmax : this.stpmin;
+      }
+    }
+
+    if (fp > fx) {
+      this.sty = stp;
+      this.fy = fp;
+      this.gy = dp;
+    } else {
+      if (sgnd < 0) {
+        this.sty = stx;
+        this.fy = fx;
+        this.gy = dx;
+      }
+      this.stx = stp;
+      this.fx = fp;
+      this.gx = dp;
+    }
+    this.stp = stpf;
+  }
+}
+
+function dot(a: Float64Array, b: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i] * b[i];
+  return s;
+}
+
+function maxAbs(a: Float64Array, n: number): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = Math.abs(a[i]);
+    if (v > m || v !== v) m = v; // NaN propagates so that it is never "converged"
+  }
+  return m;
+}
+
+/** A reusable L-BFGS minimiser for objectives of a fixed dimension. */
+export class LbfgsSolver {
+  readonly dimension: number;
+  private readonly opts: ResolvedOptions;
+  private readonly search = new MoreThuente();
+  // Current point, gradient, direction, trial point and gradient, best trial seen.
+  private readonly x: Float64Array;
+  private readonly g: Float64Array;
+  private readonly d: Float64Array;
+  private readonly xt: Float64Array;
+  private readonly gt: Float64Array;
+  private readonly xb: Float64Array;
+  private readonly gb: Float64Array;
+  // Correction pairs in a ring buffer, row k at offset k·n.
+  private readonly s: Float64Array;
+  private readonly y: Float64Array;
+  private readonly rho: Float64Array;
+  private readonly alpha: Float64Array;
+
+  constructor(dimension: number, options: LbfgsOptions = {}) {
+    if (!Number.isInteger(dimension) || dimension < 1) throw new RangeError(`dimension must be a positive integer, got ${dimension}`);
+    this.dimension = dimension;
+    this.opts = { ...LBFGS_DEFAULTS, ...stripUndefined(options) };
+    const n = dimension;
+    const m = this.opts.memory;
+    this.x = new Float64Array(n);
+    this.g = new Float64Array(n);
+    this.d = new Float64Array(n);
+    this.xt = new Float64Array(n);
+    this.gt = new Float64Array(n);
+    this.xb = new Float64Array(n);
+    this.gb = new Float64Array(n);
+    this.s = new Float64Array(m * n);
+    this.y = new Float64Array(m * n);
+    this.rho = new Float64Array(m);
+    this.alpha = new Float64Array(m);
+  }
+
+  /**
+   * Minimises `fun` from `x0`. The returned `x` is a fresh copy unless `out` is given
+   * (then it is written there and returned, for allocation-free multi-start loops).
+   */
+  minimize(fun: Objective, x0: ArrayLike<number>, out?: Float64Array): LbfgsResult {
+    const n = this.dimension;
+    if (x0.length !== n) throw new RangeError(`x0 has length ${x0.length}, expected ${n}`);
+    const { x, g, d, xt, gt, xb, gb, s, y, rho, alpha } = this;
+    const o = this.opts;
+    const m = o.memory;
+    for (let i = 0; i < n; i++) x[i] = x0[i];
+
+    let f = fun(x, g);
+    let evaluations = 1;
+    let iterations = 0;
+    let gnorm = maxAbs(g, n);
+    let status: LbfgsStatus;
+    if (!Number.isFinite(f) || !Number.isFinite(gnorm)) {
+      return this.finish(f, gnorm, 0, evaluations, 'non-finite', out);
+    }
+    if (gnorm <= o.gradientTolerance) return this.finish(f, gnorm, 0, evaluations, 'gradient', out);
+
+    let count = 0; // stored pairs
+    let head = 0; // index of the next slot to overwrite
+
+    for (;;) {
+      // Search direction d = −H·g by the two-loop recursion.
+      for (let i = 0; i < n; i++) d[i] = -g[i];
+      if (count > 0) {
+        let k = head;
+        for (let c = 0; c < count; c++) {
+          k = k === 0 ? m - 1 : k - 1;
+          const off = k * n;
+          let a = 0;
+          for (let i = 0; i < n; i++) a += s[off + i] * d[i];
+          a *= rho[k];
+          alpha[k] = a;
+          for (let i = 0; i < n; i++) d[i] -= a * y[off + i];
+        }
+        const newest = (head === 0 ? m : head) - 1;
+        const offN = newest * n;
+        let yy = 0;
+        for (let i = 0; i < n; i++) yy += y[offN + i] * y[offN + i];
+        const gamma = 1 / (rho[newest] * yy); // sᵀy / yᵀy
+        for (let i = 0; i < n; i++) d[i] *= gamma;
+        for (let c = 0; c < count; c++) {
+          const off = k * n;
+          let b = 0;
+          for (let i = 0; i < n; i++) b += y[off + i] * d[i];
+          b *= rho[k];
+          const a = alpha[k];
+          for (let i = 0; i < n; i++) d[i] += (a - b) * s[off + i];
+          k = k === m - 1 ? 0 : k + 1;
+        }
+      }
+      let gd = dot(g, d, n);
+      if (!(gd < 0)) {
+        // Not a descent direction (can only come from round-off in H): restart from −g.
+        count = 0;
+        for (let i = 0; i < n; i++) d[i] = -g[i];
+        gd = dot(g, d, n);
+      }
+
+      // First trial: unit step for quasi-Newton directions, 1/‖d‖ for steepest descent
+      // (SciPy's choice, which keeps the first step from overshooting wildly).
+      const firstStep = count === 0 ? Math.min(1 / Math.sqrt(-gd), STEP_MAX) : 1;
+      this.search.start(firstStep, f, gd, o.c1, o.c2, o.stepTolerance, STEP_MAX);
+      let bestF = f;
+      let lastF = f;
+      let haveBest = false;
+      let accepted = false;
+      let lsEvals = 0;
+      for (;;) {
+        if (evaluations >= o.maxEvaluations || lsEvals >= o.maxLineSearchEvaluations) break;
+        const t = this.search.stp;
+        for (let i = 0; i < n; i++) xt[i] = x[i] + t * d[i];
+        const ft = fun(xt, gt);
+        evaluations++;
+        lsEvals++;
+        const gdt = dot(gt, d, n);
+        lastF = ft;
+        if (!Number.isFinite(ft) || !Number.isFinite(gdt)) {
+          // Left the domain where f is finite: shrink the step and try again.
+          this.search.stp = t * 0.5;
+          continue;
+        }
+        if (ft < bestF) {
+          bestF = ft;
+          haveBest = true;
+          xb.set(xt);
+          gb.set(gt);
+        }
+        const r = this.search.next(ft, gdt);
+        if (r === Search.Converged) {
+          accepted = true;
+          break;
+        }
+        if (r === Search.Warning) break;
+      }
+      if (!accepted) {
+        if (!haveBest) {
+          if (evaluations >= o.maxEvaluations) {
+            status = 'max-evaluations';
+            break;
+          }
+          if (count > 0) {
+            count = 0; // the curvature memory misled us: retry along −g
+            continue;
+          }
+          status = 'line-search-failed';
+          break;
+        }
+        xt.set(xb); // accept the lowest point seen: it still decreases f
+        gt.set(gb);
+      }
+      const fNew = accepted ? lastF : bestF;
+
+      // Store the pair s = x_{k+1} − x_k, y = g_{k+1} − g_k if it keeps H positive definite.
+      const off = head * n;
+      let sy = 0;
+      let yy = 0;
+      for (let i = 0; i < n; i++) {
+        const si = xt[i] - x[i];
+        const yi = gt[i] - g[i];
+        s[off + i] = si;
+        y[off + i] = yi;
+        sy += si * yi;
+        yy += yi * yi;
+      }
+      if (sy > Number.EPSILON * yy) {
+        rho[head] = 1 / sy;
+        head = head === m - 1 ? 0 : head + 1;
+        if (count < m) count++;
+      }
+
+      const fOld = f;
+      x.set(xt);
+      g.set(gt);
+      f = fNew;
+      iterations++;
+      gnorm = maxAbs(g, n);
+      if (gnorm <= o.gradientTolerance) {
+        status = 'gradient';
+        break;
+      }
+      if (fOld - f <= o.relativeFunctionTolerance * Math.max(Math.abs(fOld), Math.abs(f), 1)) {
+        status = 'function';
+        break;
+      }
+      if (iterations >= o.maxIterations) {
+        status = 'max-iterations';
+        break;
+      }
+      if (evaluations >= o.maxEvaluations) {
+        status = 'max-evaluations';
+        break;
+      }
+    }
+    return this.finish(f, gnorm, iterations, evaluations, status, out);
+  }
+
+  private finish(f: number, gnorm: number, iterations: number, evaluations: number, status: LbfgsStatus, out?: Float64Array): LbfgsResult {
+    const x = out ?? new Float64Array(this.dimension);
+    x.set(this.x);
+    return { x, f, gradientNorm: gnorm, iterations, evaluations, status, converged: status === 'gradient' || status === 'function' };
+  }
+}
+
+/** One-shot convenience wrapper around `LbfgsSolver`. */
+export function minimizeLbfgs(fun: Objective, x0: ArrayLike<number>, options: LbfgsOptions = {}): LbfgsResult {
+  return new LbfgsSolver(x0.length, options).minimize(fun, x0);
+}
+
+function stripUndefined(o: LbfgsOptions): LbfgsOptions {
+  const r: Record<string, number> = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === 'number') r[k] = v;
+  return r as LbfgsOptions;
+}
