@@ -1,10 +1,27 @@
 // Number formatting for sizes and compute, in the article's Chinese units
 // (万, 亿, 万亿) and in English SI-style units (K, M, B, T).
 
-/** Python's `f"{x:.{digits}e}"`, e.g. 1e10 → "1e+10", 5e10 → "5e+10" (the seed's labels). */
+/**
+ * Python's `f"{x:.{digits}e}"`, e.g. 1e10 → "1e+10", 5e10 → "5e+10" (the seed's labels).
+ * Python rounds exact binary ties half to even (2.5e11 → "2e+11") where JavaScript's
+ * toExponential rounds them up, so ties are detected on the exact decimal expansion.
+ */
 export function pythonExp(x: number, digits = 0): string {
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : x < 0 ? '-inf' : 'nan';
-  const [mantissa, exp] = x.toExponential(digits).split('e');
+  let [mantissa, exp] = x.toExponential(digits).split('e');
+  const exact = x.toExponential(Math.min(100, digits + 30));
+  const [exactMantissa, exactExp] = exact.split('e');
+  const rest = exactMantissa.replace('-', '').replace('.', '').slice(digits + 1);
+  if (exactExp === exp || Number(exactExp) + 1 === Number(exp)) {
+    const isTie = /^50*$/.test(rest);
+    const keptDigits = exactMantissa.replace('-', '').replace('.', '').slice(0, digits + 1);
+    if (isTie && Number(keptDigits[keptDigits.length - 1]) % 2 === 0) {
+      // Round half to even: keep the truncated (even) digits instead of rounding up.
+      const sign = x < 0 ? '-' : '';
+      mantissa = sign + (digits > 0 ? `${keptDigits[0]}.${keptDigits.slice(1)}` : keptDigits);
+      exp = exactExp;
+    }
+  }
   const e = Number(exp);
   const sign = e < 0 ? '-' : '+';
   return `${mantissa}e${sign}${String(Math.abs(e)).padStart(2, '0')}`;

@@ -43,4 +43,4 @@ export function makeChart(frame: ChartFrame, ctx: ChartContext, body: Record<str
  * log axis never shows crowded 2e7, 3e7 … labels.
  */
 export const POWER_OF_TEN_LABEL_EXPR =
-  "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6 ? '10' + replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(format(round(log(datum.value) / LN10), 'd'), '-', '⁻'), '0', '⁰'), '1', '¹'), '2', '²'), '3', '³'), '4', '⁴'), '5', '⁵'), '6', '⁶'), '7', '⁷'), '8', '⁸'), '9', '⁹') : ''";
+  "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6 ? '10' + replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(format(round(log(datum.value) / LN10), 'd'), regexp('-', 'g'), '⁻'), regexp('0', 'g'), '⁰'), regexp('1', 'g'), '¹'), regexp('2', 'g'), '²'), regexp('3', 'g'), '³'), regexp('4', 'g'), '⁴'), regexp('5', 'g'), '⁵'), regexp('6', 'g'), '⁶'), regexp('7', 'g'), '⁷'), regexp('8', 'g'), '⁸'), regexp('9', 'g'), '⁹') : ''";
