@@ -1,13 +1,17 @@
 // Activation: registers commands, the chart panels and their serializer.
 // VS Code glue only: the charts are built by the sections inside the webview.
 import * as vscode from 'vscode';
+import type { MarkdownIt } from 'markdown-it';
 import { SECTIONS, findSection } from '../sections/index';
 import { isParamMap, type ExportFormat } from '../protocol/messages';
 import { CHART_PANEL_TYPE, ChartPanels } from './chartPanels';
 import { displayLang, onDidChangeLang } from './language';
+import { emergenceMarkdownItPlugin } from './markdownPreview';
 
 export interface ExtensionApi {
   panels: ChartPanels;
+  /** VS Code's Markdown preview calls this to add the ```emergence chart blocks. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 async function pickSection(): Promise<string | undefined> {
@@ -67,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   if (context.extensionMode === vscode.ExtensionMode.Test) registerTestingCommands(context, panels);
-  return { panels };
+  return { panels, extendMarkdownIt: (md: MarkdownIt) => emergenceMarkdownItPlugin(md, { defaultLang: displayLang }) };
 }
 
 /**
