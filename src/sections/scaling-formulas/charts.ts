@@ -1,0 +1,380 @@
+// Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
+// with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
+import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
+import { logspace, lossRatioForComputeFactor } from '../../engine/powerLaws';
+import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/presets';
+import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
+import {
+  PARAMS_RANGE,
+  TOKENS_RANGE,
+  TYPICAL_ALPHA_RANGE,
+  citationShort,
+  decadesWithin,
+  frontier,
+  lossComputeCurve,
+  lossVsParams,
+  lossVsTokens,
+  seriesLabels,
+  type ResolvedLaw,
+} from './model';
+
+type Json = Record<string, unknown>;
+
+const WIDTH = 520;
+const HEIGHT = 300;
+
+/** A title with a subtitle of one or more lines (makeChart's subtitle is one line). */
+function titleWithLines(title: Bilingual, lines: string[], lang: Lang): Json {
+  return { text: tr(title, lang), subtitle: lines };
+}
+
+function powersOfTen(lo: number, hi: number): number[] {
+  return decadesWithin(lo, hi);
+}
+
+function logAxis(title: string, lo: number, hi: number): Json {
+  return { title, values: powersOfTen(lo, hi), labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true };
+}
+
+/** Tick values for a log loss axis: a 1-2-3-5 ladder within the domain. */
+function lossTicks(lo: number, hi: number): number[] {
+  const ladder = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of ladder) {
+      const v = m * Math.pow(10, e);
+      if (v >= lo && v <= hi) out.push(Number(v.toPrecision(3)));
+    }
+  }
+  // Keep at most ~7 labels so the axis never crowds.
+  const stride = Math.ceil(out.length / 7);
+  return out.filter((_, i) => i % stride === 0);
+}
+
+function fmtAlpha(a: number): string {
+  return a.toFixed(3).replace(/0$/, '');
+}
+
+export interface ComputeChartOptions {
+  alpha: number;
+  c0: number;
+  from: number;
+  to: number;
+  showBand: boolean;
+}
+
+export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): ChartSpec {
+  const { lang, theme } = ctx;
+  const curve = lossComputeCurve(o.alpha, o.c0, o.from, o.to);
+  const lowEdge = lossComputeCurve(TYPICAL_ALPHA_RANGE[0], o.c0, o.from, o.to);
+  const highEdge = lossComputeCurve(TYPICAL_ALPHA_RANGE[1], o.c0, o.from, o.to);
+  const band = lowEdge.map((p, i) => ({ compute: p.compute, a: p.loss, b: highEdge[i].loss }));
+  const markers = decadesWithin(o.from, o.to).map((c) => {
+    const [p] = lossComputeCurve(o.alpha, o.c0, c, c, 1);
+    return { ...p, computeExp: pythonExp(c), pfDaysText: formatPfDays(c) };
+  });
+  const all = [...curve.map((p) => p.loss), ...(o.showBand ? band.flatMap((b) => [b.a, b.b]) : [])];
+  const yLo = Math.min(...all) / 1.06;
+  const yHi = Math.max(...all) * 1.06;
+  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: [o.from, o.to], nice: false }, axis: logAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), o.from, o.to) };
+  const y = {
+    type: 'quantitative',
+    scale: { type: 'log', domain: [yLo, yHi], nice: false },
+    axis: { title: tr({ zh: '损失 L(C)', en: 'Loss L(C)' }, lang), values: lossTicks(yLo, yHi), format: '~g' },
+  };
+  const perDecade = lossRatioForComputeFactor(10, o.alpha);
+  // The band's label sits in its widest part, a tenth of the way in from the left.
+  const labelAt = Math.pow(10, Math.log10(o.from) + 0.06 * (Math.log10(o.to) - Math.log10(o.from)));
+  const [bandLow] = lossComputeCurve(TYPICAL_ALPHA_RANGE[0], o.c0, labelAt, labelAt, 1);
+  const [bandHigh] = lossComputeCurve(TYPICAL_ALPHA_RANGE[1], o.c0, labelAt, labelAt, 1);
+  // The α label rides above the curve, an eighth of the way in from the right end.
+  const alphaAt = Math.pow(10, Math.log10(o.to) - 0.12 * (Math.log10(o.to) - Math.log10(o.from)));
+  const [alphaPoint] = lossComputeCurve(o.alpha, o.c0, alphaAt, alphaAt, 1);
+
+  const layers: Json[] = [
+    ...(o.showBand
+      ? [
+          {
+            data: { values: band },
+            mark: { type: 'area', opacity: 0.14, color: theme.palette[0] },
+            encoding: { x, y: { field: 'b', ...y }, y2: { field: 'a' } },
+          },
+          {
+            data: { values: [{ compute: labelAt, loss: Math.sqrt(bandLow.loss * bandHigh.loss) }] },
+            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: theme.muted },
+            encoding: {
+              x,
+              y: { field: 'loss', ...y },
+              text: { value: tr({ zh: `文中典型范围 α = ${TYPICAL_ALPHA_RANGE[0]}–${TYPICAL_ALPHA_RANGE[1]}`, en: `Typical range in the text: α = ${TYPICAL_ALPHA_RANGE[0]}–${TYPICAL_ALPHA_RANGE[1]}` }, lang) },
+            },
+          },
+        ]
+      : []),
+    {
+      data: { values: curve },
+      mark: { type: 'line', strokeWidth: 3, color: theme.palette[0] },
+      encoding: { x, y: { field: 'loss', ...y } },
+    },
+    {
+      data: { values: markers },
+      mark: { type: 'point', filled: true, size: 50, opacity: 1, color: theme.palette[0], stroke: theme.background, strokeWidth: 1 },
+      encoding: {
+        x,
+        y: { field: 'loss', ...y },
+        tooltip: [
+          { field: 'computeExp', type: 'nominal', title: tr({ zh: '计算量 (FLOPs)', en: 'Compute (FLOPs)' }, lang) },
+          { field: 'pfDaysText', type: 'nominal', title: 'PF-days' },
+          { field: 'loss', type: 'quantitative', title: 'L(C)', format: '.3f' },
+        ],
+      },
+    },
+    {
+      data: { values: [{ compute: alphaPoint.compute, loss: alphaPoint.loss }] },
+      mark: { type: 'text', align: 'center', baseline: 'top', dy: 10, fontSize: 12, fontWeight: 'bold', color: theme.palette[0] },
+      encoding: { x, y: { field: 'loss', ...y }, text: { value: `α = ${fmtAlpha(o.alpha)}` } },
+    },
+    {
+      data: { values: [{}] },
+      mark: { type: 'text', align: 'right', baseline: 'top', x: WIDTH - 8, y: 8, fontSize: 11, lineHeight: 15, color: theme.foreground },
+      encoding: {
+        text: {
+          value:
+            lang === 'zh'
+              ? ['双对数坐标下为直线, 斜率 −α', `计算量每增加 10 倍, 损失 × ${perDecade.toFixed(3)}`]
+              : ['A straight line on log-log axes, slope −α', `Each 10× compute multiplies the loss by ${perDecade.toFixed(3)}`],
+        },
+      },
+    },
+  ];
+
+  const lines =
+    lang === 'zh'
+      ? [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, 'Kaplan 等 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)']
+      : [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, 'Kaplan et al. 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)'];
+
+  return makeChart(
+    {
+      id: 'loss-vs-compute',
+      title: { zh: '损失随计算量的幂律下降', en: 'Loss falls as a power law of compute' },
+      description: {
+        zh: '双对数坐标下的 L(C) = (C₀/C)^α: 一条斜率为 −α 的直线; 阴影为文中所说 α 的典型范围 0.05–0.1。',
+        en: 'L(C) = (C₀/C)^α on log-log axes: a straight line of slope −α; the shaded band is the typical α range 0.05–0.1 given in the text.',
+      },
+      width: WIDTH,
+      height: HEIGHT,
+    },
+    ctx,
+    { title: titleWithLines({ zh: '损失随计算量的幂律下降', en: 'Loss falls as a power law of compute' }, lines, lang), layer: layers },
+  );
+}
+
+/** The preset's formula and provenance, as subtitle lines. */
+function lawLines(law: ResolvedLaw, lang: Lang): string[] {
+  const a = law.additive;
+  const f = (v: number): string => pythonExp(v, 2);
+  const formula = `L(N,D) = (${f(a.n0)}/N)^${a.alphaN} + (${f(a.d0)}/D)^${a.alphaD} + ${a.lInf}`;
+  const who = citationShort(law.citation, lang);
+  if (law.chinchilla) {
+    return lang === 'zh'
+      ? [formula, `${who}: E + A/N^α + B/D^β, 即 L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`]
+      : [formula, `${who}: E + A/N^α + B/D^β, so L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`];
+  }
+  return lang === 'zh'
+    ? [formula, `${who} 对 N 与 D 的单独拟合, 按种子公式相加; L∞ 自选`]
+    : [formula, `${who}'s separate fits for N and D, summed as in the seed; L∞ set by you`];
+}
+
+function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartContext): ChartSpec {
+  const { lang, theme } = ctx;
+  const range = kind === 'params' ? PARAMS_RANGE : TOKENS_RANGE;
+  const grid = logspace(Math.log10(range[0]), Math.log10(range[1]), 100);
+  const decades = decadesWithin(range[0], range[1]);
+  const rows = kind === 'params' ? lossVsParams(law.additive, lang, grid) : lossVsTokens(law.additive, lang, grid);
+  const markers = kind === 'params' ? lossVsParams(law.additive, lang, decades) : lossVsTokens(law.additive, lang, decades);
+  const field = kind === 'params' ? 'params' : 'tokens';
+  const series = seriesLabels(kind === 'params' ? 'tokens' : 'params', lang);
+  const xTitle = kind === 'params' ? { zh: '模型参数量 N', en: 'Model parameters N' } : { zh: '训练数据量 D (词元)', en: 'Training data D (tokens)' };
+  const legendTitle = kind === 'params' ? { zh: '训练数据量', en: 'Training data' } : { zh: '模型参数量', en: 'Model size' };
+  const x = { field, type: 'quantitative', scale: { type: 'log', domain: [...range], nice: false }, axis: logAxis(tr(xTitle, lang), range[0], range[1]) };
+  const y = { type: 'quantitative', scale: { zero: false }, axis: { title: tr({ zh: '损失 L(N, D)', en: 'Loss L(N, D)' }, lang) } };
+  const colour = {
+    field: 'series',
+    type: 'nominal',
+    sort: series,
+    scale: { domain: series, range: theme.palette.slice(0, series.length) },
+    legend: { title: tr(legendTitle, lang), orient: 'right', labelLimit: 260 },
+  };
+  const floorLabel = lang === 'zh' ? `L∞ = ${law.additive.lInf} (不可约损失)` : `L∞ = ${law.additive.lInf} (irreducible loss)`;
+  const layers: Json[] = [
+    {
+      data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
+      mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.muted },
+      encoding: { y: { field: 'loss', ...y }, tooltip: { field: 'label', type: 'nominal' } },
+    },
+    {
+      data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', x: 6, dy: -4, fontSize: 11, color: theme.muted },
+      encoding: { y: { field: 'loss', ...y }, text: { field: 'label' } },
+    },
+    {
+      data: { values: rows },
+      mark: { type: 'line', strokeWidth: 2.5 },
+      encoding: { x, y: { field: 'loss', ...y }, color: colour },
+    },
+    {
+      data: { values: markers },
+      mark: { type: 'point', filled: true, size: 36, opacity: 1 },
+      encoding: {
+        x,
+        y: { field: 'loss', ...y },
+        color: colour,
+        tooltip: [
+          { field: 'paramsHuman', type: 'nominal', title: tr({ zh: '参数量 N', en: 'Parameters N' }, lang) },
+          { field: 'tokensHuman', type: 'nominal', title: tr({ zh: '词元数 D', en: 'Tokens D' }, lang) },
+          { field: 'loss', type: 'quantitative', title: 'L(N, D)', format: '.3f' },
+        ],
+      },
+    },
+  ];
+  const title = kind === 'params' ? { zh: '损失随参数量的变化 (不同数据量)', en: 'Loss against model size, for several data sizes' } : { zh: '损失随数据量的变化 (不同参数量)', en: 'Loss against data size, for several model sizes' };
+  return makeChart(
+    {
+      id: kind === 'params' ? 'loss-vs-params' : 'loss-vs-data',
+      title,
+      description:
+        kind === 'params'
+          ? {
+              zh: 'L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞ 随参数量 N 的变化, 每条线固定一个数据量 D; 虚线为不可约损失 L∞。',
+              en: 'L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞ against parameters N, one line per fixed data size D; the dashed rule is the irreducible loss L∞.',
+            }
+          : {
+              zh: 'L(N,D) 随训练数据量 D 的变化, 每条线固定一个参数量 N; 虚线为不可约损失 L∞。',
+              en: 'L(N,D) against training tokens D, one line per fixed model size N; the dashed rule is the irreducible loss L∞.',
+            },
+      width: WIDTH,
+      height: HEIGHT,
+    },
+    ctx,
+    { title: titleWithLines(title, lawLines(law, lang), lang), layer: layers },
+  );
+}
+
+export function lossVsParamsChart(law: ResolvedLaw, ctx: ChartContext): ChartSpec {
+  return lossVsOneChart('params', law, ctx);
+}
+
+export function lossVsDataChart(law: ResolvedLaw, ctx: ChartContext): ChartSpec {
+  return lossVsOneChart('tokens', law, ctx);
+}
+
+export interface FrontierChartOptions {
+  from: number;
+  to: number;
+  budget: number;
+}
+
+export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, ctx: ChartContext): ChartSpec {
+  const { lang, theme } = ctx;
+  const fallback = !law.chinchilla;
+  const p = law.chinchilla ?? HOFFMANN_2022.params;
+  const who = fallback ? citationShort(HOFFMANN_2022.citation, lang) : citationShort(law.citation, lang);
+  const nLabel = tr({ zh: 'N_opt (参数)', en: 'N_opt (parameters)' }, lang);
+  const dLabel = tr({ zh: 'D_opt (词元)', en: 'D_opt (tokens)' }, lang);
+  const computes = logspace(Math.log10(o.from), Math.log10(o.to), 100);
+  const toRows = (points: ReturnType<typeof frontier>): Json[] =>
+    points.flatMap((f) => {
+      const common = {
+        compute: f.compute,
+        computeExp: pythonExp(f.compute, 2),
+        pfDaysText: formatPfDays(f.compute),
+        paramsHuman: formatCount(f.params, lang),
+        tokensHuman: formatCount(f.tokens, lang),
+        ratio: f.tokensPerParam,
+        loss: f.loss,
+      };
+      return [
+        { ...common, series: nLabel, count: f.params },
+        { ...common, series: dLabel, count: f.tokens },
+      ];
+    });
+  const curve = toRows(frontier(p, computes));
+  const markers = toRows(frontier(p, decadesWithin(o.from, o.to)));
+  const budgetInRange = o.budget >= o.from && o.budget <= o.to;
+  const budgetRows = budgetInRange ? toRows(frontier(p, [o.budget])) : [];
+  const counts = curve.map((r) => r.count as number);
+  const yLo = Math.pow(10, Math.floor(Math.log10(Math.min(...counts))));
+  const yHi = Math.pow(10, Math.ceil(Math.log10(Math.max(...counts))));
+  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: [o.from, o.to], nice: false }, axis: logAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), o.from, o.to) };
+  const y = { field: 'count', type: 'quantitative', scale: { type: 'log', domain: [yLo, yHi], nice: false }, axis: logAxis(tr({ zh: '参数量 / 词元数', en: 'Parameters / tokens' }, lang), yLo, yHi) };
+  const colour = {
+    field: 'series',
+    type: 'nominal',
+    scale: { domain: [nLabel, dLabel], range: [theme.palette[0], theme.palette[1]] },
+    legend: { title: null, orient: 'top-left', fillColor: theme.background, strokeColor: theme.grid, padding: 6, offset: 6 },
+  };
+  const tooltip = [
+    { field: 'computeExp', type: 'nominal', title: tr({ zh: '计算量 (FLOPs)', en: 'Compute (FLOPs)' }, lang) },
+    { field: 'pfDaysText', type: 'nominal', title: 'PF-days' },
+    { field: 'paramsHuman', type: 'nominal', title: 'N_opt' },
+    { field: 'tokensHuman', type: 'nominal', title: 'D_opt' },
+    { field: 'ratio', type: 'quantitative', title: tr({ zh: '词元/参数', en: 'Tokens per parameter' }, lang), format: '.1f' },
+    { field: 'loss', type: 'quantitative', title: tr({ zh: '预测损失', en: 'Predicted loss' }, lang), format: '.3f' },
+  ];
+  const layers: Json[] = [
+    { data: { values: curve }, mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y, color: colour } },
+    { data: { values: markers }, mark: { type: 'point', filled: true, size: 36, opacity: 1 }, encoding: { x, y, color: colour, tooltip } },
+  ];
+  if (budgetInRange) {
+    layers.push(
+      {
+        data: { values: [{ compute: o.budget }] },
+        mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.accent },
+        encoding: { x },
+      },
+      {
+        data: { values: budgetRows },
+        mark: { type: 'point', filled: true, size: 90, opacity: 1, color: theme.accent, stroke: theme.background, strokeWidth: 1.5 },
+        encoding: { x, y, tooltip },
+      },
+      {
+        data: { values: budgetRows.map((r) => ({ ...r, label: r.series === nLabel ? `N_opt ≈ ${r.paramsHuman}` : `D_opt ≈ ${r.tokensHuman}` })) },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -6, dy: -6, fontSize: 11, color: theme.foreground },
+        encoding: { x, y, text: { field: 'label' } },
+      },
+      {
+        data: { values: [{ compute: o.budget }] },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: HEIGHT - 4, fontSize: 11, color: theme.accent },
+        encoding: { x, text: { value: lang === 'zh' ? `预算 ${pythonExp(o.budget, 2)} FLOPs` : `Budget ${pythonExp(o.budget, 2)} FLOPs` } },
+      },
+    );
+  }
+  const sum = p.alpha + p.beta;
+  const lines = [
+    lang === 'zh'
+      ? `C = 6ND 下 L = E + A/N^α + B/D^β 的最优分配: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`
+      : `Optimal split of C = 6ND for L = E + A/N^α + B/D^β: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`,
+    fallback
+      ? lang === 'zh'
+        ? `Kaplan 2020 预设没有 Chinchilla 形式的拟合, 此处使用 ${who}`
+        : `The Kaplan 2020 preset has no Chinchilla-form fit; showing ${who}`
+      : lang === 'zh'
+        ? `常数: ${who} (E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta})`
+        : `Constants: ${who} (E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta})`,
+  ];
+  const title = { zh: '计算最优的参数量与数据量', en: 'Compute-optimal model and data size' };
+  return makeChart(
+    {
+      id: 'compute-optimal',
+      title,
+      description: {
+        zh: '在 C = 6ND 约束下, 给定计算量时使 Chinchilla 形式损失最小的参数量 N_opt 与词元数 D_opt, 双对数坐标。',
+        en: 'For each compute budget under C = 6ND, the parameter count N_opt and token count D_opt that minimise the Chinchilla-form loss, on log-log axes.',
+      },
+      width: WIDTH,
+      height: HEIGHT,
+    },
+    ctx,
+    { title: titleWithLines(title, lines, lang), layer: layers },
+  );
+}
