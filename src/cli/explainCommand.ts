@@ -1,0 +1,90 @@
+// `emergence-lens explain "<text>" [--json] [--lang en|zh]`: the hover's explanation
+// on the command line, from the same engine. `args` are the words after "explain".
+// Exit codes: 0 explained, 1 nothing recognised, 2 bad arguments.
+
+import type { Lang } from '../engine/text';
+import { explain, explanationToMarkdown, formatConstant } from '../engine/formulas/explain';
+import { recognizeAll, type Recognition } from '../engine/formulas/recognize';
+import { extractNoteValues } from '../engine/formulas/values';
+
+export interface ExplainIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export const EXPLAIN_USAGE = 'usage: emergence-lens explain "<text>" [--json] [--lang en|zh]';
+
+interface ExplainArgs {
+  text: string;
+  json: boolean;
+  lang: Lang;
+}
+
+function parseArgs(args: readonly string[]): ExplainArgs | string {
+  let text: string | undefined;
+  let json = false;
+  let lang: Lang = 'en';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') json = true;
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = a === '--lang' ? args[++i] : a.slice('--lang='.length);
+      if (v !== 'en' && v !== 'zh') return `--lang must be en or zh, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`;
+      lang = v;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else if (text === undefined) text = a;
+    else return 'give the text as one argument (quote it)';
+  }
+  if (text === undefined || text.trim() === '') return 'missing the text to explain';
+  return { text, json, lang };
+}
+
+function paramsLine(rec: Recognition, lang: Lang): string {
+  const entries = rec.symbols.filter((s) => s.value !== undefined).map((s) => `${s.role} = ${formatConstant(s.value ?? 0)}`);
+  if (entries.length > 0) return entries.join(', ');
+  return lang === 'zh' ? '(公式中没有写成数字的参数)' : '(none written as numbers)';
+}
+
+export function runExplainCommand(args: string[], io: ExplainIo): number {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`${parsed}\n${EXPLAIN_USAGE}\n`);
+    return 2;
+  }
+  const recognitions = recognizeAll(parsed.text);
+  if (recognitions.length === 0) {
+    io.err(parsed.lang === 'zh' ? `未识别出尺度定律公式:${parsed.text}\n` : `No scaling-law formula recognised in: ${parsed.text}\n`);
+    return 1;
+  }
+  // Values written in the same text ("…, α = 0.05") feed the worked example.
+  const values = extractNoteValues(parsed.text);
+  const explained = recognitions.map((rec) => ({ rec, explanation: explain(rec, parsed.lang, values) }));
+  if (parsed.json) {
+    const payload = {
+      recognitions: explained.map(({ rec, explanation }) => ({
+        kind: rec.kind,
+        text: rec.text,
+        start: rec.start,
+        end: rec.end,
+        relation: rec.relation,
+        params: rec.params,
+        symbols: rec.symbols,
+        explanation,
+      })),
+      noteValues: values,
+    };
+    io.out(`${JSON.stringify(payload, null, 2)}\n`);
+    return 0;
+  }
+  const zh = parsed.lang === 'zh';
+  const parts = explained.map(({ rec, explanation }) =>
+    [
+      zh ? `识别为:${rec.kind} — ${rec.text}` : `Recognised: ${rec.kind} — ${rec.text}`,
+      zh ? `参数:${paramsLine(rec, parsed.lang)}` : `Parameters: ${paramsLine(rec, parsed.lang)}`,
+      '',
+      explanationToMarkdown(explanation, parsed.lang),
+    ].join('\n'),
+  );
+  io.out(`${parts.join('\n\n---\n\n')}\n`);
+  return 0;
+}

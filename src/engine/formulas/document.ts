@@ -1,0 +1,299 @@
+// Finds the formula under a position in a Markdown document without reading the
+// whole document: the current line, a bounded paragraph around it (for $$ … $$
+// blocks that span lines) and a bounded look upward for code fences. The document
+// is only reached through getLine, so a 5,000-line note costs what a 5-line one does.
+
+import { mayHoldFormula, recognizeAt, symbolAt, type FormulaSymbol, type Recognition } from './recognize';
+import { extractNoteValues, type NoteValue } from './values';
+
+/**
+ * How far upward fences are looked for when none is found. Whether a line is inside
+ * a fenced block cannot be known without reading from the top; these bounds trade
+ * that certainty for constant cost (see fenceStateAt).
+ */
+export const FENCE_SCAN_LINES = 200;
+/** How far the look upward may go once it has seen fences it cannot yet place. */
+export const FENCE_SCAN_MAX_LINES = 1000;
+/** How far a formula may spread above or below the cursor line ($$ blocks). */
+export const MATH_WINDOW_LINES = 20;
+/** How far from the formula prose values ("α = 0.05") are collected. */
+export const VALUE_WINDOW_LINES = 15;
+/** Lines longer than this are not joined into multi-line windows or scanned for values. */
+const LONG_LINE = 4000;
+/** Cap on the text joined for a multi-line formula. */
+const MAX_JOINED_CHARS = 8000;
+
+export interface DocPosition {
+  line: number;
+  character: number;
+}
+
+export interface Fence {
+  char: '`' | '~';
+  length: number;
+  /** The info string, trimmed ("python", "math", ""). */
+  info: string;
+}
+
+export interface FenceState {
+  inside: boolean;
+  /** The open block's info string, when inside. */
+  info?: string;
+  /** Inside a block whose language is math, latex, tex or katex. */
+  isMath: boolean;
+  /** The line of the opening fence, when inside. */
+  openLine?: number;
+  /**
+   * What the answer rests on: "top" read from the first line (exact); "opener" went
+   * back to a fence with an info string, which can only open a block (exact unless
+   * that fence is itself content of a longer block); "window" stopped early and
+   * assumed the scanned window starts outside any block. That guess is wrong only
+   * (a) in the middle of a block with no fence within FENCE_SCAN_LINES above (a
+   * code block longer than that), or (b) when only info-less fences lie within
+   * FENCE_SCAN_MAX_LINES above and a block straddles the window's first line.
+   */
+  basis: 'top' | 'opener' | 'window';
+}
+
+export interface LineNoteValue extends NoteValue {
+  /** Line of the value; start/end/symbolStart/symbolEnd are characters in that line. */
+  line: number;
+}
+
+export interface FormulaAtPosition {
+  recognition: Recognition;
+  /** The text the recognition's offsets refer to: one line, or lines from firstLine joined by "\n". */
+  text: string;
+  firstLine: number;
+  start: DocPosition;
+  end: DocPosition;
+  /** The symbol under the position, when the position is on one. */
+  symbol?: FormulaSymbol;
+  symbolStart?: DocPosition;
+  symbolEnd?: DocPosition;
+  /** Values written near the formula, nearest first. */
+  noteValues: LineNoteValue[];
+  fence: FenceState;
+}
+
+const MATH_INFOS: ReadonlySet<string> = new Set(['math', 'latex', 'tex', 'katex']);
+
+/** A CommonMark fence line (up to 3 spaces, then ``` or ~~~ and an info string). */
+export function parseFence(line: string): Fence | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  const ch = line[i];
+  if (ch !== '`' && ch !== '~') return undefined;
+  let j = i;
+  while (j < line.length && line[j] === ch) j++;
+  if (j - i < 3) return undefined;
+  // Info strings are short; never copy the rest of a huge line.
+  const info = line.slice(j, j + 200).trim();
+  if (ch === '`' && info.includes('`')) return undefined;
+  return { char: ch, length: j - i, info };
+}
+
+function isMathInfo(info: string): boolean {
+  const word = info.split(/\s/, 1)[0].replace(/^[{.]+/, '').replace(/}+$/, '').toLowerCase();
+  return MATH_INFOS.has(word);
+}
+
+/**
+ * Whether `line` is inside a fenced code block, reading a bounded number of lines
+ * above it. A fence with an info string can only open a block, so the scan stops at
+ * the first one (or the top) and replays the fences between it and the line: exact.
+ * With no fence at all in FENCE_SCAN_LINES lines the line is taken to be outside;
+ * info-less fences (which may open or close) extend the look to FENCE_SCAN_MAX_LINES,
+ * since replaying them from a wrong starting state would invert every answer.
+ */
+export function fenceStateAt(getLine: (n: number) => string, lineCount: number, line: number): FenceState {
+  const fences: { line: number; fence: Fence }[] = [];
+  let basis: FenceState['basis'] | undefined;
+  let l = Math.min(line, lineCount) - 1;
+  const stop = Math.max(0, line - FENCE_SCAN_MAX_LINES);
+  for (; l >= stop; l--) {
+    if (fences.length === 0 && line - l > FENCE_SCAN_LINES) break;
+    const f = parseFence(safeLine(getLine, l));
+    if (!f) continue;
+    fences.push({ line: l, fence: f });
+    if (f.info !== '') {
+      basis = 'opener';
+      break;
+    }
+  }
+  if (basis === undefined) basis = l < 0 ? 'top' : 'window';
+  let open: { line: number; fence: Fence } | undefined;
+  for (let k = fences.length - 1; k >= 0; k--) {
+    const cur = fences[k];
+    if (open === undefined) open = cur;
+    else if (cur.fence.char === open.fence.char && cur.fence.length >= open.fence.length && cur.fence.info === '') open = undefined;
+  }
+  if (open === undefined) return { inside: false, isMath: false, basis };
+  return { inside: true, info: open.fence.info, isMath: isMathInfo(open.fence.info), openLine: open.line, basis };
+}
+
+function safeLine(getLine: (n: number) => string, n: number): string {
+  try {
+    const t = getLine(n);
+    return typeof t === 'string' ? t : '';
+  } catch {
+    // A document that changed under us: treat the line as empty rather than fail the hover.
+    return '';
+  }
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * The formula at (line, column), or undefined. Reads the current line, at most
+ * MATH_WINDOW_LINES lines each side of it, FENCE_SCAN_LINES lines above it and
+ * VALUE_WINDOW_LINES lines each side for values. Nothing inside a fenced code block
+ * is recognised unless the block is math (```math, latex, tex, katex).
+ */
+export function findFormulaAt(getLine: (n: number) => string, lineCount: number, line: number, column: number): FormulaAtPosition | undefined {
+  if (!Number.isInteger(line) || !Number.isFinite(column) || line < 0 || line >= lineCount) return undefined;
+  const lineText = safeLine(getLine, line);
+  const col = Math.max(0, Math.min(Math.floor(column), lineText.length));
+  if (parseFence(lineText)) return undefined;
+  const fence = fenceStateAt(getLine, lineCount, line);
+  if (fence.inside && !fence.isMath) return undefined;
+
+  const single = recognizeAt(lineText, col);
+  // A formula that reaches an end of its line next to an operator may continue on
+  // the neighbouring line ($$ blocks broken over lines): only then is the
+  // multi-line pass worth its cost.
+  if (single && !(reachesLineEdge(lineText, single) && continues(getLine, lineCount, line, lineText))) {
+    return describe(single, lineText, [0], line, col, getLine, lineCount, fence);
+  }
+  const multi = lineText.length > LONG_LINE ? undefined : multiLine(getLine, lineCount, line, lineText, col, fence);
+  if (multi && (!single || multi.start.line !== multi.end.line)) return multi;
+  return single ? describe(single, lineText, [0], line, col, getLine, lineCount, fence) : undefined;
+}
+
+const OPERATOR_EDGE = '+-=≈*/^&\\({[−';
+
+/** The line or its neighbours start or end with an operator: a formula broken over lines. */
+function continues(getLine: (n: number) => string, lineCount: number, line: number, lineText: string): boolean {
+  const t = lineText.trim();
+  if (t.length > 0 && (OPERATOR_EDGE.includes(t[0]) || OPERATOR_EDGE.includes(t[t.length - 1]))) return true;
+  const prev = line > 0 ? safeLine(getLine, line - 1).slice(-200).trim() : '';
+  const next = line + 1 < lineCount ? safeLine(getLine, line + 1).slice(0, 200).trim() : '';
+  return (prev.length > 0 && OPERATOR_EDGE.includes(prev[prev.length - 1])) || (next.length > 0 && OPERATOR_EDGE.includes(next[0]));
+}
+
+/** Only whitespace or math delimiters between the formula and an end of its line. */
+function reachesLineEdge(lineText: string, rec: Recognition): boolean {
+  const onlyDelimiters = (a: number, b: number): boolean => {
+    for (let i = a; i < b; i++) if (!' \t\r$&\\[]()'.includes(lineText[i])) return false;
+    return true;
+  };
+  return onlyDelimiters(0, rec.start) || onlyDelimiters(rec.end, Math.min(lineText.length, rec.end + 200));
+}
+
+/**
+ * Joins the paragraph around the line (bounded in lines and characters) and looks
+ * for a formula there: $$ … $$ and \begin{aligned} blocks spread over lines.
+ */
+function multiLine(
+  getLine: (n: number) => string,
+  lineCount: number,
+  line: number,
+  lineText: string,
+  col: number,
+  fence: FenceState,
+): FormulaAtPosition | undefined {
+  let first = line;
+  let last = line;
+  let total = lineText.length;
+  const inBlock = (t: string): boolean => !isBlank(t) && t.length <= LONG_LINE && parseFence(t) === undefined;
+  while (first > 0 && line - first < MATH_WINDOW_LINES) {
+    const t = safeLine(getLine, first - 1);
+    if (!inBlock(t) || total + t.length > MAX_JOINED_CHARS) break;
+    total += t.length + 1;
+    first--;
+  }
+  while (last + 1 < lineCount && last - line < MATH_WINDOW_LINES) {
+    const t = safeLine(getLine, last + 1);
+    if (!inBlock(t) || total + t.length > MAX_JOINED_CHARS) break;
+    total += t.length + 1;
+    last++;
+  }
+  if (first === last) return undefined;
+  const lines: string[] = [];
+  for (let l = first; l <= last; l++) lines.push(l === line ? lineText : safeLine(getLine, l));
+  const starts: number[] = [];
+  let acc = 0;
+  for (const t of lines) {
+    starts.push(acc);
+    acc += t.length + 1;
+  }
+  const joined = lines.join('\n');
+  if (!mayHoldFormula(joined)) return undefined;
+  const offset = starts[line - first] + col;
+  const multi = recognizeAt(joined, offset, { window: MAX_JOINED_CHARS });
+  if (!multi) return undefined;
+  return describe(multi, joined, starts, first, offset, getLine, lineCount, fence);
+}
+
+function describe(
+  rec: Recognition,
+  text: string,
+  starts: readonly number[],
+  firstLine: number,
+  offset: number,
+  getLine: (n: number) => string,
+  lineCount: number,
+  fence: FenceState,
+): FormulaAtPosition {
+  const pos = (o: number): DocPosition => {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k] > o) k--;
+    return { line: firstLine + k, character: o - starts[k] };
+  };
+  const start = pos(rec.start);
+  const end = pos(rec.end);
+  const result: FormulaAtPosition = {
+    recognition: rec,
+    text,
+    firstLine,
+    start,
+    end,
+    noteValues: collectValues(getLine, lineCount, start.line, end.line),
+    fence,
+  };
+  const sym = symbolAt(rec, offset);
+  if (sym) {
+    result.symbol = sym;
+    result.symbolStart = pos(sym.start);
+    result.symbolEnd = pos(sym.end);
+  }
+  return result;
+}
+
+/** A value needs a relation ("=", "≈", ":", \approx): skip lines without one before tokenizing. */
+function mayHoldValue(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if ('=≈≃≅∼~:：\\'.includes(t[i])) return true;
+  return false;
+}
+
+/** Values written within VALUE_WINDOW_LINES of the formula, nearest line first. */
+function collectValues(getLine: (n: number) => string, lineCount: number, firstLine: number, lastLine: number): LineNoteValue[] {
+  const out: { v: LineNoteValue; distance: number }[] = [];
+  const from = Math.max(0, firstLine - VALUE_WINDOW_LINES);
+  const to = Math.min(lineCount - 1, lastLine + VALUE_WINDOW_LINES);
+  for (let l = from; l <= to; l++) {
+    const t = safeLine(getLine, l);
+    if (t.length > LONG_LINE || !mayHoldValue(t) || parseFence(t)) continue;
+    const distance = l < firstLine ? firstLine - l : l > lastLine ? l - lastLine : 0;
+    for (const v of extractNoteValues(t)) out.push({ v: { ...v, line: l }, distance });
+  }
+  // Stable sort: same distance keeps reading order.
+  out.sort((a, b) => a.distance - b.distance);
+  return out.map((x) => x.v);
+}

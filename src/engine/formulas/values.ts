@@ -1,0 +1,145 @@
+// Values written in prose next to a formula: "α = 0.076", "alpha=0.05",
+// "N₀ = 8.8e13", "N_0 = 8.8 × 10^13", "E = 1.69", "L∞ = 1.7", "N = 70B". They feed
+// the worked example of a hover and the side panel's chart.
+
+import { isGreekName, tokenize, type Token } from './normalize';
+import { readSymbolAt, symbolKey, symbolLabel } from './recognize';
+
+export interface NoteValue {
+  /** Canonical key of the symbol: "alpha", "alpha_N", "N_0", "N_c", "L_inf", "E". */
+  symbol: string;
+  /** The symbol as it should be shown: "α", "α_N", "N₀", "L∞". */
+  label: string;
+  value: number;
+  /** Range [start, end) of the whole "symbol = value" in the input. */
+  start: number;
+  end: number;
+  /** Range of the symbol alone. */
+  symbolStart: number;
+  symbolEnd: number;
+}
+
+const SCALE_SUFFIX: Readonly<Record<string, number>> = { K: 1e3, k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/** Symbols a scaling-law note gives values for; anything else ("x = 3") is ignored. */
+function isValueSymbol(base: string, sub: string | undefined): boolean {
+  if (isGreekName(base)) return true;
+  if (base === 'C' || base === 'N' || base === 'D') return true;
+  if (base === 'L') return sub === 'inf' || sub === '0';
+  if (base === 'E' || base === 'A' || base === 'B') return sub === undefined;
+  return false;
+}
+
+function isOp(t: Token | undefined, op: string): boolean {
+  return t !== undefined && t.kind === 'op' && t.text === op;
+}
+
+/** Reads a (signed) number at i: 8.8e13, 8.8 × 10^13, 8.8·10¹³, 10^{13}, 70B. */
+function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean): { value: number; end: number } | undefined {
+  let j = i;
+  let sign = 1;
+  if (isOp(tokens[j], '-')) {
+    sign = -1;
+    j++;
+  }
+  const first = tokens[j];
+  if (first === undefined || first.kind !== 'num' || first.value === undefined) return undefined;
+  let value = first.value;
+  let end = first.end;
+  j++;
+  const power = (k: number): { exp: number; next: number } | undefined => {
+    // ^13, ^{13}, ^-3, ^{-3}
+    if (!isOp(tokens[k], '^')) return undefined;
+    let m = k + 1;
+    const braced = tokens[m]?.kind === 'open';
+    if (braced) m++;
+    let s = 1;
+    if (isOp(tokens[m], '-')) {
+      s = -1;
+      m++;
+    }
+    const e = tokens[m];
+    if (e === undefined || e.kind !== 'num' || e.value === undefined || !Number.isInteger(e.value)) return undefined;
+    m++;
+    if (braced) {
+      if (tokens[m]?.kind !== 'close') return undefined;
+      m++;
+    }
+    return { exp: s * e.value, next: m };
+  };
+  if (first.text === '10') {
+    const p = power(j);
+    if (p) {
+      value = 10 ** p.exp;
+      end = tokens[p.next - 1].end;
+      j = p.next;
+    }
+  } else if (isOp(tokens[j], '*') && tokens[j + 1]?.kind === 'num' && tokens[j + 1].text === '10') {
+    const p = power(j + 2);
+    if (p) {
+      value *= 10 ** p.exp;
+      end = tokens[p.next - 1].end;
+      j = p.next;
+    }
+  }
+  const suffix = tokens[j];
+  if (allowSuffix && suffix !== undefined && suffix.kind === 'id' && !suffix.gap && SCALE_SUFFIX[suffix.text] !== undefined) {
+    value *= SCALE_SUFFIX[suffix.text];
+    end = suffix.end;
+    j++;
+  }
+  // "C ≈ 6ND" or "α = 0.5/β" is an expression, not a value.
+  const after = tokens[j];
+  if (after !== undefined && (after.kind === 'id' || after.kind === 'open' || after.kind === 'op')) return undefined;
+  value *= sign;
+  return Number.isFinite(value) ? { value, end } : undefined;
+}
+
+/** Every "symbol = number" in `text`, in order. Linear in the text; never throws. */
+export function extractNoteValues(text: string): NoteValue[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const tokens = tokenize(text);
+  const out: NoteValue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'id' || t.text === 'inf') continue;
+    const prev = tokens[i - 1];
+    // "…)^α = 0.89" is an exponent inside a formula, not a value for α.
+    if (prev !== undefined && prev.kind === 'op') continue;
+    const sym = readSymbolAt(tokens, i);
+    if (sym === undefined) continue;
+    let { sub, next } = sym;
+    let symbolEnd = sym.end;
+    // Prose often writes αN, αD for α_N, α_D.
+    const after = tokens[next];
+    if (sub === undefined && isGreekName(sym.base) && after?.kind === 'id' && !after.gap && (after.text === 'N' || after.text === 'D' || after.text === 'C')) {
+      sub = after.text;
+      symbolEnd = after.end;
+      next++;
+    }
+    if (!isValueSymbol(sym.base, sub)) continue;
+    const rel = tokens[next];
+    const isRel = rel !== undefined && (rel.kind === 'rel' ? rel.text !== '∝' : rel.kind === 'brk' && (rel.text === ':' || rel.text === '：'));
+    if (!isRel) continue;
+    const num = readNumber(tokens, next + 1, sym.base === 'N' || sym.base === 'D' || sym.base === 'C');
+    if (num === undefined) continue;
+    out.push({
+      symbol: symbolKey(sym.base, sub),
+      label: symbolLabel(sym.base, sub),
+      value: num.value,
+      start: sym.start,
+      end: num.end,
+      symbolStart: sym.start,
+      symbolEnd,
+    });
+    i = next;
+  }
+  return out;
+}
+
+/** The first value per symbol key (callers order the list nearest-first). */
+export function noteValueMap(values: readonly NoteValue[]): Map<string, NoteValue> {
+  const map = new Map<string, NoteValue>();
+  for (const v of values) if (!map.has(v.symbol)) map.set(v.symbol, v);
+  return map;
+}
