@@ -17,6 +17,7 @@ import {
   parseHostMessage,
   type ExportFormat,
   type HostToWebview,
+  type NoteContext,
   type PanelState,
   type WebviewToHost,
 } from '../src/protocol/messages';
@@ -61,6 +62,9 @@ const chartsEl = document.getElementById('charts') as HTMLElement;
 const controlsEl = document.getElementById('controls') as HTMLElement;
 const errorEl = document.getElementById('error') as HTMLElement;
 const reportEl = document.getElementById('report') as HTMLElement;
+const noteEl = document.getElementById('note-values') as HTMLElement;
+/** "view" is the side view that follows the note; it can write back and insert charts. */
+const mode = body.dataset.mode === 'view' ? 'view' : 'panel';
 const timings: Timings = { updates: 0, inPlaceUpdates: 0, rebuilds: 0 };
 window.__emergenceTimings = timings;
 
@@ -70,6 +74,7 @@ let params: ParamValues = {};
 let live: LiveChart[] = [];
 /** Serialises renders so a burst of slider events never interleaves two updates. */
 let renderQueue: Promise<void> = Promise.resolve();
+let noteContext: NoteContext | undefined;
 
 function post(message: WebviewToHost): void {
   vscodeApi.postMessage(message);
@@ -203,6 +208,49 @@ function reportRendered(): void {
   });
 }
 
+/** The side view's line about the note: what it follows, the values it took, and the write-back actions. */
+function renderNote(): void {
+  if (mode !== 'view' || !section) {
+    noteEl.hidden = true;
+    return;
+  }
+  noteEl.hidden = false;
+  noteEl.replaceChildren();
+  const summary = document.createElement('p');
+  if (noteContext) {
+    const follows = noteContext.source === 'formula' ? ui('followsFormula', lang) : ui('followsHeading', lang);
+    const code = document.createElement('code');
+    code.textContent = noteContext.label;
+    summary.append(follows, code);
+    if (noteContext.values.length > 0) {
+      const values = document.createElement('p');
+      values.className = 'note-values-list';
+      values.textContent = `${ui('noteValues', lang)}${noteContext.values.map((v) => `${v.label} = ${v.value} (${lang === 'zh' ? `第 ${v.line} 行` : `line ${v.line}`})`).join(', ')}`;
+      noteEl.append(summary, values);
+    } else {
+      noteEl.append(summary);
+    }
+  } else {
+    summary.textContent = ui('noNote', lang);
+    noteEl.append(summary);
+  }
+  const actions = document.createElement('div');
+  actions.className = 'note-actions';
+  const writeBack = document.createElement('vscode-button');
+  writeBack.id = 'write-back';
+  writeBack.textContent = ui('writeBack', lang);
+  if (!noteContext?.canWriteBack) writeBack.setAttribute('disabled', '');
+  writeBack.addEventListener('click', () => post({ type: 'writeBack', params: { ...params } }));
+  const insert = document.createElement('vscode-button');
+  insert.id = 'insert-chart';
+  insert.setAttribute('secondary', '');
+  insert.textContent = ui('insertChart', lang);
+  if (!noteContext) insert.setAttribute('disabled', '');
+  insert.addEventListener('click', () => section && post({ type: 'insertChart', sectionId: section.id, params: { ...params } }));
+  actions.append(writeBack, insert);
+  noteEl.append(actions);
+}
+
 function renderHeader(): void {
   if (!section) return;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -242,6 +290,7 @@ async function show(sectionId: string, input: Record<string, unknown> | undefine
   errorEl.hidden = true;
   persist();
   renderHeader();
+  renderNote();
   drawControls();
   await schedule(async () => {
     const started = performance.now();
@@ -280,12 +329,14 @@ function onMessage(message: HostToWebview): void {
   switch (message.type) {
     case 'show':
       lang = message.lang;
+      noteContext = message.note;
       void show(message.sectionId, message.params ?? (section?.id === message.sectionId ? params : undefined));
       break;
     case 'setLang':
       if (message.lang !== lang) {
         lang = message.lang;
         renderHeader();
+        renderNote();
         drawControls();
         void schedule(async () => {
           await buildAll();

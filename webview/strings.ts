@@ -12,6 +12,11 @@ export const UI = {
   renderFailed: { en: 'The chart could not be drawn: ', zh: '图表无法绘制:' },
   on: { en: 'on', zh: '开' },
   noteValues: { en: 'Values taken from the note: ', zh: '取自笔记的数值:' },
+  followsFormula: { en: 'Following the formula ', zh: '正在跟随公式 ' },
+  followsHeading: { en: 'Following the section ', zh: '正在跟随章节 ' },
+  noNote: { en: 'Move the cursor in a Markdown note onto a formula or into a section of the article.', zh: '将光标移到 Markdown 笔记中的公式上或文章某节内。' },
+  writeBack: { en: 'Write values to note', zh: '将数值写回笔记' },
+  insertChart: { en: 'Insert chart', zh: '插入图表' },
 } satisfies Record<string, Bilingual>;
 
 export function ui(key: keyof typeof UI, lang: Lang): string {

@@ -94,3 +94,12 @@ export function superscriptPower(exp: number): string {
   const map: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
   return `10${String(exp).split('').map((c) => map[c] ?? c).join('')}`;
 }
+
+/** Numbers as a person writes them in a note: 0.076, 1.69, 8.8e13. */
+export function formatNoteNumber(x: number): string {
+  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) {
+    const [m, e] = x.toExponential(3).split('e');
+    return `${Number(m)}e${Number(e)}`;
+  }
+  return String(Number(x.toPrecision(4)));
+}

@@ -4,9 +4,12 @@ import * as vscode from 'vscode';
 import type { MarkdownIt } from 'markdown-it';
 import { SECTIONS, findSection } from '../sections/index';
 import { isParamMap, type ExportFormat } from '../protocol/messages';
+import type { ParamValue } from '../sections/types';
 import { CHART_PANEL_TYPE, ChartPanels } from './chartPanels';
 import { displayLang, onDidChangeLang } from './language';
 import { emergenceMarkdownItPlugin } from './markdownPreview';
+import { FormulaHoverProvider } from './hover';
+import { SIDE_VIEW_ID, SideViewProvider } from './sideView';
 
 export interface ExtensionApi {
   panels: ChartPanels;
@@ -32,7 +35,8 @@ async function pickSection(): Promise<string | undefined> {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Emergence Lens', { log: true });
   const panels = new ChartPanels(context.extensionUri, log);
-  context.subscriptions.push(log, panels);
+  const sideView = new SideViewProvider(context.extensionUri, log);
+  context.subscriptions.push(log, panels, sideView);
 
   const showChart = async (sectionId?: unknown, params?: unknown): Promise<boolean> => {
     const id = typeof sectionId === 'string' ? sectionId : await pickSection();
@@ -67,10 +71,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.registerWebviewPanelSerializer(CHART_PANEL_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => panels.restore(panel, state),
     }),
-    onDidChangeLang((lang) => panels.setLang(lang)),
+    vscode.commands.registerCommand('emergenceLens.openSidePanel', () => vscode.commands.executeCommand(`${SIDE_VIEW_ID}.focus`)),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, new FormulaHoverProvider()),
+    vscode.window.registerWebviewViewProvider(SIDE_VIEW_ID, sideView),
+    onDidChangeLang((lang) => {
+      panels.setLang(lang);
+      sideView.setLang();
+    }),
   );
 
-  if (context.extensionMode === vscode.ExtensionMode.Test) registerTestingCommands(context, panels);
+  if (context.extensionMode === vscode.ExtensionMode.Test) registerTestingCommands(context, panels, sideView);
   return { panels, extendMarkdownIt: (md: MarkdownIt) => emergenceMarkdownItPlugin(md, { defaultLang: displayLang }) };
 }
 
@@ -78,8 +88,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
  * Commands the integration suites use to observe the webviews (which they cannot
  * reach from the extension host). Registered only when VS Code runs the tests.
  */
-function registerTestingCommands(context: vscode.ExtensionContext, panels: ChartPanels): void {
+function registerTestingCommands(context: vscode.ExtensionContext, panels: ChartPanels, sideView: SideViewProvider): void {
   context.subscriptions.push(
+    vscode.commands.registerCommand('emergenceLens._testing.sideView', () => ({ shown: sideView.lastShown, rendered: sideView.lastRendered })),
+    vscode.commands.registerCommand('emergenceLens._testing.sideViewWaitRendered', (timeoutMs = 20000) => sideView.nextRendered(timeoutMs)),
+    vscode.commands.registerCommand('emergenceLens._testing.sideViewWriteBack', (params: Record<string, ParamValue>) => sideView.writeBack(params)),
+    vscode.commands.registerCommand('emergenceLens._testing.sideViewInsertChart', (sectionId: string, params: Record<string, ParamValue>) =>
+      sideView.insertChart(sectionId, params),
+    ),
     vscode.commands.registerCommand('emergenceLens._testing.lastRendered', (sectionId: string) => panels.get(sectionId)?.lastRendered),
     vscode.commands.registerCommand('emergenceLens._testing.waitRendered', (sectionId: string, timeoutMs = 20000) =>
       panels.get(sectionId)?.nextRendered(timeoutMs),

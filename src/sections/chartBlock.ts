@@ -5,7 +5,8 @@
 import { parseDocument } from 'yaml';
 import { SECTIONS } from './index';
 import { LIGHT_THEME } from './theme';
-import { resolveParams, type Bilingual, type Lang, type ParamSpec, type ParamValues, type Section } from './types';
+import { resolveParams, type Bilingual, type Lang, type ParamSpec, type ParamValue, type ParamValues, type Section } from './types';
+import { formatNoteNumber } from '../engine/format';
 
 /** Largest block body accepted, in UTF-8 bytes: a chart block is a few lines. */
 export const MAX_BLOCK_BYTES = 10 * 1024;
@@ -295,4 +296,16 @@ export function parseChartBlock(source: string, registry: Registry = SECTIONS): 
     }
   }
   return validateChartBlock(data, registry);
+}
+
+/** The fenced block the side view's "Insert chart" writes; parseChartBlock reads it back. */
+export function formatChartBlock(sectionId: string, params: Record<string, ParamValue>): string {
+  const lines = ['```emergence', `section: ${sectionId}`];
+  const entries = Object.entries(params);
+  if (entries.length > 0) {
+    lines.push('params:');
+    for (const [name, value] of entries) lines.push(`  ${name}: ${typeof value === 'number' ? formatNoteNumber(value) : JSON.stringify(value)}`);
+  }
+  lines.push('```');
+  return lines.join('\n');
 }

@@ -1,0 +1,83 @@
+// Hover for scaling-law formulas in Markdown notes: the engine finds the formula
+// under the cursor (reading a bounded window of lines, never the whole note) and
+// explains it; the sections draw its curve, rendered headless to a cached SVG.
+import * as vscode from 'vscode';
+import { findFormulaAt, type FormulaAtPosition } from '../engine/formulas/document';
+import { explain, explanationToMarkdown } from '../engine/formulas/explain';
+import { renderChartSvg } from '../cli/renderChart';
+import { formulaCurveChart, formulaSectionView, type RoleValues } from '../sections/formulaContext';
+import { builtinTheme } from '../sections/theme';
+import type { Lang } from '../sections/types';
+import { displayLang } from './language';
+
+/** Commands the hover's links may run; nothing else is trusted. */
+export const HOVER_COMMANDS = ['emergenceLens.showChart', 'emergenceLens.openSidePanel'];
+
+/** Rendered curve images by formula kind, values, language and theme kind. */
+const svgCache = new Map<string, string>();
+const SVG_CACHE_LIMIT = 64;
+
+export function formulaAt(document: vscode.TextDocument, position: vscode.Position): FormulaAtPosition | undefined {
+  return findFormulaAt((n) => document.lineAt(n).text, document.lineCount, position.line, position.character);
+}
+
+function themeName(): 'light' | 'dark' | 'high-contrast' {
+  switch (vscode.window.activeColorTheme.kind) {
+    case vscode.ColorThemeKind.Dark:
+      return 'dark';
+    case vscode.ColorThemeKind.HighContrast:
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'high-contrast';
+    default:
+      return 'light';
+  }
+}
+
+/** The formula's curve as a data-URI SVG (cached), or undefined when it has none. */
+async function curveImage(found: FormulaAtPosition, values: RoleValues, lang: Lang): Promise<string | undefined> {
+  const theme = themeName();
+  const key = JSON.stringify([found.recognition.kind, values, lang, theme]);
+  const cached = svgCache.get(key);
+  if (cached) return cached;
+  const chart = formulaCurveChart(found.recognition.kind, values, { lang, theme: builtinTheme(theme) });
+  if (!chart) return undefined;
+  const { svg } = await renderChartSvg(chart.spec);
+  const uri = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  if (svgCache.size >= SVG_CACHE_LIMIT) svgCache.delete(svgCache.keys().next().value as string);
+  svgCache.set(key, uri);
+  return uri;
+}
+
+function commandLink(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+export async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<vscode.MarkdownString> {
+  const explanation = explain(found.recognition, lang, found.noteValues, found.symbol);
+  const values: RoleValues = {};
+  for (const [role, resolved] of Object.entries(explanation.exampleValues)) {
+    if (resolved) values[role as keyof RoleValues] = resolved.value;
+  }
+  const view = formulaSectionView(found.recognition.kind, values);
+  const append: string[] = [];
+  const image = await curveImage(found, values, lang).catch(() => undefined);
+  if (image) append.push(`![${lang === 'zh' ? '曲线' : 'curve'}](${image})`);
+  const show = lang === 'zh' ? '显示图表' : 'Show chart';
+  const side = lang === 'zh' ? '在侧边栏中打开' : 'Open in side panel';
+  append.push(`[$(graph) ${show}](${commandLink('emergenceLens.showChart', [view.sectionId, view.params])}) · [$(layout-sidebar-right) ${side}](${commandLink('emergenceLens.openSidePanel', [])})`);
+  const markdown = new vscode.MarkdownString(explanationToMarkdown(explanation, lang, { append }), true);
+  markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  return markdown;
+}
+
+export class FormulaHoverProvider implements vscode.HoverProvider {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const found = formulaAt(document, position);
+    if (!found || token.isCancellationRequested) return undefined;
+    const range =
+      found.symbol && found.symbolStart && found.symbolEnd
+        ? new vscode.Range(found.symbolStart.line, found.symbolStart.character, found.symbolEnd.line, found.symbolEnd.character)
+        : new vscode.Range(found.start.line, found.start.character, found.end.line, found.end.character);
+    return new vscode.Hover(await buildHover(found, displayLang()), range);
+  }
+}

@@ -1,0 +1,248 @@
+// The side view: follows the active Markdown note and shows the chart of the
+// formula under the cursor (with the values written in the note) or of the section
+// named by the nearest heading. Debounced, never takes focus, idle while hidden.
+// Writing back goes through one WorkspaceEdit and is refused when the note changed
+// since the view read it.
+import * as vscode from 'vscode';
+import { explain } from '../engine/formulas/explain';
+import type { FormulaKind, SymbolRole } from '../engine/formulas/recognize';
+import { findSection } from '../sections/index';
+import { formulaSectionView, valuesForNote, type RoleValues } from '../sections/formulaContext';
+import { sectionAt, headingText } from '../sections/topics';
+import { formatChartBlock } from '../sections/chartBlock';
+import { formatNoteNumber } from '../engine/format';
+import type { ParamValue } from '../sections/types';
+import { parseWebviewMessage, type HostToWebview, type NoteContext, type WebviewToHost } from '../protocol/messages';
+import { formulaAt } from './hover';
+import { displayLang } from './language';
+import { webviewHtml, webviewOptions } from './webviewContent';
+
+export const SIDE_VIEW_ID = 'emergenceLens.sideView';
+const DEBOUNCE_MS = 300;
+
+/** A place in the note holding a number the view took: rewritten by "Write values to note". */
+interface ValueSite {
+  role: SymbolRole;
+  range: vscode.Range;
+  value: number;
+}
+
+/** What the view read from the note, and the document version it read it at. */
+interface NoteReading {
+  uri: vscode.Uri;
+  version: number;
+  cursor: vscode.Position;
+  sectionId: string;
+  params: Record<string, ParamValue>;
+  note: NoteContext;
+  kind?: FormulaKind;
+  sites: ValueSite[];
+  /** Identity of what is shown, to skip re-posting an unchanged context. */
+  key: string;
+}
+
+type RenderedMessage = Extract<WebviewToHost, { type: 'rendered' }>;
+
+function shorten(text: string, max = 120): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/** Reads the note at the cursor: a formula first, else the section of the nearest topic heading. */
+export function readNote(document: vscode.TextDocument, position: vscode.Position): NoteReading | undefined {
+  const found = formulaAt(document, position);
+  if (found) {
+    const rec = found.recognition;
+    const explanation = explain(rec, 'en', found.noteValues);
+    const values: RoleValues = {};
+    const sites: ValueSite[] = [];
+    const shown: NoteContext['values'] = [];
+    for (const symbol of rec.symbols) {
+      if (symbol.value === undefined || values[symbol.role] !== undefined) continue;
+      values[symbol.role] = symbol.value;
+      // Symbols' offsets are in found.text, which starts at found.firstLine.
+      const start = document.positionAt(document.offsetAt(new vscode.Position(found.firstLine, 0)) + symbol.start);
+      const end = document.positionAt(document.offsetAt(new vscode.Position(found.firstLine, 0)) + symbol.end);
+      sites.push({ role: symbol.role, range: new vscode.Range(start, end), value: symbol.value });
+      shown.push({ label: symbol.label, value: symbol.value, line: start.line + 1 });
+    }
+    for (const [role, resolved] of Object.entries(explanation.exampleValues) as [SymbolRole, { value: number; source: string }][]) {
+      if (resolved.source !== 'note' || values[role] !== undefined) continue;
+      const noteValue = found.noteValues.find((v) => v.symbol === role && v.value === resolved.value);
+      if (!noteValue) continue;
+      values[role] = noteValue.value;
+      sites.push({ role, range: new vscode.Range(noteValue.line, noteValue.start, noteValue.line, noteValue.end), value: noteValue.value });
+      shown.push({ label: noteValue.label, value: noteValue.value, line: noteValue.line + 1 });
+    }
+    const view = formulaSectionView(rec.kind, values);
+    const writable = sites.filter((s) => view.usedRoles.includes(s.role));
+    return {
+      uri: document.uri,
+      version: document.version,
+      cursor: position,
+      sectionId: view.sectionId,
+      params: view.params,
+      kind: rec.kind,
+      sites: writable,
+      note: { source: 'formula', label: shorten(rec.text), values: shown, canWriteBack: writable.length > 0 },
+      key: JSON.stringify(['formula', rec.kind, view.params]),
+    };
+  }
+  const heading = sectionAt((n) => document.lineAt(n).text, position.line);
+  if (!heading) return undefined;
+  const label = headingText(document.lineAt(heading.headingLine).text) ?? '';
+  return {
+    uri: document.uri,
+    version: document.version,
+    cursor: position,
+    sectionId: heading.sectionId,
+    params: {},
+    sites: [],
+    note: { source: 'heading', label: shorten(label), values: [], canWriteBack: false },
+    key: JSON.stringify(['heading', heading.sectionId]),
+  };
+}
+
+export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private reading: NoteReading | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  lastRendered: RenderedMessage | undefined;
+  lastShown: Extract<HostToWebview, { type: 'show' }> | undefined;
+  private readonly renderedListeners = new Set<(m: RenderedMessage) => void>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidChangeTextEditorSelection((e) => this.schedule(e.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.schedule(editor)),
+    );
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = webviewOptions(this.extensionUri);
+    const editor = vscode.window.activeTextEditor;
+    const first = editor && editor.document.languageId === 'markdown' ? readNote(editor.document, editor.selection.active) : undefined;
+    this.reading = first;
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, first?.sectionId ?? 'scaling-laws', displayLang(), 'view');
+    if (first) this.postReading(first);
+    view.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw), undefined, this.disposables);
+    view.onDidChangeVisibility(() => view.visible && vscode.window.activeTextEditor && this.schedule(vscode.window.activeTextEditor), undefined, this.disposables);
+    view.onDidDispose(() => (this.view = undefined), undefined, this.disposables);
+  }
+
+  /** Debounced: the chart changes once the cursor settles; nothing is computed while hidden. */
+  private schedule(editor: vscode.TextEditor): void {
+    if (!this.view?.visible || editor.document.languageId !== 'markdown') return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh(editor);
+    }, DEBOUNCE_MS);
+  }
+
+  private refresh(editor: vscode.TextEditor): void {
+    if (!this.view?.visible) return;
+    const reading = readNote(editor.document, editor.selection.active);
+    if (!reading) return;
+    const unchanged = this.reading && this.reading.key === reading.key && this.reading.uri.toString() === reading.uri.toString();
+    this.reading = reading;
+    if (!unchanged) this.postReading(reading);
+  }
+
+  private postReading(reading: NoteReading): void {
+    const message: HostToWebview = { type: 'show', sectionId: reading.sectionId, lang: displayLang(), params: reading.params, note: reading.note };
+    this.lastShown = message;
+    void this.view?.webview.postMessage(message);
+  }
+
+  setLang(): void {
+    if (this.reading) this.postReading(this.reading);
+  }
+
+  nextRendered(timeoutMs: number): Promise<RenderedMessage | undefined> {
+    return new Promise((resolve) => {
+      const listener = (m: RenderedMessage): void => {
+        clearTimeout(timer);
+        this.renderedListeners.delete(listener);
+        resolve(m);
+      };
+      const timer = setTimeout(() => {
+        this.renderedListeners.delete(listener);
+        resolve(undefined);
+      }, timeoutMs);
+      this.renderedListeners.add(listener);
+    });
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.log.warn('ignored a malformed message from the side view');
+      return;
+    }
+    if (message.type === 'rendered') {
+      this.lastRendered = message;
+      for (const listener of [...this.renderedListeners]) listener(message);
+    } else if (message.type === 'writeBack') {
+      await this.writeBack(message.params);
+    } else if (message.type === 'insertChart') {
+      await this.insertChart(message.sectionId, message.params);
+    } else if (message.type === 'error') {
+      this.log.error(`side view: ${message.message}`);
+    }
+  }
+
+  /** The note the view read, if it is still exactly as read; otherwise explains and refuses. */
+  private async unchangedDocument(): Promise<{ document: vscode.TextDocument; reading: NoteReading } | undefined> {
+    const reading = this.reading;
+    if (!reading) return undefined;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === reading.uri.toString());
+    if (!document || document.version !== reading.version) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The note changed since the side view read it, so nothing was written. Move the cursor to refresh the view, then try again.'),
+      );
+      return undefined;
+    }
+    return { document, reading };
+  }
+
+  /** Writes the current parameters into the note's own numbers; one edit, one undo step. */
+  async writeBack(params: Record<string, ParamValue>): Promise<boolean> {
+    const checked = await this.unchangedDocument();
+    if (!checked) return false;
+    const { reading } = checked;
+    if (!reading.kind || reading.sites.length === 0) return false;
+    const originals: RoleValues = {};
+    for (const site of reading.sites) originals[site.role] = site.value;
+    const section = findSection(reading.sectionId);
+    const merged = section ? { ...reading.params, ...params } : params;
+    const next = valuesForNote(reading.kind, merged, originals);
+    const edit = new vscode.WorkspaceEdit();
+    for (const site of reading.sites) {
+      const value = next[site.role];
+      if (value !== undefined) edit.replace(reading.uri, site.range, formatNoteNumber(value));
+    }
+    return vscode.workspace.applyEdit(edit);
+  }
+
+  /** Inserts a ```emergence block below the cursor's line; one edit, one undo step. */
+  async insertChart(sectionId: string, params: Record<string, ParamValue>): Promise<boolean> {
+    const checked = await this.unchangedDocument();
+    if (!checked || !findSection(sectionId)) return false;
+    const { document, reading } = checked;
+    const line = document.lineAt(Math.min(reading.cursor.line, document.lineCount - 1));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(reading.uri, line.range.end, `\n\n${formatChartBlock(sectionId, params)}\n`);
+    return vscode.workspace.applyEdit(edit);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
