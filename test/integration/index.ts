@@ -20,16 +20,25 @@ export function run(): Promise<void> {
     .filter((f) => f.endsWith('.test.js'))
     .sort();
   for (const f of files) mocha.addFile(join(suiteDir, f));
+  // Markers let the offline launcher tell mocha's output from the workbench's chatter.
+  console.log('[emergence-tests] start');
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      const runner = mocha.run((failures) => {
         // A plain closing line that CI log readers understand, besides mocha's own.
-        const total = mocha.suite.total();
-        console.log(`integration: ${total - failures} passed, ${failures} failed`);
+        const stats = runner.stats;
+        const skipped = stats?.pending ? `, ${stats.pending} skipped` : '';
+        console.log(`integration: ${stats?.passes ?? 0} passed, ${failures} failed${skipped}`);
+        console.log('[emergence-tests] end');
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else if ((stats?.passes ?? 0) === 0) reject(new Error('no integration test ran'));
         else resolve();
       });
     } catch (err) {
+      // A suite that cannot even be loaded (syntax error, missing module, ...).
+      console.log(`integration: could not load the suites: ${err instanceof Error ? err.stack : String(err)}`);
+      console.log('integration: 0 passed, 1 failed');
+      console.log('[emergence-tests] end');
       reject(err);
     }
   });
