@@ -1,0 +1,321 @@
+// The built `emergence-lens` binary (dist/cli.js), run as a user runs it: list, render
+// in every format, report, optimal and bad arguments. A few pure helpers of main.ts are
+// also checked in-process.
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { kaplanOptimal, parseArgs, UsageError } from '../../src/cli/main';
+import { findCjkFont } from '../../src/cli/png';
+import { KAPLAN_2020 } from '../../src/engine/presets';
+import { SECTIONS } from '../../src/sections';
+import { LIGHT_THEME } from '../../src/sections/theme';
+import { defaultParams, type Lang } from '../../src/sections/types';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Result {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Newest modification time under `dir` (sources the bundle is built from). */
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    const st = statSync(full);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(full) : st.mtimeMs);
+  }
+  return newest;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => f.split('\\').join('/'))
+    .sort();
+}
+
+function chartIds(lang: Lang): { section: string; chart: string }[] {
+  return SECTIONS.flatMap((s) => s.charts(defaultParams(s), { lang, theme: LIGHT_THEME }).map((c) => ({ section: s.id, chart: c.id })));
+}
+
+/** Bad usage: exit 2, nothing on stdout, exactly one line on stderr and no stack frame. */
+function assertUsageError(r: Result, mentions: RegExp): void {
+  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `one line expected, got:\n${r.stderr}`);
+  assert.doesNotMatch(r.stderr, /^\s+at /m);
+  assert.doesNotMatch(r.stderr, /Error:|\.ts:\d+|\.js:\d+/);
+  assert.match(lines[0], mentions);
+}
+
+describe('cli: emergence-lens', function () {
+  this.timeout(300_000);
+  let tmp: string;
+
+  before(function () {
+    const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs, statSync(join(ROOT, 'scripts', 'build.mjs')).mtimeMs);
+    if (!existsSync(CLI) || statSync(CLI).mtimeMs < sources) {
+      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
+    }
+    tmp = mkdtempSync(join(tmpdir(), 'emergence-lens-cli-'));
+  });
+
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('has sections to work on', () => {
+    assert.ok(SECTIONS.length > 0, 'the SECTIONS registry is empty');
+  });
+
+  it('--help and help <command> print usage and exit 0', () => {
+    const r = cli('--help');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage:/);
+    for (const command of ['render', 'report', 'optimal', 'list']) assert.match(r.stdout, new RegExp(`emergence-lens ${command}`));
+    const h = cli('render', '--help');
+    assert.equal(h.code, 0);
+    assert.match(h.stdout, /--format svg\|png\|vl/);
+  });
+
+  it('list prints every section id and chart id', () => {
+    const r = cli('list');
+    assert.equal(r.code, 0, r.stderr);
+    for (const s of SECTIONS) assert.match(r.stdout, new RegExp(`^${s.id}\\b`, 'm'));
+    for (const { chart } of chartIds('en')) assert.match(r.stdout, new RegExp(`^  ${chart}\\b`, 'm'));
+  });
+
+  describe('render all --format svg (both languages)', () => {
+    let out: string;
+    let result: Result;
+    const expected = [...chartIds('en').map((c) => ({ ...c, lang: 'en' })), ...chartIds('zh').map((c) => ({ ...c, lang: 'zh' }))];
+
+    before(() => {
+      out = join(tmp, 'svg');
+      result = cli('render', 'all', '--out', out);
+    });
+
+    it('exits 0 without warnings and prints a summary', () => {
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr, '', 'vega or vega-lite warned');
+      assert.match(result.stdout, new RegExp(`^render: ${expected.length} charts .*→ ${expected.length + 1} files .* in [\\d.]+ s`, 'm'));
+    });
+
+    it('writes one SVG per chart and language, in <lang>/<section>/<chart>.svg', () => {
+      const svgs = filesUnder(out).filter((f) => f.endsWith('.svg'));
+      assert.equal(svgs.length, expected.length);
+      assert.deepEqual(svgs, expected.map((c) => `${c.lang}/${c.section}/${c.chart}.svg`).sort());
+      for (const f of svgs) assert.match(readFileSync(join(out, f), 'utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    });
+
+    it('writes an index.html that shows every chart, self-contained', () => {
+      const html = readFileSync(join(out, 'index.html'), 'utf8');
+      for (const c of expected) assert.ok(html.includes(`<img src="${c.lang}/${c.section}/${c.chart}.svg"`), `${c.lang}/${c.section}/${c.chart}.svg not shown`);
+      for (const s of SECTIONS) {
+        assert.ok(html.includes(`id="${s.id}"`), `no anchor for ${s.id}`);
+        assert.ok(html.includes(`href="#${s.id}"`), `no link to ${s.id}`);
+        assert.ok(html.includes(s.title.zh.replace(/&/g, '&amp;').replace(/</g, '&lt;')) || html.includes(s.title.zh), `no Chinese heading for ${s.id}`);
+      }
+      assert.doesNotMatch(html, /<script/i);
+      assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//i, 'external resource');
+    });
+
+    it("embeds the seed's reports in both languages", () => {
+      const html = readFileSync(join(out, 'index.html'), 'utf8');
+      const withReports = SECTIONS.filter((s) => s.report);
+      assert.ok(withReports.length > 0, 'no section has a report');
+      for (const s of withReports) {
+        for (const lang of ['en', 'zh'] as const) {
+          const firstLine = (s.report?.(defaultParams(s), lang) ?? '').split('\n').find((l) => l.trim().length > 0) ?? '';
+          const escaped = firstLine.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+          assert.ok(html.includes(`id="${s.id}--report--${lang}"`), `no ${lang} report block for ${s.id}`);
+          assert.ok(html.includes(escaped), `${s.id} ${lang} report text missing: ${firstLine}`);
+        }
+      }
+    });
+  });
+
+  it('render <section> --format png --lang zh writes real PNGs (or names the font package)', () => {
+    const section = SECTIONS[0];
+    const out = join(tmp, 'png');
+    const r = cli('render', section.id, '--out', out, '--format', 'png', '--lang', 'zh');
+    if (!findCjkFont()) {
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /fonts-noto-cjk/);
+      return;
+    }
+    assert.equal(r.code, 0, r.stderr);
+    const pngs = filesUnder(out).filter((f) => f.endsWith('.png'));
+    assert.equal(pngs.length, section.charts(defaultParams(section), { lang: 'zh', theme: LIGHT_THEME }).length);
+    for (const f of pngs) {
+      assert.ok(f.startsWith(`zh/${section.id}/`), f);
+      const bytes = readFileSync(join(out, f));
+      assert.deepEqual(bytes.subarray(0, 8), PNG_SIGNATURE, `${f} is not a PNG`);
+      assert.ok(bytes.length > 10_000, `${f} is only ${bytes.length} bytes`);
+      // IHDR: width and height at bytes 16..24; 2x density makes them > 400 px.
+      assert.ok(bytes.readUInt32BE(16) > 400 && bytes.readUInt32BE(20) > 200, `${f} is ${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)}`);
+    }
+    assert.ok(readFileSync(join(out, 'index.html'), 'utf8').includes(`<img src="${pngs[0]}"`));
+  });
+
+  it('render <section> --format vl writes Vega-Lite JSON with the data inline', () => {
+    const section = SECTIONS[SECTIONS.length - 1];
+    const out = join(tmp, 'vl');
+    const r = cli('render', section.id, '--out', out, '--format', 'vl', '--lang', 'en');
+    assert.equal(r.code, 0, r.stderr);
+    const files = filesUnder(out).filter((f) => f.endsWith('.vl.json'));
+    assert.equal(files.length, section.charts(defaultParams(section), { lang: 'en', theme: LIGHT_THEME }).length);
+    for (const f of files) {
+      const text = readFileSync(join(out, f), 'utf8');
+      const spec = JSON.parse(text) as Record<string, unknown>;
+      assert.match(String(spec.$schema), /vega-lite/);
+      assert.ok(/"values"\s*:/.test(text) || 'datasets' in spec, `${f} has no inline data`);
+      assert.doesNotMatch(text, /"url"\s*:/, `${f} loads data from a URL`);
+    }
+  });
+
+  it('render --theme dark styles the index page dark', () => {
+    const section = SECTIONS[0];
+    const out = join(tmp, 'dark');
+    const r = cli('render', section.id, '--out', out, '--theme', 'dark', '--lang', 'en');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /color-scheme: dark/);
+    assert.ok(existsSync(join(out, 'en', section.id)));
+  });
+
+  it("report prints the seed's textual report", () => {
+    const withReports = SECTIONS.filter((s) => s.report);
+    assert.ok(withReports.length > 0);
+    for (const s of withReports) {
+      for (const lang of ['en', 'zh'] as const) {
+        const r = cli('report', s.id, '--lang', lang);
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stdout, `${s.report?.(defaultParams(s), lang)}\n`);
+      }
+    }
+    const without = SECTIONS.find((s) => !s.report);
+    if (without) assertUsageError(cli('report', without.id), /prints no report/);
+  });
+
+  it('render --param overrides a section parameter', () => {
+    const out = join(tmp, 'param');
+    const r = cli('render', 'scaling-laws', '--out', out, '--format', 'vl', '--lang', 'en', '--param', 'emergenceThreshold=1e11');
+    assert.equal(r.code, 0, r.stderr);
+    const [file] = filesUnder(out).filter((f) => f.endsWith('.vl.json'));
+    assert.match(readFileSync(join(out, file), 'utf8'), /100000000000\b/);
+  });
+
+  it('explain and fit are wired in', () => {
+    const r = cli('explain', 'L(C) ≈ (C₀/C)^α');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /L\(C\)/);
+    assert.equal(cli('explain', '--help').code, 0);
+    const f = cli('fit', '--help');
+    assert.equal(f.code, 0);
+    assert.match(f.stdout, /emergence-lens fit/);
+  });
+
+  describe('optimal', () => {
+    it('chinchilla: N_opt, D_opt, tokens/param and loss at 5.76e23 FLOPs', () => {
+      // Hand calculation in test/unit/engine/allocation.test.ts:
+      // N_opt = 3.2189859e10, D_opt = 2.9823057e12, 92.65 tokens/param, L = 1.9307481
+      const r = cli('optimal', '--compute', '5.76e23');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^N_opt\s+3\.22e\+10 parameters/m);
+      assert.match(r.stdout, /^D_opt\s+2\.98e\+12 tokens/m);
+      assert.match(r.stdout, /^tokens\/param\s+92\.6$/m);
+      assert.match(r.stdout, /^predicted loss\s+1\.9307$/m);
+    });
+
+    it('epoch: the replication constants give ~18 tokens per parameter', () => {
+      const r = cli('optimal', '--compute=5.76e23', '--preset', 'epoch');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Besiroglu/);
+      assert.match(r.stdout, /^N_opt\s+7\.22e\+10/m);
+      assert.match(r.stdout, /^predicted loss\s+1\.9744$/m);
+    });
+
+    it('kaplan: says it minimises numerically and finds the optimum', () => {
+      // Setting dL/dN = 0 for [(Nc/N)^k + 6·Dc·N/C]^αD, k = αN/αD, gives
+      // N^(k+1) = k·Nc^k·C/(6·Dc) → N_opt = 2.4153090e11, D_opt = C/(6N) = 3.9746467e11 (python3).
+      const r = cli('optimal', '--compute', '5.76e23', '--preset', 'kaplan');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /numerical 1-D minimisation/);
+      assert.match(r.stdout, /^N_opt\s+2\.42e\+11/m);
+      assert.match(r.stdout, /^D_opt\s+3\.97e\+11/m);
+    });
+  });
+
+  describe('bad arguments: one line, exit 2, no stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /no command/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['render'], /which section/],
+      [['render', 'no-such-section', '--out', 'x'], /unknown section "no-such-section"/],
+      [['render', 'all'], /--out DIR is required/],
+      [['render', 'all', '--out'], /--out needs a value/],
+      [['render', 'all', '--out', 'x', '--format', 'gif'], /--format must be one of svg, png, vl \(got "gif"\)/],
+      [['render', 'all', '--out', 'x', '--lang', 'fr'], /--lang must be one of en, zh, both/],
+      [['render', 'all', '--out', 'x', '--theme', 'neon'], /--theme must be one of/],
+      [['render', 'all', '--out', 'x', '--bogus'], /unknown option --bogus/],
+      [['render', 'all', '--out', 'x', '--param', 'nope=1'], /no selected section has a parameter "nope"/],
+      [['render', 'all', 'extra', '--out', 'x'], /unexpected argument "extra"/],
+      [['report'], /which section/],
+      [['report', 'nope'], /unknown section "nope"/],
+      [['optimal'], /--compute FLOPS is required/],
+      [['optimal', '--compute', 'lots'], /--compute must be a positive number/],
+      [['optimal', '--compute', '-5'], /--compute must be a positive number/],
+      [['optimal', '--compute', '1e24', '--preset', 'gpt'], /--preset must be one of chinchilla, epoch, kaplan/],
+      [['list', 'extra'], /unexpected argument "extra"/],
+      [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=lots'], /--param emergenceThreshold needs a number/],
+      [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=1e20'], /outside \[/],
+      [['render', 'all', '--out', 'x', '--scale', '2'], /--scale only applies to --format png/],
+      [['explain'], /missing the text/],
+      [['fit'], /missing the data file/],
+    ];
+    for (const [args, mentions] of cases) {
+      it(`emergence-lens ${args.join(' ') || '(nothing)'}`, () => assertUsageError(cli(...args), mentions));
+    }
+  });
+});
+
+describe('cli: main.ts helpers', () => {
+  it('parseArgs reads --name value, --name=value, flags and positionals', () => {
+    const parsed = parseArgs('t', ['a', '--out', 'x', '--param=p=1', '--param', 'q=2', '-h', '--', '--literal'], {
+      out: { kind: 'string' },
+      param: { kind: 'string', repeat: true },
+    });
+    assert.deepEqual(parsed.positionals, ['a', '--literal']);
+    assert.deepEqual(parsed.options.get('out'), ['x']);
+    assert.deepEqual(parsed.options.get('param'), ['p=1', 'q=2']);
+    assert.equal(parsed.help, true);
+    assert.throws(() => parseArgs('t', ['--out', 'a', '--out', 'b'], { out: { kind: 'string' } }), UsageError);
+  });
+
+  it('kaplanOptimal agrees with the stationary point of the combined form', () => {
+    const p = KAPLAN_2020.combined;
+    for (const c of [1e19, 5.76e23, 1e26]) {
+      const k = p.alphaN / p.alphaD;
+      const analytic = Math.pow((k * Math.pow(p.nc, k) * c) / (6 * p.dc), 1 / (k + 1));
+      const opt = kaplanOptimal(c, p);
+      assert.ok(Math.abs(opt.params / analytic - 1) < 1e-6, `C=${c}: ${opt.params} vs ${analytic}`);
+      assert.ok(Math.abs((6 * opt.params * opt.tokens) / c - 1) < 1e-12);
+    }
+    // python3: N_opt = 241530898830.98196 at C = 5.76e23
+    assert.ok(Math.abs(kaplanOptimal(5.76e23, p).params / 241530898830.98196 - 1) < 1e-6);
+  });
+});
