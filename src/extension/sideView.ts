@@ -43,6 +43,11 @@ interface NoteReading {
 
 type RenderedMessage = Extract<WebviewToHost, { type: 'rendered' }>;
 
+/** How a role is written for people: α_N, N₀, L∞ … (the symbol itself may be a number in the formula). */
+const ROLE_LABELS: Record<SymbolRole, string> = {
+  L: 'L', C: 'C', N: 'N', D: 'D', C_0: 'C₀', N_0: 'N₀', D_0: 'D₀', alpha: 'α', alpha_N: 'α_N', alpha_D: 'α_D', beta: 'β', L_inf: 'L∞', E: 'E', A: 'A', B: 'B', k: 'k',
+};
+
 function shorten(text: string, max = 120): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
@@ -64,7 +69,7 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       const start = document.positionAt(document.offsetAt(new vscode.Position(found.firstLine, 0)) + symbol.start);
       const end = document.positionAt(document.offsetAt(new vscode.Position(found.firstLine, 0)) + symbol.end);
       sites.push({ role: symbol.role, range: new vscode.Range(start, end), value: symbol.value });
-      shown.push({ label: symbol.label, value: symbol.value, line: start.line + 1 });
+      shown.push({ label: ROLE_LABELS[symbol.role], value: symbol.value, line: start.line + 1 });
     }
     for (const [role, resolved] of Object.entries(explanation.exampleValues) as [SymbolRole, { value: number; source: string }][]) {
       if (resolved.source !== 'note' || values[role] !== undefined) continue;
@@ -72,7 +77,7 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       if (!noteValue) continue;
       values[role] = noteValue.value;
       sites.push({ role, range: new vscode.Range(noteValue.line, noteValue.start, noteValue.line, noteValue.end), value: noteValue.value });
-      shown.push({ label: noteValue.label, value: noteValue.value, line: noteValue.line + 1 });
+      shown.push({ label: ROLE_LABELS[role], value: noteValue.value, line: noteValue.line + 1 });
     }
     const view = formulaSectionView(rec.kind, values);
     const writable = sites.filter((s) => view.usedRoles.includes(s.role));
@@ -185,7 +190,10 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.log.warn('ignored a malformed message from the side view');
       return;
     }
-    if (message.type === 'rendered') {
+    if (message.type === 'ready') {
+      // A (re)created webview missed what was posted before its script ran.
+      if (this.reading) this.postReading(this.reading);
+    } else if (message.type === 'rendered') {
       this.lastRendered = message;
       for (const listener of [...this.renderedListeners]) listener(message);
     } else if (message.type === 'writeBack') {
