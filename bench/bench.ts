@@ -3,7 +3,7 @@
 // benchmarks other parts of the project provide (fit, hover). Figures only: nothing
 // here asserts on time, which depends on the machine.
 //
-// Options: --reps N (spec-build repetitions, default 20), --no-png, --skip hover,fit,
+// Options: --reps N (spec-build repetitions, default 20), --no-png, --skip hover,fit,webview,
 // --quick (fit on 100 starts instead of 4,500).
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import { LIGHT_THEME } from '../src/sections/theme';
 import type { Lang } from '../src/sections/types';
 import { benchFit } from './fit';
 import { benchHover } from './hover';
+import { benchWebview } from './webview';
 
 const LANGS: Lang[] = ['en', 'zh'];
 const MB = 1024 * 1024;
@@ -34,7 +35,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-png') options.png = false;
     else if (arg === '--skip') for (const s of (argv[++i] ?? '').split(',')) options.skip.add(s.trim());
     else if (arg === '--quick') options.quick = true;
-    else throw new Error(`unknown option ${arg} (known: --reps N, --no-png, --skip hover,fit, --quick)`);
+    else throw new Error(`unknown option ${arg} (known: --reps N, --no-png, --skip hover,fit,webview, --quick)`);
   }
   return options;
 }
@@ -187,6 +188,18 @@ async function main(): Promise<void> {
   const optional: [string, () => Promise<Figures> | Figures][] = [
     ['hover', () => benchHover()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
+    [
+      'webview',
+      async () => {
+        const { rows, bundleKiB } = await benchWebview();
+        const figures: Figures = { 'webview bundle (dist/webview.js)': `${bundleKiB.toFixed(0)} KiB` };
+        for (const r of rows) {
+          figures[`${r.section}: load → ${r.charts} charts painted`] = `${r.loadToPaintedMs} ms (render ${r.firstPaintMs.toFixed(0)} ms)`;
+          figures[`${r.section}: one change (${r.paramChange})`] = `${r.updateMs.toFixed(1)} ms, ${r.inPlace ? 'in place' : 'rebuilt views'}`;
+        }
+        return figures;
+      },
+    ],
   ];
   for (const [name, run] of optional) {
     if (options.skip.has(name)) {

@@ -20,9 +20,9 @@ const common = {
 const builds = [
   { entryPoints: { extension: 'src/extension/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: 'dist', alias: { 'vega-canvas': vegaCanvasBrowser } },
   { entryPoints: { cli: 'src/cli/main.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js'], alias: { 'vega-canvas': vegaCanvasBrowser }, banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { bench: 'bench/bench.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js', 'playwright-core'], alias: { 'vega-canvas': vegaCanvasBrowser } },
   { entryPoints: { webview: 'webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
   { entryPoints: { preview: 'webview/preview.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
+  { entryPoints: { fit: 'webview/fit.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
 const started = Date.now();

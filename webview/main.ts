@@ -21,7 +21,7 @@ import {
   type PanelState,
   type WebviewToHost,
 } from '../src/protocol/messages';
-import { changedDatasets, datasetDigest, hoistDatasets, type HoistedSpec } from './specData';
+import { changedDatasets, datasetDigest, hoistDatasets, splitTitle, type HoistedSpec } from './specData';
 import { readTheme } from './theme';
 import { ui } from './strings';
 import { renderControls } from './controls';
@@ -39,6 +39,7 @@ interface LiveChart {
   hoisted: HoistedSpec;
   view: vega.View;
   figure: HTMLElement;
+  heading: HTMLElement;
 }
 
 /** Timings read by the browser tests and `npm run bench`. */
@@ -115,7 +116,26 @@ function createView(hoisted: HoistedSpec, container: HTMLElement): vega.View {
   });
 }
 
-function figureFor(chart: ChartSpec): { figure: HTMLElement; target: HTMLElement } {
+/** The chart's title and subtitle as HTML (they are taken out of the Vega spec). */
+function setHeading(heading: HTMLElement, chart: ChartSpec): void {
+  const { title, subtitle } = splitTitle(chart.spec);
+  const h = document.createElement('h3');
+  h.className = 'chart-title';
+  h.textContent = title ?? chart.title[lang];
+  heading.replaceChildren(h);
+  if (subtitle) {
+    const p = document.createElement('p');
+    p.className = 'chart-subtitle';
+    p.textContent = subtitle;
+    heading.append(p);
+  }
+}
+
+function hoistBody(chart: ChartSpec): HoistedSpec {
+  return hoistDatasets(splitTitle(chart.spec).body);
+}
+
+function figureFor(chart: ChartSpec): { figure: HTMLElement; target: HTMLElement; heading: HTMLElement } {
   const figure = document.createElement('figure');
   figure.className = 'chart';
   figure.dataset.chartId = chart.id;
@@ -144,8 +164,11 @@ function figureFor(chart: ChartSpec): { figure: HTMLElement; target: HTMLElement
     toolbar.append(button);
   }
   caption.append(description, toolbar);
-  figure.append(target, caption);
-  return { figure, target };
+  const heading = document.createElement('div');
+  heading.className = 'chart-heading';
+  setHeading(heading, chart);
+  figure.append(heading, target, caption);
+  return { figure, target, heading };
 }
 
 async function buildAll(): Promise<void> {
@@ -156,11 +179,11 @@ async function buildAll(): Promise<void> {
   const ctx = { lang, theme: readTheme(document) };
   const charts = section.charts(params, ctx);
   for (const chart of charts) {
-    const { figure, target } = figureFor(chart);
+    const { figure, target, heading } = figureFor(chart);
     chartsEl.append(figure);
-    const hoisted = hoistDatasets(chart.spec);
+    const hoisted = hoistBody(chart);
     const view = createView(hoisted, target);
-    live.push({ chart, hoisted, view, figure });
+    live.push({ chart, hoisted, view, figure, heading });
   }
   await Promise.all(live.map((c) => c.view.runAsync()));
   timings.rebuilds++;
@@ -175,19 +198,20 @@ async function update(): Promise<void> {
   if (!sameCharts) return buildAll();
   const work: Promise<unknown>[] = [];
   for (let i = 0; i < charts.length; i++) {
-    const hoisted = hoistDatasets(charts[i].spec);
+    const hoisted = hoistBody(charts[i]);
     const current = live[i];
     if (hoisted.shape === current.hoisted.shape) {
+      setHeading(current.heading, charts[i]);
       const changed = changedDatasets(current.hoisted, hoisted);
       for (const name of changed) current.view.data(name, hoisted.datasets[name] as object[]);
       if (changed.length > 0) work.push(current.view.runAsync());
       timings.inPlaceUpdates++;
     } else {
       current.view.finalize();
-      const { figure, target } = figureFor(charts[i]);
+      const { figure, target, heading } = figureFor(charts[i]);
       current.figure.replaceWith(figure);
       const view = createView(hoisted, target);
-      live[i] = { chart: charts[i], hoisted, view, figure };
+      live[i] = { chart: charts[i], hoisted, view, figure, heading };
       work.push(view.runAsync());
       timings.rebuilds++;
     }
@@ -319,9 +343,17 @@ async function exportChart(format: ExportFormat, chartId: string | undefined): P
   const target = live.find((c) => c.chart.id === chartId) ?? live[0];
   if (!target) return;
   let data: string;
-  if (format === 'svg') data = await target.view.toSVG();
-  else if (format === 'png') data = await target.view.toImageURL('png', 2);
-  else data = JSON.stringify(target.chart.spec, null, 2);
+  if (format === 'vl') {
+    data = JSON.stringify(target.chart.spec, null, 2);
+  } else {
+    // The exported file carries its title, which the page shows as HTML: draw the full spec off-screen.
+    const full = new vega.View(vega.parse(compile(target.chart.spec).spec, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+    try {
+      data = format === 'svg' ? await full.toSVG() : await full.toImageURL('png', 2);
+    } finally {
+      full.finalize();
+    }
+  }
   post({ type: 'exported', format, chartId: target.chart.id, data });
 }
 

@@ -54,3 +54,32 @@ export function datasetDigest(hoisted: HoistedSpec): string {
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+export interface SplitTitle {
+  title?: string;
+  subtitle?: string;
+  /** The spec without its top-level title and description. */
+  body: TopLevelSpec;
+}
+
+function titleText(text: unknown): string | undefined {
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text)) return text.map(String).join('\n');
+  return undefined;
+}
+
+/**
+ * Takes the top-level title out of a spec so the page can show it as HTML: the
+ * titles of the sections often quote a parameter ("threshold 1e+10"), and text that
+ * lives outside Vega lets such a change update the view in place.
+ */
+export function splitTitle(spec: TopLevelSpec): SplitTitle {
+  const { title, description, ...rest } = spec as TopLevelSpec & { title?: unknown; description?: unknown };
+  void description; // shown by the page's figure caption instead
+  if (title === undefined) return { body: rest as TopLevelSpec };
+  if (typeof title === 'object' && title !== null && !Array.isArray(title)) {
+    const t = title as { text?: unknown; subtitle?: unknown };
+    return { title: titleText(t.text), subtitle: titleText(t.subtitle), body: rest as TopLevelSpec };
+  }
+  return { title: titleText(title), body: rest as TopLevelSpec };
+}

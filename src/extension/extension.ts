@@ -10,6 +10,7 @@ import { displayLang, onDidChangeLang } from './language';
 import { emergenceMarkdownItPlugin } from './markdownPreview';
 import { FormulaHoverProvider } from './hover';
 import { SIDE_VIEW_ID, SideViewProvider } from './sideView';
+import { registerFitCommands } from './fitCommand';
 
 export interface ExtensionApi {
   panels: ChartPanels;
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const panels = new ChartPanels(context.extensionUri, log);
   const sideView = new SideViewProvider(context.extensionUri, log);
   context.subscriptions.push(log, panels, sideView);
+  registerFitCommands(context, log);
 
   const showChart = async (sectionId?: unknown, params?: unknown): Promise<boolean> => {
     const id = typeof sectionId === 'string' ? sectionId : await pickSection();

@@ -19,6 +19,7 @@ const CASES: Omit<PageOptions, 'sectionId'>[] = [
   { lang: 'en', theme: 'light' },
   { lang: 'en', theme: 'dark' },
   { lang: 'zh', theme: 'light' },
+  { lang: 'en', theme: 'high-contrast' },
 ];
 
 interface LoadedPage {

@@ -1,0 +1,573 @@
+// `Emergence: Fit Scaling Law to Data` (emergenceLens.fitScalingLaw): reads a CSV file
+// or a Markdown table of the active note, fits the Chinchilla form (or a power law)
+// with bootstrap intervals under a cancellable progress notification, shows the fit in
+// a panel (webview/fit.ts draws the charts from src/sections/fit), and inserts a
+// Markdown table of the results after the note's table in one undoable edit.
+//
+// VS Code glue only: parsing, fitting and the report come from src/sections/fit and
+// the engine. The fit runs on the extension host's thread in slices of ~20 ms with a
+// setImmediate between them (see src/sections/fit/model.ts): the engine is pure and
+// the search is a loop over independent starts, so slicing keeps the host responsive
+// without a second bundle or a worker's start-up and copying, and cancelling is a flag
+// checked between slices.
+import * as vscode from 'vscode';
+import type { DataError, FitForm } from '../engine/fit/data';
+import type { ChinchillaGrid } from '../engine/fit/chinchilla';
+import {
+  parseFitPanelState,
+  parseFitWebviewMessage,
+  type FitHostToWebview,
+  type FitInsertTarget,
+  type FitWebviewToHost,
+} from '../protocol/messages';
+import {
+  COARSE_GRID,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  MAX_RESAMPLES,
+  parseFitInput,
+  resultMarkdownLines,
+  runFit,
+  summaryText,
+  type FitInput,
+  type FitResult,
+  type FitSourceInfo,
+} from '../sections/fit/index';
+import type { Bilingual, Lang } from '../sections/types';
+import { renderWebviewHtml } from '../../webview/html';
+import { displayLang, onDidChangeLang } from './language';
+import { findFirstTable, findTableAt, type MarkdownTable } from './markdownTable';
+import { webviewOptions } from './webviewContent';
+
+export const FIT_COMMAND = 'emergenceLens.fitScalingLaw';
+export const FIT_PANEL_TYPE = 'emergenceLens.fit';
+/** Test-only commands (registered when VS Code runs the integration tests). */
+export const FIT_TESTING_COMMANDS = {
+  /** Resolves with the panel's next (or, with `true`, its last) 'fitRendered' report. */
+  rendered: 'emergenceLens._testing.fitRendered',
+  /** Feeds a raw message to the fit panel as if the webview had posted it (validated like one). */
+  panelMessage: 'emergenceLens._testing.fitPanelMessage',
+} as const;
+
+// ---- options --------------------------------------------------------------------------
+
+/** The command's optional second argument (or first, without a file). */
+export interface FitCommandOptions {
+  form?: FitForm;
+  /** Bootstrap resamples (0: none). Default 100. */
+  resamples?: number;
+  seed?: number;
+  /** Starts of the Chinchilla search: Hoffmann et al.'s 4,500 ("full"), 243 ("coarse"), or an explicit grid. */
+  grid?: 'full' | 'coarse' | ChinchillaGrid;
+  /** false: no follow-up prompt (messages are still shown). Default true. */
+  interactive?: boolean;
+  /** false: do not open the panel. Default true. */
+  panel?: boolean;
+  /** true: insert the results into the note right after the fit. */
+  insert?: boolean;
+}
+
+interface ResolvedOptions {
+  form: FitForm | undefined;
+  resamples: number;
+  seed: number;
+  grid: ChinchillaGrid | undefined;
+  interactive: boolean;
+  panel: boolean;
+  insert: boolean;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof vscode.Uri);
+}
+
+function gridOption(v: unknown): ChinchillaGrid | undefined {
+  if (v === 'coarse') return COARSE_GRID;
+  if (!isPlainObject(v)) return undefined;
+  const axis = (a: unknown): number[] | undefined =>
+    Array.isArray(a) && a.length > 0 && a.length <= 20 && a.every((x) => typeof x === 'number' && Number.isFinite(x)) ? (a as number[]) : undefined;
+  const grid = { alpha: axis(v.alpha), beta: axis(v.beta), e: axis(v.e), a: axis(v.a), b: axis(v.b) };
+  return grid.alpha && grid.beta && grid.e && grid.a && grid.b ? (grid as ChinchillaGrid) : undefined;
+}
+
+/** Reads the options argument leniently: unknown keys and ill-typed values fall back to the defaults. */
+export function resolveOptions(v: unknown): ResolvedOptions {
+  const o = isPlainObject(v) ? v : {};
+  const int = (x: unknown, lo: number, hi: number): number | undefined => (typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi ? x : undefined);
+  return {
+    form: o.form === 'chinchilla' || o.form === 'power' ? o.form : undefined,
+    resamples: int(o.resamples, 0, MAX_RESAMPLES) ?? DEFAULT_RESAMPLES,
+    seed: int(o.seed, 0, 0xffffffff) ?? DEFAULT_SEED,
+    grid: gridOption(o.grid),
+    interactive: o.interactive !== false,
+    panel: o.panel !== false,
+    insert: o.insert === true,
+  };
+}
+
+// ---- what the command returns -----------------------------------------------------------
+
+export interface InsertOutcome {
+  ok: boolean;
+  /** Where the table went (the note, or a new untitled document). */
+  uri?: string;
+  /** 0-based lines of the inserted block. */
+  startLine?: number;
+  endLine?: number;
+  reason?: 'changed' | 'already-inserted' | 'no-target' | 'failed';
+  message?: string;
+}
+
+export type FitCommandResult =
+  | { ok: true; result: FitResult; source: { uri: string; kind: 'csv' | 'markdown'; headerLine?: number; endLine?: number }; insert?: InsertOutcome }
+  | { ok: false; reason: 'no-source' | 'bad-data' | 'cancelled' | 'failed' | 'busy'; message: string; error?: DataError };
+
+// ---- where the rows come from -------------------------------------------------------------
+
+/** What was read, kept to insert the results and to tell whether the note changed since. */
+interface Origin {
+  uri: vscode.Uri;
+  kind: 'csv' | 'markdown';
+  /** The document's text and version when it was read. */
+  text: string;
+  version: number;
+  /** Markdown only: the table (0-based lines). */
+  table?: MarkdownTable;
+}
+
+interface Session {
+  result: FitResult;
+  origin: Origin | undefined;
+  inserted: boolean;
+}
+
+type Resolved = { ok: true; input: FitInput; origin: Origin; name: string; table?: MarkdownTable } | { ok: false; message: Bilingual };
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.toString();
+}
+
+function isCsv(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'csv' || doc.languageId === 'tsv' || /\.(csv|tsv)$/i.test(doc.uri.path);
+}
+
+function isMarkdown(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri.path);
+}
+
+const NO_SOURCE: Bilingual = {
+  en: 'Open a CSV file, or put the cursor in a Markdown table of runs (columns such as N, D or C, and loss), then run “Fit Scaling Law to Data” again.',
+  zh: '请打开一个 CSV 文件，或把光标放在笔记中记录训练结果的 Markdown 表格里（列如 N、D 或 C、loss），再运行“拟合尺度定律”。',
+};
+
+async function resolveSource(target: vscode.Uri | undefined): Promise<Resolved> {
+  // With the fit panel (or another webview) focused there is no active editor: use the visible note or CSV.
+  const editor =
+    vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => isCsv(e.document) || isMarkdown(e.document));
+  let doc: vscode.TextDocument;
+  let selection: vscode.Selection | undefined;
+  if (target) {
+    try {
+      doc = await vscode.workspace.openTextDocument(target);
+    } catch (err) {
+      return { ok: false, message: { en: `Cannot open ${target.fsPath}: ${String(err)}`, zh: `无法打开 ${target.fsPath}：${String(err)}` } };
+    }
+    if (editor && editor.document.uri.toString() === doc.uri.toString()) selection = editor.selection;
+  } else if (editor) {
+    doc = editor.document;
+    selection = editor.selection;
+  } else {
+    return { ok: false, message: NO_SOURCE };
+  }
+  const name = baseName(doc.uri);
+  const text = doc.getText();
+  if (isCsv(doc)) return { ok: true, input: { kind: 'csv', text }, origin: { uri: doc.uri, kind: 'csv', text, version: doc.version }, name };
+  if (!isMarkdown(doc)) return { ok: false, message: NO_SOURCE };
+  const table = selection ? findTableAt(doc, selection) : findFirstTable(doc);
+  if (!table) {
+    return {
+      ok: false,
+      message: selection
+        ? {
+            en: `No Markdown table at the cursor in ${name}. Put the cursor in a table (a header row, a |---| row, then one row per run) or select its rows.`,
+            zh: `${name} 中光标处没有 Markdown 表格。请把光标放在表格内（表头行、|---| 分隔行，然后每行一次训练），或选中其中的行。`,
+          }
+        : { en: `${name} has no Markdown table.`, zh: `${name} 中没有 Markdown 表格。` },
+    };
+  }
+  return {
+    ok: true,
+    input: { kind: 'table', rows: table.rows, firstRowNumber: table.firstRowNumber },
+    origin: { uri: doc.uri, kind: 'markdown', text, version: doc.version, table },
+    name,
+    table,
+  };
+}
+
+// ---- the panel --------------------------------------------------------------------------
+
+type RenderedMessage = Extract<FitWebviewToHost, { type: 'fitRendered' }>;
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
+}
+
+function panelTitle(session: Session | undefined, lang: Lang): string {
+  const name = session?.result.source.name;
+  const head = lang === 'zh' ? '尺度定律拟合' : 'Scaling-law fit';
+  return name ? `${head}: ${name}` : head;
+}
+
+function insertTarget(session: Session | undefined): FitInsertTarget {
+  if (!session?.origin) return 'none';
+  return session.origin.kind === 'markdown' ? 'note' : 'new-document';
+}
+
+class FitPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  session: Session | undefined;
+  lastRendered: RenderedMessage | undefined;
+  private readonly renderedListeners = new Set<(m: RenderedMessage) => void>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onInsert: (session: Session) => Promise<InsertOutcome>,
+  ) {}
+
+  show(session: Session): void {
+    this.session = session;
+    this.lastRendered = undefined;
+    const lang = displayLang();
+    if (this.panel) {
+      this.panel.title = panelTitle(session, lang);
+      this.panel.reveal(undefined, true);
+      if (this.ready) this.postShow();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(FIT_PANEL_TYPE, panelTitle(session, lang), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      ...webviewOptions(this.extensionUri),
+      retainContextWhenHidden: false,
+    });
+    this.attach(panel);
+  }
+
+  /** The serializer's entry: a panel VS Code kept across a reload, with the webview's saved state. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const valid = parseFitPanelState(state);
+    if (!valid) {
+      this.log.warn('discarded an unreadable saved fit panel state');
+      panel.dispose();
+      return;
+    }
+    if (this.panel) this.panel.dispose();
+    panel.webview.options = webviewOptions(this.extensionUri);
+    this.session = { result: valid.result, origin: undefined, inserted: false };
+    panel.title = panelTitle(this.session, displayLang());
+    this.attach(panel);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
+    const webview = panel.webview;
+    webview.html = renderWebviewHtml({
+      cspSource: webview.cspSource,
+      nonce: nonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'fit.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'webview.css')).toString(),
+      lang: displayLang(),
+      sectionId: 'fit',
+      mode: 'panel',
+    });
+    const subscriptions = [
+      webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.ready = false;
+        }
+        for (const d of subscriptions) d.dispose();
+      }),
+    ];
+  }
+
+  private post(message: FitHostToWebview): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private postShow(): void {
+    if (this.session) this.post({ type: 'fitShow', lang: displayLang(), result: this.session.result, insert: insertTarget(this.session) });
+  }
+
+  setLang(lang: Lang): void {
+    if (!this.panel) return;
+    this.panel.title = panelTitle(this.session, lang);
+    this.post({ type: 'fitSetLang', lang });
+  }
+
+  /** Messages from the webview (or a test standing in for it), validated before use. */
+  async receive(raw: unknown): Promise<InsertOutcome | undefined> {
+    const message = parseFitWebviewMessage(raw);
+    if (!message) {
+      this.log.warn('ignored a malformed message from the fit panel');
+      return undefined;
+    }
+    switch (message.type) {
+      case 'fitReady':
+        this.ready = true;
+        this.postShow();
+        return undefined;
+      case 'fitRendered':
+        this.lastRendered = message;
+        for (const listener of [...this.renderedListeners]) listener(message);
+        return undefined;
+      case 'fitInsert':
+        if (!this.session) return undefined;
+        return this.onInsert(this.session);
+      case 'fitError':
+        this.log.error(`fit panel: ${message.message}`);
+        return undefined;
+    }
+  }
+
+  nextRendered(timeoutMs: number): Promise<RenderedMessage | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.renderedListeners.delete(listener);
+        resolve(undefined);
+      }, timeoutMs);
+      const listener = (m: RenderedMessage): void => {
+        clearTimeout(timer);
+        this.renderedListeners.delete(listener);
+        resolve(m);
+      };
+      this.renderedListeners.add(listener);
+    });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}
+
+// ---- inserting the results -----------------------------------------------------------------
+
+function say(text: Bilingual): string {
+  return text[displayLang()];
+}
+
+/**
+ * Writes the results table after the note's table in one WorkspaceEdit (one undo step),
+ * refusing when the note's text is no longer what the fit read. For a CSV file the
+ * table opens in a new untitled Markdown document instead.
+ */
+async function insertResults(session: Session): Promise<InsertOutcome> {
+  const lang = displayLang();
+  const origin = session.origin;
+  if (!origin) {
+    const message = say({ en: 'This fit was restored from an earlier session: run the fit again to insert its results.', zh: '此拟合结果恢复自之前的会话：请重新运行拟合后再插入结果。' });
+    void vscode.window.showWarningMessage(message);
+    return { ok: false, reason: 'no-target', message };
+  }
+  const lines = resultMarkdownLines(session.result, lang);
+  if (origin.kind === 'csv') {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: lines.join('\n') + '\n' });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    return { ok: true, uri: doc.uri.toString(), startLine: 0, endLine: lines.length - 1 };
+  }
+  const table = origin.table as MarkdownTable;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === origin.uri.toString()) ?? (await vscode.workspace.openTextDocument(origin.uri));
+  // Changed means its text differs from what the fit read (an edit undone is no change).
+  if (doc.getText() !== origin.text) {
+    const message = session.inserted
+      ? say({ en: 'The results are already in the note.', zh: '结果已经插入笔记。' })
+      : say({
+          en: `${baseName(origin.uri)} has changed since the fit read it: nothing was inserted. Run the fit again to insert its results.`,
+          zh: `${baseName(origin.uri)} 在拟合读取之后已被修改：未插入任何内容。请重新运行拟合后再插入结果。`,
+        });
+    void vscode.window.showWarningMessage(message);
+    return { ok: false, reason: session.inserted ? 'already-inserted' : 'changed', message };
+  }
+  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const block = lines.join(eol);
+  const after = table.endLine + 1;
+  let position: vscode.Position;
+  let insertText: string;
+  let startLine: number;
+  if (after < doc.lineCount) {
+    // A blank line before the block, and one after it unless the note already has one.
+    const nextBlank = doc.lineAt(after).isEmptyOrWhitespace;
+    position = new vscode.Position(after, 0);
+    insertText = eol + block + eol + (nextBlank ? '' : eol);
+    startLine = after + 1;
+  } else {
+    position = doc.lineAt(table.endLine).range.end;
+    insertText = eol + eol + block + eol;
+    startLine = table.endLine + 2;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, position, insertText);
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (!applied) {
+    const message = say({ en: 'The results could not be inserted into the note.', zh: '无法把结果插入笔记。' });
+    void vscode.window.showErrorMessage(message);
+    return { ok: false, reason: 'failed', message };
+  }
+  session.inserted = true;
+  const endLine = startLine + lines.length - 1;
+  // Show the note (the fit may have come from the explorer) so the edit is seen and can be undone.
+  const editor =
+    vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString()) ??
+    (await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true }));
+  editor.revealRange(new vscode.Range(startLine, 0, endLine, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return { ok: true, uri: doc.uri.toString(), startLine, endLine };
+}
+
+// ---- the command ------------------------------------------------------------------------------
+
+function errorLocation(name: string, error: DataError): string {
+  return `${name}: ${say(error.message)}`;
+}
+
+async function revealRow(uri: vscode.Uri, row: number): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const line = Math.min(Math.max(0, row - 1), doc.lineCount - 1);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  editor.selection = new vscode.Selection(line, 0, line, doc.lineAt(line).text.length);
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+export interface FitCommands extends vscode.Disposable {
+  /** The command's implementation (also what the registered command calls). */
+  fit(target?: unknown, options?: unknown): Promise<FitCommandResult>;
+}
+
+/** Registers the fit command, the fit panel's serializer and (in tests) the testing commands. */
+export function registerFitCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): FitCommands {
+  const panel = new FitPanel(context.extensionUri, log, insertResults);
+  let running = false;
+
+  const fit = async (arg0?: unknown, arg1?: unknown): Promise<FitCommandResult> => {
+    const target = arg0 instanceof vscode.Uri ? arg0 : undefined;
+    const options = resolveOptions(target ? arg1 : arg0);
+    if (running) {
+      const message = say({ en: 'A fit is already running.', zh: '已有拟合正在运行。' });
+      void vscode.window.showInformationMessage(message);
+      return { ok: false, reason: 'busy', message };
+    }
+    const resolved = await resolveSource(target);
+    if (!resolved.ok) {
+      const message = say(resolved.message);
+      void vscode.window.showWarningMessage(message);
+      return { ok: false, reason: 'no-source', message };
+    }
+    const parsed = parseFitInput(resolved.input, options.form);
+    if (!parsed.ok) {
+      const message = errorLocation(resolved.name, parsed.error);
+      const goTo = say({ en: 'Go to Row', zh: '转到该行' });
+      void vscode.window.showErrorMessage(message, ...(options.interactive ? [goTo] : [])).then((choice) => {
+        if (choice === goTo) void revealRow(resolved.origin.uri, parsed.error.row);
+      });
+      return { ok: false, reason: 'bad-data', message, error: parsed.error };
+    }
+    const { data, form } = parsed;
+    const table = resolved.table;
+    const source: FitSourceInfo = {
+      kind: resolved.origin.kind,
+      name: resolved.name,
+      firstRow: table ? table.firstRowNumber : 1,
+      lastRow: table ? table.lastDataLine + 1 : Math.max(1, ...Array.from(data.sourceRows)),
+    };
+    const starts = form === 'chinchilla' ? (options.grid ? options.grid.alpha.length * options.grid.beta.length * options.grid.e.length * options.grid.a.length * options.grid.b.length : 4500) : 0;
+    const title =
+      form === 'chinchilla'
+        ? say({
+            en: `Fitting L = E + A/N^α + B/D^β to ${data.rows} rows of ${resolved.name} (${starts.toLocaleString('en-US')} starts, ${options.resamples} bootstrap resamples)`,
+            zh: `正在用 ${data.rows} 行数据（${resolved.name}）拟合 L = E + A/N^α + B/D^β（${starts} 个初值，${options.resamples} 次自助重抽样）`,
+          })
+        : say({ en: `Fitting power laws to ${data.rows} rows of ${resolved.name}`, zh: `正在用 ${data.rows} 行数据（${resolved.name}）拟合幂律` });
+    running = true;
+    let outcome;
+    try {
+      outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        let reported = 0;
+        return runFit(
+          data,
+          form,
+          { source, resamples: options.resamples, seed: options.seed, grid: options.grid },
+          {
+            pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+            cancelled: () => token.isCancellationRequested,
+            progress: (fraction, stage) => {
+              const pct = Math.floor(fraction * 100);
+              if (pct <= reported) return;
+              progress.report({
+                increment: pct - reported,
+                message: stage === 'search' ? say({ en: `search ${pct}%`, zh: `搜索 ${pct}%` }) : say({ en: `bootstrap ${pct}%`, zh: `自助法 ${pct}%` }),
+              });
+              reported = pct;
+            },
+          },
+        );
+      });
+    } catch (err) {
+      log.error(`fit failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const message = say({ en: `The fit failed: ${String(err)}`, zh: `拟合失败：${String(err)}` });
+      void vscode.window.showErrorMessage(message);
+      return { ok: false, reason: 'failed', message };
+    } finally {
+      running = false;
+    }
+    if (!outcome.ok) {
+      const message = say(outcome.message);
+      if (!outcome.cancelled) void vscode.window.showErrorMessage(message);
+      return { ok: false, reason: outcome.cancelled ? 'cancelled' : 'failed', message };
+    }
+    const result = outcome.result;
+    log.info(`fit ${result.form} on ${data.rows} rows of ${resolved.name}: ${summaryText(result, 'en')}`);
+    const session: Session = { result, origin: resolved.origin, inserted: false };
+    if (options.panel) panel.show(session);
+    else panel.session = session;
+    const sourceInfo = { uri: resolved.origin.uri.toString(), kind: resolved.origin.kind, headerLine: table?.headerLine, endLine: table?.endLine };
+    if (options.insert) {
+      const inserted = await insertResults(session);
+      return { ok: true, result, source: sourceInfo, insert: inserted };
+    }
+    if (options.interactive) {
+      const insertLabel = resolved.origin.kind === 'markdown' ? say({ en: 'Insert Results', zh: '插入结果' }) : say({ en: 'Open Results as Markdown', zh: '以 Markdown 打开结果' });
+      void vscode.window.showInformationMessage(summaryText(result, displayLang()), insertLabel).then((choice) => {
+        if (choice === insertLabel) void insertResults(session);
+      });
+    }
+    return { ok: true, result, source: sourceInfo };
+  };
+
+  const disposables: vscode.Disposable[] = [
+    panel,
+    vscode.commands.registerCommand(FIT_COMMAND, fit),
+    vscode.window.registerWebviewPanelSerializer(FIT_PANEL_TYPE, {
+      deserializeWebviewPanel: async (webviewPanel, state: unknown) => panel.restore(webviewPanel, state),
+    }),
+    onDidChangeLang((lang) => panel.setLang(lang)),
+  ];
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    disposables.push(
+      vscode.commands.registerCommand(FIT_TESTING_COMMANDS.rendered, (last?: unknown, timeoutMs?: unknown) =>
+        last === true && panel.lastRendered ? panel.lastRendered : panel.nextRendered(typeof timeoutMs === 'number' ? timeoutMs : 30_000),
+      ),
+      vscode.commands.registerCommand(FIT_TESTING_COMMANDS.panelMessage, (raw: unknown) => panel.receive(raw)),
+    );
+  }
+  context.subscriptions.push(...disposables);
+  return {
+    fit,
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
