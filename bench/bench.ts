@@ -16,6 +16,7 @@ import type { Lang } from '../src/sections/types';
 import { benchFit } from './fit';
 import { benchHover } from './hover';
 import { benchWebview } from './webview';
+import { benchHoverWithChart } from './hoverChart';
 
 const LANGS: Lang[] = ['en', 'zh'];
 const MB = 1024 * 1024;
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
   type Figures = Record<string, string | number>;
   const optional: [string, () => Promise<Figures> | Figures][] = [
     ['hover', () => benchHover()],
+    ['hover+chart', () => benchHoverWithChart()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
     [
       'webview',
