@@ -30,6 +30,7 @@ import {
 } from '../src/protocol/messages';
 import { datasetDigest, hoistDatasets, type HoistedSpec } from './specData';
 import { readTheme } from './theme';
+import { countMarks } from './marks';
 
 interface VsCodeApi {
   postMessage(message: FitWebviewToHost): void;
@@ -215,23 +216,6 @@ function renderData(r: FitResult): void {
   const wrap = el('div', undefined, 'fit-table-wrap');
   wrap.append(table(cols, rows, cols.map((_, i) => i > 0)));
   dataEl.append(wrap);
-}
-
-function countMarks(view: vega.View): number {
-  interface Node {
-    marktype?: string;
-    role?: string;
-    items?: Node[];
-  }
-  let count = 0;
-  const walk = (node: Node | undefined): void => {
-    if (!node) return;
-    if (node.marktype && node.marktype !== 'group' && node.role === 'mark') count += node.items?.length ?? 0;
-    if (node.marktype === 'group' && node.role && ['axis', 'legend', 'title'].includes(node.role)) return;
-    for (const item of node.items ?? []) walk(item);
-  };
-  walk((view.scenegraph() as unknown as { root: Node }).root);
-  return count;
 }
 
 function figureFor(chart: ChartSpec): { figure: HTMLElement; target: HTMLElement } {

@@ -25,6 +25,7 @@ import { changedDatasets, datasetDigest, hoistDatasets, splitTitle, type Hoisted
 import { readTheme } from './theme';
 import { ui } from './strings';
 import { renderControls } from './controls';
+import { countMarks } from './marks';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -86,23 +87,6 @@ function showError(message: string): void {
   errorEl.hidden = false;
   body.dataset.state = 'error';
   post({ type: 'error', message });
-}
-
-function countMarks(view: vega.View): number {
-  interface Node {
-    marktype?: string;
-    role?: string;
-    items?: Node[];
-  }
-  let count = 0;
-  const walk = (node: Node | undefined): void => {
-    if (!node) return;
-    if (node.marktype && node.marktype !== 'group' && node.role === 'mark') count += node.items?.length ?? 0;
-    if (node.marktype === 'group' && node.role && ['axis', 'legend', 'title'].includes(node.role)) return;
-    for (const item of node.items ?? []) walk(item);
-  };
-  walk((view.scenegraph() as unknown as { root: Node }).root);
-  return count;
 }
 
 function createView(hoisted: HoistedSpec, container: HTMLElement): vega.View {

@@ -20,21 +20,12 @@ import { findSection } from '../../src/sections/index';
 import { LIGHT_THEME } from '../../src/sections/theme';
 import { defaultParams } from '../../src/sections/types';
 import { THEME_BODY_CLASS, THEME_VARIABLES, type ThemeName } from './support/themes';
+import { CHROMIUM_FLAGS } from '../../scripts/lib/browser.mjs';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(REPO_ROOT, 'artifacts', 'e2e');
 const FIXTURE = join(__dirname, 'preview-fixtures', 'note.md');
 const CHROMIUM = process.env.EMERGENCE_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
 
 /** What the browser reports about one chart container. */

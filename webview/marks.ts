@@ -1,0 +1,21 @@
+// Counts what a Vega view drew, for the "rendered" reports the webviews post: items
+// of data marks only (axes, legends and titles are skipped).
+import type * as vega from 'vega';
+
+interface SceneNode {
+  marktype?: string;
+  role?: string;
+  items?: SceneNode[];
+}
+
+export function countMarks(view: vega.View): number {
+  let count = 0;
+  const walk = (node: SceneNode | undefined): void => {
+    if (!node) return;
+    if (node.marktype && node.marktype !== 'group' && node.role === 'mark') count += node.items?.length ?? 0;
+    if (node.marktype === 'group' && node.role && ['axis', 'legend', 'title'].includes(node.role)) return;
+    for (const item of node.items ?? []) walk(item);
+  };
+  walk((view.scenegraph() as unknown as { root: SceneNode }).root);
+  return count;
+}
