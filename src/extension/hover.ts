@@ -17,8 +17,8 @@ export const HOVER_COMMANDS = ['emergenceLens.showChart', 'emergenceLens.openSid
 const svgCache = new Map<string, string>();
 const SVG_CACHE_LIMIT = 64;
 
-export function formulaAt(document: vscode.TextDocument, position: vscode.Position): FormulaAtPosition | undefined {
-  return findFormulaAt((n) => document.lineAt(n).text, document.lineCount, position.line, position.character);
+export function formulaAt(document: vscode.TextDocument, position: vscode.Position, inclusiveEnd = false): FormulaAtPosition | undefined {
+  return findFormulaAt((n) => document.lineAt(n).text, document.lineCount, position.line, position.character, { inclusiveEnd });
 }
 
 function themeName(): 'light' | 'dark' | 'high-contrast' {
@@ -65,7 +65,7 @@ export async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<
   const show = lang === 'zh' ? '显示图表' : 'Show chart';
   const side = lang === 'zh' ? '在侧边栏中打开' : 'Open in side panel';
   append.push(`[$(graph) ${show}](${commandLink('emergenceLens.showChart', [view.sectionId, view.params])}) · [$(layout-sidebar-right) ${side}](${commandLink('emergenceLens.openSidePanel', [])})`);
-  const markdown = new vscode.MarkdownString(explanationToMarkdown(explanation, lang, { append }), true);
+  const markdown = new vscode.MarkdownString(explanationToMarkdown(explanation, lang, { beforeTable: append }), true);
   markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
   return markdown;
 }

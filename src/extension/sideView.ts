@@ -55,7 +55,8 @@ function shorten(text: string, max = 120): string {
 
 /** Reads the note at the cursor: a formula first, else the section of the nearest topic heading. */
 export function readNote(document: vscode.TextDocument, position: vscode.Position): NoteReading | undefined {
-  const found = formulaAt(document, position);
+  // The cursor of someone typing sits just after the formula: that counts as in it.
+  const found = formulaAt(document, position, true);
   if (found) {
     const rec = found.recognition;
     const explanation = explain(rec, 'en', found.noteValues);

@@ -156,7 +156,13 @@ function isBlank(s: string): boolean {
  * VALUE_WINDOW_LINES lines each side for values. Nothing inside a fenced code block
  * is recognised unless the block is math (```math, latex, tex, katex).
  */
-export function findFormulaAt(getLine: (n: number) => string, lineCount: number, line: number, column: number): FormulaAtPosition | undefined {
+export function findFormulaAt(
+  getLine: (n: number) => string,
+  lineCount: number,
+  line: number,
+  column: number,
+  options?: { inclusiveEnd?: boolean },
+): FormulaAtPosition | undefined {
   if (!Number.isInteger(line) || !Number.isFinite(column) || line < 0 || line >= lineCount) return undefined;
   const lineText = safeLine(getLine, line);
   const col = Math.max(0, Math.min(Math.floor(column), lineText.length));
@@ -164,7 +170,8 @@ export function findFormulaAt(getLine: (n: number) => string, lineCount: number,
   const fence = fenceStateAt(getLine, lineCount, line);
   if (fence.inside && !fence.isMath) return undefined;
 
-  const single = recognizeAt(lineText, col);
+  // inclusiveEnd: a cursor just after the formula's last character (where one types) still counts.
+  const single = recognizeAt(lineText, col, { inclusiveEnd: options?.inclusiveEnd === true });
   // A formula that reaches an end of its line next to an operator may continue on
   // the neighbouring line ($$ blocks broken over lines): only then is the
   // multi-line pass worth its cost.

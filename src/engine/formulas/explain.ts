@@ -638,6 +638,8 @@ export interface MarkdownOptions {
    * chart image and command links. The caller is responsible for their safety.
    */
   append?: readonly string[];
+  /** Blocks placed after the worked example and before the terms table, verbatim (same safety rule). */
+  beforeTable?: readonly string[];
   /** Leave out the terms table (a compact hover for a symbol). */
   omitTable?: boolean;
 }
@@ -709,6 +711,9 @@ export function explanationToMarkdown(explanation: Explanation, lang: Lang = exp
     blocks.push(codeSpan(explanation.formula));
   }
   blocks.push(explanation.says);
+  // The example and the caller's chart come before the long table, so a hover shows them without scrolling.
+  if (explanation.example) blocks.push(`**${CHROME.example[lang]}${lang === 'zh' ? ':' : '.'}** ${explanation.example}`);
+  for (const extra of options?.beforeTable ?? []) blocks.push(extra);
   if (!options?.omitTable) {
     const head = `| ${CHROME.symbol[lang]} | ${CHROME.meaning[lang]} | ${CHROME.unit[lang]} | ${CHROME.typical[lang]} |`;
     const rows = explanation.terms.map((t) => {
@@ -718,7 +723,6 @@ export function explanationToMarkdown(explanation: Explanation, lang: Lang = exp
     });
     blocks.push([head, '|---|---|---|---|', ...rows].join('\n'));
   }
-  if (explanation.example) blocks.push(`**${CHROME.example[lang]}${lang === 'zh' ? ':' : '.'}** ${explanation.example}`);
   const sources = explanation.sources.map((s) => (s.url ? `[${s.label}](${s.url} "${s.title}")` : s.label));
   blocks.push(`*${CHROME.sources[lang]}:* ${sources.join(' · ')}`);
   for (const extra of options?.append ?? []) blocks.push(extra);
