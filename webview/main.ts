@@ -155,13 +155,21 @@ function figureFor(chart: ChartSpec): { figure: HTMLElement; target: HTMLElement
   return { figure, target, heading };
 }
 
+/** The side view, following a formula, shows the charts of that formula only. */
+function shownCharts(charts: ChartSpec[]): ChartSpec[] {
+  const focus = mode === 'view' ? noteContext?.focusCharts : undefined;
+  if (!focus || focus.length === 0) return charts;
+  const focused = charts.filter((c) => focus.includes(c.id));
+  return focused.length > 0 ? focused : charts;
+}
+
 async function buildAll(): Promise<void> {
   if (!section) return;
   for (const c of live) c.view.finalize();
   live = [];
   chartsEl.replaceChildren();
   const ctx = { lang, theme: readTheme(document) };
-  const charts = section.charts(params, ctx);
+  const charts = shownCharts(section.charts(params, ctx));
   for (const chart of charts) {
     const { figure, target, heading } = figureFor(chart);
     chartsEl.append(figure);
@@ -177,7 +185,7 @@ async function buildAll(): Promise<void> {
 async function update(): Promise<void> {
   if (!section) return;
   const ctx = { lang, theme: readTheme(document) };
-  const charts = section.charts(params, ctx);
+  const charts = shownCharts(section.charts(params, ctx));
   const sameCharts = charts.length === live.length && charts.every((c, i) => c.id === live[i].chart.id);
   if (!sameCharts) return buildAll();
   const work: Promise<unknown>[] = [];

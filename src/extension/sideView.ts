@@ -90,7 +90,7 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       params: view.params,
       kind: rec.kind,
       sites: writable,
-      note: { source: 'formula', label: shorten(rec.text), values: shown, canWriteBack: writable.length > 0 },
+      note: { source: 'formula', label: shorten(rec.text), values: shown, canWriteBack: writable.length > 0, focusCharts: [...view.chartIds] },
       key: JSON.stringify(['formula', rec.kind, view.params]),
     };
   }

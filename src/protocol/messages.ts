@@ -23,6 +23,8 @@ export interface NoteContext {
   values: { label: string; value: number; line: number }[];
   /** Whether "Write values to note" has places to write to. */
   canWriteBack: boolean;
+  /** The charts about the followed formula; the view shows only these. */
+  focusCharts?: string[];
 }
 
 export type HostToWebview =
@@ -101,7 +103,12 @@ function parseNoteContext(v: unknown): NoteContext | undefined {
     if (typeof x.value !== 'number' || !Number.isFinite(x.value) || typeof x.line !== 'number' || !Number.isInteger(x.line) || x.line < 1) return undefined;
     values.push({ label: x.label, value: x.value, line: x.line });
   }
-  return { source: v.source, label: v.label, values, canWriteBack: v.canWriteBack };
+  let focusCharts: string[] | undefined;
+  if (v.focusCharts !== undefined) {
+    if (!Array.isArray(v.focusCharts) || v.focusCharts.length > 16 || !v.focusCharts.every(isId)) return undefined;
+    focusCharts = [...(v.focusCharts as string[])];
+  }
+  return { source: v.source, label: v.label, values, canWriteBack: v.canWriteBack, focusCharts };
 }
 
 export function isPanelState(v: unknown): v is PanelState {

@@ -82,8 +82,21 @@ export const ROLE_BINDINGS: Readonly<Record<FormulaKind, readonly RoleBinding[]>
   'compute-flops': [],
 };
 
+/** The section's charts that show each kind of formula. */
+export const FORMULA_CHARTS: Readonly<Record<FormulaKind, readonly string[]>> = {
+  'loss-compute': ['loss-vs-compute'],
+  'loss-params': ['loss-vs-params'],
+  'loss-data': ['loss-vs-data'],
+  'loss-additive': ['loss-vs-params', 'loss-vs-data'],
+  'loss-kaplan-nd': ['loss-vs-params', 'loss-vs-data'],
+  'loss-chinchilla': ['loss-vs-params', 'loss-vs-data', 'compute-optimal'],
+  'compute-flops': ['compute-optimal'],
+};
+
 export interface FormulaSectionView {
   sectionId: string;
+  /** The charts of the section about this formula. */
+  chartIds: readonly string[];
   /** Parameters for the section (unclamped: the section's resolveParams clamps). */
   params: Record<string, ParamValue>;
   /** The roles whose values came from the note or the formula. */
@@ -104,7 +117,7 @@ export function formulaSectionView(kind: FormulaKind, values: RoleValues): Formu
     usedRoles.push(binding.role);
   }
   if (kind !== 'loss-compute' && kind !== 'compute-flops' && usedRoles.length > 0) params.lawPreset = 'kaplan';
-  return { sectionId: FORMULA_SECTION_ID, params, usedRoles };
+  return { sectionId: FORMULA_SECTION_ID, chartIds: FORMULA_CHARTS[kind], params, usedRoles };
 }
 
 /** The numbers to write back for each role, from the section's current parameters. */

@@ -33,6 +33,12 @@ describe('side view', function () {
 
   after(async () => closeAllEditors());
 
+  /** Undo acts on the focused editor: focus the note first, as a user would. */
+  async function undoInNote(): Promise<void> {
+    editor = await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    await vscode.commands.executeCommand('undo');
+  }
+
   function placeCursor(line: number, character: number): void {
     editor.selection = new vscode.Selection(line, character, line, character);
   }
@@ -56,6 +62,8 @@ describe('side view', function () {
     const labels = state.shown?.note?.values.map((v) => `${v.label}=${v.value}`) ?? [];
     assert.ok(labels.includes('E=1.69') || labels.some((l) => l.endsWith('=1.69')), labels.join(', '));
     assert.ok(state.rendered?.charts.every((c) => c.marks > 0));
+    // Following a formula, the view shows that formula's charts only.
+    assert.deepEqual(state.rendered?.charts.map((c) => c.id), ['loss-vs-params', 'loss-vs-data', 'compute-optimal']);
   });
 
   it('writes values back into the formula in one undo step', async () => {
@@ -64,7 +72,7 @@ describe('side view', function () {
     assert.equal(ok, true);
     const line = editor.document.lineAt(4).text;
     assert.match(line, /^L\(N,D\) = 1\.82 \+ [\d.]+\/N\^0\.35 \+ 410\.7\/D\^0\.28$/);
-    await vscode.commands.executeCommand('undo');
+    await undoInNote();
     assert.equal(editor.document.getText(), before);
   });
 
@@ -80,7 +88,7 @@ describe('side view', function () {
     const ok = await vscode.commands.executeCommand<boolean>('emergenceLens._testing.sideViewWriteBack', { lInf: 2.5 });
     assert.equal(ok, false);
     assert.equal(editor.document.getText(), typed, 'the user’s text was changed');
-    await vscode.commands.executeCommand('undo');
+    await undoInNote();
   });
 
   it('inserts a chart block at the cursor in one undo step', async () => {
@@ -90,7 +98,7 @@ describe('side view', function () {
     const ok = await vscode.commands.executeCommand<boolean>('emergenceLens._testing.sideViewInsertChart', 'scaling-formulas', { alpha: 0.06 });
     assert.equal(ok, true);
     assert.match(editor.document.getText(), /```emergence\nsection: scaling-formulas\nparams:\n {2}alpha: 0\.06\n```/);
-    await vscode.commands.executeCommand('undo');
+    await undoInNote();
     assert.equal(editor.document.getText(), before);
   });
 

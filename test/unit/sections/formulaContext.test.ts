@@ -3,7 +3,7 @@ import { recognizeAll } from '../../../src/engine/formulas/recognize';
 import { formatNoteNumber } from '../../../src/engine/format';
 import { chinchillaLoss, additiveLoss } from '../../../src/engine/powerLaws';
 import { formatChartBlock, parseChartBlock } from '../../../src/sections/chartBlock';
-import { FORMULA_SECTION_ID, formulaCurveChart, formulaSectionView, valuesForNote } from '../../../src/sections/formulaContext';
+import { FORMULA_CHARTS, FORMULA_SECTION_ID, formulaCurveChart, formulaSectionView, valuesForNote } from '../../../src/sections/formulaContext';
 import { findSection } from '../../../src/sections/index';
 import { LIGHT_THEME, DARK_THEME } from '../../../src/sections/theme';
 import { resolveParams } from '../../../src/sections/types';
@@ -92,5 +92,17 @@ describe('inserted chart blocks', () => {
     assert.equal(formatNoteNumber(1.69), '1.69');
     assert.equal(formatNoteNumber(406.4), '406.4');
     assert.equal(formatNoteNumber(0.34000000000000002), '0.34');
+  });
+});
+
+describe('charts about a formula', () => {
+  it('names charts the formula section really draws', () => {
+    const section = findSection(FORMULA_SECTION_ID);
+    assert.ok(section);
+    const ids = section.charts(resolveParams(section, {}), { lang: 'en', theme: LIGHT_THEME }).map((c) => c.id);
+    for (const [kind, charts] of Object.entries(FORMULA_CHARTS)) {
+      assert.ok(charts.length > 0, kind);
+      for (const id of charts) assert.ok(ids.includes(id), `${kind}: ${id} is not a chart of ${FORMULA_SECTION_ID}`);
+    }
   });
 });
