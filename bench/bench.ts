@@ -17,6 +17,7 @@ import { benchFit } from './fit';
 import { benchHover } from './hover';
 import { benchWebview } from './webview';
 import { benchHoverWithChart } from './hoverChart';
+import { benchActivation } from './activation';
 
 const LANGS: Lang[] = ['en', 'zh'];
 const MB = 1024 * 1024;
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
   // 4. Optional benchmarks owned by other modules: their figures, verbatim.
   type Figures = Record<string, string | number>;
   const optional: [string, () => Promise<Figures> | Figures][] = [
+    ['activation', () => benchActivation()],
     ['hover', () => benchHover()],
     ['hover+chart', () => benchHoverWithChart()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],

@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import { findFormulaAt, type FormulaAtPosition } from '../engine/formulas/document';
 import { explain, explanationToMarkdown } from '../engine/formulas/explain';
-import { renderChartSvg } from '../cli/renderChart';
 import { formulaCurveChart, formulaSectionView, type RoleValues } from '../sections/formulaContext';
 import { builtinTheme } from '../sections/theme';
 import type { Lang } from '../sections/types';
@@ -12,6 +11,17 @@ import { displayLang } from './language';
 
 /** Commands the hover's links may run; nothing else is trusted. */
 export const HOVER_COMMANDS = ['emergenceLens.showChart', 'emergenceLens.openSidePanel'];
+
+type HeadlessRenderer = typeof import('../cli/renderChart');
+let renderer: HeadlessRenderer | undefined;
+
+/** Vega and Vega-Lite (about 1 MB) load with the first curve image, not at activation. */
+function headlessRenderer(): HeadlessRenderer {
+  // A runtime require of the separate dist/render.js bundle (see scripts/build.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  renderer ??= require('./render.js') as HeadlessRenderer;
+  return renderer;
+}
 
 /** Rendered curve images by formula kind, values, language and theme kind. */
 const svgCache = new Map<string, string>();
@@ -41,7 +51,7 @@ async function curveImage(found: FormulaAtPosition, values: RoleValues, lang: La
   if (cached) return cached;
   const chart = formulaCurveChart(found.recognition.kind, values, { lang, theme: builtinTheme(theme) });
   if (!chart) return undefined;
-  const { svg } = await renderChartSvg(chart.spec);
+  const { svg } = await headlessRenderer().renderChartSvg(chart.spec);
   const uri = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
   if (svgCache.size >= SVG_CACHE_LIMIT) svgCache.delete(svgCache.keys().next().value as string);
   svgCache.set(key, uri);
