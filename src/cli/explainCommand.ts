@@ -6,6 +6,7 @@ import type { Lang } from '../engine/text';
 import { explain, explanationToMarkdown, formatConstant } from '../engine/formulas/explain';
 import { recognizeAll, type Recognition } from '../engine/formulas/recognize';
 import { extractNoteValues } from '../engine/formulas/values';
+import { cliLang, t } from './messages';
 
 export interface ExplainIo {
   out(s: string): void;
@@ -14,13 +15,19 @@ export interface ExplainIo {
 
 export const EXPLAIN_USAGE = 'usage: emergence-lens explain "<text>" [--json] [--lang en|zh]';
 
+/** The usage line in the message language. */
+export function explainUsage(lang: Lang = cliLang()): string {
+  return t(lang, EXPLAIN_USAGE, '用法：emergence-lens explain "<文本>" [--json] [--lang en|zh]');
+}
+
 interface ExplainArgs {
   text: string;
   json: boolean;
   lang: Lang;
 }
 
-function parseArgs(args: readonly string[]): ExplainArgs | string {
+/** Errors are in `msg`, the message language (--lang if valid, else the environment). */
+function parseArgs(args: readonly string[], msg: Lang): ExplainArgs | string {
   let text: string | undefined;
   let json = false;
   let lang: Lang = 'en';
@@ -29,13 +36,16 @@ function parseArgs(args: readonly string[]): ExplainArgs | string {
     if (a === '--json') json = true;
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a === '--lang' ? args[++i] : a.slice('--lang='.length);
-      if (v !== 'en' && v !== 'zh') return `--lang must be en or zh, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`;
+      if (v !== 'en' && v !== 'zh') {
+        const got = v === undefined ? t(msg, 'nothing', '空') : JSON.stringify(v);
+        return t(msg, `--lang must be en or zh, got ${got}`, `--lang 只能是 en 或 zh，收到 ${got}`);
+      }
       lang = v;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    } else if (a.startsWith('--')) return t(msg, `unknown option ${a}`, `未知选项 ${a}`);
     else if (text === undefined) text = a;
-    else return 'give the text as one argument (quote it)';
+    else return t(msg, 'give the text as one argument (quote it)', '请把文本作为一个参数给出（加引号）');
   }
-  if (text === undefined || text.trim() === '') return 'missing the text to explain';
+  if (text === undefined || text.trim() === '') return t(msg, 'missing the text to explain', '缺少要解释的文本');
   return { text, json, lang };
 }
 
@@ -46,14 +56,15 @@ function paramsLine(rec: Recognition, lang: Lang): string {
 }
 
 export function runExplainCommand(args: string[], io: ExplainIo): number {
-  const parsed = parseArgs(args);
+  const msg = cliLang(args);
+  const parsed = parseArgs(args, msg);
   if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${EXPLAIN_USAGE}\n`);
+    io.err(`${parsed}\n${explainUsage(msg)}\n`);
     return 2;
   }
   const recognitions = recognizeAll(parsed.text);
   if (recognitions.length === 0) {
-    io.err(parsed.lang === 'zh' ? `未识别出尺度定律公式:${parsed.text}\n` : `No scaling-law formula recognised in: ${parsed.text}\n`);
+    io.err(t(msg, `No scaling-law formula recognised in: ${parsed.text}\n`, `未识别出尺度定律公式：${parsed.text}\n`));
     return 1;
   }
   // Values written in the same text ("…, α = 0.05") feed the worked example.

@@ -10,6 +10,7 @@ import { bootstrapChinchilla, bootstrapPowerLaw, bootstrapPowerLawWithFloor, typ
 import { computeOptimal, fitChinchilla, HUBER_DELTA, type ChinchillaFit } from '../engine/fit/chinchilla';
 import { parseCsv, parseTableRows, type Bilingual, type FitData, type FitForm, type ParseResult } from '../engine/fit/data';
 import { fitPowerLaw, fitPowerLawWithFloor } from '../engine/fit/power';
+import { cliLang, padDisplay, displayWidth, t, type Lang } from './messages';
 
 export interface FitCommandIo {
   out(s: string): void;
@@ -18,6 +19,11 @@ export interface FitCommandIo {
 }
 
 export const FIT_USAGE = 'usage: emergence-lens fit <file.csv|file.md> [--form chinchilla|power] [--bootstrap N] [--seed S] [--json]';
+
+/** The usage line in the message language. */
+export function fitUsage(lang: Lang = cliLang()): string {
+  return t(lang, FIT_USAGE, '用法：emergence-lens fit <file.csv|file.md> [--form chinchilla|power] [--bootstrap N] [--seed S] [--json]');
+}
 
 interface FitArgs {
   file: string;
@@ -28,7 +34,8 @@ interface FitArgs {
 }
 
 /** Parses the arguments after `fit` (a leading "fit" is tolerated); a string is an error. */
-function parseArgs(args: readonly string[]): FitArgs | string {
+function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
+  const got = (v: string | undefined): string => (v === undefined ? t(lang, 'nothing', '空') : `"${v}"`);
   const rest = args[0] === 'fit' ? args.slice(1) : [...args];
   let file: string | undefined;
   let form: FitForm = 'chinchilla';
@@ -43,33 +50,30 @@ function parseArgs(args: readonly string[]): FitArgs | string {
     if (name === '--json') json = true;
     else if (name === '--form') {
       const v = takeValue();
-      if (v !== 'chinchilla' && v !== 'power') return `--form must be "chinchilla" or "power", got ${v === undefined ? 'nothing' : `"${v}"`}`;
+      if (v !== 'chinchilla' && v !== 'power') return t(lang, `--form must be "chinchilla" or "power", got ${got(v)}`, `--form 只能是 "chinchilla" 或 "power"，收到 ${got(v)}`);
       form = v;
     } else if (name === '--bootstrap') {
       const v = takeValue();
       const k = v === undefined ? NaN : Number(v);
-      if (!(Number.isInteger(k) && k >= 0 && k <= 100000)) return `--bootstrap must be a whole number of resamples (0 to 100000), got ${v === undefined ? 'nothing' : `"${v}"`}`;
+      if (!(Number.isInteger(k) && k >= 0 && k <= 100000)) {
+        return t(lang, `--bootstrap must be a whole number of resamples (0 to 100000), got ${got(v)}`, `--bootstrap 须为重采样次数（0 到 100000 的整数），收到 ${got(v)}`);
+      }
       bootstrap = k;
     } else if (name === '--seed') {
       const v = takeValue();
       const k = v === undefined ? NaN : Number(v);
-      if (!(Number.isInteger(k) && k >= 0 && k <= 0xffffffff)) return `--seed must be an integer from 0 to 4294967295, got ${v === undefined ? 'nothing' : `"${v}"`}`;
+      if (!(Number.isInteger(k) && k >= 0 && k <= 0xffffffff)) return t(lang, `--seed must be an integer from 0 to 4294967295, got ${got(v)}`, `--seed 须为 0 到 4294967295 的整数，收到 ${got(v)}`);
       seed = k;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
+    } else if (arg.startsWith('-') && arg !== '-') return t(lang, `unknown option "${arg}"`, `未知选项 "${arg}"`);
     else if (file === undefined) file = arg;
-    else return `unexpected argument "${arg}" (only one data file)`;
+    else return t(lang, `unexpected argument "${arg}" (only one data file)`, `多余的参数 "${arg}"（只能给一个数据文件）`);
   }
-  if (file === undefined) return 'missing the data file';
+  if (file === undefined) return t(lang, 'missing the data file', '缺少数据文件');
   return { file, form, bootstrap, seed, json };
 }
 
-function language(): 'en' | 'zh' {
-  const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
 function say(text: Bilingual): string {
-  return text[language()];
+  return text[cliLang()];
 }
 
 /** The first pipe table of a Markdown document, as cells, with its first line number. */
@@ -88,7 +92,7 @@ function markdownTable(text: string): { rows: string[][]; firstLine: number } | 
 function readData(text: string, file: string, form: FitForm): ParseResult | string {
   if (/\.(md|markdown)$/i.test(file)) {
     const table = markdownTable(text);
-    if (!table) return `${file}: no Markdown table found`;
+    if (!table) return t(cliLang(), `${file}: no Markdown table found`, `${file}：未找到 Markdown 表格`);
     return parseTableRows(table.rows, { form, firstRowNumber: table.firstLine });
   }
   return parseCsv(text, { form });
@@ -103,8 +107,14 @@ function intervalText(b: BootstrapResult<string> | undefined, key: string): stri
 }
 
 function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => '  ' + r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
+  return rows.map((r) => '  ' + r.map((cell, c) => padDisplay(cell, widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+/** The parameter table's heading row: name, value and (with a bootstrap) the interval. */
+function tableHead(lang: Lang, confidence: number | undefined): string[] {
+  const ci = confidence === undefined ? '' : t(lang, `${Math.round(confidence * 100)}% CI`, `${Math.round(confidence * 100)}% 置信区间`);
+  return [t(lang, 'param', '参数'), t(lang, 'value', '值'), ci];
 }
 
 function bootstrapJson(b: BootstrapResult<string> | undefined): unknown {
@@ -112,10 +122,10 @@ function bootstrapJson(b: BootstrapResult<string> | undefined): unknown {
   return { resamples: b.resamples, failed: b.failed, seed: b.seed, confidence: b.confidence, intervals: b.intervals, standardError: b.standardError };
 }
 
-function describeColumns(data: FitData): string {
+function describeColumns(data: FitData, lang: Lang): string {
   const c = data.columns;
-  const parts = [`N = "${c.N ?? '-'}"`, data.derived.D ? `D = C/(6N) from "${c.C}"` : `D = "${c.D ?? '-'}"`, `loss = "${c.loss}"`];
-  return parts.join(', ');
+  const parts = [`N = "${c.N ?? '-'}"`, data.derived.D ? t(lang, `D = C/(6N) from "${c.C}"`, `D = C/(6N)，C 取自 "${c.C}"`) : `D = "${c.D ?? '-'}"`, `loss = "${c.loss}"`];
+  return parts.join(t(lang, ', ', '；'));
 }
 
 function runChinchilla(data: FitData, args: FitArgs, io: FitCommandIo): number {
@@ -162,18 +172,31 @@ function runChinchilla(data: FitData, args: FitArgs, io: FitCommandIo): number {
     );
     return 0;
   }
-  const head = ['param', 'value', boot ? `${Math.round(boot.confidence * 100)}% CI` : ''];
+  const lang = cliLang();
+  const head = tableHead(lang, boot?.confidence);
   const rows = (['E', 'A', 'B', 'alpha', 'beta'] as const).map((k) => [k, fmt(p[k]), intervalText(boot, k)]);
   const opt = computeOptimal(p, 1e24);
+  const exps = `N_opt ∝ C^${fmt(exponents.N_opt)}, D_opt ∝ C^${fmt(exponents.D_opt)}`;
+  const at = `N = ${fmt(opt.N)}, D = ${fmt(opt.D)}, L = ${fmt(opt.loss)}`;
   io.out(
     [
-      `Chinchilla fit  L = E + A/N^alpha + B/D^beta  (${data.rows} rows of ${args.file})`,
-      `  columns: ${describeColumns(data)}`,
-      `  Huber delta ${HUBER_DELTA} on log L, L-BFGS from ${fit.starts} starts (${fit.converged} converged), ${seconds.toFixed(2)} s`,
-      boot ? `  bootstrap: ${boot.resamples} resamples (${boot.failed} failed), seed ${boot.seed}, percentile intervals` : '',
+      t(lang, `Chinchilla fit  L = E + A/N^alpha + B/D^beta  (${data.rows} rows of ${args.file})`, `Chinchilla 拟合  L = E + A/N^alpha + B/D^beta（${args.file} 的 ${data.rows} 行）`),
+      t(lang, `  columns: ${describeColumns(data, lang)}`, `  列：${describeColumns(data, lang)}`),
+      t(
+        lang,
+        `  Huber delta ${HUBER_DELTA} on log L, L-BFGS from ${fit.starts} starts (${fit.converged} converged), ${seconds.toFixed(2)} s`,
+        `  对 log L 用 Huber 损失（delta ${HUBER_DELTA}），L-BFGS 从 ${fit.starts} 个起点出发（${fit.converged} 个收敛），用时 ${seconds.toFixed(2)} s`,
+      ),
+      boot
+        ? t(
+            lang,
+            `  bootstrap: ${boot.resamples} resamples (${boot.failed} failed), seed ${boot.seed}, percentile intervals`,
+            `  自助法：${boot.resamples} 次重采样（${boot.failed} 次失败），种子 ${boot.seed}，百分位区间`,
+          )
+        : '',
       table([head, ...rows]),
-      `  objective ${fmt(fit.objective)}`,
-      `  compute-optimal (C = 6ND): N_opt ∝ C^${fmt(exponents.N_opt)}, D_opt ∝ C^${fmt(exponents.D_opt)}; at C = 1e24: N = ${fmt(opt.N)}, D = ${fmt(opt.D)}, L = ${fmt(opt.loss)}`,
+      t(lang, `  objective ${fmt(fit.objective)}`, `  目标函数值 ${fmt(fit.objective)}`),
+      t(lang, `  compute-optimal (C = 6ND): ${exps}; at C = 1e24: ${at}`, `  计算最优（C = 6ND）：${exps}；C = 1e24 时：${at}`),
     ]
       .filter((l) => l !== '')
       .join('\n'),
@@ -185,7 +208,11 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
   // Prefer compute (the classic L(C)), then model size, then tokens.
   const which = data.C ? 'C' : data.N ? 'N' : 'D';
   const x = (data.C ?? data.N ?? data.D) as Float64Array;
-  const xColumn = which === 'C' && data.derived.C ? `C = 6ND from "${data.columns.N}", "${data.columns.D}"` : `${which} = "${data.columns[which]}"`;
+  const lang = cliLang();
+  const xColumn =
+    which === 'C' && data.derived.C
+      ? t(lang, `C = 6ND from "${data.columns.N}", "${data.columns.D}"`, `C = 6ND，取自 "${data.columns.N}"、"${data.columns.D}"`)
+      : `${which} = "${data.columns[which]}"`;
   const t0 = performance.now();
   const opts = { resamples: args.bootstrap, seed: args.seed };
   const pure = args.bootstrap > 0 ? bootstrapPowerLaw(x, data.loss, opts) : null;
@@ -194,7 +221,7 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
   const floorFit = floor ? floor.fit : fitPowerLawWithFloor(x, data.loss);
   const seconds = (performance.now() - t0) / 1000;
   if (!pureFit.ok) {
-    io.err(`error: ${say(pureFit.message)}`);
+    io.err(t(lang, 'error: ', '错误：') + say(pureFit.message));
     return 2;
   }
   if (args.json) {
@@ -220,16 +247,26 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
     return 0;
   }
   const ci = (b: BootstrapResult<string> | undefined, k: string): string => intervalText(b, k);
-  const head = ['param', 'value', args.bootstrap > 0 ? `${Math.round((pure?.bootstrap.confidence ?? 0.95) * 100)}% CI` : ''];
+  const head = tableHead(lang, args.bootstrap > 0 ? (pure?.bootstrap.confidence ?? 0.95) : undefined);
   const lines = [
-    `Power-law fits of loss against ${which}  (${data.rows} rows of ${args.file}; ${xColumn})`,
-    args.bootstrap > 0 ? `  bootstrap: ${args.bootstrap} resamples, seed ${args.seed}, percentile intervals` : '',
-    `L = (x0/${which})^alpha   (log-log least squares, R² = ${pureFit.rSquared.toFixed(4)})`,
+    t(lang, `Power-law fits of loss against ${which}  (${data.rows} rows of ${args.file}; ${xColumn})`, `损失对 ${which} 的幂律拟合（${args.file} 的 ${data.rows} 行；${xColumn}）`),
+    args.bootstrap > 0
+      ? t(lang, `  bootstrap: ${args.bootstrap} resamples, seed ${args.seed}, percentile intervals`, `  自助法：${args.bootstrap} 次重采样，种子 ${args.seed}，百分位区间`)
+      : '',
+    t(
+      lang,
+      `L = (x0/${which})^alpha   (log-log least squares, R² = ${pureFit.rSquared.toFixed(4)})`,
+      `L = (x0/${which})^alpha   （双对数最小二乘，R² = ${pureFit.rSquared.toFixed(4)}）`,
+    ),
     table([head, ['x0', fmt(pureFit.x0), ci(pure?.bootstrap, 'x0')], ['alpha', fmt(pureFit.alpha), ci(pure?.bootstrap, 'alpha')]]),
   ];
   if (floorFit.ok) {
     lines.push(
-      `L = E + (x0/${which})^alpha   (least squares on log L, L-BFGS; R² = ${floorFit.rSquared.toFixed(4)})`,
+      t(
+        lang,
+        `L = E + (x0/${which})^alpha   (least squares on log L, L-BFGS; R² = ${floorFit.rSquared.toFixed(4)})`,
+        `L = E + (x0/${which})^alpha   （对 log L 最小二乘，L-BFGS；R² = ${floorFit.rSquared.toFixed(4)}）`,
+      ),
       table([
         head,
         ['E', fmt(floorFit.E), ci(floor?.bootstrap, 'E')],
@@ -240,31 +277,34 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
   } else {
     lines.push(`L = E + (x0/${which})^alpha: ${say(floorFit.message)}`);
   }
-  lines.push(`  ${seconds.toFixed(2)} s`);
+  lines.push(t(lang, `  ${seconds.toFixed(2)} s`, `  用时 ${seconds.toFixed(2)} s`));
   io.out(lines.filter((l) => l !== '').join('\n'));
   return 0;
 }
 
 export async function runFitCommand(args: string[], io: FitCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
+  const lang = cliLang();
+  const error = t(lang, 'error: ', '错误：');
+  const parsed = parseArgs(args, lang);
   if (typeof parsed === 'string') {
-    io.err(`error: ${parsed}. ${FIT_USAGE}`);
+    io.err(`${error}${parsed}${t(lang, '. ', '。')}${fitUsage(lang)}`);
     return 2;
   }
   let text: string;
   try {
     text = io.readFile(parsed.file);
   } catch (e) {
-    io.err(`error: cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}`);
+    const reason = e instanceof Error ? e.message : String(e);
+    io.err(error + t(lang, `cannot read ${parsed.file}: ${reason}`, `无法读取 ${parsed.file}：${reason}`));
     return 2;
   }
   const result = readData(text, parsed.file, parsed.form);
   if (typeof result === 'string') {
-    io.err(`error: ${result}`);
+    io.err(`${error}${result}`);
     return 2;
   }
   if (!result.ok) {
-    io.err(`error: ${parsed.file}: ${say(result.error.message)}`);
+    io.err(`${error}${parsed.file}: ${say(result.error.message)}`);
     return 2;
   }
   return parsed.form === 'chinchilla' ? runChinchilla(result.data, parsed, io) : runPower(result.data, parsed, io);

@@ -11,8 +11,9 @@ import { CHINCHILLA_PRESETS, KAPLAN_2020, type ChinchillaPresetId } from '../eng
 import { SECTIONS } from '../sections';
 import { builtinTheme, LIGHT_THEME } from '../sections/theme';
 import { defaultParams, resolveParams, type Lang, type ParamValues, type Section } from '../sections/types';
-import { EXPLAIN_USAGE, runExplainCommand } from './explainCommand';
-import { FIT_USAGE, runFitCommand } from './fitCommand';
+import { explainUsage, runExplainCommand } from './explainCommand';
+import { fitUsage, runFitCommand } from './fitCommand';
+import { cliLang, displayWidth, padDisplay, t } from './messages';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
 
 /** Where a command writes; tests and embedders pass their own. */
@@ -43,8 +44,8 @@ interface ParsedArgs {
   help: boolean;
 }
 
-/** `--name value`, `--name=value`, flags, `-h`/`--help`, and `--` to end options. */
-export function parseArgs(command: string, argv: readonly string[], spec: Record<string, OptionSpec>): ParsedArgs {
+/** `--name value`, `--name=value`, flags, `-h`/`--help`, and `--` to end options. Errors are in `lang`. */
+export function parseArgs(command: string, argv: readonly string[], spec: Record<string, OptionSpec>, lang: Lang = cliLang(argv)): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string[]>();
   let help = false;
@@ -62,28 +63,34 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
       positionals.push(arg);
       continue;
     }
-    if (!arg.startsWith('--')) throw new UsageError(`${command}: unknown option ${arg} (options are long, e.g. --out)`);
+    if (!arg.startsWith('--')) throw new UsageError(t(lang, `${command}: unknown option ${arg} (options are long, e.g. --out)`, `${command}: 未知选项 ${arg}（选项均为长格式，如 --out）`));
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const opt = spec[name];
     if (!opt) {
       const known = Object.keys(spec).map((k) => `--${k}`);
-      throw new UsageError(`${command}: unknown option --${name}${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`);
+      throw new UsageError(
+        t(
+          lang,
+          `${command}: unknown option --${name}${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`,
+          `${command}: 未知选项 --${name}${known.length ? `（可用：${known.join(', ')}）` : '（该命令不接受选项）'}`,
+        ),
+      );
     }
     let value: string;
     if (opt.kind === 'flag') {
-      if (eq >= 0) throw new UsageError(`${command}: --${name} takes no value`);
+      if (eq >= 0) throw new UsageError(t(lang, `${command}: --${name} takes no value`, `${command}: --${name} 不接受取值`));
       value = 'true';
     } else if (eq >= 0) {
       value = arg.slice(eq + 1);
     } else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${command}: --${name} needs a value`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(t(lang, `${command}: --${name} needs a value`, `${command}: --${name} 需要一个值`));
       value = next;
       i++;
     }
     const previous = options.get(name);
-    if (previous && !opt.repeat) throw new UsageError(`${command}: --${name} given more than once`);
+    if (previous && !opt.repeat) throw new UsageError(t(lang, `${command}: --${name} given more than once`, `${command}: --${name} 只能给一次`));
     options.set(name, [...(previous ?? []), value]);
   }
   return { positionals, options, help };
@@ -93,14 +100,14 @@ function single(args: ParsedArgs, name: string): string | undefined {
   return args.options.get(name)?.[0];
 }
 
-function oneOf<T extends string>(command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(lang: Lang, command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${command}: --${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw new UsageError(t(lang, `${command}: --${name} must be one of ${allowed.join(', ')} (got "${value}")`, `${command}: --${name} 只能是 ${allowed.join(', ')} 之一（收到 "${value}"）`));
 }
 
-function noExtraPositionals(command: string, positionals: readonly string[], expected: number): void {
-  if (positionals.length > expected) throw new UsageError(`${command}: unexpected argument "${positionals[expected]}"`);
+function noExtraPositionals(lang: Lang, command: string, positionals: readonly string[], expected: number): void {
+  if (positionals.length > expected) throw new UsageError(t(lang, `${command}: unexpected argument "${positionals[expected]}"`, `${command}: 多余的参数 "${positionals[expected]}"`));
 }
 
 type LangChoice = Lang | 'both';
@@ -109,26 +116,34 @@ function langsOf(choice: LangChoice): Lang[] {
   return choice === 'both' ? ['en', 'zh'] : [choice];
 }
 
-function findSectionOrFail(command: string, id: string | undefined, sections: readonly Section[], allowAll: boolean): Section[] {
+function findSectionOrFail(lang: Lang, command: string, id: string | undefined, sections: readonly Section[], allowAll: boolean): Section[] {
   const known = sections.map((s) => s.id);
-  const hint = `${allowAll ? 'all, ' : ''}${known.join(', ') || '(no sections registered)'}`;
-  if (id === undefined) throw new UsageError(`${command}: which section? give ${allowAll ? 'a section id or all' : 'a section id'} (${hint})`);
+  const hint = `${allowAll ? 'all, ' : ''}${known.join(', ') || t(lang, '(no sections registered)', '（没有已注册的章节）')}`;
+  if (id === undefined) {
+    throw new UsageError(
+      t(
+        lang,
+        `${command}: which section? give ${allowAll ? 'a section id or all' : 'a section id'} (${hint})`,
+        `${command}: 哪个章节？请给出${allowAll ? '章节 id 或 all' : '章节 id'}（可用：${hint}）`,
+      ),
+    );
+  }
   if (allowAll && id === 'all') return [...sections];
   const section = sections.find((s) => s.id === id);
-  if (!section) throw new UsageError(`${command}: unknown section "${id}" (known: ${hint})`);
+  if (!section) throw new UsageError(t(lang, `${command}: unknown section "${id}" (known: ${hint})`, `${command}: 未知章节 "${id}"（可用：${hint}）`));
   return [section];
 }
 
 /**
  * `--param name=value` overrides, checked against each section's parameter specs: a
  * name no selected section has, a non-number, an out-of-range number or an unknown
- * choice is a usage error, not a silent clamp.
+ * choice is a usage error (in `lang`), not a silent clamp.
  */
-export function paramOverrides(command: string, assignments: readonly string[], sections: readonly Section[]): (section: Section) => ParamValues {
+export function paramOverrides(command: string, assignments: readonly string[], sections: readonly Section[], lang: Lang = cliLang()): (section: Section) => ParamValues {
   const perSection = new Map<string, Record<string, unknown>>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) throw new UsageError(`${command}: --param expects name=value (got "${assignment}")`);
+    if (eq <= 0) throw new UsageError(t(lang, `${command}: --param expects name=value (got "${assignment}")`, `${command}: --param 的格式应为 name=value（收到 "${assignment}"）`));
     const name = assignment.slice(0, eq);
     const raw = assignment.slice(eq + 1);
     let matched = false;
@@ -139,20 +154,31 @@ export function paramOverrides(command: string, assignments: readonly string[], 
       let value: unknown;
       if (spec.kind === 'number') {
         value = Number(raw);
-        if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${command}: --param ${name} needs a number (got "${raw}")`);
-        if ((value as number) < spec.min || (value as number) > spec.max) throw new UsageError(`${command}: --param ${name}=${raw} is outside [${spec.min}, ${spec.max}]`);
+        if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(t(lang, `${command}: --param ${name} needs a number (got "${raw}")`, `${command}: --param ${name} 需要一个数字（收到 "${raw}"）`));
+        if ((value as number) < spec.min || (value as number) > spec.max) {
+          throw new UsageError(t(lang, `${command}: --param ${name}=${raw} is outside [${spec.min}, ${spec.max}]`, `${command}: --param ${name}=${raw} 超出范围 [${spec.min}, ${spec.max}]`));
+        }
       } else if (spec.kind === 'choice') {
-        if (!spec.options.some((o) => o.value === raw)) throw new UsageError(`${command}: --param ${name} must be one of ${spec.options.map((o) => o.value).join(', ')} (got "${raw}")`);
+        if (!spec.options.some((o) => o.value === raw)) {
+          const values = spec.options.map((o) => o.value).join(', ');
+          throw new UsageError(t(lang, `${command}: --param ${name} must be one of ${values} (got "${raw}")`, `${command}: --param ${name} 只能是 ${values} 之一（收到 "${raw}"）`));
+        }
         value = raw;
       } else {
-        if (raw !== 'true' && raw !== 'false') throw new UsageError(`${command}: --param ${name} must be true or false (got "${raw}")`);
+        if (raw !== 'true' && raw !== 'false') throw new UsageError(t(lang, `${command}: --param ${name} must be true or false (got "${raw}")`, `${command}: --param ${name} 只能是 true 或 false（收到 "${raw}"）`));
         value = raw === 'true';
       }
       perSection.set(section.id, { ...perSection.get(section.id), [name]: value });
     }
     if (!matched) {
       const names = [...new Set(sections.flatMap((s) => s.params.map((p) => p.name)))];
-      throw new UsageError(`${command}: no selected section has a parameter "${name}" (known: ${names.join(', ') || 'none'})`);
+      throw new UsageError(
+        t(
+          lang,
+          `${command}: no selected section has a parameter "${name}" (known: ${names.join(', ') || 'none'})`,
+          `${command}: 所选章节都没有参数 "${name}"（可用：${names.join(', ') || '无'}）`,
+        ),
+      );
     }
   }
   return (section) => resolveParams(section, perSection.get(section.id));
@@ -161,7 +187,8 @@ export function paramOverrides(command: string, assignments: readonly string[], 
 // ---------------------------------------------------------------------------------------
 // Help
 
-const USAGE = `emergence-lens ${version}: the charts and formulas of the scaling-laws / emergence article, headless
+const USAGE: Record<Lang, string> = {
+  en: `emergence-lens ${version}: the charts and formulas of the scaling-laws / emergence article, headless
 
 Usage:
   emergence-lens render <section-id|all> --out DIR [--format svg|png|vl] [--lang en|zh|both]
@@ -173,10 +200,55 @@ Usage:
   emergence-lens list
   emergence-lens help [command] | --help | --version
 
-Exit codes: 0 ok, 1 failure, 2 bad arguments.`;
+Exit codes: 0 ok, 1 failure, 2 bad arguments.`,
+  zh: `emergence-lens ${version}：无界面生成尺度定律 / 涌现文章的图表与公式
 
-const COMMAND_HELP: Record<string, string> = {
-  render: `emergence-lens render <section-id|all> --out DIR [options]
+用法：
+  emergence-lens render <section-id|all> --out DIR [--format svg|png|vl] [--lang en|zh|both]
+                        [--theme light|dark|high-contrast] [--param name=value]... [--scale N]
+  emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
+  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+  emergence-lens fit ...          用数据拟合 Chinchilla 形式（见 emergence-lens fit --help）
+  emergence-lens explain ...      解释一条尺度定律公式（见 emergence-lens explain --help）
+  emergence-lens list
+  emergence-lens help [命令] | --help | --version
+
+退出码：0 成功，1 失败，2 参数错误。
+消息语言：命令有 --lang en|zh 时按它，否则按环境变量 LC_ALL、LC_MESSAGES、LANG（以 zh 开头即中文）。`,
+};
+
+function commandHelp(lang: Lang): Record<string, string> {
+  return lang === 'zh'
+    ? {
+        render: `emergence-lens render <section-id|all> --out DIR [选项]
+
+渲染所选章节的全部图表，并写出展示全部图表的 DIR/index.html。
+文件：DIR/<lang>/<section-id>/<chart-id>.svg（或 .png、.vl.json）。
+
+  --out DIR            输出目录（不存在则创建）
+  --format svg|png|vl  svg（默认）；png 用 resvg 栅格化（需要中日韩字体：
+                       Debian 软件包 fonts-noto-cjk）；vl = Vega-Lite 规格 JSON，数据内联
+  --lang en|zh|both    图表语言（默认 both）；为 en 或 zh 时也决定消息语言
+  --theme light|dark|high-contrast   配色（默认 light）
+  --param name=value   覆盖章节参数（可重复；见 list）
+  --scale N            PNG 像素密度（默认 2）`,
+        report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
+
+打印原文脚本为该章节打印的文字报告（默认 --lang zh，即原文的语言）。`,
+        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+
+在 C = 6ND 约束下计算最优的模型规模与数据量。
+  chinchilla  Hoffmann 等 2022（方法 3），闭式解（默认）
+  epoch       Besiroglu 等 2024 的复现，闭式解
+  kaplan      Kaplan 等 2020 的联合形式，对 N 数值最小化`,
+        fit: fitUsage('zh'),
+        explain: explainUsage('zh'),
+        list: `emergence-lens list
+
+列出每个章节的 id、图表 id 和参数。`,
+      }
+    : {
+        render: `emergence-lens render <section-id|all> --out DIR [options]
 
 Renders every chart of the section(s) and writes DIR/index.html showing them all.
 Files: DIR/<lang>/<section-id>/<chart-id>.svg (or .png, or .vl.json).
@@ -188,27 +260,29 @@ Files: DIR/<lang>/<section-id>/<chart-id>.svg (or .png, or .vl.json).
   --theme light|dark|high-contrast   colours (default light)
   --param name=value   override a section parameter (repeatable; see list)
   --scale N            PNG pixel density (default 2)`,
-  report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
+        report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
 
 Prints the textual report the seed's script prints for that section (default --lang zh,
 the seed's own language).`,
-  optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
 
 Compute-optimal model size and data under C = 6ND.
   chinchilla  Hoffmann et al. 2022 (approach 3), closed form (default)
   epoch       Besiroglu et al. 2024 replication, closed form
   kaplan      Kaplan et al. 2020 combined form, minimised numerically over N`,
-  fit: FIT_USAGE,
-  explain: EXPLAIN_USAGE,
-  list: `emergence-lens list
+        fit: fitUsage('en'),
+        explain: explainUsage('en'),
+        list: `emergence-lens list
 
 Prints each section id with its chart ids and parameters.`,
-};
+      };
+}
 
 // ---------------------------------------------------------------------------------------
 // Commands
 
 async function renderCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = cliLang(argv);
   const args = parseArgs('render', argv, {
     out: { kind: 'string' },
     format: { kind: 'string' },
@@ -216,48 +290,65 @@ async function renderCommand(argv: readonly string[], io: CliIo): Promise<number
     theme: { kind: 'string' },
     param: { kind: 'string', repeat: true },
     scale: { kind: 'string' },
-  });
-  if (args.help) return printHelp('render', io);
-  const sections = findSectionOrFail('render', args.positionals[0], SECTIONS, true);
-  noExtraPositionals('render', args.positionals, 1);
+  }, lang);
+  if (args.help) return printHelp('render', io, lang);
+  const sections = findSectionOrFail(lang, 'render', args.positionals[0], SECTIONS, true);
+  noExtraPositionals(lang, 'render', args.positionals, 1);
   const out = single(args, 'out');
-  if (!out) throw new UsageError('render: --out DIR is required');
-  const format = oneOf<OutputFormat>('render', 'format', single(args, 'format'), OUTPUT_FORMATS, 'svg');
-  const langs = langsOf(oneOf<LangChoice>('render', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'both'));
-  const themeName = oneOf('render', 'theme', single(args, 'theme'), ['light', 'dark', 'high-contrast'], 'light');
+  if (!out) throw new UsageError(t(lang, 'render: --out DIR is required', 'render: 需要 --out 目录'));
+  const format = oneOf<OutputFormat>(lang, 'render', 'format', single(args, 'format'), OUTPUT_FORMATS, 'svg');
+  const langs = langsOf(oneOf<LangChoice>(lang, 'render', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'both'));
+  const themeName = oneOf(lang, 'render', 'theme', single(args, 'theme'), ['light', 'dark', 'high-contrast'], 'light');
   const scaleRaw = single(args, 'scale');
   const scale = scaleRaw === undefined ? 2 : Number(scaleRaw);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 8) throw new UsageError(`render: --scale must be a number in (0, 8] (got "${scaleRaw}")`);
-  if (scaleRaw !== undefined && format !== 'png') throw new UsageError('render: --scale only applies to --format png');
-  const paramsFor = paramOverrides('render', args.options.get('param') ?? [], sections);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 8) {
+    throw new UsageError(t(lang, `render: --scale must be a number in (0, 8] (got "${scaleRaw}")`, `render: --scale 须为 (0, 8] 内的数（收到 "${scaleRaw}"）`));
+  }
+  if (scaleRaw !== undefined && format !== 'png') throw new UsageError(t(lang, 'render: --scale only applies to --format png', 'render: --scale 仅适用于 --format png'));
+  const paramsFor = paramOverrides('render', args.options.get('param') ?? [], sections, lang);
 
   const outDir = resolve(out);
-  const summary = await renderToDirectory({ outDir, sections, langs, theme: builtinTheme(themeName), format, paramsFor, pngScale: scale });
-  for (const w of summary.warnings) io.err(`warning: ${w.file}: ${w.message}`);
+  const summary = await renderToDirectory({ outDir, sections, langs, theme: builtinTheme(themeName), format, paramsFor, pngScale: scale, messageLang: lang });
+  for (const w of summary.warnings) io.err(t(lang, `warning: ${w.file}: ${w.message}`, `警告：${w.file}: ${w.message}`));
   const perLang = langs.length ? summary.charts / langs.length : 0;
+  const seconds = (summary.ms / 1000).toFixed(2);
+  const warnings = summary.warnings.length;
   io.out(
-    `render: ${summary.charts} charts (${perLang} per language × ${langs.join(', ')}; ${sections.length} section${sections.length === 1 ? '' : 's'}) → ` +
-      `${summary.files.length} files (${format.toUpperCase()} + index.html) in ${outDir} in ${(summary.ms / 1000).toFixed(2)} s` +
-      (summary.warnings.length ? `; ${summary.warnings.length} warning${summary.warnings.length === 1 ? '' : 's'}` : ''),
+    t(
+      lang,
+      `render: ${summary.charts} charts (${perLang} per language × ${langs.join(', ')}; ${sections.length} section${sections.length === 1 ? '' : 's'}) → ` +
+        `${summary.files.length} files (${format.toUpperCase()} + index.html) in ${outDir} in ${seconds} s` +
+        (warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''),
+      `render: ${summary.charts} 张图（每种语言 ${perLang} 张 × ${langs.join(', ')}；${sections.length} 个章节）→ ` +
+        `${summary.files.length} 个文件（${format.toUpperCase()} + index.html），写入 ${outDir}，用时 ${seconds} s` +
+        (warnings ? `；${warnings} 条警告` : ''),
+    ),
   );
-  io.out(`open ${resolve(outDir, 'index.html')}`);
+  io.out(t(lang, `open ${resolve(outDir, 'index.html')}`, `打开 ${resolve(outDir, 'index.html')} 查看`));
   return EXIT_OK;
 }
 
 function reportCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs('report', argv, { lang: { kind: 'string' }, param: { kind: 'string', repeat: true } });
-  if (args.help) return printHelp('report', io);
-  const [section] = findSectionOrFail('report', args.positionals[0], SECTIONS, false);
-  noExtraPositionals('report', args.positionals, 1);
-  const langs = langsOf(oneOf<LangChoice>('report', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'zh'));
+  const lang = cliLang(argv);
+  const args = parseArgs('report', argv, { lang: { kind: 'string' }, param: { kind: 'string', repeat: true } }, lang);
+  if (args.help) return printHelp('report', io, lang);
+  const [section] = findSectionOrFail(lang, 'report', args.positionals[0], SECTIONS, false);
+  noExtraPositionals(lang, 'report', args.positionals, 1);
+  const langs = langsOf(oneOf<LangChoice>(lang, 'report', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'zh'));
   if (!section.report) {
     const withReports = SECTIONS.filter((s) => s.report).map((s) => s.id);
-    throw new UsageError(`report: section "${section.id}" prints no report in the seed (sections with reports: ${withReports.join(', ') || 'none'})`);
+    throw new UsageError(
+      t(
+        lang,
+        `report: section "${section.id}" prints no report in the seed (sections with reports: ${withReports.join(', ') || 'none'})`,
+        `report: 章节 "${section.id}" 在原文脚本中不打印报告（有报告的章节：${withReports.join(', ') || '无'}）`,
+      ),
+    );
   }
-  const params = paramOverrides('report', args.options.get('param') ?? [], [section])(section);
-  langs.forEach((lang, i) => {
-    if (langs.length > 1) io.out(`${i > 0 ? '\n' : ''}== ${lang === 'en' ? 'English' : '中文'} ==`);
-    io.out(section.report?.(params, lang) ?? '');
+  const params = paramOverrides('report', args.options.get('param') ?? [], [section], lang)(section);
+  langs.forEach((reportLang, i) => {
+    if (langs.length > 1) io.out(`${i > 0 ? '\n' : ''}== ${reportLang === 'en' ? 'English' : '中文'} ==`);
+    io.out(section.report?.(params, reportLang) ?? '');
   });
   return EXIT_OK;
 }
@@ -316,43 +407,66 @@ export function kaplanOptimal(compute: number, p: KaplanCombinedParams): KaplanO
 }
 
 function optimalCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs('optimal', argv, { compute: { kind: 'string' }, preset: { kind: 'string' } });
-  if (args.help) return printHelp('optimal', io);
-  noExtraPositionals('optimal', args.positionals, 0);
+  const lang = cliLang();
+  const args = parseArgs('optimal', argv, { compute: { kind: 'string' }, preset: { kind: 'string' } }, lang);
+  if (args.help) return printHelp('optimal', io, lang);
+  noExtraPositionals(lang, 'optimal', args.positionals, 0);
   const raw = single(args, 'compute');
-  if (raw === undefined) throw new UsageError('optimal: --compute FLOPS is required (e.g. --compute 5.76e23)');
+  if (raw === undefined) throw new UsageError(t(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)', 'optimal: 需要 --compute FLOPS（例如 --compute 5.76e23）'));
   const compute = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(compute) || compute <= 6) throw new UsageError(`optimal: --compute must be a positive number of FLOPs above 6 (got "${raw}")`);
-  const preset = oneOf<ChinchillaPresetId | 'kaplan'>('optimal', 'preset', single(args, 'preset'), ['chinchilla', 'epoch', 'kaplan'], 'chinchilla');
+  if (raw.trim() === '' || !Number.isFinite(compute) || compute <= 6) {
+    throw new UsageError(t(lang, `optimal: --compute must be a positive number of FLOPs above 6 (got "${raw}")`, `optimal: --compute 须为大于 6 的正数 FLOPs（收到 "${raw}"）`));
+  }
+  const preset = oneOf<ChinchillaPresetId | 'kaplan'>(lang, 'optimal', 'preset', single(args, 'preset'), ['chinchilla', 'epoch', 'kaplan'], 'chinchilla');
 
   const lines: string[] = [];
-  lines.push(`Compute-optimal allocation at C = ${sci(compute)} FLOPs (${formatPfDays(compute)}), with C = 6·N·D`);
+  lines.push(
+    t(
+      lang,
+      `Compute-optimal allocation at C = ${sci(compute)} FLOPs (${formatPfDays(compute)}), with C = 6·N·D`,
+      `C = ${sci(compute)} FLOPs（${formatPfDays(compute)}）下的计算最优分配，约束 C = 6·N·D`,
+    ),
+  );
   let n: number;
   let d: number;
   let loss: number;
   if (preset === 'kaplan') {
     const p = KAPLAN_2020.combined;
     const c = KAPLAN_2020.citation;
-    lines.push(`Preset kaplan: ${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
+    lines.push(t(lang, 'Preset kaplan: ', '预设 kaplan：') + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
     lines.push(`  L(N,D) = [(Nc/N)^(αN/αD) + Dc/D]^αD, Nc = ${p.nc.toExponential(1)}, Dc = ${p.dc.toExponential(1)}, αN = ${p.alphaN}, αD = ${p.alphaD}`);
     const opt = kaplanOptimal(compute, p);
-    lines.push(`  method: numerical 1-D minimisation of L(N, C/(6N)) over N (golden-section search in log N, ${opt.iterations} iterations)`);
-    lines.push(`  note: Kaplan's loss is in nats per token on WebText2 and N counts non-embedding parameters; not comparable with the Chinchilla presets' loss`);
+    lines.push(
+      t(
+        lang,
+        `  method: numerical 1-D minimisation of L(N, C/(6N)) over N (golden-section search in log N, ${opt.iterations} iterations)`,
+        `  方法：对 N 一维数值最小化 L(N, C/(6N))（在 log N 上黄金分割搜索，${opt.iterations} 次迭代）`,
+      ),
+    );
+    lines.push(
+      t(
+        lang,
+        `  note: Kaplan's loss is in nats per token on WebText2 and N counts non-embedding parameters; not comparable with the Chinchilla presets' loss`,
+        `  注意：Kaplan 的损失是 WebText2 上每 token 的 nats，N 只计非嵌入参数；不能与 Chinchilla 预设的损失直接比较`,
+      ),
+    );
     ({ params: n, tokens: d, loss } = opt);
   } else {
     const { citation: c, params: p } = CHINCHILLA_PRESETS[preset];
     const sum = p.alpha + p.beta;
     const g = Math.pow((p.alpha * p.A) / (p.beta * p.B), 1 / sum);
-    lines.push(`Preset ${preset}: ${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
+    lines.push(t(lang, `Preset ${preset}: `, `预设 ${preset}：`) + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
     lines.push(`  L(N,D) = E + A/N^α + B/D^β, E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta}`);
-    lines.push(`  method: closed form N_opt = G·(C/6)^a, D_opt = (C/6)^b / G, G = ${g.toPrecision(4)}, a = β/(α+β) = ${(p.beta / sum).toFixed(4)}, b = α/(α+β) = ${(p.alpha / sum).toFixed(4)}`);
+    const closedForm = `N_opt = G·(C/6)^a, D_opt = (C/6)^b / G, G = ${g.toPrecision(4)}, a = β/(α+β) = ${(p.beta / sum).toFixed(4)}, b = α/(α+β) = ${(p.alpha / sum).toFixed(4)}`;
+    lines.push(t(lang, `  method: closed form ${closedForm}`, `  方法：闭式解 ${closedForm}`));
     ({ params: n, tokens: d, loss } = computeOptimal(compute, p));
   }
-  const row = (label: string, value: string): string => `${label.padEnd(16)}${value}`;
-  lines.push(row('N_opt', `${sci(n)} parameters (${formatCount(n, 'en')} · ${formatCount(n, 'zh')})`));
-  lines.push(row('D_opt', `${sci(d)} tokens (${formatCount(d, 'en')} · ${formatCount(d, 'zh')})`));
-  lines.push(row('tokens/param', (d / n).toPrecision(3)));
-  lines.push(row('predicted loss', loss.toFixed(4)));
+  const row = (label: string, value: string): string => `${padDisplay(label, 16)}${value}`;
+  const counts = (x: number): string => t(lang, ` (${formatCount(x, 'en')} · ${formatCount(x, 'zh')})`, `（${formatCount(x, 'zh')} · ${formatCount(x, 'en')}）`);
+  lines.push(row('N_opt', `${sci(n)} ${t(lang, 'parameters', '个参数')}${counts(n)}`));
+  lines.push(row('D_opt', `${sci(d)} ${t(lang, 'tokens', '个 token')}${counts(d)}`));
+  lines.push(row(t(lang, 'tokens/param', '每参数 token 数'), (d / n).toPrecision(3)));
+  lines.push(row(t(lang, 'predicted loss', '预测损失'), loss.toFixed(4)));
   io.out(lines.join('\n'));
   return EXIT_OK;
 }
@@ -368,9 +482,9 @@ function wrap(words: readonly string[], lead: string, width: number): string[] {
   let line = lead;
   let empty = true;
   for (const word of words) {
-    if (!empty && line.length + 1 + word.length > width) {
+    if (!empty && displayWidth(line) + 1 + displayWidth(word) > width) {
       lines.push(line);
-      line = ' '.repeat(lead.length);
+      line = ' '.repeat(displayWidth(lead));
       empty = true;
     }
     line += empty ? word : ` ${word}`;
@@ -381,26 +495,29 @@ function wrap(words: readonly string[], lead: string, width: number): string[] {
 }
 
 function listCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs('list', argv, {});
-  if (args.help) return printHelp('list', io);
-  noExtraPositionals('list', args.positionals, 0);
+  const lang = cliLang();
+  const args = parseArgs('list', argv, {}, lang);
+  if (args.help) return printHelp('list', io, lang);
+  noExtraPositionals(lang, 'list', args.positionals, 0);
   if (SECTIONS.length === 0) {
-    io.out('(no sections registered)');
+    io.out(t(lang, '(no sections registered)', '（没有已注册的章节）'));
     return EXIT_OK;
   }
   const lines: string[] = [];
   for (const section of SECTIONS) {
     const charts = section.charts(defaultParams(section), { lang: 'en', theme: LIGHT_THEME });
-    lines.push(`${section.id}  (${section.seedRef}) ${section.title.en} · ${section.title.zh}${section.report ? '  [report]' : ''}`);
-    for (const chart of charts) lines.push(`  ${chart.id.padEnd(28)} ${chart.title.en}`);
-    if (section.params.length) lines.push(...wrap(section.params.map((p) => `${p.name}=${paramText(p.default)}`), '  params: ', 100));
+    const title = t(lang, `${section.title.en} · ${section.title.zh}`, `${section.title.zh} · ${section.title.en}`);
+    lines.push(`${section.id}  (${section.seedRef}) ${title}${section.report ? t(lang, '  [report]', '  [报告]') : ''}`);
+    for (const chart of charts) lines.push(`  ${chart.id.padEnd(28)} ${chart.title[lang]}`);
+    if (section.params.length) lines.push(...wrap(section.params.map((p) => `${p.name}=${paramText(p.default)}`), t(lang, '  params: ', '  参数：'), 100));
   }
   io.out(lines.join('\n'));
   return EXIT_OK;
 }
 
-function printHelp(command: string | undefined, io: CliIo): number {
-  io.out(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : USAGE);
+function printHelp(command: string | undefined, io: CliIo, lang: Lang = cliLang()): number {
+  const help = commandHelp(lang);
+  io.out(command && help[command] ? help[command] : USAGE[lang]);
   return EXIT_OK;
 }
 
@@ -430,25 +547,29 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
   fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...argv], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
-  explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io) : runExplainCommand([...argv], delegatedIo(io))),
+  explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io, cliLang(argv)) : runExplainCommand([...argv], delegatedIo(io))),
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    const lang = cliLang();
     if (command === undefined) {
-      io.err('emergence-lens: no command given (try emergence-lens --help)');
+      io.err(t(lang, 'emergence-lens: no command given (try emergence-lens --help)', 'emergence-lens: 未给出命令（试试 emergence-lens --help）'));
       return EXIT_USAGE;
     }
-    if (command === '--help' || command === '-h') return printHelp(undefined, io);
-    if (command === 'help') return printHelp(rest[0], io);
+    if (command === '--help' || command === '-h') return printHelp(undefined, io, lang);
+    if (command === 'help') return printHelp(rest[0], io, lang);
     if (command === '--version' || command === '-v') {
       io.out(version);
       return EXIT_OK;
     }
     const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}, help)`);
+    if (!handler) {
+      const commands = `${Object.keys(COMMANDS).join(', ')}, help`;
+      throw new UsageError(t(lang, `unknown command "${command}" (commands: ${commands})`, `未知命令 "${command}"（可用命令：${commands}）`));
+    }
     return await handler(rest, io);
   } catch (error) {
     // Messages only: a stack trace is noise for a user who mistyped an option.

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChartContext, ChartSpec, ChartTheme, Lang, ParamValues, Section } from '../sections/types';
 import { defaultParams } from '../sections/types';
 import { buildIndexPage, type IndexChart, type IndexSection } from './indexPage';
+import { cliLang, t } from './messages';
 import { requireCjkFont, svgToPng } from './png';
 import { renderChartSvg } from './renderChart';
 
@@ -79,6 +80,8 @@ export interface RenderOptions {
   pngScale?: number;
   /** Whether to write index.html (on by default). */
   index?: boolean;
+  /** Language of warnings and errors (default: from the locale environment). Files do not depend on it. */
+  messageLang?: Lang;
 }
 
 export interface ChartWarning {
@@ -102,7 +105,8 @@ const PNG_IN_FLIGHT = 4;
 export async function renderToDirectory(options: RenderOptions): Promise<RenderSummary> {
   const started = performance.now();
   // Fail before rendering anything rather than after a folder of half-written PNGs.
-  if (options.format === 'png') requireCjkFont();
+  const lang = options.messageLang ?? cliLang();
+  if (options.format === 'png') requireCjkFont(lang);
   const paramsFor = options.paramsFor ?? defaultParams;
   const built = buildCharts(options.sections, options.langs, options.theme, paramsFor);
   const files: string[] = [];
@@ -116,13 +120,18 @@ export async function renderToDirectory(options: RenderOptions): Promise<RenderS
 
   for (const { section, lang, chart } of built) {
     const rel = chartPath(section.id, chart.id, lang, options.format);
-    if (files.includes(rel)) warnings.push({ file: rel, message: `chart id "${chart.id}" is not unique in section ${section.id}; the later chart overwrites the earlier` });
+    if (files.includes(rel)) {
+      warnings.push({
+        file: rel,
+        message: t(lang, `chart id "${chart.id}" is not unique in section ${section.id}; the later chart overwrites the earlier`, `图表 id "${chart.id}" 在章节 ${section.id} 中不唯一；后一张会覆盖前一张`),
+      });
+    }
     const abs = join(options.outDir, ...rel.split('/'));
     await mkdir(join(abs, '..'), { recursive: true });
     const t0 = performance.now();
     let size: { width: number; height: number } | undefined;
     if (options.format === 'vl') {
-      if (hasExternalData(chart.spec)) warnings.push({ file: rel, message: 'spec loads data from a URL; the JSON is not self-contained' });
+      if (hasExternalData(chart.spec)) warnings.push({ file: rel, message: t(lang, 'spec loads data from a URL; the JSON is not self-contained', '规格从 URL 加载数据；该 JSON 不是自包含的') });
       await writeFile(abs, `${JSON.stringify(chart.spec, null, 2)}\n`);
     } else {
       const rendered = await renderChartSvg(chart.spec);

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { kaplanOptimal, parseArgs, UsageError } from '../../src/cli/main';
+import { cliLang, displayWidth, envLang, padDisplay } from '../../src/cli/messages';
 import { findCjkFont } from '../../src/cli/png';
 import { KAPLAN_2020 } from '../../src/engine/presets';
 import { SECTIONS } from '../../src/sections';
@@ -23,9 +24,28 @@ interface Result {
   stderr: string;
 }
 
-function cli(...args: string[]): Result {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+/** The environment minus the locale variables, plus `locale`. */
+function withLocale(locale: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  delete env.LANG;
+  return { ...env, ...locale };
+}
+
+function cliIn(env: NodeJS.ProcessEnv, args: readonly string[]): Result {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The CLI in an English locale, whatever the locale of the machine running the tests. */
+function cli(...args: string[]): Result {
+  return cliIn(withLocale({ LANG: 'C.UTF-8' }), args);
+}
+
+/** The CLI under LANG=zh_CN.UTF-8: its own messages in Simplified Chinese. */
+function cliZh(...args: string[]): Result {
+  return cliIn(withLocale({ LANG: 'zh_CN.UTF-8' }), args);
 }
 
 /** Newest modification time under `dir` (sources the bundle is built from). */
@@ -291,9 +311,111 @@ describe('cli: emergence-lens', function () {
       it(`emergence-lens ${args.join(' ') || '(nothing)'}`, () => assertUsageError(cli(...args), mentions));
     }
   });
+
+  describe('messages in Chinese under LANG=zh_CN.UTF-8', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /^emergence-lens: 未给出命令（试试 emergence-lens --help）$/],
+      [['frobnicate'], /^emergence-lens: 未知命令 "frobnicate"（可用命令：render, /],
+      [['render'], /^emergence-lens: render: 哪个章节？请给出章节 id 或 all（可用：all, /],
+      [['render', 'no-such-section', '--out', 'x'], /^emergence-lens: render: 未知章节 "no-such-section"（可用：all, /],
+      [['render', 'all'], /^emergence-lens: render: 需要 --out 目录$/],
+      [['render', 'all', '--out'], /render: --out 需要一个值$/],
+      [['render', 'all', '--out', 'x', '--format', 'gif'], /render: --format 只能是 svg, png, vl 之一（收到 "gif"）$/],
+      [['render', 'all', '--out', 'x', '--bogus'], /render: 未知选项 --bogus（可用：--out, /],
+      [['render', 'all', '--out', 'x', '--param', 'nope=1'], /所选章节都没有参数 "nope"/],
+      [['render', 'all', 'extra', '--out', 'x'], /render: 多余的参数 "extra"$/],
+      [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=lots'], /--param emergenceThreshold 需要一个数字（收到 "lots"）/],
+      [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=1e20'], /超出范围 \[/],
+      [['render', 'all', '--out', 'x', '--scale', '2'], /--scale 仅适用于 --format png$/],
+      [['report', 'nope'], /^emergence-lens: report: 未知章节 "nope"/],
+      [['optimal'], /^emergence-lens: optimal: 需要 --compute FLOPS（例如 --compute 5\.76e23）$/],
+      [['optimal', '--compute', 'lots'], /--compute 须为大于 6 的正数/],
+      [['optimal', '--compute', '1e24', '--preset', 'gpt'], /--preset 只能是 chinchilla, epoch, kaplan 之一/],
+      [['list', 'extra'], /^emergence-lens: list: 多余的参数 "extra"$/],
+      [['explain'], /^缺少要解释的文本 — 用法：emergence-lens explain/],
+      [['fit'], /^错误：缺少数据文件。用法：emergence-lens fit/],
+      [['fit', 'runs.csv', '--form', 'cubic'], /^错误：--form 只能是 "chinchilla" 或 "power"，收到 "cubic"/],
+    ];
+    for (const [args, mentions] of cases) {
+      it(`emergence-lens ${args.join(' ') || '(nothing)'}`, () => assertUsageError(cliZh(...args), mentions));
+    }
+
+    it('render prints its summary in Chinese', () => {
+      const section = SECTIONS[0];
+      const perLang = section.charts(defaultParams(section), { lang: 'en', theme: LIGHT_THEME }).length;
+      const out = join(tmp, 'zh-summary');
+      const r = cliZh('render', section.id, '--out', out);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      const [summary, open] = r.stdout.trimEnd().split('\n');
+      assert.match(summary, new RegExp(`^render: ${2 * perLang} 张图（每种语言 ${perLang} 张 × en, zh；1 个章节）→ ${2 * perLang + 1} 个文件（SVG \\+ index\\.html），写入 .+，用时 [\\d.]+ s$`));
+      assert.equal(open, `打开 ${join(out, 'index.html')} 查看`);
+    });
+
+    it('--help, list and optimal are in Chinese too', () => {
+      const h = cliZh('--help');
+      assert.equal(h.code, 0);
+      assert.match(h.stdout, /^用法：$/m);
+      assert.match(cliZh('help', 'render').stdout, /--out DIR +输出目录/);
+      const l = cliZh('list');
+      assert.equal(l.code, 0, l.stderr);
+      assert.match(l.stdout, /^ {2}参数：/m);
+      for (const s of SECTIONS) assert.match(l.stdout, new RegExp(`^${s.id}\\b`, 'm'));
+      const o = cliZh('optimal', '--compute', '5.76e23');
+      assert.equal(o.code, 0, o.stderr);
+      assert.match(o.stdout, /^N_opt\s+3\.22e\+10 个参数/m);
+      assert.match(o.stdout, /^每参数 token 数 92\.6$/m);
+      assert.match(o.stdout, /^预测损失 +1\.9307$/m);
+    });
+
+    it('--lang en|zh picks the message language over the environment; LC_ALL beats LANG', () => {
+      assertUsageError(cliZh('render', 'all', '--lang', 'en'), /^emergence-lens: render: --out DIR is required$/);
+      assertUsageError(cli('render', 'all', '--lang=zh'), /^emergence-lens: render: 需要 --out 目录$/);
+      assertUsageError(cliZh('render', 'all', '--lang', 'both'), /需要 --out 目录/);
+      assertUsageError(cliIn(withLocale({ LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' }), ['render', 'all']), /--out DIR is required/);
+      assertUsageError(cliIn(withLocale({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' }), ['render', 'all']), /需要 --out 目录/);
+      assertUsageError(cliZh('explain', 'x', 'y', '--lang', 'en'), /^give the text as one argument/);
+    });
+
+    it('machine-readable output does not depend on the message language', () => {
+      const section = SECTIONS[SECTIONS.length - 1];
+      const en = join(tmp, 'vl-en');
+      const zh = join(tmp, 'vl-zh');
+      assert.equal(cli('render', section.id, '--out', en, '--format', 'vl').code, 0);
+      assert.equal(cliZh('render', section.id, '--out', zh, '--format', 'vl').code, 0);
+      assert.deepEqual(filesUnder(zh), filesUnder(en));
+      for (const f of filesUnder(en)) assert.equal(readFileSync(join(zh, f), 'utf8'), readFileSync(join(en, f), 'utf8'), f);
+      const json = (r: Result): unknown => JSON.parse(r.stdout);
+      assert.deepEqual(json(cliZh('explain', 'C ≈ 6ND', '--json')), json(cli('explain', 'C ≈ 6ND', '--json')));
+    });
+  });
 });
 
 describe('cli: main.ts helpers', () => {
+  it('cliLang: --lang en|zh, else LC_ALL, LC_MESSAGES, LANG (first non-empty) starting with zh', () => {
+    assert.equal(envLang({ LANG: 'zh_CN.UTF-8' }), 'zh');
+    assert.equal(envLang({ LANG: 'zh_TW' }), 'zh');
+    assert.equal(envLang({ LANG: 'C.UTF-8' }), 'en');
+    assert.equal(envLang({}), 'en');
+    assert.equal(envLang({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
+    assert.equal(envLang({ LC_ALL: '', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US' }), 'zh');
+    assert.equal(cliLang(['all', '--lang', 'zh'], { LANG: 'C' }), 'zh');
+    assert.equal(cliLang(['--lang=en'], { LANG: 'zh_CN.UTF-8' }), 'en');
+    assert.equal(cliLang(['--lang', 'both'], { LANG: 'zh_CN.UTF-8' }), 'zh');
+    assert.equal(cliLang(['--', '--lang', 'zh'], { LANG: 'C' }), 'en');
+  });
+
+  it('padDisplay counts a CJK character as two columns', () => {
+    assert.equal(displayWidth('预测损失'), 8);
+    assert.equal(padDisplay('预测损失', 10), '预测损失  ');
+    assert.equal(padDisplay('N_opt', 8), 'N_opt   ');
+  });
+
+  it('parseArgs reports in the language asked for', () => {
+    assert.throws(() => parseArgs('t', ['--nope'], {}, 'zh'), /t: 未知选项 --nope（该命令不接受选项）/);
+    assert.throws(() => parseArgs('t', ['--nope'], {}, 'en'), /t: unknown option --nope \(it takes no options\)/);
+  });
+
   it('parseArgs reads --name value, --name=value, flags and positionals', () => {
     const parsed = parseArgs('t', ['a', '--out', 'x', '--param=p=1', '--param', 'q=2', '-h', '--', '--literal'], {
       out: { kind: 'string' },

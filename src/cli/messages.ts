@@ -1,0 +1,48 @@
+// The language of the CLI's own messages (help, errors, progress and summary lines,
+// table labels): `--lang en|zh` where a command has that option, otherwise the locale
+// environment: LC_ALL, then LC_MESSAGES, then LANG; a value starting with "zh" means
+// Simplified Chinese, anything else English. Machine-readable output never depends on it.
+import type { Lang } from '../sections/types';
+
+export type { Lang };
+
+/** The first non-empty of LC_ALL, LC_MESSAGES, LANG decides (POSIX precedence). */
+export function envLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/**
+ * The message language for a command line: an explicit `--lang en` / `--lang zh`
+ * (or `--lang=…`) before any `--` wins; `both`, a bad value or no option falls back to
+ * the environment.
+ */
+export function cliLang(argv: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'en' || value === 'zh') return value;
+  }
+  return envLang(env);
+}
+
+/** The English or the Chinese text. */
+export function t(lang: Lang, en: string, zh: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+/** Full-width characters (CJK, kana, hangul, full-width forms) take two terminal columns. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Terminal columns `text` occupies. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** `text` padded with spaces to `width` terminal columns (padEnd, counting CJK as two). */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
