@@ -1,6 +1,7 @@
 // Chart panels: one webview panel per section, restored after a reload by a
 // serializer, exchanging validated messages with the webview page.
 import * as vscode from 'vscode';
+import { NextMessage } from './nextMessage';
 import { findSection } from '../sections/index';
 import {
   isPanelState,
@@ -27,7 +28,7 @@ interface PendingExport {
 class ChartPanel {
   lastRendered: RenderedMessage | undefined;
   private pendingExport: PendingExport | undefined;
-  private readonly renderedListeners = new Set<(m: RenderedMessage) => void>();
+  private readonly rendered = new NextMessage<RenderedMessage>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -43,18 +44,7 @@ class ChartPanel {
 
   /** Resolves with the next 'rendered' report (or undefined after the timeout). */
   nextRendered(timeoutMs: number): Promise<RenderedMessage | undefined> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.renderedListeners.delete(listener);
-        resolve(undefined);
-      }, timeoutMs);
-      const listener = (m: RenderedMessage): void => {
-        clearTimeout(timer);
-        this.renderedListeners.delete(listener);
-        resolve(m);
-      };
-      this.renderedListeners.add(listener);
-    });
+    return this.rendered.next(timeoutMs);
   }
 
   requestExport(format: ExportFormat, chartId: string | undefined, timeoutMs = 15000): Promise<ExportedMessage | undefined> {
@@ -86,7 +76,7 @@ class ChartPanel {
       case 'rendered':
         if (message.sectionId !== this.sectionId) this.sectionId = message.sectionId;
         this.lastRendered = message;
-        for (const listener of [...this.renderedListeners]) listener(message);
+        this.rendered.deliver(message);
         break;
       case 'exported': {
         const pending = this.pendingExport;

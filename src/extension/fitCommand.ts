@@ -11,6 +11,7 @@
 // without a second bundle or a worker's start-up and copying, and cancelling is a flag
 // checked between slices.
 import * as vscode from 'vscode';
+import { NextMessage } from './nextMessage';
 import type { DataError, FitForm } from '../engine/fit/data';
 import type { ChinchillaGrid } from '../engine/fit/chinchilla';
 import {
@@ -230,7 +231,7 @@ class FitPanel implements vscode.Disposable {
   private ready = false;
   session: Session | undefined;
   lastRendered: RenderedMessage | undefined;
-  private readonly renderedListeners = new Set<(m: RenderedMessage) => void>();
+  private readonly rendered = new NextMessage<RenderedMessage>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -324,7 +325,7 @@ class FitPanel implements vscode.Disposable {
         return undefined;
       case 'fitRendered':
         this.lastRendered = message;
-        for (const listener of [...this.renderedListeners]) listener(message);
+        this.rendered.deliver(message);
         return undefined;
       case 'fitInsert':
         if (!this.session) return undefined;
@@ -335,19 +336,9 @@ class FitPanel implements vscode.Disposable {
     }
   }
 
+  /** Resolves with the next 'rendered' report (or undefined after the timeout). */
   nextRendered(timeoutMs: number): Promise<RenderedMessage | undefined> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.renderedListeners.delete(listener);
-        resolve(undefined);
-      }, timeoutMs);
-      const listener = (m: RenderedMessage): void => {
-        clearTimeout(timer);
-        this.renderedListeners.delete(listener);
-        resolve(m);
-      };
-      this.renderedListeners.add(listener);
-    });
+    return this.rendered.next(timeoutMs);
   }
 
   dispose(): void {

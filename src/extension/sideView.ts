@@ -4,6 +4,7 @@
 // Writing back goes through one WorkspaceEdit and is refused when the note changed
 // since the view read it.
 import * as vscode from 'vscode';
+import { NextMessage } from './nextMessage';
 import { explain } from '../engine/formulas/explain';
 import type { FormulaKind, SymbolRole } from '../engine/formulas/recognize';
 import { findSection } from '../sections/index';
@@ -116,7 +117,7 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private readonly disposables: vscode.Disposable[] = [];
   lastRendered: RenderedMessage | undefined;
   lastShown: Extract<HostToWebview, { type: 'show' }> | undefined;
-  private readonly renderedListeners = new Set<(m: RenderedMessage) => void>();
+  private readonly rendered = new NextMessage<RenderedMessage>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -170,19 +171,9 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (this.reading) this.postReading(this.reading);
   }
 
+  /** Resolves with the next 'rendered' report (or undefined after the timeout). */
   nextRendered(timeoutMs: number): Promise<RenderedMessage | undefined> {
-    return new Promise((resolve) => {
-      const listener = (m: RenderedMessage): void => {
-        clearTimeout(timer);
-        this.renderedListeners.delete(listener);
-        resolve(m);
-      };
-      const timer = setTimeout(() => {
-        this.renderedListeners.delete(listener);
-        resolve(undefined);
-      }, timeoutMs);
-      this.renderedListeners.add(listener);
-    });
+    return this.rendered.next(timeoutMs);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -196,7 +187,7 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       if (this.reading) this.postReading(this.reading);
     } else if (message.type === 'rendered') {
       this.lastRendered = message;
-      for (const listener of [...this.renderedListeners]) listener(message);
+      this.rendered.deliver(message);
     } else if (message.type === 'writeBack') {
       await this.writeBack(message.params);
     } else if (message.type === 'insertChart') {
@@ -228,9 +219,7 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (!reading.kind || reading.sites.length === 0) return false;
     const originals: RoleValues = {};
     for (const site of reading.sites) originals[site.role] = site.value;
-    const section = findSection(reading.sectionId);
-    const merged = section ? { ...reading.params, ...params } : params;
-    const next = valuesForNote(reading.kind, merged, originals);
+    const next = valuesForNote(reading.kind, { ...reading.params, ...params }, originals);
     const edit = new vscode.WorkspaceEdit();
     for (const site of reading.sites) {
       const value = next[site.role];

@@ -291,15 +291,8 @@ export interface TermRow {
   valueSource?: 'formula' | 'note';
 }
 
-export interface SymbolExplanation {
-  role: SymbolRole;
-  symbol: string;
-  meaning: string;
-  unit: string;
-  typical: string;
-  value?: number;
-  valueSource?: 'formula' | 'note';
-}
+/** One symbol explained on its own: the same facts as its row in the terms table. */
+export type SymbolExplanation = TermRow;
 
 export interface Explanation {
   kind: FormulaKind;
