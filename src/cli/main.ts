@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
-import { computeOptimal } from '../engine/allocation';
+import { computeOptimal } from '../engine/laws/allocation';
 import { formatCount, formatPfDays } from '../engine/format';
-import { kaplanCombinedLoss, type KaplanCombinedParams } from '../engine/powerLaws';
-import { CHINCHILLA_PRESETS, KAPLAN_2020, type ChinchillaPresetId } from '../engine/presets';
+import { kaplanCombinedLoss, type KaplanCombinedParams } from '../engine/laws/powerLaws';
+import { CHINCHILLA_PRESETS, KAPLAN_2020, type ChinchillaPresetId } from '../engine/laws/presets';
 import { SECTIONS } from '../sections';
 import { builtinTheme, LIGHT_THEME } from '../sections/theme';
 import { defaultParams, resolveParams, type Lang, type ParamValues, type Section } from '../sections/types';

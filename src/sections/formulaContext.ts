@@ -2,8 +2,8 @@
 // show it (for the side view and the hover's "Show chart" link), how to write the
 // parameters back into the note's own symbols, and a small curve for the hover.
 import type { FormulaKind, SymbolRole } from '../engine/formulas/recognize';
-import { additiveLoss, chinchillaLoss, kaplanCombinedLoss, kaplanSingleLoss, logspace } from '../engine/powerLaws';
-import { FLOPS_PER_PF_DAY } from '../engine/presets';
+import { additiveLoss, chinchillaLoss, kaplanCombinedLoss, kaplanSingleLoss, logspace } from '../engine/laws/powerLaws';
+import { FLOPS_PER_PF_DAY } from '../engine/laws/presets';
 import { formatCount } from '../engine/format';
 import { POWER_OF_TEN_LABEL_EXPR, makeChart } from './chartKit';
 import type { ChartContext, ChartSpec, ParamValue, ParamValues } from './types';

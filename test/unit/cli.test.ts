@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { kaplanOptimal, parseArgs, UsageError } from '../../src/cli/main';
 import { cliLang, displayWidth, envLang, padDisplay } from '../../src/cli/messages';
 import { findCjkFont } from '../../src/cli/png';
-import { KAPLAN_2020 } from '../../src/engine/presets';
+import { KAPLAN_2020 } from '../../src/engine/laws/presets';
 import { SECTIONS } from '../../src/sections';
 import { LIGHT_THEME } from '../../src/sections/theme';
 import { defaultParams, type Lang } from '../../src/sections/types';

@@ -1,6 +1,6 @@
 // Text of a fit: the parameter table (shared by the panel and the note) and the
 // Markdown block "Insert results" writes into the note. Pure string building.
-import { BESIROGLU_2024_CITATION, HOFFMANN_2022_CITATION, KAPLAN_2020_CITATION, type Citation } from '../../engine/presets';
+import { BESIROGLU_2024_CITATION, HOFFMANN_2022_CITATION, KAPLAN_2020_CITATION, type Citation } from '../../engine/laws/presets';
 import type { Bilingual, Lang } from '../types';
 import type { FitInterval, FitResult, FitSourceInfo, FitX, PowerFitResult } from './result';
 

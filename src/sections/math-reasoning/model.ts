@@ -2,7 +2,7 @@
 // thresholds, evaluated on the grid 1e6…1e12; the emergence point is the first grid
 // size at or above the threshold, which is what the seed's printed table reports.
 import { formatCount, pythonExp } from '../../engine/format';
-import { logspace } from '../../engine/powerLaws';
+import { logspace } from '../../engine/laws/powerLaws';
 import { capability, firstEmergence, stepCapability, type TransitionModel } from '../../engine/thresholds';
 import type { Bilingual, Lang } from '../types';
 

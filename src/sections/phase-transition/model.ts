@@ -2,7 +2,7 @@
 // model sizes (analyze_phase_transition), counted and mapped over seven sizes, and
 // drawn as step "phase boundaries" over 100 log-spaced sizes.
 import { formatCount, pythonExp } from '../../engine/format';
-import { logspace } from '../../engine/powerLaws';
+import { logspace } from '../../engine/laws/powerLaws';
 import { capability, unlocked, type TransitionModel } from '../../engine/thresholds';
 import type { Bilingual, Lang } from '../types';
 

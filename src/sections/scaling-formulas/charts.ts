@@ -1,8 +1,8 @@
 // Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
 // with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
 import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
-import { logspace, lossRatioForComputeFactor } from '../../engine/powerLaws';
-import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/presets';
+import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
+import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/laws/presets';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import {

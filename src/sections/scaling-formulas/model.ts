@@ -1,9 +1,9 @@
 // Seed §3.1.3: L(C) ≈ (C₀/C)^α and L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞, with the
 // published constants behind them and the compute-optimal frontier of the Chinchilla form.
-import { computeOptimal, type Allocation } from '../../engine/allocation';
+import { computeOptimal, type Allocation } from '../../engine/laws/allocation';
 import { formatCount } from '../../engine/format';
-import { additiveLoss, logspace, lossFromCompute, type AdditiveLawParams, type ChinchillaParams } from '../../engine/powerLaws';
-import { BESIROGLU_2024, FLOPS_PER_PF_DAY, HOFFMANN_2022, KAPLAN_2020, type Citation } from '../../engine/presets';
+import { additiveLoss, logspace, lossFromCompute, type AdditiveLawParams, type ChinchillaParams } from '../../engine/laws/powerLaws';
+import { BESIROGLU_2024, FLOPS_PER_PF_DAY, HOFFMANN_2022, KAPLAN_2020, type Citation } from '../../engine/laws/presets';
 import type { Bilingual, Lang } from '../types';
 
 /** Kaplan et al. 2020's Cc,min = 3.1e8 PF-days, in FLOPs (≈ 2.68e28). */

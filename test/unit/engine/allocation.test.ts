@@ -1,14 +1,14 @@
 // Compute-optimal allocation under C = 6ND, checked against a hand calculation.
 import * as assert from 'node:assert/strict';
-import { computeOptimal, trainingCompute } from '../../../src/engine/allocation';
-import { chinchillaLoss } from '../../../src/engine/powerLaws';
-import { BESIROGLU_2024, HOFFMANN_2022 } from '../../../src/engine/presets';
+import { computeOptimal, trainingCompute } from '../../../src/engine/laws/allocation';
+import { chinchillaLoss } from '../../../src/engine/laws/powerLaws';
+import { BESIROGLU_2024, HOFFMANN_2022 } from '../../../src/engine/laws/presets';
 
 function close(actual: number, expected: number, rel = 1e-10): void {
   assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${actual} ≉ ${expected}`);
 }
 
-describe('engine/allocation', () => {
+describe('engine/laws/allocation', () => {
   describe('Chinchilla preset (Hoffmann 2022) at C = 5.76e23 FLOPs (Gopher’s budget)', () => {
     // By hand, α = 0.34, β = 0.28, A = 406.4, B = 410.7, E = 1.69:
     //   αA = 138.176, βB = 114.996, αA/(βB) = 1.2015722286

@@ -9,15 +9,15 @@ import {
   logspace,
   lossFromCompute,
   lossRatioForComputeFactor,
-} from '../../../src/engine/powerLaws';
-import { BESIROGLU_2024, HOFFMANN_2022, KAPLAN_2020 } from '../../../src/engine/presets';
+} from '../../../src/engine/laws/powerLaws';
+import { BESIROGLU_2024, HOFFMANN_2022, KAPLAN_2020 } from '../../../src/engine/laws/presets';
 
 /** Relative closeness: the engine and python evaluate the same float64 formula, so 1e-12 is ample. */
 function close(actual: number, expected: number, rel = 1e-12): void {
   assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${actual} ≉ ${expected}`);
 }
 
-describe('engine/powerLaws', () => {
+describe('engine/laws/powerLaws', () => {
   describe('L(C) = (C0/C)^α', () => {
     it('matches independent values', () => {
       // (3.1e8 / 1e4)^0.05 = 1.677135240967187

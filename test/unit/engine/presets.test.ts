@@ -1,9 +1,9 @@
 // The published constants, digit for digit, each with its citation: a typo here would
 // silently skew every chart and every hover that quotes them.
 import * as assert from 'node:assert/strict';
-import { BESIROGLU_2024, CHINCHILLA_PRESETS, FLOPS_PER_PF_DAY, HOFFMANN_2022, KAPLAN_2020 } from '../../../src/engine/presets';
+import { BESIROGLU_2024, CHINCHILLA_PRESETS, FLOPS_PER_PF_DAY, HOFFMANN_2022, KAPLAN_2020 } from '../../../src/engine/laws/presets';
 
-describe('engine/presets', () => {
+describe('engine/laws/presets', () => {
   it('Kaplan et al. 2020: single-variable laws and compute frontier', () => {
     assert.deepEqual({ ...KAPLAN_2020.params }, { alphaN: 0.076, nc: 8.8e13 });
     assert.deepEqual({ ...KAPLAN_2020.data }, { alphaD: 0.095, dc: 5.4e13 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { recognizeAll } from '../../../src/engine/formulas/recognize';
 import { formatNoteNumber } from '../../../src/engine/format';
-import { chinchillaLoss, additiveLoss } from '../../../src/engine/powerLaws';
+import { chinchillaLoss, additiveLoss } from '../../../src/engine/laws/powerLaws';
 import { formatChartBlock, parseChartBlock } from '../../../src/sections/chartBlock';
 import { FORMULA_CHARTS, FORMULA_SECTION_ID, formulaCurveChart, formulaSectionView, valuesForNote } from '../../../src/sections/formulaContext';
 import { findSection } from '../../../src/sections/index';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { chinchillaLoss } from '../../../src/engine/powerLaws';
-import { BESIROGLU_2024, HOFFMANN_2022 } from '../../../src/engine/presets';
+import { chinchillaLoss } from '../../../src/engine/laws/powerLaws';
+import { BESIROGLU_2024, HOFFMANN_2022 } from '../../../src/engine/laws/presets';
 import { SECTIONS } from '../../../src/sections/index';
 import { lawFromParams, scalingFormulasSection } from '../../../src/sections/scaling-formulas';
 import {
