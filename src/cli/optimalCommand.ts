@@ -5,7 +5,7 @@
 // names its fit; extrapolations past the fit's data and Kaplan's L* get a caution.
 // Exit codes: 0 ok, 2 bad arguments.
 import { computeOptimal, kaplanOptimalAllocation, type Allocation } from '../engine/laws/allocation';
-import { FITS, FLOPS_PER_PF_DAY, KAPLAN_BREAKDOWN_LOSS, citationShort, fittedComputeFlops, type FitId } from '../engine/laws/fits';
+import { FITS, FLOPS_PER_PF_DAY, KAPLAN_BREAKDOWN_LOSS, citationShort, fitConstantsText, fittedComputeFlops, kaplanOptimalText, type FitId } from '../engine/laws/fits';
 import { chinchillaParamsOf } from '../engine/laws/presets';
 import { formatCount, formatPfDays } from '../engine/format';
 import type { Lang } from '../engine/text';
@@ -86,7 +86,7 @@ export function optimalFor(compute: number, preset: OptimalPresetId, lang: Lang)
   let method: string;
   if (preset === 'kaplan') {
     a = kaplanOptimalAllocation(compute);
-    method = 'Kaplan et al. 2020 eq. 6.1 / Table 6: N_opt = 1.3e9·C_min^0.73, D_opt = 2e10·C_min^0.27 (C_min in PF-days); loss from L(C_min) = (3.1e8/C_min)^0.050 (eq. 1.3)';
+    method = `Kaplan et al. 2020 eq. 6.1 / Table 6: ${kaplanOptimalText()} (C_min in PF-days); loss from L(C_min) = (C_c^min/C_min)^α_C^min, eq. 1.3 with ${fitConstantsText('kaplan2020-compute')}`;
   } else {
     const p = chinchillaParamsOf(fitId);
     a = computeOptimal(compute, p);
@@ -121,7 +121,7 @@ function describe(r: OptimalResult, lang: Lang): string[] {
   if (r.preset === 'kaplan') {
     const pf = r.compute / FLOPS_PER_PF_DAY;
     lines.push(t(lang, `  method: Kaplan et al. 2020's published rule (eq. 6.1, Table 6, Fig. 14), with C_min = ${pf.toPrecision(4)} PF-days:`, `  方法：Kaplan 等 2020 发表的规则（式 6.1、表 6、图 14），C_min = ${pf.toPrecision(4)} PF-天：`));
-    lines.push(`    N_opt = 1.3e9 · C_min^0.73,  D_opt = 2e10 · C_min^0.27,  L = (3.1e8 / C_min)^0.050`);
+    lines.push(`    ${kaplanOptimalText()},  L = (C_c^min/C_min)^α_C^min with ${fitConstantsText('kaplan2020-compute')}`);
     lines.push(
       t(
         lang,

@@ -4,7 +4,7 @@
 // named), warnings when the constants mix fits, laws or units, and the meaning of one
 // symbol. Pure data and arithmetic; the hover provider only renders explanationToMarkdown().
 
-import { FITS, KAPLAN_BREAKDOWN_LOSS, fittedComputeFlops, type FitId } from '../laws/fits';
+import { FITS, KAPLAN_BREAKDOWN_LOSS, fitConstantsText, fittedComputeFlops, type FitId } from '../laws/fits';
 import { kaplanCombinedLoss } from '../laws/powerLaws';
 import type { Lang } from '../text';
 import { workedExample, type ExampleOutcome } from './example';
@@ -231,8 +231,8 @@ function kaplanJointComparison(outcome: ExampleOutcome, lang: Lang): string {
   const c = FITS['kaplan2020-joint'].constants;
   const joint = kaplanCombinedLoss(p.N, p.D, { nc: c.nc.value, dc: c.dc.value, alphaN: c.alphaN.value, alphaD: c.alphaD.value });
   return lang === 'zh'
-    ? `Kaplan 自己的联合定律(式 1.5,N_c = 6.4e13,D_c = 1.8e13,α_N = 0.076,α_D = 0.103)在此处给出 L ≈ ${formatNumber(joint)}。`
-    : `Kaplan's own joint law (eq. 1.5, N_c = 6.4e13, D_c = 1.8e13, α_N = 0.076, α_D = 0.103) gives L ≈ ${formatNumber(joint)} here.`;
+    ? `Kaplan 自己的联合定律(式 1.5,${fitConstantsText('kaplan2020-joint')})在此处给出 L ≈ ${formatNumber(joint)}。`
+    : `Kaplan's own joint law (eq. 1.5, ${fitConstantsText('kaplan2020-joint')}) gives L ≈ ${formatNumber(joint)} here.`;
 }
 
 /**

@@ -305,3 +305,21 @@ export function fittedComputeFlops(fit: PublishedFit): FittedRange | undefined {
   const pf = fit.range.computePfDays;
   return pf ? [pf[0] * FLOPS_PER_PF_DAY, pf[1] * FLOPS_PER_PF_DAY] : undefined;
 }
+
+/** A number as the papers print it: 1.3e9, 0.73, 3.1e8. */
+function printed(x: number): string {
+  return Math.abs(x) >= 1e4 ? x.toExponential().replace('e+', 'e') : String(x);
+}
+
+/** Kaplan's published allocation as text, from the registry: "N_opt = 1.3e9·C_min^0.73, D_opt = 2e10·C_min^0.27". */
+export function kaplanOptimalText(): string {
+  const c = FITS['kaplan2020-optimal'].constants;
+  return `N_opt = ${printed(c.nPrefactor.value)}·C_min^${c.nExponent.value}, D_opt = ${printed(c.dPrefactor.value)}·C_min^${c.dExponent.value}`;
+}
+
+/** A fit's constants as text, from the registry: "N_c = 6.4e13, D_c = 1.8e13, α_N = 0.076, α_D = 0.103". */
+export function fitConstantsText(id: FitId): string {
+  return Object.values(FITS[id].constants)
+    .map((c) => `${c.symbol} = ${printed(c.value)}`)
+    .join(', ');
+}

@@ -1,7 +1,7 @@
 // Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
 // with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
 import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
-import { FITS, FLOPS_PER_PF_DAY, fitValue } from '../../engine/laws/fits';
+import { FITS, FLOPS_PER_PF_DAY, fitValue, kaplanOptimalText } from '../../engine/laws/fits';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
@@ -376,8 +376,8 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
     const k = FITS['kaplan2020-optimal'];
     lines = [
       lang === 'zh'
-        ? `${k.label.zh}: N_opt = 1.3e9·C_min^0.73, D_opt = 2e10·C_min^0.27 (C_min 以 PF-天计)`
-        : `${k.label.en}: N_opt = 1.3e9·C_min^0.73, D_opt = 2e10·C_min^0.27 (C_min in PF-days)`,
+        ? `${k.label.zh}: ${kaplanOptimalText()} (C_min 以 PF-天计)`
+        : `${k.label.en}: ${kaplanOptimalText()} (C_min in PF-days)`,
       lang === 'zh'
         ? `${who} 本身不决定此分配: Kaplan 由 L(N, S_min) 与临界批量推出该规则`
         : `${who} does not set this split: Kaplan derive it from L(N, S_min) at the critical batch size`,
