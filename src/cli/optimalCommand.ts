@@ -16,21 +16,21 @@ export interface OptimalIo {
   err(s: string): void;
 }
 
-export type OptimalPresetId = 'chinchilla' | 'epoch' | 'kaplan';
+type OptimalPresetId = 'chinchilla' | 'epoch' | 'kaplan';
 
-export const OPTIMAL_PRESETS: Readonly<Record<OptimalPresetId, FitId>> = {
+const OPTIMAL_PRESETS: Readonly<Record<OptimalPresetId, FitId>> = {
   chinchilla: 'hoffmann2022',
   epoch: 'besiroglu2024',
   kaplan: 'kaplan2020-optimal',
 };
 
-export interface OptimalWarning {
+interface OptimalWarning {
   code: string;
   message: string;
 }
 
 /** What `optimal --json` prints. */
-export interface OptimalResult {
+interface OptimalResult {
   compute: number;
   preset: OptimalPresetId;
   fit: { id: FitId; citation: string; where: string };
@@ -47,7 +47,7 @@ function sci(x: number): string {
 }
 
 /** Cautions for a budget whose optimum lies outside the data the fit was fitted on, or past Kaplan's L*. */
-export function optimalWarnings(fitId: FitId, a: Allocation, lang: Lang): OptimalWarning[] {
+function optimalWarnings(fitId: FitId, a: Allocation, lang: Lang): OptimalWarning[] {
   const fit = FITS[fitId];
   const out: OptimalWarning[] = [];
   const name = fit.label[lang];
@@ -79,7 +79,7 @@ export function optimalWarnings(fitId: FitId, a: Allocation, lang: Lang): Optima
 }
 
 /** The allocation of one preset at `compute` FLOPs, with its method and cautions. */
-export function optimalFor(compute: number, preset: OptimalPresetId, lang: Lang): OptimalResult {
+function optimalFor(compute: number, preset: OptimalPresetId, lang: Lang): OptimalResult {
   const fitId = OPTIMAL_PRESETS[preset];
   const fit = FITS[fitId];
   let a: Allocation;

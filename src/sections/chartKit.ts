@@ -62,7 +62,7 @@ function captionLines(note: { emergenceNote: boolean }, lang: Lang): string[] {
 }
 
 /** A chart with `lines` added under its title (as subtitle lines, after any it has). */
-export function withCaption(chart: ChartSpec, lines: readonly string[]): ChartSpec {
+function withCaption(chart: ChartSpec, lines: readonly string[]): ChartSpec {
   const spec = chart.spec as unknown as { title?: string | { text: unknown; subtitle?: string | string[] } };
   const title = spec.title;
   const text = typeof title === 'object' && title !== null ? title : { text: title ?? '' };

@@ -24,7 +24,7 @@ export interface RoleBinding {
 }
 
 /** A role's value in the default (first) fit of the kind's law, from the fits registry. */
-export function defaultValue(kind: FormulaKind, role: SymbolRole): number {
+function defaultValue(kind: FormulaKind, role: SymbolRole): number {
   const model = KIND_MODELS[kind];
   const c = model.constants[role];
   const fit = model.fits[0];

@@ -14,7 +14,6 @@ import { KIND_SOURCES, PUBLISHED, SOURCES, sourceOfFit, type SourceId } from './
 import type { FormulaKind, FormulaSymbol, Recognition, SymbolRole } from './recognize';
 import type { ComputeUnit, NoteValue } from './values';
 
-export { PUBLISHED, SOURCES, type PublishedValue, type Source, type SourceId } from './published';
 export { codeSpan, escapeMarkdown, explanationToMarkdown, type MarkdownOptions } from './explainMarkdown';
 export { formatConstant, formatNumber } from './numbers';
 import { formatConstant, formatNumber } from './numbers';

@@ -49,11 +49,11 @@ export interface RoleText {
   unit: Bilingual;
 }
 
-export const DIMENSIONLESS: Bilingual = { en: 'dimensionless', zh: '无量纲' };
-export const NATS: Bilingual = { en: 'nats per token', zh: '奈特/token' };
+const DIMENSIONLESS: Bilingual = { en: 'dimensionless', zh: '无量纲' };
+const NATS: Bilingual = { en: 'nats per token', zh: '奈特/token' };
 const PARAMS: Bilingual = { en: 'parameters', zh: '参数个数' };
 const TOKENS: Bilingual = { en: 'tokens', zh: 'token 数' };
-export const COMPUTE: Bilingual = { en: 'PF-days (Kaplan) or FLOPs', zh: 'PF-天(Kaplan)或 FLOPs' };
+const COMPUTE: Bilingual = { en: 'PF-days (Kaplan) or FLOPs', zh: 'PF-天(Kaplan)或 FLOPs' };
 
 export const ROLE_TEXT: Readonly<Record<SymbolRole, RoleText>> = {
   L: { meaning: { en: 'Loss: the model\'s cross-entropy on held-out text; lower is better.', zh: '损失:模型在留出文本上的交叉熵,越低越好。' }, unit: NATS },

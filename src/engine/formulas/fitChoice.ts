@@ -19,7 +19,7 @@ export interface GivenValue {
   unitWritten?: boolean;
 }
 
-export interface WarningDraft {
+interface WarningDraft {
   code: string;
   message: Bilingual;
 }
@@ -38,7 +38,7 @@ export function computeUnitOf(value: number, written?: ComputeUnit): ComputeUnit
   return written ?? (value < PF_DAYS_LIMIT ? 'PF-days' : 'FLOPs');
 }
 
-export function toPfDays(value: number, unit: ComputeUnit): number {
+function toPfDays(value: number, unit: ComputeUnit): number {
   return unit === 'PF-days' ? value : value / FLOPS_PER_PF_DAY;
 }
 

@@ -46,6 +46,3 @@ export const CHINCHILLA_PRESETS: Record<ChinchillaPresetId, { citation: Citation
   chinchilla: HOFFMANN_2022,
   epoch: BESIROGLU_2024,
 };
-
-/** The fit behind each Chinchilla preset id. */
-export const CHINCHILLA_PRESET_FITS: Record<ChinchillaPresetId, FitId> = { chinchilla: 'hoffmann2022', epoch: 'besiroglu2024' };

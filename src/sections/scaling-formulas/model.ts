@@ -7,8 +7,6 @@ import { additiveLoss, kaplanCombinedLoss, kaplanSingleLoss, logspace, lossFromC
 import { chinchillaParamsOf } from '../../engine/laws/presets';
 import type { Bilingual, Lang } from '../types';
 
-export { citationShort } from '../../engine/laws/fits';
-
 /** Kaplan et al. 2020's Cc,min (PF-days), in FLOPs (≈ 2.68e28). */
 export const KAPLAN_C0_FLOPS = fitValue('kaplan2020-compute', 'ccMin') * FLOPS_PER_PF_DAY;
 
@@ -62,7 +60,7 @@ export function chinchillaToAdditive(p: ChinchillaParams): AdditiveLawParams {
 }
 
 /** The Chinchilla form in the seed's notation, back: A = N₀^α, B = D₀^β, E = L∞. */
-export function additiveToChinchilla(p: AdditiveLawParams): ChinchillaParams {
+function additiveToChinchilla(p: AdditiveLawParams): ChinchillaParams {
   return { E: p.lInf, A: Math.pow(p.n0, p.alphaN), B: Math.pow(p.d0, p.alphaD), alpha: p.alphaN, beta: p.alphaD };
 }
 
@@ -83,7 +81,7 @@ export type LawPresetId = 'chinchilla' | 'epoch' | 'kaplan-joint' | 'custom';
 export const LAW_PRESET_IDS: readonly LawPresetId[] = ['chinchilla', 'epoch', 'kaplan-joint', 'custom'];
 
 /** The fit behind each preset (custom has none). */
-export const LAW_PRESET_FITS: Record<Exclude<LawPresetId, 'custom'>, FitId> = { chinchilla: 'hoffmann2022', epoch: 'besiroglu2024', 'kaplan-joint': 'kaplan2020-joint' };
+const LAW_PRESET_FITS: Record<Exclude<LawPresetId, 'custom'>, FitId> = { chinchilla: 'hoffmann2022', epoch: 'besiroglu2024', 'kaplan-joint': 'kaplan2020-joint' };
 
 export const LAW_PRESET_LABELS: Record<LawPresetId, Bilingual> = {
   chinchilla: FITS.hoffmann2022.label,
@@ -133,7 +131,7 @@ function isKaplanSum(c: AdditiveLawParams): boolean {
   return near(c.n0, fitValue('kaplan2020-params', 'nc')) && near(c.alphaN, fitValue('kaplan2020-params', 'alphaN')) && near(c.d0, fitValue('kaplan2020-data', 'dc')) && near(c.alphaD, fitValue('kaplan2020-data', 'alphaD'));
 }
 
-export const SEED_READING_LABEL: Bilingual = {
+const SEED_READING_LABEL: Bilingual = {
   zh: "原文的加和解读: Kaplan 单独的 L(N) 与 L(D) 相加 (并非 Kaplan 的预测; Kaplan 的联合定律是式 1.5)",
   en: "The seed's additive reading: Kaplan's separate L(N) and L(D) summed (not Kaplan's prediction; Kaplan's joint law is eq. 1.5)",
 };
@@ -157,7 +155,7 @@ export function resolveLaw(id: LawPresetId, form: LawForm, custom: AdditiveLawPa
 }
 
 /** The law's loss at N parameters and D tokens, as the law is written. */
-export function lawLoss(law: ResolvedLaw, n: number, d: number): number {
+function lawLoss(law: ResolvedLaw, n: number, d: number): number {
   const c = law.additive;
   switch (law.form) {
     case 'additive':
@@ -224,7 +222,7 @@ export function frontier(p: ChinchillaParams, computes: readonly number[]): Fron
 }
 
 /** Kaplan et al. 2020's published allocation (eq. 6.1) at each budget (FLOPs). */
-export function kaplanFrontier(computes: readonly number[]): FrontierPoint[] {
+function kaplanFrontier(computes: readonly number[]): FrontierPoint[] {
   return computes.map((c) => ({ ...kaplanOptimalAllocation(c), pfDays: c / FLOPS_PER_PF_DAY }));
 }
 
