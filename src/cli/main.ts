@@ -4,16 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
-import { computeOptimal } from '../engine/laws/allocation';
-import { formatCount, formatPfDays } from '../engine/format';
-import { kaplanCombinedLoss, type KaplanCombinedParams } from '../engine/laws/powerLaws';
-import { CHINCHILLA_PRESETS, KAPLAN_2020, type ChinchillaPresetId } from '../engine/laws/presets';
 import { SECTIONS } from '../sections';
 import { builtinTheme, LIGHT_THEME } from '../sections/theme';
 import { defaultParams, resolveParams, type Lang, type ParamValues, type Section } from '../sections/types';
 import { explainUsage, runExplainCommand } from './explainCommand';
 import { fitUsage, runFitCommand } from './fitCommand';
-import { cliLang, displayWidth, padDisplay, t } from './messages';
+import { runOptimalCommand } from './optimalCommand';
+import { cliLang, displayWidth, t } from './messages';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
 
 /** Where a command writes; tests and embedders pass their own. */
@@ -194,7 +191,7 @@ Usage:
   emergence-lens render <section-id|all> --out DIR [--format svg|png|vl] [--lang en|zh|both]
                         [--theme light|dark|high-contrast] [--param name=value]... [--scale N]
   emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
-  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
   emergence-lens fit ...          fit the Chinchilla form to data (emergence-lens fit --help)
   emergence-lens explain ...      explain a scaling-law formula (emergence-lens explain --help)
   emergence-lens list
@@ -207,7 +204,7 @@ Exit codes: 0 ok, 1 failure, 2 bad arguments.`,
   emergence-lens render <section-id|all> --out DIR [--format svg|png|vl] [--lang en|zh|both]
                         [--theme light|dark|high-contrast] [--param name=value]... [--scale N]
   emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
-  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
   emergence-lens fit ...          用数据拟合 Chinchilla 形式（见 emergence-lens fit --help）
   emergence-lens explain ...      解释一条尺度定律公式（见 emergence-lens explain --help）
   emergence-lens list
@@ -235,12 +232,13 @@ function commandHelp(lang: Lang): Record<string, string> {
         report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
 
 打印原文脚本为该章节打印的文字报告（默认 --lang zh，即原文的语言）。`,
-        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
 
-在 C = 6ND 约束下计算最优的模型规模与数据量。
+按一组已发表拟合计算最优的模型规模与数据量。
   chinchilla  Hoffmann 等 2022（方法 3），闭式解（默认）
   epoch       Besiroglu 等 2024 的复现，闭式解
-  kaplan      Kaplan 等 2020 的联合形式，对 N 数值最小化`,
+  kaplan      Kaplan 等 2020 发表的规则（式 6.1、表 6）：N ∝ C_min^0.73，D ∝ C_min^0.27（PF-天）
+  --json      输出 {compute, preset, params, tokens, tokensPerParam, loss, method, warnings}`,
         fit: fitUsage('zh'),
         explain: explainUsage('zh'),
         list: `emergence-lens list
@@ -264,12 +262,13 @@ Files: DIR/<lang>/<section-id>/<chart-id>.svg (or .png, or .vl.json).
 
 Prints the textual report the seed's script prints for that section (default --lang zh,
 the seed's own language).`,
-        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
 
-Compute-optimal model size and data under C = 6ND.
+Compute-optimal model size and data of one published fit.
   chinchilla  Hoffmann et al. 2022 (approach 3), closed form (default)
   epoch       Besiroglu et al. 2024 replication, closed form
-  kaplan      Kaplan et al. 2020 combined form, minimised numerically over N`,
+  kaplan      Kaplan et al. 2020's published rule (eq. 6.1, Table 6): N ∝ C_min^0.73, D ∝ C_min^0.27 (PF-days)
+  --json      print {compute, preset, params, tokens, tokensPerParam, loss, method, warnings}`,
         fit: fitUsage('en'),
         explain: explainUsage('en'),
         list: `emergence-lens list
@@ -353,124 +352,6 @@ function reportCommand(argv: readonly string[], io: CliIo): number {
   return EXIT_OK;
 }
 
-/** Three significant digits in exponent form, e.g. 6.89e+10. */
-function sci(x: number): string {
-  return x.toExponential(2);
-}
-
-export interface KaplanOptimum {
-  params: number;
-  tokens: number;
-  loss: number;
-  /** Golden-section iterations used. */
-  iterations: number;
-}
-
-/**
- * Kaplan's combined form has no published closed-form optimum under C = 6ND, so we
- * minimise L(N, C/(6N)) over log N by golden-section search: in log N it is a sum of a
- * falling and a rising exponential raised to a positive power, hence unimodal.
- */
-export function kaplanOptimal(compute: number, p: KaplanCombinedParams): KaplanOptimum {
-  const f = (logN: number): number => {
-    const n = Math.exp(logN);
-    return kaplanCombinedLoss(n, compute / (6 * n), p);
-  };
-  // N from 1 parameter to C/6 (one token): the whole feasible range.
-  let lo = 0;
-  let hi = Math.log(compute / 6);
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - ratio * (hi - lo);
-  let x2 = lo + ratio * (hi - lo);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  let iterations = 0;
-  while (hi - lo > 1e-10 && iterations < 500) {
-    iterations++;
-    if (f1 <= f2) {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - ratio * (hi - lo);
-      f1 = f(x1);
-    } else {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + ratio * (hi - lo);
-      f2 = f(x2);
-    }
-  }
-  const params = Math.exp((lo + hi) / 2);
-  const tokens = compute / (6 * params);
-  return { params, tokens, loss: kaplanCombinedLoss(params, tokens, p), iterations };
-}
-
-function optimalCommand(argv: readonly string[], io: CliIo): number {
-  const lang = cliLang();
-  const args = parseArgs('optimal', argv, { compute: { kind: 'string' }, preset: { kind: 'string' } }, lang);
-  if (args.help) return printHelp('optimal', io, lang);
-  noExtraPositionals(lang, 'optimal', args.positionals, 0);
-  const raw = single(args, 'compute');
-  if (raw === undefined) throw new UsageError(t(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)', 'optimal: 需要 --compute FLOPS（例如 --compute 5.76e23）'));
-  const compute = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(compute) || compute <= 6) {
-    throw new UsageError(t(lang, `optimal: --compute must be a positive number of FLOPs above 6 (got "${raw}")`, `optimal: --compute 须为大于 6 的正数 FLOPs（收到 "${raw}"）`));
-  }
-  const preset = oneOf<ChinchillaPresetId | 'kaplan'>(lang, 'optimal', 'preset', single(args, 'preset'), ['chinchilla', 'epoch', 'kaplan'], 'chinchilla');
-
-  const lines: string[] = [];
-  lines.push(
-    t(
-      lang,
-      `Compute-optimal allocation at C = ${sci(compute)} FLOPs (${formatPfDays(compute)}), with C = 6·N·D`,
-      `C = ${sci(compute)} FLOPs（${formatPfDays(compute)}）下的计算最优分配，约束 C = 6·N·D`,
-    ),
-  );
-  let n: number;
-  let d: number;
-  let loss: number;
-  if (preset === 'kaplan') {
-    const p = KAPLAN_2020.combined;
-    const c = KAPLAN_2020.citation;
-    lines.push(t(lang, 'Preset kaplan: ', '预设 kaplan：') + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
-    lines.push(`  L(N,D) = [(Nc/N)^(αN/αD) + Dc/D]^αD, Nc = ${p.nc.toExponential(1)}, Dc = ${p.dc.toExponential(1)}, αN = ${p.alphaN}, αD = ${p.alphaD}`);
-    const opt = kaplanOptimal(compute, p);
-    lines.push(
-      t(
-        lang,
-        `  method: numerical 1-D minimisation of L(N, C/(6N)) over N (golden-section search in log N, ${opt.iterations} iterations)`,
-        `  方法：对 N 一维数值最小化 L(N, C/(6N))（在 log N 上黄金分割搜索，${opt.iterations} 次迭代）`,
-      ),
-    );
-    lines.push(
-      t(
-        lang,
-        `  note: Kaplan's loss is in nats per token on WebText2 and N counts non-embedding parameters; not comparable with the Chinchilla presets' loss`,
-        `  注意：Kaplan 的损失是 WebText2 上每 token 的 nats，N 只计非嵌入参数；不能与 Chinchilla 预设的损失直接比较`,
-      ),
-    );
-    ({ params: n, tokens: d, loss } = opt);
-  } else {
-    const { citation: c, params: p } = CHINCHILLA_PRESETS[preset];
-    const sum = p.alpha + p.beta;
-    const g = Math.pow((p.alpha * p.A) / (p.beta * p.B), 1 / sum);
-    lines.push(t(lang, `Preset ${preset}: `, `预设 ${preset}：`) + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
-    lines.push(`  L(N,D) = E + A/N^α + B/D^β, E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta}`);
-    const closedForm = `N_opt = G·(C/6)^a, D_opt = (C/6)^b / G, G = ${g.toPrecision(4)}, a = β/(α+β) = ${(p.beta / sum).toFixed(4)}, b = α/(α+β) = ${(p.alpha / sum).toFixed(4)}`;
-    lines.push(t(lang, `  method: closed form ${closedForm}`, `  方法：闭式解 ${closedForm}`));
-    ({ params: n, tokens: d, loss } = computeOptimal(compute, p));
-  }
-  const row = (label: string, value: string): string => `${padDisplay(label, 16)}${value}`;
-  const counts = (x: number): string => t(lang, ` (${formatCount(x, 'en')} · ${formatCount(x, 'zh')})`, `（${formatCount(x, 'zh')} · ${formatCount(x, 'en')}）`);
-  lines.push(row('N_opt', `${sci(n)} ${t(lang, 'parameters', '个参数')}${counts(n)}`));
-  lines.push(row('D_opt', `${sci(d)} ${t(lang, 'tokens', '个 token')}${counts(d)}`));
-  lines.push(row(t(lang, 'tokens/param', '每参数 token 数'), (d / n).toPrecision(3)));
-  lines.push(row(t(lang, 'predicted loss', '预测损失'), loss.toFixed(4)));
-  io.out(lines.join('\n'));
-  return EXIT_OK;
-}
-
 /** Large numbers as 1e+10 (how the seed writes sizes), the rest as is. */
 function paramText(value: number | string | boolean): string {
   return typeof value === 'number' && Math.abs(value) >= 1e5 ? value.toExponential() : String(value);
@@ -543,7 +424,7 @@ type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   render: renderCommand,
   report: reportCommand,
-  optimal: optimalCommand,
+  optimal: (argv, io) => (wantsHelp(argv) ? printHelp('optimal', io, cliLang(argv)) : runOptimalCommand(argv, io)),
   list: listCommand,
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
   fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...argv], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),

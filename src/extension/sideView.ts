@@ -54,13 +54,19 @@ function shorten(text: string, max = 120): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
+/** The formula's label with the explanation's warnings after it, so the view shows them (the label is capped at 500 characters). */
+function withWarnings(label: string, warnings: readonly { message: string }[]): string {
+  if (warnings.length === 0) return label;
+  return shorten(`${label} — ⚠ ${warnings.map((w) => w.message).join(' ⚠ ')}`, 480);
+}
+
 /** Reads the note at the cursor: a formula first, else the section of the nearest topic heading. */
 export function readNote(document: vscode.TextDocument, position: vscode.Position): NoteReading | undefined {
   // The cursor of someone typing sits just after the formula: that counts as in it.
   const found = formulaAt(document, position, true);
   if (found) {
     const rec = found.recognition;
-    const explanation = explain(rec, 'en', found.noteValues);
+    const explanation = explain(rec, displayLang(), found.noteValues);
     const values: RoleValues = {};
     const sites: ValueSite[] = [];
     const shown: NoteContext['values'] = [];
@@ -81,7 +87,10 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       sites.push({ role, range: new vscode.Range(noteValue.line, noteValue.start, noteValue.line, noteValue.end), value: noteValue.value });
       shown.push({ label: ROLE_LABELS[role], value: noteValue.value, line: noteValue.line + 1 });
     }
-    const view = formulaSectionView(rec.kind, values);
+    // The constants the note leaves out come from the one fit the explanation chose.
+    const drawn: RoleValues = { ...values };
+    for (const [role, resolved] of Object.entries(explanation.exampleValues) as [SymbolRole, { value: number }][]) drawn[role] ??= resolved.value;
+    const view = formulaSectionView(rec.kind, drawn);
     const writable = sites.filter((s) => view.usedRoles.includes(s.role));
     return {
       uri: document.uri,
@@ -91,7 +100,7 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       params: view.params,
       kind: rec.kind,
       sites: writable,
-      note: { source: 'formula', label: shorten(rec.text), values: shown, canWriteBack: writable.length > 0, focusCharts: [...view.chartIds] },
+      note: { source: 'formula', label: withWarnings(shorten(rec.text), explanation.warnings), values: shown, canWriteBack: writable.length > 0, focusCharts: [...view.chartIds] },
       key: JSON.stringify(['formula', rec.kind, view.params]),
     };
   }

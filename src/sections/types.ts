@@ -89,6 +89,12 @@ export interface Section {
   charts(params: ParamValues, ctx: ChartContext): ChartSpec[];
   /** The seed's printed text report, where the seed prints one. */
   report?(params: ParamValues, lang: Lang): string;
+  /**
+   * Set by chartKit's illustrative() on sections that draw the seed article's invented
+   * numbers: every chart and report then says so. `emergenceNote` adds, once, what
+   * measured emergence is reported against.
+   */
+  illustrative?: { emergenceNote: boolean };
 }
 
 /** The section's defaults, as ParamValues. */

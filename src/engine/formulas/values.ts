@@ -17,6 +17,28 @@ export interface NoteValue {
   /** Range of the symbol alone. */
   symbolStart: number;
   symbolEnd: number;
+  /** A compute unit written after the number ("5.76e23 FLOPs", "3.1e8 PF-days"). */
+  unit?: ComputeUnit;
+}
+
+export type ComputeUnit = 'FLOPs' | 'PF-days';
+
+/** Spellings of the two compute units, lower-cased, as consecutive tokens run together. */
+const UNIT_SPELLINGS: Readonly<Record<string, ComputeUnit>> = {
+  flops: 'FLOPs', flop: 'FLOPs', 'pf-days': 'PF-days', 'pf-day': 'PF-days', pfdays: 'PF-days', 'petaflop-days': 'PF-days', 'petaflop-day': 'PF-days', 'petaflop/s-days': 'PF-days', 'pf/s-days': 'PF-days',
+};
+
+/** A compute unit at tokens[i] (its pieces written without spaces), or undefined. Reads at most 6 tokens. */
+function readUnit(tokens: readonly Token[], i: number): { unit: ComputeUnit; end: number; next: number } | undefined {
+  let text = '';
+  let found: { unit: ComputeUnit; end: number; next: number } | undefined;
+  for (let j = i; j < tokens.length && j < i + 6; j++) {
+    if (j > i && tokens[j].gap) break;
+    text += tokens[j].text.toLowerCase();
+    const unit = UNIT_SPELLINGS[text];
+    if (unit) found = { unit, end: tokens[j].end, next: j + 1 };
+  }
+  return found;
 }
 
 const SCALE_SUFFIX: Readonly<Record<string, number>> = { K: 1e3, k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
@@ -35,7 +57,7 @@ function isOp(t: Token | undefined, op: string): boolean {
 }
 
 /** Reads a (signed) number at i: 8.8e13, 8.8 × 10^13, 8.8·10¹³, 10^{13}, 70B. */
-function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean): { value: number; end: number } | undefined {
+function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean, allowUnit = false): { value: number; end: number; unit?: ComputeUnit } | undefined {
   let j = i;
   let sign = 1;
   if (isOp(tokens[j], '-')) {
@@ -88,11 +110,17 @@ function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean): 
     end = suffix.end;
     j++;
   }
+  const unit = allowUnit ? readUnit(tokens, j) : undefined;
+  if (unit) {
+    end = unit.end;
+    j = unit.next;
+  }
   // "C ≈ 6ND" or "α = 0.5/β" is an expression, not a value.
   const after = tokens[j];
   if (after !== undefined && (after.kind === 'id' || after.kind === 'open' || after.kind === 'op')) return undefined;
   value *= sign;
-  return Number.isFinite(value) ? { value, end } : undefined;
+  if (!Number.isFinite(value)) return undefined;
+  return unit ? { value, end, unit: unit.unit } : { value, end };
 }
 
 /** Every "symbol = number" in `text`, in order. Linear in the text; never throws. */
@@ -121,9 +149,10 @@ export function extractNoteValues(text: string): NoteValue[] {
     const rel = tokens[next];
     const isRel = rel !== undefined && (rel.kind === 'rel' ? rel.text !== '∝' : rel.kind === 'brk' && (rel.text === ':' || rel.text === '：'));
     if (!isRel) continue;
-    const num = readNumber(tokens, next + 1, sym.base === 'N' || sym.base === 'D' || sym.base === 'C');
+    const num = readNumber(tokens, next + 1, sym.base === 'N' || sym.base === 'D' || sym.base === 'C', sym.base === 'C');
     if (num === undefined) continue;
     out.push({
+      ...(num.unit ? { unit: num.unit } : {}),
       symbol: symbolKey(sym.base, sub),
       label: symbolLabel(sym.base, sub),
       value: num.value,

@@ -5,6 +5,7 @@ import { num, type ChartContext, type ChartSpec, type Lang, type ParamSpec, type
 import { emergenceCurvesChart, summaryTableChart } from './charts';
 import { PROBLEM_TYPES, mathReport, type MathThresholds } from './model';
 import { pythonExp } from '../../engine/format';
+import { illustrative } from '../chartKit';
 
 const thresholdParams: ParamSpec[] = PROBLEM_TYPES.map((p) => ({
   kind: 'number',
@@ -23,7 +24,7 @@ function thresholdsFromParams(params: ParamValues): MathThresholds {
   return Object.fromEntries(PROBLEM_TYPES.map((p) => [p.key, num(params, p.param)])) as MathThresholds;
 }
 
-export const mathReasoningSection: Section = {
+export const mathReasoningSection: Section = illustrative({
   id: 'math-reasoning',
   seedRef: '4.1',
   title: { zh: '数学推理的涌现', en: 'Emergence of mathematical reasoning' },
@@ -39,4 +40,4 @@ export const mathReasoningSection: Section = {
   report(params: ParamValues, lang: Lang): string {
     return mathReport(thresholdsFromParams(params), lang);
   },
-};
+});

@@ -3,6 +3,7 @@ import type { TransitionModel } from '../../engine/thresholds';
 import { num, str, type ChartContext, type ChartSpec, type ParamSpec, type ParamValues, type Section } from '../types';
 import { capabilityCountChart, capabilityHeatmapChart, phaseBoundariesChart } from './charts';
 import { CAPABILITIES, SEED_TRANSITION, type Thresholds, type TransitionSettings } from './model';
+import { illustrative } from '../chartKit';
 
 const PARAMS_UNIT = { zh: '参数', en: 'parameters' };
 
@@ -55,7 +56,7 @@ export function thresholdsFromParams(params: ParamValues): Thresholds {
   return Object.fromEntries(CAPABILITIES.map((c) => [c.key, num(params, c.param)])) as Thresholds;
 }
 
-export const phaseTransitionSection: Section = {
+export const phaseTransitionSection: Section = illustrative({
   id: 'phase-transition',
   seedRef: '3.2',
   title: { zh: '相变理论: 能力的阶梯式涌现', en: 'Phase transitions: capabilities emerge in steps' },
@@ -69,4 +70,4 @@ export const phaseTransitionSection: Section = {
     const t = transitionFromParams(params);
     return [capabilityCountChart(thresholds, t, ctx), capabilityHeatmapChart(thresholds, t, ctx), phaseBoundariesChart(thresholds, t, ctx)];
   },
-};
+});

@@ -1,17 +1,16 @@
 // Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
 // with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
 import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
+import { FITS, FLOPS_PER_PF_DAY, fitValue, kaplanOptimalText } from '../../engine/laws/fits';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
-import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/laws/presets';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import {
   PARAMS_RANGE,
   TOKENS_RANGE,
   TYPICAL_ALPHA_RANGE,
-  citationShort,
   decadesWithin,
-  frontier,
+  lawFrontier,
   lossComputeCurve,
   lossVsParams,
   lossVsTokens,
@@ -20,6 +19,8 @@ import {
 } from './model';
 
 type Json = Record<string, unknown>;
+
+const KAPLAN_COMPUTE = FITS['kaplan2020-compute'];
 
 const WIDTH = 520;
 const HEIGHT = 300;
@@ -150,8 +151,8 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
 
   const lines =
     lang === 'zh'
-      ? [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, 'Kaplan 等 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)']
-      : [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, 'Kaplan et al. 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)'];
+      ? [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, `${KAPLAN_COMPUTE.label.zh}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`]
+      : [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, `${KAPLAN_COMPUTE.label.en}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`];
 
   return makeChart(
     {
@@ -169,20 +170,24 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
   );
 }
 
-/** The preset's formula and provenance, as subtitle lines. */
+/** The law as drawn, with its constants, and what those constants are, as subtitle lines. */
 function lawLines(law: ResolvedLaw, lang: Lang): string[] {
   const a = law.additive;
   const f = (v: number): string => pythonExp(v, 2);
-  const formula = `L(N,D) = (${f(a.n0)}/N)^${a.alphaN} + (${f(a.d0)}/D)^${a.alphaD} + ${a.lInf}`;
-  const who = citationShort(law.citation, lang);
-  if (law.chinchilla) {
-    return lang === 'zh'
-      ? [formula, `${who}: E + A/N^α + B/D^β, 即 L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`]
-      : [formula, `${who}: E + A/N^α + B/D^β, so L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`];
+  const formula = {
+    additive: `L(N,D) = (${f(a.n0)}/N)^${a.alphaN} + (${f(a.d0)}/D)^${a.alphaD} + ${a.lInf}`,
+    'kaplan-joint': `L(N,D) = [(${f(a.n0)}/N)^(${a.alphaN}/${a.alphaD}) + ${f(a.d0)}/D]^${a.alphaD}`,
+    'kaplan-params': `L(N) = (${f(a.n0)}/N)^${a.alphaN}`,
+    'kaplan-data': `L(D) = (${f(a.d0)}/D)^${a.alphaD}`,
+  }[law.form];
+  const who = law.label[lang];
+  if (law.form === 'additive' && law.chinchilla && !law.seedReading) {
+    return lang === 'zh' ? [formula, `${who}: E + A/N^α + B/D^β, 即 L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`] : [formula, `${who}: E + A/N^α + B/D^β, so L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`];
   }
-  return lang === 'zh'
-    ? [formula, `${who} 对 N 与 D 的单独拟合, 按种子公式相加; L∞ 自选`]
-    : [formula, `${who}'s separate fits for N and D, summed as in the seed; L∞ set by you`];
+  if (law.form === 'kaplan-params' || law.form === 'kaplan-data') {
+    return lang === 'zh' ? [formula, `${who}; 单变量定律, 没有 L∞ 项`] : [formula, `${who}; a single-variable law with no L∞ term`];
+  }
+  return [formula, who];
 }
 
 function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartContext): ChartSpec {
@@ -190,8 +195,8 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
   const range = kind === 'params' ? PARAMS_RANGE : TOKENS_RANGE;
   const grid = logspace(Math.log10(range[0]), Math.log10(range[1]), 100);
   const decades = decadesWithin(range[0], range[1]);
-  const rows = kind === 'params' ? lossVsParams(law.additive, lang, grid) : lossVsTokens(law.additive, lang, grid);
-  const markers = kind === 'params' ? lossVsParams(law.additive, lang, decades) : lossVsTokens(law.additive, lang, decades);
+  const rows = kind === 'params' ? lossVsParams(law, lang, grid) : lossVsTokens(law, lang, grid);
+  const markers = kind === 'params' ? lossVsParams(law, lang, decades) : lossVsTokens(law, lang, decades);
   const field = kind === 'params' ? 'params' : 'tokens';
   const series = seriesLabels(kind === 'params' ? 'tokens' : 'params', lang);
   const xTitle = kind === 'params' ? { zh: '模型参数量 N', en: 'Model parameters N' } : { zh: '训练数据量 D (词元)', en: 'Training data D (tokens)' };
@@ -206,17 +211,24 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
     legend: { title: tr(legendTitle, lang), orient: 'right', labelLimit: 260 },
   };
   const floorLabel = lang === 'zh' ? `L∞ = ${law.additive.lInf} (不可约损失)` : `L∞ = ${law.additive.lInf} (irreducible loss)`;
+  // The floor is drawn only for a law that has one: Kaplan's laws have none.
+  const floor: Json[] =
+    law.form === 'additive'
+      ? [
+          {
+            data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
+            mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.muted },
+            encoding: { y: { field: 'loss', ...y }, tooltip: { field: 'label', type: 'nominal' } },
+          },
+          {
+            data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
+            mark: { type: 'text', align: 'left', baseline: 'bottom', x: 6, dy: -4, fontSize: 11, color: theme.muted },
+            encoding: { y: { field: 'loss', ...y }, text: { field: 'label' } },
+          },
+        ]
+      : [];
   const layers: Json[] = [
-    {
-      data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
-      mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.muted },
-      encoding: { y: { field: 'loss', ...y }, tooltip: { field: 'label', type: 'nominal' } },
-    },
-    {
-      data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
-      mark: { type: 'text', align: 'left', baseline: 'bottom', x: 6, dy: -4, fontSize: 11, color: theme.muted },
-      encoding: { y: { field: 'loss', ...y }, text: { field: 'label' } },
-    },
+    ...floor,
     {
       data: { values: rows },
       mark: { type: 'line', strokeWidth: 2.5 },
@@ -245,12 +257,12 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
       description:
         kind === 'params'
           ? {
-              zh: 'L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞ 随参数量 N 的变化, 每条线固定一个数据量 D; 虚线为不可约损失 L∞。',
-              en: 'L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞ against parameters N, one line per fixed data size D; the dashed rule is the irreducible loss L∞.',
+              zh: 'L(N,D) 随参数量 N 的变化, 每条线固定一个数据量 D; 所画定律与常数见副标题, 加性形式的虚线为不可约损失 L∞。',
+              en: 'L(N,D) against parameters N, one line per fixed data size D; the subtitle names the law and constants drawn; for the additive form the dashed rule is the irreducible loss L∞.',
             }
           : {
-              zh: 'L(N,D) 随训练数据量 D 的变化, 每条线固定一个参数量 N; 虚线为不可约损失 L∞。',
-              en: 'L(N,D) against training tokens D, one line per fixed model size N; the dashed rule is the irreducible loss L∞.',
+              zh: 'L(N,D) 随训练数据量 D 的变化, 每条线固定一个参数量 N; 所画定律与常数见副标题, 加性形式的虚线为不可约损失 L∞。',
+              en: 'L(N,D) against training tokens D, one line per fixed model size N; the subtitle names the law and constants drawn; for the additive form the dashed rule is the irreducible loss L∞.',
             },
       width: WIDTH,
       height: HEIGHT,
@@ -276,13 +288,12 @@ export interface FrontierChartOptions {
 
 export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, ctx: ChartContext): ChartSpec {
   const { lang, theme } = ctx;
-  const fallback = !law.chinchilla;
-  const p = law.chinchilla ?? HOFFMANN_2022.params;
-  const who = fallback ? citationShort(HOFFMANN_2022.citation, lang) : citationShort(law.citation, lang);
+  const p = law.chinchilla;
+  const who = law.label[lang];
   const nLabel = tr({ zh: 'N_opt (参数)', en: 'N_opt (parameters)' }, lang);
   const dLabel = tr({ zh: 'D_opt (词元)', en: 'D_opt (tokens)' }, lang);
   const computes = logspace(Math.log10(o.from), Math.log10(o.to), 100);
-  const toRows = (points: ReturnType<typeof frontier>): Json[] =>
+  const toRows = (points: ReturnType<typeof lawFrontier>): Json[] =>
     points.flatMap((f) => {
       const common = {
         compute: f.compute,
@@ -298,10 +309,10 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
         { ...common, series: dLabel, count: f.tokens },
       ];
     });
-  const curve = toRows(frontier(p, computes));
-  const markers = toRows(frontier(p, decadesWithin(o.from, o.to)));
+  const curve = toRows(lawFrontier(law, computes));
+  const markers = toRows(lawFrontier(law, decadesWithin(o.from, o.to)));
   const budgetInRange = o.budget >= o.from && o.budget <= o.to;
-  const budgetRows = budgetInRange ? toRows(frontier(p, [o.budget])) : [];
+  const budgetRows = budgetInRange ? toRows(lawFrontier(law, [o.budget])) : [];
   const counts = curve.map((r) => r.count as number);
   const yLo = Math.pow(10, Math.floor(Math.log10(Math.min(...counts))));
   const yHi = Math.pow(10, Math.ceil(Math.log10(Math.max(...counts))));
@@ -349,27 +360,37 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
       },
     );
   }
-  const sum = p.alpha + p.beta;
-  const lines = [
-    lang === 'zh'
-      ? `C = 6ND 下 L = E + A/N^α + B/D^β 的最优分配: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`
-      : `Optimal split of C = 6ND for L = E + A/N^α + B/D^β: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`,
-    fallback
-      ? lang === 'zh'
-        ? `Kaplan 2020 预设没有 Chinchilla 形式的拟合, 此处使用 ${who}`
-        : `The Kaplan 2020 preset has no Chinchilla-form fit; showing ${who}`
-      : lang === 'zh'
-        ? `常数: ${who} (E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta})`
-        : `Constants: ${who} (E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta})`,
-  ];
+  let lines: string[];
+  if (p) {
+    const sum = p.alpha + p.beta;
+    const f = (v: number): string => Number(v.toPrecision(5)).toString();
+    lines = [
+      lang === 'zh'
+        ? `C = 6ND 下 L = E + A/N^α + B/D^β 的最优分配: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`
+        : `Optimal split of C = 6ND for L = E + A/N^α + B/D^β: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`,
+      lang === 'zh'
+        ? `常数: ${who} (E = ${f(p.E)}, A = ${f(p.A)}, B = ${f(p.B)}, α = ${f(p.alpha)}, β = ${f(p.beta)})`
+        : `Constants: ${who} (E = ${f(p.E)}, A = ${f(p.A)}, B = ${f(p.B)}, α = ${f(p.alpha)}, β = ${f(p.beta)})`,
+    ];
+  } else {
+    const k = FITS['kaplan2020-optimal'];
+    lines = [
+      lang === 'zh'
+        ? `${k.label.zh}: ${kaplanOptimalText()} (C_min 以 PF-天计)`
+        : `${k.label.en}: ${kaplanOptimalText()} (C_min in PF-days)`,
+      lang === 'zh'
+        ? `${who} 本身不决定此分配: Kaplan 由 L(N, S_min) 与临界批量推出该规则`
+        : `${who} does not set this split: Kaplan derive it from L(N, S_min) at the critical batch size`,
+    ];
+  }
   const title = { zh: '计算最优的参数量与数据量', en: 'Compute-optimal model and data size' };
   return makeChart(
     {
       id: 'compute-optimal',
       title,
       description: {
-        zh: '在 C = 6ND 约束下, 给定计算量时使 Chinchilla 形式损失最小的参数量 N_opt 与词元数 D_opt, 双对数坐标。',
-        en: 'For each compute budget under C = 6ND, the parameter count N_opt and token count D_opt that minimise the Chinchilla-form loss, on log-log axes.',
+        zh: '给定计算量时的最优参数量 N_opt 与词元数 D_opt, 双对数坐标: Chinchilla 形式在 C = 6ND 下最小化损失; Kaplan 的定律用其发表的分配规则 (式 6.1)。',
+        en: "For each compute budget, the compute-optimal parameter count N_opt and token count D_opt on log-log axes: the Chinchilla form minimised under C = 6ND; Kaplan's laws use Kaplan's published rule (eq. 6.1).",
       },
       width: WIDTH,
       height: HEIGHT,

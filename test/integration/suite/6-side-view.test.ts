@@ -49,7 +49,7 @@ describe('side view', function () {
       'the side view to show the formula',
       async () => {
         const s = await sideView();
-        return s.shown?.note?.source === 'formula' && s.rendered?.params.lawPreset === 'kaplan' && s.rendered.params.alphaN === 0.34 ? s : undefined;
+        return s.shown?.note?.source === 'formula' && s.rendered?.params.lawPreset === 'custom' && s.rendered.params.alphaN === 0.34 ? s : undefined;
       },
       60_000,
       250,

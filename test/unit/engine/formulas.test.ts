@@ -303,7 +303,8 @@ describe('formulas: explanations', () => {
   it('cites Kaplan, Hoffmann and Besiroglu values', () => {
     const chin = explain(recognizeAll('L = E + A/N^α + B/D^β')[0], 'en');
     const row = (role: string) => chin.terms.find((t) => t.role === role)?.typical ?? '';
-    assert.match(row('E'), /1\.69 \(Hoffmann et al\. 2022\); 1\.8172 \(Besiroglu et al\. 2024\)/);
+    assert.match(row('E'), /1\.69 \(Hoffmann et al\. 2022, approach 3, eq\. 10\); 1\.8172 ± 0\.03 \(Besiroglu et al\. 2024/);
+    assert.match(row('A'), /482\.01 ± 124\.58/);
     assert.match(row('B'), /410\.7 .*2085\.43/);
     assert.match(row('beta'), /0\.28 .*0\.3658/);
     const kaplan = explain(recognizeAll('L(N,D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D')[0], 'en');

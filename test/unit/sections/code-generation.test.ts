@@ -14,6 +14,7 @@ import { radarAngles, radarVertices, ringRadii } from '../../../src/sections/rad
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
 import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
 import { markCounts, renderClean } from '../helpers/render';
+import { withoutCaption } from '../helpers/caption';
 
 type Row = Record<string, unknown>;
 interface LayerLike {
@@ -112,12 +113,12 @@ describe('section code-generation (seed 4.2)', () => {
 
   describe('report', () => {
     it('equals the seed printout exactly (zh)', () => {
-      assert.equal(codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'zh'), SEED_REPORT_ZH);
+      assert.equal(withoutCaption(codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'zh')), SEED_REPORT_ZH);
       assert.equal(codeReport(CODE_CAPABILITIES, 'zh'), SEED_REPORT_ZH);
     });
 
     it('has the same shape in English', () => {
-      const en = codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'en') ?? '';
+      const en = withoutCaption(codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'en')) ?? '';
       const zhLines = SEED_REPORT_ZH.split('\n');
       const enLines = en.split('\n');
       assert.equal(enLines.length, zhLines.length);
@@ -132,7 +133,7 @@ describe('section code-generation (seed 4.2)', () => {
 
     it('follows the threshold parameters, formatted as python .0e', () => {
       const params = resolveParams(codeGenerationSection, { [thresholdParam('bug_fixing')]: 2.4e11 });
-      const report = codeGenerationSection.report?.(params, 'zh') ?? '';
+      const report = withoutCaption(codeGenerationSection.report?.(params, 'zh')) ?? '';
       assert.match(report, /🔹 代码调试\n 示例: [^\n]+\n 涌现阈值: 2e\+11 参数\n/, "python's f'{2.4e11:.0e}' is 2e+11");
     });
   });

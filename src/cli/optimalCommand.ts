@@ -1,0 +1,210 @@
+// `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]`:
+// the compute-optimal model size and data of one published fit. The Chinchilla presets
+// minimise E + A/N^α + B/D^β under C = 6ND (closed form); `kaplan` is Kaplan et al.
+// 2020's own published rule (eq. 6.1, Table 6), with compute in PF-days. Every number
+// names its fit; extrapolations past the fit's data and Kaplan's L* get a caution.
+// Exit codes: 0 ok, 2 bad arguments.
+import { computeOptimal, kaplanOptimalAllocation, type Allocation } from '../engine/laws/allocation';
+import { FITS, FLOPS_PER_PF_DAY, KAPLAN_BREAKDOWN_LOSS, citationShort, fitConstantsText, fittedComputeFlops, kaplanOptimalText, type FitId } from '../engine/laws/fits';
+import { chinchillaParamsOf } from '../engine/laws/presets';
+import { formatCount, formatPfDays } from '../engine/format';
+import type { Lang } from '../engine/text';
+import { cliLang, padDisplay, t } from './messages';
+
+export interface OptimalIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+type OptimalPresetId = 'chinchilla' | 'epoch' | 'kaplan';
+
+const OPTIMAL_PRESETS: Readonly<Record<OptimalPresetId, FitId>> = {
+  chinchilla: 'hoffmann2022',
+  epoch: 'besiroglu2024',
+  kaplan: 'kaplan2020-optimal',
+};
+
+interface OptimalWarning {
+  code: string;
+  message: string;
+}
+
+/** What `optimal --json` prints. */
+interface OptimalResult {
+  compute: number;
+  preset: OptimalPresetId;
+  fit: { id: FitId; citation: string; where: string };
+  params: number;
+  tokens: number;
+  tokensPerParam: number;
+  loss: number;
+  method: string;
+  warnings: OptimalWarning[];
+}
+
+function sci(x: number): string {
+  return x.toExponential(2);
+}
+
+/** Cautions for a budget whose optimum lies outside the data the fit was fitted on, or past Kaplan's L*. */
+function optimalWarnings(fitId: FitId, a: Allocation, lang: Lang): OptimalWarning[] {
+  const fit = FITS[fitId];
+  const out: OptimalWarning[] = [];
+  const name = fit.label[lang];
+  const check = (x: number, r: readonly [number, number] | undefined, what: string, unit: string): void => {
+    if (!r || (x >= r[0] && x <= r[1])) return;
+    out.push({
+      code: 'extrapolation-range',
+      message: t(
+        lang,
+        `${what} = ${sci(x)} is outside the range ${name} was fitted on (${sci(r[0])}–${sci(r[1])} ${unit}): an extrapolation`,
+        `${what} = ${sci(x)} 超出 ${name} 拟合所用数据的范围（${sci(r[0])}–${sci(r[1])} ${unit}）：属于外推`,
+      ),
+    });
+  };
+  check(a.compute, fittedComputeFlops(fit), 'C', 'FLOPs');
+  check(a.params, fit.range.params, 'N_opt', t(lang, 'parameters', '参数'));
+  check(a.tokens, fit.range.tokens, 'D_opt', t(lang, 'tokens', 'token'));
+  if (fitId.startsWith('kaplan') && a.loss < KAPLAN_BREAKDOWN_LOSS) {
+    out.push({
+      code: 'extrapolation-past-breakdown',
+      message: t(
+        lang,
+        `L = ${a.loss.toFixed(3)} is below L* ≈ 1.7 nats, where Kaplan et al. expect their laws to break down (§6.3): not a prediction to trust`,
+        `L = ${a.loss.toFixed(3)} 低于 L* ≈ 1.7 奈特，Kaplan 等认为其定律在此失效（§6.3）：不可作为可信预测`,
+      ),
+    });
+  }
+  return out;
+}
+
+/** The allocation of one preset at `compute` FLOPs, with its method and cautions. */
+function optimalFor(compute: number, preset: OptimalPresetId, lang: Lang): OptimalResult {
+  const fitId = OPTIMAL_PRESETS[preset];
+  const fit = FITS[fitId];
+  let a: Allocation;
+  let method: string;
+  if (preset === 'kaplan') {
+    a = kaplanOptimalAllocation(compute);
+    method = `Kaplan et al. 2020 eq. 6.1 / Table 6: ${kaplanOptimalText()} (C_min in PF-days); loss from L(C_min) = (C_c^min/C_min)^α_C^min, eq. 1.3 with ${fitConstantsText('kaplan2020-compute')}`;
+  } else {
+    const p = chinchillaParamsOf(fitId);
+    a = computeOptimal(compute, p);
+    const sum = p.alpha + p.beta;
+    const g = Math.pow((p.alpha * p.A) / (p.beta * p.B), 1 / sum);
+    method = `closed form under C = 6ND (Hoffmann et al. 2022, eq. 4): N_opt = G·(C/6)^a, D_opt = (C/6)^b / G, G = ${g.toPrecision(4)}, a = β/(α+β) = ${(p.beta / sum).toFixed(4)}, b = α/(α+β) = ${(p.alpha / sum).toFixed(4)}`;
+  }
+  return {
+    compute,
+    preset,
+    fit: { id: fitId, citation: `${citationShort(fit.citation, 'en')}, "${fit.citation.title}" (${fit.citation.venue})`, where: fit.where },
+    params: a.params,
+    tokens: a.tokens,
+    tokensPerParam: a.tokensPerParam,
+    loss: a.loss,
+    method,
+    warnings: optimalWarnings(fitId, a, lang),
+  };
+}
+
+function describe(r: OptimalResult, lang: Lang): string[] {
+  const fit = FITS[r.fit.id];
+  const lines: string[] = [];
+  lines.push(
+    t(
+      lang,
+      `Compute-optimal allocation at C = ${sci(r.compute)} FLOPs (${formatPfDays(r.compute)}; 1 PF-day = 8.64e19 FLOPs)`,
+      `C = ${sci(r.compute)} FLOPs（${formatPfDays(r.compute)}；1 PF-天 = 8.64e19 FLOPs）下的计算最优分配`,
+    ),
+  );
+  lines.push(t(lang, `Preset ${r.preset}: `, `预设 ${r.preset}：`) + `${r.fit.citation}, ${fit.where}`);
+  if (r.preset === 'kaplan') {
+    const pf = r.compute / FLOPS_PER_PF_DAY;
+    lines.push(t(lang, `  method: Kaplan et al. 2020's published rule (eq. 6.1, Table 6, Fig. 14), with C_min = ${pf.toPrecision(4)} PF-days:`, `  方法：Kaplan 等 2020 发表的规则（式 6.1、表 6、图 14），C_min = ${pf.toPrecision(4)} PF-天：`));
+    lines.push(`    ${kaplanOptimalText()},  L = (C_c^min/C_min)^α_C^min with ${fitConstantsText('kaplan2020-compute')}`);
+    lines.push(
+      t(
+        lang,
+        `  note: the rule comes from L(N, S_min) at the critical batch size, not from C = 6ND (here 6·N·D = ${sci(6 * r.params * r.tokens)} FLOPs); N counts non-embedding parameters; loss in nats per token on WebText2, not comparable with the Chinchilla presets`,
+        `  注意：该规则来自临界批量下的 L(N, S_min)，并非 C = 6ND（此处 6·N·D = ${sci(6 * r.params * r.tokens)} FLOPs）；N 只计非嵌入参数；损失是 WebText2 上每 token 的奈特数，不能与 Chinchilla 预设比较`,
+      ),
+    );
+  } else {
+    const p = chinchillaParamsOf(r.fit.id);
+    lines.push(`  L(N,D) = E + A/N^α + B/D^β, E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta}`);
+    lines.push(t(lang, `  method: ${r.method}`, `  方法：${r.method.replace('closed form under C = 6ND', 'C = 6ND 约束下的闭式解')}`));
+    if (r.preset === 'chinchilla') {
+      lines.push(
+        t(
+          lang,
+          "  note: approach 3's rounded constants; Hoffmann et al.'s approaches 1 and 2 (Table 3) and Besiroglu et al.'s refit (--preset epoch) give about 20 tokens per parameter, and Besiroglu et al. showed the rounding biases approach 3",
+          '  注意：此为方法 3 的舍入常数；Hoffmann 等的方法 1、2（表 3）与 Besiroglu 等的重新拟合（--preset epoch）给出约每参数 20 个 token，Besiroglu 等指出舍入使方法 3 有偏',
+        ),
+      );
+    }
+  }
+  const row = (label: string, value: string): string => `${padDisplay(label, 16)}${value}`;
+  const counts = (x: number): string => t(lang, ` (${formatCount(x, 'en')} · ${formatCount(x, 'zh')})`, `（${formatCount(x, 'zh')} · ${formatCount(x, 'en')}）`);
+  lines.push(row('N_opt', `${sci(r.params)} ${t(lang, 'parameters', '个参数')}${counts(r.params)}`));
+  lines.push(row('D_opt', `${sci(r.tokens)} ${t(lang, 'tokens', '个 token')}${counts(r.tokens)}`));
+  lines.push(row(t(lang, 'tokens/param', '每参数 token 数'), r.tokensPerParam.toPrecision(3)));
+  lines.push(row(t(lang, 'predicted loss', '预测损失'), r.loss.toFixed(4)));
+  for (const w of r.warnings) lines.push(t(lang, `caution [${w.code}]: ${w.message}`, `注意 [${w.code}]：${w.message}`));
+  return lines;
+}
+
+interface OptimalArgs {
+  compute: number;
+  preset: OptimalPresetId;
+  json: boolean;
+}
+
+function parse(argv: readonly string[], lang: Lang): OptimalArgs | string {
+  let compute: string | undefined;
+  let preset: string | undefined;
+  let json = false;
+  const known = '--compute, --preset, --json, --lang';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') ? arg.slice(2, eq < 0 ? undefined : eq) : undefined;
+    if (name === undefined) return t(lang, `optimal: unexpected argument "${arg}"`, `optimal: 多余的参数 "${arg}"`);
+    if (name === 'json') {
+      json = true;
+      continue;
+    }
+    if (name !== 'compute' && name !== 'preset' && name !== 'lang') return t(lang, `optimal: unknown option --${name} (known: ${known})`, `optimal: 未知选项 --${name}（可用：${known}）`);
+    const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--') && value.length > 2)) return t(lang, `optimal: --${name} needs a value`, `optimal: --${name} 需要一个值`);
+    if (name === 'compute') {
+      if (compute !== undefined) return t(lang, 'optimal: --compute given more than once', 'optimal: --compute 只能给一次');
+      compute = value;
+    } else if (name === 'preset') {
+      if (preset !== undefined) return t(lang, 'optimal: --preset given more than once', 'optimal: --preset 只能给一次');
+      preset = value;
+    }
+    // --lang was read by cliLang.
+  }
+  if (compute === undefined) return t(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)', 'optimal: 需要 --compute FLOPS（例如 --compute 5.76e23）');
+  const c = Number(compute);
+  if (compute.trim() === '' || !Number.isFinite(c) || c <= 6) {
+    return t(lang, `optimal: --compute must be a positive number of FLOPs above 6 (got "${compute}")`, `optimal: --compute 须为大于 6 的正数 FLOPs（收到 "${compute}"）`);
+  }
+  const ids = Object.keys(OPTIMAL_PRESETS) as OptimalPresetId[];
+  const p = preset ?? 'chinchilla';
+  if (!(ids as string[]).includes(p)) return t(lang, `optimal: --preset must be one of ${ids.join(', ')} (got "${p}")`, `optimal: --preset 只能是 ${ids.join(', ')} 之一（收到 "${p}"）`);
+  return { compute: c, preset: p as OptimalPresetId, json };
+}
+
+/** Runs `optimal`; errors are one line prefixed "emergence-lens: " (exit 2). */
+export function runOptimalCommand(argv: readonly string[], io: OptimalIo): number {
+  const lang = cliLang(argv);
+  const parsed = parse(argv, lang);
+  if (typeof parsed === 'string') {
+    io.err(`emergence-lens: ${parsed}`);
+    return 2;
+  }
+  const result = optimalFor(parsed.compute, parsed.preset, lang);
+  io.out(parsed.json ? JSON.stringify(result, null, 2) : describe(result, lang).join('\n'));
+  return 0;
+}
