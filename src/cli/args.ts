@@ -26,12 +26,9 @@ export function quoted(value: string): string {
   return `"${displayValue(value)}"`;
 }
 
+/** Empty, or only white space (as String.prototype.trim sees it) and zero-width spaces. */
 function isBlank(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return false;
-  }
-  return true;
+  return value.trim() === '' || value.replace(/[\u200b\u180e]/g, '').trim() === '';
 }
 
 /**
@@ -108,7 +105,9 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
     }
     const previous = options.get(name);
     if (previous && !opt.repeat) throw new UsageError(t(lang, `${command}: --${name} given more than once`, `${command}: --${name} 只能给一次`));
-    options.set(name, [...(previous ?? []), value]);
+    // Appended in place: copying the list on every repeat would make many --param quadratic.
+    if (previous) previous.push(value);
+    else options.set(name, [value]);
   }
   return { positionals, options, help };
 }
