@@ -17,7 +17,7 @@ import { fitUsage, runFitCommand } from './fitCommand';
 import { cliLang, displayWidth, padDisplay, t } from './messages';
 import { prepareOutputDir } from './outputDir';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
-import { oneLine } from '../engine/text';
+import { displayValue, oneLine } from '../engine/text';
 
 export { parseArgs, UsageError } from './args';
 
@@ -485,8 +485,19 @@ function wantsHelp(argv: readonly string[]): boolean {
 
 /** `fit fit data.csv`: the command typed twice is a mistake to name, not a data file called "fit" (write ./fit for that). */
 function noRepeatedCommand(command: string, argv: readonly string[]): readonly string[] {
+  const lang = cliLang(argv);
   if (argv[0] === command) {
-    throw new UsageError(t(cliLang(argv), `${command}: "${command}" given twice (usage: emergence-lens ${command} ...; a file named ${command} is ./${command})`, `${command}: "${command}" 重复给出（用法：emergence-lens ${command} ...；名为 ${command} 的文件请写 ./${command}）`));
+    throw new UsageError(t(lang, `${command}: "${command}" given twice (usage: emergence-lens ${command} ...; a file named ${command} is ./${command})`, `${command}: "${command}" 重复给出（用法：emergence-lens ${command} ...；名为 ${command} 的文件请写 ./${command}）`));
+  }
+  // For a command that parses its own options: "--seed=" or "--seed ' '" is never a value.
+  const end = argv.indexOf('--');
+  for (const [i, arg] of (end < 0 ? argv : argv.slice(0, end)).entries()) {
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const blank = eq > 2 ? arg.slice(eq + 1).trim() === '' : arg.trim() === '';
+    if (!blank) continue;
+    const name = eq > 2 ? arg.slice(0, eq) : (argv[i - 1] ?? '').startsWith('--') ? argv[i - 1] : undefined;
+    const what = name ? t(lang, `${displayValue(name)} needs a value`, `${displayValue(name)} 需要一个值`) : t(lang, 'empty argument', '空参数');
+    throw new UsageError(`${command}: ${what} ${t(lang, `(got ${quoted(eq > 2 ? arg.slice(eq + 1) : arg)})`, `（收到 ${quoted(eq > 2 ? arg.slice(eq + 1) : arg)}）`)}`);
   }
   return argv;
 }

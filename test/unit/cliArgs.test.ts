@@ -141,6 +141,12 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
       assert.throws(() => parseArgs('t', ['-x'], {}, 'en'), /t: unknown option "-x"/);
     });
 
+    it('fit --bootstrap= and fit --seed " " exit 2 (were taken as 0)', async () => {
+      assertOneLine(await cli('fit', 'data.csv', '--bootstrap='), /^emergence-lens: fit: --bootstrap needs a value \(got ""\)$/);
+      assertOneLine(await cli('fit', 'data.csv', '--seed', ' '), /^emergence-lens: fit: --seed needs a value \(got " "\)$/);
+      assertOneLine(await cli('fit', ''), /fit: empty argument/);
+    });
+
     it('fit fit says the command was typed twice (was "missing the data file")', async () => {
       assertOneLine(await cli('fit', 'fit'), /fit: "fit" given twice .*a file named fit is \.\/fit/);
       assertOneLine(await cli('fit', 'fit', 'data.csv'), /"fit" given twice/);
