@@ -2,10 +2,11 @@
 // on the command line, from the same engine. `args` are the words after "explain".
 // Exit codes: 0 explained, 1 nothing recognised, 2 bad arguments.
 
-import type { Lang } from '../engine/text';
+import { displayValue, type Lang } from '../engine/text';
 import { explain, explanationToMarkdown, formatConstant } from '../engine/formulas/explain';
 import { recognizeAll, type Recognition } from '../engine/formulas/recognize';
 import { extractNoteValues } from '../engine/formulas/values';
+import { optionValue, parseArgs as parseCliArgs, quoted, UsageError, type ParsedArgs } from './args';
 import { cliLang, t } from './messages';
 
 export interface ExplainIo {
@@ -26,27 +27,21 @@ interface ExplainArgs {
   lang: Lang;
 }
 
-/** Errors are in `msg`, the message language (--lang if valid, else the environment). */
+/** Errors are in `msg`, the message language (--lang if valid, else the environment). `--` ends options. */
 function parseArgs(args: readonly string[], msg: Lang): ExplainArgs | string {
-  let text: string | undefined;
-  let json = false;
-  let lang: Lang = 'en';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a === '--lang' ? args[++i] : a.slice('--lang='.length);
-      if (v !== 'en' && v !== 'zh') {
-        const got = v === undefined ? t(msg, 'nothing', '空') : JSON.stringify(v);
-        return t(msg, `--lang must be en or zh, got ${got}`, `--lang 只能是 en 或 zh，收到 ${got}`);
-      }
-      lang = v;
-    } else if (a.startsWith('--')) return t(msg, `unknown option ${a}`, `未知选项 ${a}`);
-    else if (text === undefined) text = a;
-    else return t(msg, 'give the text as one argument (quote it)', '请把文本作为一个参数给出（加引号）');
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseCliArgs('explain', args, { json: { kind: 'flag' }, lang: { kind: 'string' } }, msg);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
   }
+  const v = optionValue(parsed, 'lang') ?? 'en';
+  if (v !== 'en' && v !== 'zh') return t(msg, `--lang must be en or zh, got ${quoted(v)}`, `--lang 只能是 en 或 zh，收到 ${quoted(v)}`);
+  if (parsed.positionals.length > 1) return t(msg, 'give the text as one argument (quote it)', '请把文本作为一个参数给出（加引号）');
+  const text = parsed.positionals[0];
   if (text === undefined || text.trim() === '') return t(msg, 'missing the text to explain', '缺少要解释的文本');
-  return { text, json, lang };
+  return { text, json: parsed.options.has('json'), lang: v };
 }
 
 function paramsLine(rec: Recognition, lang: Lang): string {
@@ -64,7 +59,8 @@ export function runExplainCommand(args: string[], io: ExplainIo): number {
   }
   const recognitions = recognizeAll(parsed.text);
   if (recognitions.length === 0) {
-    io.err(t(msg, `No scaling-law formula recognised in: ${parsed.text}\n`, `未识别出尺度定律公式：${parsed.text}\n`));
+    const shown = displayValue(parsed.text, 200);
+    io.err(t(msg, `No scaling-law formula recognised in: ${shown}\n`, `未识别出尺度定律公式：${shown}\n`));
     return 1;
   }
   // Values written in the same text ("…, α = 0.05") feed the worked example.

@@ -7,20 +7,22 @@ import { version } from '../../package.json';
 import { SECTIONS } from '../sections';
 import { builtinTheme, LIGHT_THEME } from '../sections/theme';
 import { defaultParams, resolveParams, type Lang, type ParamValues, type Section } from '../sections/types';
+import { noExtraPositionals as checkPositionals, optionValue, parseArgs, parseDecimal, parseNumberArg, quoted, UsageError, type ParsedArgs } from './args';
 import { explainUsage, runExplainCommand } from './explainCommand';
 import { fitUsage, runFitCommand } from './fitCommand';
 import { runOptimalCommand } from './optimalCommand';
 import { cliLang, displayWidth, t } from './messages';
+import { prepareOutputDir } from './outputDir';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
+import { displayValue, oneLine } from '../engine/text';
+
+export { parseArgs, UsageError } from './args';
 
 /** Where a command writes; tests and embedders pass their own. */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
-
-/** A bad command line: reported as one line, exit code 2. */
-export class UsageError extends Error {}
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -29,83 +31,23 @@ export const EXIT_USAGE = 2;
 // ---------------------------------------------------------------------------------------
 // Argument parsing
 
-interface OptionSpec {
-  kind: 'string' | 'flag';
-  /** May be given more than once (values accumulate). */
-  repeat?: boolean;
-}
-
-interface ParsedArgs {
-  positionals: string[];
-  options: Map<string, string[]>;
-  help: boolean;
-}
-
-/** `--name value`, `--name=value`, flags, `-h`/`--help`, and `--` to end options. Errors are in `lang`. */
-export function parseArgs(command: string, argv: readonly string[], spec: Record<string, OptionSpec>, lang: Lang = cliLang(argv)): ParsedArgs {
-  const positionals: string[] = [];
-  const options = new Map<string, string[]>();
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      help = true;
-      continue;
-    }
-    if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new UsageError(t(lang, `${command}: unknown option ${arg} (options are long, e.g. --out)`, `${command}: 未知选项 ${arg}（选项均为长格式，如 --out）`));
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const opt = spec[name];
-    if (!opt) {
-      const known = Object.keys(spec).map((k) => `--${k}`);
-      throw new UsageError(
-        t(
-          lang,
-          `${command}: unknown option --${name}${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`,
-          `${command}: 未知选项 --${name}${known.length ? `（可用：${known.join(', ')}）` : '（该命令不接受选项）'}`,
-        ),
-      );
-    }
-    let value: string;
-    if (opt.kind === 'flag') {
-      if (eq >= 0) throw new UsageError(t(lang, `${command}: --${name} takes no value`, `${command}: --${name} 不接受取值`));
-      value = 'true';
-    } else if (eq >= 0) {
-      value = arg.slice(eq + 1);
-    } else {
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(t(lang, `${command}: --${name} needs a value`, `${command}: --${name} 需要一个值`));
-      value = next;
-      i++;
-    }
-    const previous = options.get(name);
-    if (previous && !opt.repeat) throw new UsageError(t(lang, `${command}: --${name} given more than once`, `${command}: --${name} 只能给一次`));
-    options.set(name, [...(previous ?? []), value]);
-  }
-  return { positionals, options, help };
-}
-
+// Thin forms of src/cli/args.ts's checks, in the argument order this file's commands use.
 function single(args: ParsedArgs, name: string): string | undefined {
-  return args.options.get(name)?.[0];
+  return optionValue(args, name);
 }
 
 function oneOf<T extends string>(lang: Lang, command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(t(lang, `${command}: --${name} must be one of ${allowed.join(', ')} (got "${value}")`, `${command}: --${name} 只能是 ${allowed.join(', ')} 之一（收到 "${value}"）`));
+  throw new UsageError(t(lang, `${command}: --${name} must be one of ${allowed.join(', ')} (got ${quoted(value)})`, `${command}: --${name} 只能是 ${allowed.join(', ')} 之一（收到 ${quoted(value)}）`));
 }
 
 function noExtraPositionals(lang: Lang, command: string, positionals: readonly string[], expected: number): void {
-  if (positionals.length > expected) throw new UsageError(t(lang, `${command}: unexpected argument "${positionals[expected]}"`, `${command}: 多余的参数 "${positionals[expected]}"`));
+  checkPositionals(command, positionals, expected, lang);
 }
+
+/** PNG pixel density (`render --scale`): below 0.25 small charts round to zero pixels; above 8 a PNG reaches hundreds of MB. */
+export const PNG_SCALE_RULE = { min: 0.25, max: 8 } as const;
 
 type LangChoice = Lang | 'both';
 
@@ -127,7 +69,7 @@ function findSectionOrFail(lang: Lang, command: string, id: string | undefined, 
   }
   if (allowAll && id === 'all') return [...sections];
   const section = sections.find((s) => s.id === id);
-  if (!section) throw new UsageError(t(lang, `${command}: unknown section "${id}" (known: ${hint})`, `${command}: 未知章节 "${id}"（可用：${hint}）`));
+  if (!section) throw new UsageError(t(lang, `${command}: unknown section ${quoted(id)} (known: ${hint})`, `${command}: 未知章节 ${quoted(id)}（可用：${hint}）`));
   return [section];
 }
 
@@ -140,7 +82,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
   const perSection = new Map<string, Record<string, unknown>>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) throw new UsageError(t(lang, `${command}: --param expects name=value (got "${assignment}")`, `${command}: --param 的格式应为 name=value（收到 "${assignment}"）`));
+    if (eq <= 0) throw new UsageError(t(lang, `${command}: --param expects name=value (got ${quoted(assignment)})`, `${command}: --param 的格式应为 name=value（收到 ${quoted(assignment)}）`));
     const name = assignment.slice(0, eq);
     const raw = assignment.slice(eq + 1);
     let matched = false;
@@ -150,19 +92,27 @@ export function paramOverrides(command: string, assignments: readonly string[], 
       matched = true;
       let value: unknown;
       if (spec.kind === 'number') {
-        value = Number(raw);
-        if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(t(lang, `${command}: --param ${name} needs a number (got "${raw}")`, `${command}: --param ${name} 需要一个数字（收到 "${raw}"）`));
+        value = parseDecimal(raw);
+        if (value === undefined || !Number.isFinite(value)) {
+          throw new UsageError(
+            t(
+              lang,
+              `${command}: --param ${name} needs a number in decimal or scientific notation (got ${quoted(raw)})`,
+              `${command}: --param ${name} 需要一个十进制或科学计数法的数（收到 ${quoted(raw)}）`,
+            ),
+          );
+        }
         if ((value as number) < spec.min || (value as number) > spec.max) {
-          throw new UsageError(t(lang, `${command}: --param ${name}=${raw} is outside [${spec.min}, ${spec.max}]`, `${command}: --param ${name}=${raw} 超出范围 [${spec.min}, ${spec.max}]`));
+          throw new UsageError(t(lang, `${command}: --param ${name}=${quoted(raw)} is outside [${spec.min}, ${spec.max}]`, `${command}: --param ${name}=${quoted(raw)} 超出范围 [${spec.min}, ${spec.max}]`));
         }
       } else if (spec.kind === 'choice') {
         if (!spec.options.some((o) => o.value === raw)) {
           const values = spec.options.map((o) => o.value).join(', ');
-          throw new UsageError(t(lang, `${command}: --param ${name} must be one of ${values} (got "${raw}")`, `${command}: --param ${name} 只能是 ${values} 之一（收到 "${raw}"）`));
+          throw new UsageError(t(lang, `${command}: --param ${name} must be one of ${values} (got ${quoted(raw)})`, `${command}: --param ${name} 只能是 ${values} 之一（收到 ${quoted(raw)}）`));
         }
         value = raw;
       } else {
-        if (raw !== 'true' && raw !== 'false') throw new UsageError(t(lang, `${command}: --param ${name} must be true or false (got "${raw}")`, `${command}: --param ${name} 只能是 true 或 false（收到 "${raw}"）`));
+        if (raw !== 'true' && raw !== 'false') throw new UsageError(t(lang, `${command}: --param ${name} must be true or false (got ${quoted(raw)})`, `${command}: --param ${name} 只能是 true 或 false（收到 ${quoted(raw)}）`));
         value = raw === 'true';
       }
       perSection.set(section.id, { ...perSection.get(section.id), [name]: value });
@@ -172,8 +122,8 @@ export function paramOverrides(command: string, assignments: readonly string[], 
       throw new UsageError(
         t(
           lang,
-          `${command}: no selected section has a parameter "${name}" (known: ${names.join(', ') || 'none'})`,
-          `${command}: 所选章节都没有参数 "${name}"（可用：${names.join(', ') || '无'}）`,
+          `${command}: no selected section has a parameter ${quoted(name)} (known: ${names.join(', ') || 'none'})`,
+          `${command}: 所选章节都没有参数 ${quoted(name)}（可用：${names.join(', ') || '无'}）`,
         ),
       );
     }
@@ -228,7 +178,7 @@ function commandHelp(lang: Lang): Record<string, string> {
   --lang en|zh|both    图表语言（默认 both）；为 en 或 zh 时也决定消息语言
   --theme light|dark|high-contrast   配色（默认 light）
   --param name=value   覆盖章节参数（可重复；见 list）
-  --scale N            PNG 像素密度（默认 2）`,
+  --scale N            PNG 像素密度，0.25 到 8（默认 2）`,
         report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
 
 打印原文脚本为该章节打印的文字报告（默认 --lang zh，即原文的语言）。`,
@@ -257,7 +207,7 @@ Files: DIR/<lang>/<section-id>/<chart-id>.svg (or .png, or .vl.json).
   --lang en|zh|both    chart language (default both)
   --theme light|dark|high-contrast   colours (default light)
   --param name=value   override a section parameter (repeatable; see list)
-  --scale N            PNG pixel density (default 2)`,
+  --scale N            PNG pixel density, 0.25 to 8 (default 2)`,
         report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
 
 Prints the textual report the seed's script prints for that section (default --lang zh,
@@ -299,14 +249,12 @@ async function renderCommand(argv: readonly string[], io: CliIo): Promise<number
   const langs = langsOf(oneOf<LangChoice>(lang, 'render', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'both'));
   const themeName = oneOf(lang, 'render', 'theme', single(args, 'theme'), ['light', 'dark', 'high-contrast'], 'light');
   const scaleRaw = single(args, 'scale');
-  const scale = scaleRaw === undefined ? 2 : Number(scaleRaw);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 8) {
-    throw new UsageError(t(lang, `render: --scale must be a number in (0, 8] (got "${scaleRaw}")`, `render: --scale 须为 (0, 8] 内的数（收到 "${scaleRaw}"）`));
-  }
+  const scale = scaleRaw === undefined ? 2 : parseNumberArg('render', '--scale', scaleRaw, PNG_SCALE_RULE, lang);
   if (scaleRaw !== undefined && format !== 'png') throw new UsageError(t(lang, 'render: --scale only applies to --format png', 'render: --scale 仅适用于 --format png'));
   const paramsFor = paramOverrides('render', args.options.get('param') ?? [], sections, lang);
 
-  const outDir = resolve(out);
+  // Last of the checks, so a mistyped option creates no folder.
+  const outDir = prepareOutputDir('render', out, lang);
   const summary = await renderToDirectory({ outDir, sections, langs, theme: builtinTheme(themeName), format, paramsFor, pngScale: scale, messageLang: lang });
   for (const w of summary.warnings) io.err(t(lang, `warning: ${w.file}: ${w.message}`, `警告：${w.file}: ${w.message}`));
   const perLang = langs.length ? summary.charts / langs.length : 0;
@@ -409,7 +357,7 @@ function printHelp(command: string | undefined, io: CliIo, lang: Lang = cliLang(
 function delegatedIo(io: CliIo): CliIo {
   return {
     out: (text) => io.out(text.replace(/\n$/, '')),
-    err: (text) => io.err(text.trim().split(/\n+/).join(' — ')),
+    err: (text) => io.err(oneLine(text)),
   };
 }
 
@@ -417,6 +365,25 @@ function delegatedIo(io: CliIo): CliIo {
 function wantsHelp(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/** `fit fit data.csv`: the command typed twice is a mistake to name, not a data file called "fit" (write ./fit for that). */
+function noRepeatedCommand(command: string, argv: readonly string[]): readonly string[] {
+  const lang = cliLang(argv);
+  if (argv[0] === command) {
+    throw new UsageError(t(lang, `${command}: "${command}" given twice (usage: emergence-lens ${command} ...; a file named ${command} is ./${command})`, `${command}: "${command}" 重复给出（用法：emergence-lens ${command} ...；名为 ${command} 的文件请写 ./${command}）`));
+  }
+  // For a command that parses its own options: "--seed=" or "--seed ' '" is never a value.
+  const end = argv.indexOf('--');
+  for (const [i, arg] of (end < 0 ? argv : argv.slice(0, end)).entries()) {
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const blank = eq > 2 ? arg.slice(eq + 1).trim() === '' : arg.trim() === '';
+    if (!blank) continue;
+    const name = eq > 2 ? arg.slice(0, eq) : (argv[i - 1] ?? '').startsWith('--') ? argv[i - 1] : undefined;
+    const what = name ? t(lang, `${displayValue(name)} needs a value`, `${displayValue(name)} 需要一个值`) : t(lang, 'empty argument', '空参数');
+    throw new UsageError(`${command}: ${what} ${t(lang, `(got ${quoted(eq > 2 ? arg.slice(eq + 1) : arg)})`, `（收到 ${quoted(eq > 2 ? arg.slice(eq + 1) : arg)}）`)}`);
+  }
+  return argv;
 }
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
@@ -427,7 +394,7 @@ const COMMANDS: Record<string, Command> = {
   optimal: (argv, io) => (wantsHelp(argv) ? printHelp('optimal', io, cliLang(argv)) : runOptimalCommand(argv, io)),
   list: listCommand,
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
-  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...argv], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
+  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...noRepeatedCommand('fit', argv)], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
   explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io, cliLang(argv)) : runExplainCommand([...argv], delegatedIo(io))),
 };
 
@@ -449,12 +416,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const handler = COMMANDS[command];
     if (!handler) {
       const commands = `${Object.keys(COMMANDS).join(', ')}, help`;
-      throw new UsageError(t(lang, `unknown command "${command}" (commands: ${commands})`, `未知命令 "${command}"（可用命令：${commands}）`));
+      throw new UsageError(t(lang, `unknown command ${quoted(command)} (commands: ${commands})`, `未知命令 ${quoted(command)}（可用命令：${commands}）`));
     }
     return await handler(rest, io);
   } catch (error) {
     // Messages only: a stack trace is noise for a user who mistyped an option.
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    // One line, control characters escaped, whatever the message quotes.
+    const message = oneLine((error instanceof Error ? error.message : String(error)).split('\n')[0]);
     io.err(`emergence-lens: ${message}`);
     return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
   }
@@ -469,7 +437,7 @@ if (require.main === module) {
   // Last line of defence for the no-stack-trace promise: a stray rejection or throw
   // anywhere still ends as one line.
   const fatal = (error: unknown): void => {
-    process.stderr.write(`emergence-lens: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+    process.stderr.write(`emergence-lens: ${oneLine((error instanceof Error ? error.message : String(error)).split('\n')[0])}\n`);
     process.exit(EXIT_FAILURE);
   };
   process.on('unhandledRejection', fatal);

@@ -10,6 +10,7 @@ import { chinchillaParamsOf } from '../engine/laws/presets';
 import { formatCount, formatPfDays } from '../engine/format';
 import type { Lang } from '../engine/text';
 import { cliLang, padDisplay, t } from './messages';
+import { choiceOption, noExtraPositionals, optionValue, parseArgs, parseNumberArg, UsageError } from './args';
 
 export interface OptimalIo {
   out(s: string): void;
@@ -159,49 +160,26 @@ interface OptimalArgs {
   json: boolean;
 }
 
-function parse(argv: readonly string[], lang: Lang): OptimalArgs | string {
-  let compute: string | undefined;
-  let preset: string | undefined;
-  let json = false;
-  const known = '--compute, --preset, --json, --lang';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') ? arg.slice(2, eq < 0 ? undefined : eq) : undefined;
-    if (name === undefined) return t(lang, `optimal: unexpected argument "${arg}"`, `optimal: 多余的参数 "${arg}"`);
-    if (name === 'json') {
-      json = true;
-      continue;
-    }
-    if (name !== 'compute' && name !== 'preset' && name !== 'lang') return t(lang, `optimal: unknown option --${name} (known: ${known})`, `optimal: 未知选项 --${name}（可用：${known}）`);
-    const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--') && value.length > 2)) return t(lang, `optimal: --${name} needs a value`, `optimal: --${name} 需要一个值`);
-    if (name === 'compute') {
-      if (compute !== undefined) return t(lang, 'optimal: --compute given more than once', 'optimal: --compute 只能给一次');
-      compute = value;
-    } else if (name === 'preset') {
-      if (preset !== undefined) return t(lang, 'optimal: --preset given more than once', 'optimal: --preset 只能给一次');
-      preset = value;
-    }
-    // --lang was read by cliLang.
-  }
-  if (compute === undefined) return t(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)', 'optimal: 需要 --compute FLOPS（例如 --compute 5.76e23）');
-  const c = Number(compute);
-  if (compute.trim() === '' || !Number.isFinite(c) || c <= 6) {
-    return t(lang, `optimal: --compute must be a positive number of FLOPs above 6 (got "${compute}")`, `optimal: --compute 须为大于 6 的正数 FLOPs（收到 "${compute}"）`);
-  }
-  const ids = Object.keys(OPTIMAL_PRESETS) as OptimalPresetId[];
-  const p = preset ?? 'chinchilla';
-  if (!(ids as string[]).includes(p)) return t(lang, `optimal: --preset must be one of ${ids.join(', ')} (got "${p}")`, `optimal: --preset 只能是 ${ids.join(', ')} 之一（收到 "${p}"）`);
-  return { compute: c, preset: p as OptimalPresetId, json };
+/** The command line of `optimal`, through the CLI's one argument parser (src/cli/args.ts). */
+function parse(argv: readonly string[], lang: Lang): OptimalArgs {
+  const args = parseArgs('optimal', argv, { compute: { kind: 'string' }, preset: { kind: 'string' }, json: { kind: 'flag' }, lang: { kind: 'string' } }, lang);
+  noExtraPositionals('optimal', args.positionals, 0, lang);
+  const raw = optionValue(args, 'compute');
+  if (raw === undefined) throw new UsageError(t(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)', 'optimal: 需要 --compute FLOPS（例如 --compute 5.76e23）'));
+  const compute = parseNumberArg('optimal', '--compute', raw, { min: 6, minExclusive: true }, lang);
+  const preset = choiceOption('optimal', args, 'preset', Object.keys(OPTIMAL_PRESETS) as OptimalPresetId[], 'chinchilla', lang);
+  return { compute, preset, json: args.options.has('json') };
 }
 
 /** Runs `optimal`; errors are one line prefixed "emergence-lens: " (exit 2). */
 export function runOptimalCommand(argv: readonly string[], io: OptimalIo): number {
   const lang = cliLang(argv);
-  const parsed = parse(argv, lang);
-  if (typeof parsed === 'string') {
-    io.err(`emergence-lens: ${parsed}`);
+  let parsed: OptimalArgs;
+  try {
+    parsed = parse(argv, lang);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`emergence-lens: ${err.message}`);
     return 2;
   }
   const result = optimalFor(parsed.compute, parsed.preset, lang);

@@ -123,12 +123,37 @@ function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean, a
   return unit ? { value, end, unit: unit.unit } : { value, end };
 }
 
-/** Every "symbol = number" in `text`, in order. Linear in the text; never throws. */
-export function extractNoteValues(text: string): NoteValue[] {
+/** Bounds for reading only part of a line: a range and a cap on the values kept. */
+export interface NoteValueScan {
+  /** Values that lie inside text[from, to) only (offsets stay offsets into `text`). */
+  from?: number;
+  to?: number;
+  /** Stop after this many values. */
+  limit?: number;
+}
+
+/**
+ * Characters read past each end of a range, so that the tokens at its edges are read
+ * whole ("8.8e1|3", "α|N") and a value touching an edge is judged in its context.
+ */
+export const VALUE_SCAN_CONTEXT = 64;
+
+/**
+ * Every "symbol = number" in `text` (or inside scan.from..scan.to), in order. Linear in
+ * the range read; never throws. Past the context around a range, a cut costs a value
+ * rather than risk a wrong one: the first token read may be the tail of a longer
+ * symbol, and a number with nothing read after it may go on past the cut.
+ */
+export function extractNoteValues(text: string, scan: NoteValueScan = {}): NoteValue[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const tokens = tokenize(text);
+  const from = Math.max(0, Math.min(scan.from ?? 0, text.length));
+  const to = Math.max(from, Math.min(scan.to ?? text.length, text.length));
+  const limit = scan.limit ?? Infinity;
+  const readFrom = Math.max(0, from - VALUE_SCAN_CONTEXT);
+  const readTo = Math.min(text.length, to + VALUE_SCAN_CONTEXT);
+  const tokens = tokenize(text, readFrom, readTo);
   const out: NoteValue[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = readFrom > 0 ? 1 : 0; i < tokens.length && out.length < limit; i++) {
     const t = tokens[i];
     if (t.kind !== 'id' || t.text === 'inf') continue;
     const prev = tokens[i - 1];
@@ -151,6 +176,12 @@ export function extractNoteValues(text: string): NoteValue[] {
     if (!isRel) continue;
     const num = readNumber(tokens, next + 1, sym.base === 'N' || sym.base === 'D' || sym.base === 'C', sym.base === 'C');
     if (num === undefined) continue;
+    // Outside the range, or possibly cut by the end of what was read: skipped whole, as a value would be.
+    const outside = sym.start < from || num.end > to || (readTo < text.length && tokens[tokens.length - 1].end <= num.end);
+    if (outside) {
+      i = next;
+      continue;
+    }
     out.push({
       ...(num.unit ? { unit: num.unit } : {}),
       symbol: symbolKey(sym.base, sub),
