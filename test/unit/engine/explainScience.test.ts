@@ -4,6 +4,7 @@
 // from the code's output.
 import * as assert from 'node:assert/strict';
 import { runExplainCommand } from '../../../src/cli/explainCommand';
+import { runOptimalCommand } from '../../../src/cli/optimalCommand';
 import { explain, explanationToMarkdown, type Explanation } from '../../../src/engine/formulas/explain';
 import { recognizeAll } from '../../../src/engine/formulas/recognize';
 import { extractNoteValues } from '../../../src/engine/formulas/values';
@@ -196,5 +197,19 @@ describe('emergence-lens explain --json', () => {
   it('prints the warnings in the text output too', () => {
     const r = run('L = E + A/N^α + B/D^β, with α = 0.076, β = 0.095');
     assert.match(r.out, /⚠ \*\*Warning:\*\* These constants come from different fits/);
+  });
+});
+
+describe('emergence-lens optimal, in process', () => {
+  it("cautions when Kaplan's loss falls below L* ≈ 1.7 nats", () => {
+    let out = '';
+    const code = runOptimalCommand(['--compute', '1e24', '--preset', 'kaplan', '--json'], { out: (s) => (out += s), err: () => undefined });
+    assert.equal(code, 0);
+    const j = JSON.parse(out) as { loss: number; warnings: { code: string }[]; method: string };
+    // L(C_min) = (3.1e8 / C_min)^0.050 with C_min = 1e24 FLOPs in PF-days.
+    near(j.loss, (3.1e8 / (1e24 / PF_DAY)) ** 0.05);
+    assert.ok(j.loss < 1.7);
+    assert.ok(j.warnings.some((w) => w.code === 'extrapolation-past-breakdown'));
+    assert.match(j.method, /C_min\^0\.73/);
   });
 });
