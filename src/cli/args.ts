@@ -172,7 +172,7 @@ export interface NumberRule {
 }
 
 /** "[0.25, 8]", "(6, ∞)", "0 to 10000 (whole)": the range a rule allows, for messages and help. */
-export function describeRule(rule: NumberRule, lang: Lang): string {
+function describeRule(rule: NumberRule, lang: Lang): string {
   const lo = rule.min === undefined ? '(−∞' : `${rule.minExclusive ? '(' : '['}${rule.min}`;
   const hi = rule.max === undefined ? '∞)' : `${rule.max}${rule.maxExclusive ? ')' : ']'}`;
   return `${lo}, ${hi}${rule.integer ? t(lang, ', a whole number', '，整数') : ''}`;

@@ -47,7 +47,7 @@ function noExtraPositionals(lang: Lang, command: string, positionals: readonly s
 }
 
 /** PNG pixel density (`render --scale`): below 0.25 small charts round to zero pixels; above 8 a PNG reaches hundreds of MB. */
-export const PNG_SCALE_RULE = { min: 0.25, max: 8 } as const;
+const PNG_SCALE_RULE = { min: 0.25, max: 8 } as const;
 
 type LangChoice = Lang | 'both';
 

@@ -15,7 +15,7 @@ export function pickText(text: Bilingual, lang: Lang): string {
 }
 
 /** How much of a user's value an error line quotes by default. */
-export const MESSAGE_VALUE_CHARS = 80;
+const MESSAGE_VALUE_CHARS = 80;
 
 /**
  * Characters a terminal or log would act on rather than show: C0 controls (ESC, CR,

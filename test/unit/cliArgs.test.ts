@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MAX_NUMBER_CHARS, numberOption, parseArgs, parseDecimal, parseNumberArg, UsageError } from '../../src/cli/args';
+import { choiceOption, MAX_NUMBER_CHARS, noExtraPositionals, numberOption, parseArgs, parseDecimal, parseNumberArg, requireOption, UsageError } from '../../src/cli/args';
 import { run, type CliIo } from '../../src/cli/main';
 import { makeDirectory, prepareOutputDir } from '../../src/cli/outputDir';
 import { displayValue, oneLine } from '../../src/engine/text';
@@ -123,6 +123,16 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
     it('render --out= and --scale= are errors', async () => {
       assertOneLine(await cli('render', 'all', '--out='), /render: --out needs a value/);
       assertOneLine(await cli('render', 'all', '--out', join(tmp, 'e'), '--format', 'png', '--scale='), /render: --scale needs a value/);
+    });
+
+    it('requireOption, choiceOption and noExtraPositionals: one line naming the option and the value', () => {
+      const spec = { compute: { kind: 'string' as const }, preset: { kind: 'string' as const } };
+      assert.throws(() => requireOption('optimal', parseArgs('optimal', [], spec, 'en'), 'compute', 'FLOPS', 'en'), /^Error: optimal: --compute FLOPS is required$/);
+      assert.equal(requireOption('optimal', parseArgs('optimal', ['--compute=1e21'], spec, 'en'), 'compute', 'FLOPS', 'en'), '1e21');
+      const preset = parseArgs('optimal', ['--preset', 'gpt\x1b'], spec, 'en');
+      assert.throws(() => choiceOption('optimal', preset, 'preset', ['chinchilla', 'epoch'], 'chinchilla', 'en'), /optimal: --preset must be one of chinchilla, epoch \(got "gpt\\x1b"\)/);
+      assert.equal(choiceOption('optimal', parseArgs('optimal', [], spec, 'en'), 'preset', ['chinchilla', 'epoch'], 'epoch', 'en'), 'epoch');
+      assert.throws(() => noExtraPositionals('list', ['a', 'b\r'], 1, 'en'), /list: unexpected argument "b\\r"/);
     });
 
     it('-- ends options: explain -- "--x" explains the text "--x" (nothing recognised, exit 1)', async () => {

@@ -36,6 +36,8 @@ const MAX_JOINED_CHARS = 8000;
  * would only cost time on long neighbouring lines.
  */
 const JOINED_WINDOW_CHARS = 600;
+/** The same bound on the cursor's own line (recognizeAt's default reads ±1,000). */
+const LINE_WINDOW_CHARS = 600;
 
 export interface DocPosition {
   line: number;
@@ -185,7 +187,7 @@ export function findFormulaAt(
   if (fence.inside && !fence.isMath) return undefined;
 
   // inclusiveEnd: a cursor just after the formula's last character (where one types) still counts.
-  const single = recognizeAt(lineText, col, { inclusiveEnd: options?.inclusiveEnd === true });
+  const single = recognizeAt(lineText, col, { inclusiveEnd: options?.inclusiveEnd === true, window: LINE_WINDOW_CHARS });
   // A formula that reaches an end of its line next to an operator may continue on
   // the neighbouring line ($$ blocks broken over lines): only then is the
   // multi-line pass worth its cost.

@@ -42,7 +42,7 @@ export const MIXED_ENCODINGS = [
 ];
 
 /** Pieces of formulas and values, so random text often looks like the real thing. */
-export const FORMULA_PIECES = [
+const FORMULA_PIECES = [
   'L(C) ≈ (C₀/C)^α', 'α', 'α_N', 'αN', 'N₀', 'C₀', 'D', 'N', 'E', 'L∞', '\\alpha', '\\approx', '=', '≈', ':', '：', ' = ', '0.05', '8.8e13',
   '× 10^13', '10^{13}', '70B', '-', '^', '_', '{', '}', '(', ')', '$', '$$', ' ', ' ', '\t', '，', '₍=', '₀', '⁰', 'ᵦ', '9.', '.5', 'e', 'E+',
 ];
@@ -87,7 +87,7 @@ export function withinBound<T>(what: string, bound: number, fn: () => T): T {
 }
 
 /** The fastest of `runs` timings of fn (ms): the cost with the least noise from a shared machine. */
-export function bestOf(runs: number, fn: () => unknown): number {
+function bestOf(runs: number, fn: () => unknown): number {
   let best = Infinity;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
