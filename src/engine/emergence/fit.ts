@@ -1,0 +1,182 @@
+/**
+ * Emergence-point fit: y = c + (u − c)·σ(k·(x − x₀)), x = log10 of the scale axis,
+ * least squares on the accuracy scale, chance level c fixed, ceiling u ∈ [c, 1],
+ * slope k > 0 per decade. x₀ is where the curve is halfway from chance to its ceiling:
+ * the emergence point.
+ *
+ * Search: the model is linear in a = u − c once (x₀, k) are fixed, so a coarse grid over
+ * (x₀, k) with a solved in closed form (clamped to [0, 1 − c]) finds the basins cheaply;
+ * the best few grid cells then start L-BFGS on all three parameters in unconstrained
+ * coordinates (k = K_MAX·σ(κ), u = c + (1 − c)·σ(ω)), with analytic gradients. k is
+ * capped at K_MAX per decade: beyond that the data (a gap between two adjacent models)
+ * cannot tell a steep curve from a step, and `atSlopeCap` says so.
+ *
+ * Bootstrap: models are resampled with replacement (the project's seeded bootstrap) and
+ * refitted the same way; the percentile interval of x₀ is reported.
+ */
+import { bootstrap, type Interval } from '../fit/bootstrap';
+import { LbfgsSolver } from '../fit/lbfgs';
+
+/** Steepest slope fitted, per decade of the axis. */
+export const K_MAX = 50;
+/** Shallowest slope the search considers, per decade. */
+export const K_MIN = 0.05;
+/** Fewest points a fit needs (three parameters, plus one). */
+export const MIN_POINTS = 4;
+
+export interface SigmoidParams {
+  x0: number;
+  k: number;
+  ceiling: number;
+  chance: number;
+}
+
+export interface EmergenceFit extends SigmoidParams {
+  n: number;
+  sse: number;
+  /** The slope hit K_MAX: the data cannot tell this rise from a step. */
+  atSlopeCap: boolean;
+  /** x₀ lies outside the range of the data's x (an extrapolated midpoint). */
+  beyondData: boolean;
+  xRange: [number, number];
+}
+
+export interface EmergenceFitWithInterval extends EmergenceFit {
+  /** Percentile interval of x₀ (log10 units), or undefined when no bootstrap was run. */
+  ci?: Interval & { confidence: number; resamples: number; failed: number; seed: number };
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** The fitted curve at x. */
+export function emergenceCurve(p: SigmoidParams, x: number): number {
+  return p.chance + (p.ceiling - p.chance) * sigmoid(p.k * (x - p.x0));
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
+}
+
+/** SSE of (x₀, k) with a = u − c solved in closed form on [0, 1 − c]. */
+function profiled(x: ArrayLike<number>, y: ArrayLike<number>, c: number, x0: number, k: number): { sse: number; a: number } {
+  let sy = 0;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) {
+    const s = sigmoid(k * (x[i] - x0));
+    sy += (y[i] - c) * s;
+    ss += s * s;
+  }
+  const a = ss > 0 ? Math.min(1 - c, Math.max(0, sy / ss)) : 0;
+  let sse = 0;
+  for (let i = 0; i < x.length; i++) {
+    const r = c + a * sigmoid(k * (x[i] - x0)) - y[i];
+    sse += r * r;
+  }
+  return { sse, a };
+}
+
+const solver = new LbfgsSolver(3, { maxIterations: 200 });
+const GRID_X = 25;
+const GRID_K = [0.1, 0.2, 0.5, 1, 2, 4, 8, 16, 45];
+const STARTS = 4;
+
+/** Least-squares fit of the emergence curve to points (x = log10 scale, y on 0–1). */
+export function fitEmergence(x: ArrayLike<number>, y: ArrayLike<number>, chance: number): EmergenceFit {
+  const n = x.length;
+  if (n !== y.length) throw new RangeError('x and y differ in length');
+  if (n < MIN_POINTS) throw new RangeError(`need at least ${MIN_POINTS} points, got ${n}`);
+  if (!(chance >= 0 && chance < 1)) throw new RangeError(`chance must be in [0, 1), got ${chance}`);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    lo = Math.min(lo, x[i]);
+    hi = Math.max(hi, x[i]);
+  }
+  const span = Math.max(hi - lo, 1e-6);
+  // Coarse profiled grid: x₀ a decade beyond the data on either side.
+  const cells: { sse: number; x0: number; k: number; a: number }[] = [];
+  for (let i = 0; i < GRID_X; i++) {
+    const x0 = lo - 1 + ((span + 2) * i) / (GRID_X - 1);
+    for (const k of GRID_K) cells.push({ x0, k, ...profiled(x, y, chance, x0, k) });
+  }
+  cells.sort((p, q) => p.sse - q.sse);
+  const width = 1 - chance;
+  const objective = (t: Float64Array, g: Float64Array): number => {
+    const x0 = t[0];
+    const sk = sigmoid(t[1]);
+    const k = K_MAX * sk;
+    const sw = sigmoid(t[2]);
+    const a = width * sw;
+    let f = 0;
+    let g0 = 0;
+    let gk = 0;
+    let ga = 0;
+    for (let i = 0; i < n; i++) {
+      const d = x[i] - x0;
+      const s = sigmoid(k * d);
+      const r = chance + a * s - y[i];
+      f += r * r;
+      const ds = a * s * (1 - s);
+      g0 += 2 * r * ds * -k;
+      gk += 2 * r * ds * d;
+      ga += 2 * r * s;
+    }
+    g[0] = g0;
+    g[1] = gk * K_MAX * sk * (1 - sk);
+    g[2] = ga * width * sw * (1 - sw);
+    return f;
+  };
+  let best = { sse: cells[0].sse, x0: cells[0].x0, k: cells[0].k, a: cells[0].a };
+  for (const cell of cells.slice(0, STARTS)) {
+    const start = [cell.x0, logit(cell.k / K_MAX), logit(Math.max(cell.a, 1e-3 * width) / width)];
+    const r = solver.minimize(objective, start);
+    if (Number.isFinite(r.f) && r.f < best.sse) best = { sse: r.f, x0: r.x[0], k: K_MAX * sigmoid(r.x[1]), a: width * sigmoid(r.x[2]) };
+  }
+  return {
+    x0: best.x0,
+    k: best.k,
+    ceiling: chance + best.a,
+    chance,
+    n,
+    sse: best.sse,
+    atSlopeCap: best.k > 0.98 * K_MAX,
+    beyondData: best.x0 < lo || best.x0 > hi,
+    xRange: [lo, hi],
+  };
+}
+
+export interface BootstrapSettings {
+  resamples: number;
+  seed: number;
+  confidence?: number;
+}
+
+export const EMERGENCE_BOOTSTRAP = Object.freeze({ resamples: 200, seed: 1, confidence: 0.95 });
+
+/** The fit plus a seeded bootstrap interval for x₀ (resampling points, i.e. models). */
+export function fitEmergenceWithInterval(x: ArrayLike<number>, y: ArrayLike<number>, chance: number, settings: BootstrapSettings = EMERGENCE_BOOTSTRAP): EmergenceFitWithInterval {
+  const fit = fitEmergence(x, y, chance);
+  if (settings.resamples <= 0) return fit;
+  const bx = new Float64Array(x.length);
+  const by = new Float64Array(x.length);
+  const result = bootstrap(
+    x.length,
+    { x0: fit.x0 },
+    (rows) => {
+      for (let i = 0; i < rows.length; i++) {
+        bx[i] = x[rows[i]];
+        by[i] = y[rows[i]];
+      }
+      // A resample of one repeated model cannot place a rise.
+      let distinct = 1;
+      for (let i = 1; i < bx.length && distinct < 2; i++) if (bx[i] !== bx[0]) distinct++;
+      if (distinct < 2) return null;
+      return { x0: fitEmergence(bx, by, chance).x0 };
+    },
+    { resamples: settings.resamples, seed: settings.seed, confidence: settings.confidence ?? EMERGENCE_BOOTSTRAP.confidence },
+  );
+  return { ...fit, ci: { ...result.intervals.x0, confidence: result.confidence, resamples: result.resamples, failed: result.failed, seed: result.seed } };
+}
