@@ -184,9 +184,8 @@ export function obsscalingTable(): EmergenceTable {
   });
   const result = readRecords(joined, 'obsscaling');
   if (!result.ok) throw new Error(`shipped data: ${result.error.message.en}`);
-  const byColumn = new Map(OBSSCALING_TASKS.map((t) => [t.column, t]));
-  // Keep the registry's order and metadata.
-  result.table.tasks = result.table.tasks.map((t) => byColumn.get(t.column) ?? t);
+  // The registry's order and metadata (the columns are all shipped tasks).
+  result.table.tasks = OBSSCALING_TASKS.filter((t) => result.table.tasks.some((c) => c.column === t.column));
   shipped = result.table;
   return shipped;
 }
