@@ -138,7 +138,7 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
       k: g.fit.k,
       ceiling: g.fit.ceiling,
       sse: g.fit.sse,
-      atSlopeCap: g.fit.atSlopeCap,
+      stepLike: g.fit.stepLike,
       beyondData: g.fit.beyondData,
       ci: g.fit.ci && g.interval ? { low: g.fit.ci.low, high: g.fit.ci.high, lowAt: g.interval[0], highAt: g.interval[1], confidence: g.fit.ci.confidence, resamples: g.fit.ci.resamples, failed: g.fit.ci.failed, seed: g.fit.ci.seed } : null,
     });
@@ -164,7 +164,7 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
       `${task.name[lang]} [${task.id}] · ${METRIC_NAMES[task.metric][lang]} · ${t(lang, 'chance', '机会水平')} c = ${task.chance}`,
       t(lang, `${o.fit.n} models on the ${axis} axis${a.points.leftOut.length ? `, ${a.points.leftOut.length} left out (no value on it)` : ''}`, `${axis} 轴上 ${o.fit.n} 个模型${a.points.leftOut.length ? `，${a.points.leftOut.length} 个无此轴取值而略去` : ''}`),
       `${t(lang, 'emergence point', '涌现点')} x₀: ${describeGroupFit(o, axis, lang)}`,
-      `k = ${o.fit.k.toFixed(3)} ${axis === 'loss' ? t(lang, 'per nat', '每 nat') : t(lang, 'per decade', '每数量级')}, u = ${o.fit.ceiling.toFixed(3)}, SSE = ${o.fit.sse.toFixed(4)}${o.fit.atSlopeCap ? t(lang, ' (slope at its cap: a step)', '（斜率达上限：阶跃）') : ''}`,
+      `k = ${o.fit.k.toFixed(3)} ${axis === 'loss' ? t(lang, 'per nat', '每 nat') : t(lang, 'per decade', '每数量级')}, u = ${o.fit.ceiling.toFixed(3)}, SSE = ${o.fit.sse.toFixed(4)}${o.fit.stepLike ? t(lang, ' (the rise fits between two adjacent models: step-like)', '（上升段落在相邻两个模型之间：类阶跃）') : ''}`,
       ...a.families.map((f) => `  ${f.family} (n = ${f.fit.n}): ${describeGroupFit(f, axis, lang)}${f.fit.beyondData ? t(lang, ' [outside the family’s range]', ' [在该系列数据范围之外]') : ''}`),
     ];
     io.out(`${lines.join('\n')}\n`);

@@ -8,8 +8,9 @@
  * (x₀, k) with a solved in closed form (clamped to [0, 1 − c]) finds the basins cheaply;
  * the best few grid cells then start L-BFGS on all three parameters in unconstrained
  * coordinates (k = K_MAX·σ(κ), u = c + (1 − c)·σ(ω)), with analytic gradients. k is
- * capped at K_MAX per decade: beyond that the data (a gap between two adjacent models)
- * cannot tell a steep curve from a step, and `atSlopeCap` says so.
+ * capped at K_MAX per decade. When the fitted rise from 10% to 90% of its height
+ * (2·ln 9 / k decades) is narrower than the gap between the two models that straddle
+ * x₀, the data cannot tell the curve from a step, and `stepLike` says so.
  *
  * Bootstrap: models are resampled with replacement (the project's seeded bootstrap) and
  * refitted the same way; the percentile interval of x₀ is reported.
@@ -34,8 +35,8 @@ export interface SigmoidParams {
 export interface EmergenceFit extends SigmoidParams {
   n: number;
   sse: number;
-  /** The slope hit K_MAX: the data cannot tell this rise from a step. */
-  atSlopeCap: boolean;
+  /** The fitted 10–90% rise fits between two adjacent models: the data cannot tell it from a step. */
+  stepLike: boolean;
   /** x₀ lies outside the range of the data's x (an extrapolated midpoint). */
   beyondData: boolean;
   xRange: [number, number];
@@ -142,10 +143,21 @@ export function fitEmergence(x: ArrayLike<number>, y: ArrayLike<number>, chance:
     chance,
     n,
     sse: best.sse,
-    atSlopeCap: best.k > 0.98 * K_MAX,
+    stepLike: 2 * Math.log(9) < best.k * straddlingGap(x, best.x0),
     beyondData: best.x0 < lo || best.x0 > hi,
     xRange: [lo, hi],
   };
+}
+
+/** The distance between the nearest data x below x₀ and the nearest above it (∞ if x₀ is outside). */
+function straddlingGap(x: ArrayLike<number>, x0: number): number {
+  let below = -Infinity;
+  let above = Infinity;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] <= x0) below = Math.max(below, x[i]);
+    else above = Math.min(above, x[i]);
+  }
+  return above - below;
 }
 
 export interface BootstrapSettings {

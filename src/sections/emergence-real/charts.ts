@@ -126,7 +126,7 @@ export function familyPointsChart(v: RealView, ctx: ChartContext): ChartSpec {
     n: g.fit.n,
     k: Number(g.fit.k.toFixed(2)),
     label: describeGroupFit(g, v.axis, lang),
-    flag: g.fit.beyondData ? tr({ en: 'midpoint outside the family’s range (extrapolated)', zh: '中点在该系列数据范围之外（外推）' }, lang) : g.fit.atSlopeCap ? tr({ en: 'as steep as the data can tell (step)', zh: '陡到数据无法区分（阶跃）' }, lang) : '',
+    flag: g.fit.beyondData ? tr({ en: 'midpoint outside the family’s range (extrapolated)', zh: '中点在该系列数据范围之外（外推）' }, lang) : g.fit.stepLike ? tr({ en: 'as steep as the data can tell (step)', zh: '陡到数据无法区分（阶跃）' }, lang) : '',
     bold: name === all,
   }));
   const x = { ...xEncoding(v, lang) };
