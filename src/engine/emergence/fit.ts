@@ -61,22 +61,23 @@ function logit(p: number): number {
   return Math.log(q / (1 - q));
 }
 
-/** SSE of (x₀, k) with a = u − c solved in closed form on [0, 1 − c]. */
+/**
+ * SSE of (x₀, k) with a = u − c solved in closed form on [0, 1 − c]:
+ * SSE(a) = Σ(y − c)² − 2aΣ(y − c)s + a²Σs², so one pass over the data gives all three sums.
+ */
 function profiled(x: ArrayLike<number>, y: ArrayLike<number>, c: number, x0: number, k: number): { sse: number; a: number } {
   let sy = 0;
   let ss = 0;
+  let yy = 0;
   for (let i = 0; i < x.length; i++) {
     const s = sigmoid(k * (x[i] - x0));
-    sy += (y[i] - c) * s;
+    const r = y[i] - c;
+    sy += r * s;
     ss += s * s;
+    yy += r * r;
   }
   const a = ss > 0 ? Math.min(1 - c, Math.max(0, sy / ss)) : 0;
-  let sse = 0;
-  for (let i = 0; i < x.length; i++) {
-    const r = c + a * sigmoid(k * (x[i] - x0)) - y[i];
-    sse += r * r;
-  }
-  return { sse, a };
+  return { sse: Math.max(0, yy - 2 * a * sy + a * a * ss), a };
 }
 
 const solver = new LbfgsSolver(3, { maxIterations: 200 });
@@ -84,8 +85,15 @@ const GRID_X = 25;
 const GRID_K = [0.1, 0.2, 0.5, 1, 2, 4, 8, 16, 45];
 const STARTS = 4;
 
+export interface FitOptions {
+  /** Grid cells that start L-BFGS (default 4). */
+  starts?: number;
+  /** One more start, e.g. the full data's optimum when refitting a bootstrap resample. */
+  from?: Pick<SigmoidParams, 'x0' | 'k' | 'ceiling'>;
+}
+
 /** Least-squares fit of the emergence curve to points (x = log10 scale, y on 0–1). */
-export function fitEmergence(x: ArrayLike<number>, y: ArrayLike<number>, chance: number): EmergenceFit {
+export function fitEmergence(x: ArrayLike<number>, y: ArrayLike<number>, chance: number, options: FitOptions = {}): EmergenceFit {
   const n = x.length;
   if (n !== y.length) throw new RangeError('x and y differ in length');
   if (n < MIN_POINTS) throw new RangeError(`need at least ${MIN_POINTS} points, got ${n}`);
@@ -131,7 +139,9 @@ export function fitEmergence(x: ArrayLike<number>, y: ArrayLike<number>, chance:
     return f;
   };
   let best = { sse: cells[0].sse, x0: cells[0].x0, k: cells[0].k, a: cells[0].a };
-  for (const cell of cells.slice(0, STARTS)) {
+  const starts = cells.slice(0, options.starts ?? STARTS).map((c) => ({ x0: c.x0, k: c.k, a: c.a }));
+  if (options.from) starts.push({ x0: options.from.x0, k: Math.min(options.from.k, 0.99 * K_MAX), a: options.from.ceiling - chance });
+  for (const cell of starts) {
     const start = [cell.x0, logit(cell.k / K_MAX), logit(Math.max(cell.a, 1e-3 * width) / width)];
     const r = solver.minimize(objective, start);
     if (Number.isFinite(r.f) && r.f < best.sse) best = { sse: r.f, x0: r.x[0], k: K_MAX * sigmoid(r.x[1]), a: width * sigmoid(r.x[2]) };
@@ -186,7 +196,7 @@ export function fitEmergenceWithInterval(x: ArrayLike<number>, y: ArrayLike<numb
       let distinct = 1;
       for (let i = 1; i < bx.length && distinct < 2; i++) if (bx[i] !== bx[0]) distinct++;
       if (distinct < 2) return null;
-      return { x0: fitEmergence(bx, by, chance).x0 };
+      return { x0: fitEmergence(bx, by, chance, { starts: 2, from: fit }).x0 };
     },
     { resamples: settings.resamples, seed: settings.seed, confidence: settings.confidence ?? EMERGENCE_BOOTSTRAP.confidence },
   );
