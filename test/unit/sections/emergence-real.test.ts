@@ -4,6 +4,8 @@ import { obsscalingTable } from '../../../src/engine/emergence/data';
 import { OBSSCALING_TASKS } from '../../../src/engine/emergence/tasks';
 import { emergenceRealSection } from '../../../src/sections/emergence-real';
 import { mirageSection } from '../../../src/sections/mirage';
+import { mathReasoningSection } from '../../../src/sections/math-reasoning';
+import { phaseTransitionSection } from '../../../src/sections/phase-transition';
 import { SECTIONS } from '../../../src/sections/index';
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
 import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
@@ -104,4 +106,28 @@ describe('section mirage', () => {
       });
     }
   }
+});
+
+describe('measured counterparts of the article sections', () => {
+  it('math-reasoning and phase-transition carry the switch, illustrative by default', async () => {
+    for (const s of [mathReasoningSection, phaseTransitionSection]) {
+      const p = s.params.find((q) => q.name === 'evidence');
+      assert.ok(p && p.kind === 'choice');
+      assert.equal(p.default, 'article');
+      assert.deepEqual(p.options.map((o) => o.value), ['article', 'measured']);
+    }
+    const [arith] = mathReasoningSection.charts(resolveParams(mathReasoningSection, { evidence: 'measured' }), ctx('zh'));
+    assert.equal(arith.id, 'measured-arithmetic');
+    assert.match(subtitle(arith)[0], /原文称算术在 1e\+07 参数涌现（示意/);
+    const [count] = phaseTransitionSection.charts(resolveParams(phaseTransitionSection, { evidence: 'measured' }), ctx('en'));
+    assert.equal(count.id, 'measured-capability-count');
+    for (const lang of ['en', 'zh'] as const) {
+      for (const theme of [LIGHT_THEME, DARK_THEME]) {
+        await renderClean(mathReasoningSection.charts(resolveParams(mathReasoningSection, { evidence: 'measured' }), ctx(lang, theme))[0]);
+        const r = await renderClean(phaseTransitionSection.charts(resolveParams(phaseTransitionSection, { evidence: 'measured' }), ctx(lang, theme))[0]);
+        // Seven tasks (IPA BLEU not counted twice): seven points with their interval rules.
+        assert.equal(markCounts(r).symbol, 7);
+      }
+    }
+  });
 });
