@@ -1,4 +1,4 @@
-// Emergence on real models: the tasks Wei et al. 2022 called emergent, measured on open
+// E.1 (beyond the article: measured evidence). Emergence on real models: the tasks Wei et al. 2022 called emergent, measured on open
 // models (Ruan et al. 2024), with fitted emergence points on a FLOPs, parameter or
 // predicted-loss axis (Du et al. 2024's loss view).
 import { analyzeShippedTask, type ScaleAxis } from '../../engine/emergence/analysis';
@@ -66,7 +66,7 @@ export function emergenceReport(p: ParamValues, lang: Lang): string {
 
 export const emergenceRealSection: Section = {
   id: EMERGENCE_REAL_ID,
-  seedRef: '—',
+  seedRef: 'E.1',
   title: { en: 'Emergence on real models', zh: '真实模型上的涌现' },
   description: {
     en: 'Measured scores of 84 open models on Wei et al.’s emergent tasks, with fitted emergence points (ObsScaling data)',

@@ -1,4 +1,4 @@
-// The mirage lens (Schaeffer, Miranda, Koyejo 2023): how much of an "emergent" jump is
+// E.2 (beyond the article: measured evidence). The mirage lens (Schaeffer, Miranda, Koyejo 2023): how much of an "emergent" jump is
 // the metric. One per-token loss law, four scorings, the test set's resolution floor,
 // and beside it the same effect in measured data (IPA transliteration, Ruan et al. 2024).
 import { MIRAGE_DEFAULT_LAW, MIRAGE_KAPLAN_LAW, mirageTable, type MirageLaw } from '../../engine/emergence/mirage';
@@ -32,7 +32,7 @@ export function lawFromParams(p: ParamValues, lang: Lang): { law: MirageLaw; nam
 
 export const mirageSection: Section = {
   id: 'mirage',
-  seedRef: '—',
+  seedRef: 'E.2',
   title: { en: 'Mirage lens: is emergence in the metric?', zh: '幻象透镜：涌现是否来自指标？' },
   description: {
     en: 'One smooth per-token law scored by exact match, edit distance, multiple choice and Brier score, beside IPA exact match vs BLEU on real models',
