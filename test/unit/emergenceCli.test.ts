@@ -4,6 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
+import { renderToDirectory } from '../../src/cli/render';
+import { findSection } from '../../src/sections';
+import { DARK_THEME, LIGHT_THEME } from '../../src/sections/theme';
+import { existsSync } from 'node:fs';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -98,5 +102,16 @@ describe('CLI emergence and mirage', () => {
     assert.match(help.out, /emergence-lens mirage --length L/);
     const eh = await cli('emergence', '--help');
     assert.match(eh.out, /--bootstrap N/);
+  });
+
+  it('render draws both new sections in both languages and both themes, without warnings', async () => {
+    const sections = ['emergence-real', 'mirage'].map((id) => findSection(id)!);
+    for (const theme of [LIGHT_THEME, DARK_THEME]) {
+      const out = join(dir, theme.kind);
+      const summary = await renderToDirectory({ outDir: out, sections, langs: ['en', 'zh'], theme, format: 'svg', messageLang: 'en' });
+      assert.deepEqual(summary.warnings, []);
+      assert.equal(summary.charts, 8);
+      for (const lang of ['en', 'zh']) for (const f of ['emergence-real/real-emergence', 'emergence-real/family-points', 'mirage/mirage-metrics', 'mirage/mirage-twin']) assert.ok(existsSync(join(out, lang, `${f}.svg`)), `${lang}/${f}`);
+    }
   });
 });
