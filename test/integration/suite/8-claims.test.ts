@@ -1,6 +1,9 @@
 // Emergence claims in a note, in the real host: the hover says what the measured data
 // says (ObsScaling, Ruan et al. 2024) and links to the real-model chart.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, extension } from '../support/host';
 
@@ -22,8 +25,12 @@ describe('emergence claim hover', function () {
 
   before(async () => {
     await extension().activate();
-    doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: NOTE });
+    // A file of its own: an untitled document may be reused by an earlier suite's.
+    const file = join(mkdtempSync(join(tmpdir(), 'claims-')), 'claims.md');
+    writeFileSync(file, NOTE);
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     await vscode.window.showTextDocument(doc);
+    assert.equal(doc.getText(), NOTE);
   });
 
   after(async () => closeAllEditors());
@@ -34,7 +41,7 @@ describe('emergence claim hover', function () {
     assert.match(text, /95% (CI|置信区间)/);
     assert.match(text, /Disagrees with the data|与数据不符/);
     assert.match(text, /command:emergenceLens\.showChart\?/);
-    assert.ok(decodeURIComponent(text).includes('"emergence-real"'));
+    assert.match(text, /%22emergence-real%22/);
   });
 
   it('reads the Chinese claim too', async () => {
