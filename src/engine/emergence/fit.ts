@@ -196,7 +196,7 @@ export function fitEmergenceWithInterval(x: ArrayLike<number>, y: ArrayLike<numb
       let distinct = 1;
       for (let i = 1; i < bx.length && distinct < 2; i++) if (bx[i] !== bx[0]) distinct++;
       if (distinct < 2) return null;
-      return { x0: fitEmergence(bx, by, chance, { starts: 2, from: fit }).x0 };
+      return { x0: fitEmergence(bx, by, chance, { starts: 1, from: fit }).x0 };
     },
     { resamples: settings.resamples, seed: settings.seed, confidence: settings.confidence ?? EMERGENCE_BOOTSTRAP.confidence },
   );
