@@ -47,7 +47,7 @@ export interface EmergenceFitWithInterval extends EmergenceFit {
   ci?: Interval & { confidence: number; resamples: number; failed: number; seed: number };
 }
 
-export function sigmoid(z: number): number {
+function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 

@@ -14,7 +14,7 @@ export function setTitle(chart: ChartSpec, title: { text: string; subtitle: stri
   (chart.spec as unknown as Json).title = title;
 }
 
-export function xEncoding(v: RealView, lang: 'en' | 'zh'): Json {
+function xEncoding(v: RealView, lang: 'en' | 'zh'): Json {
   const title = tr(AXIS_NAMES[v.axis], lang);
   if (v.axis === 'loss') return { type: 'quantitative', scale: { zero: false, reverse: true }, axis: { title: `${title} ← ${lang === 'zh' ? '更大规模' : 'larger scale'}` } };
   return { type: 'quantitative', scale: { type: 'log' }, axis: { title, labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true } };

@@ -49,7 +49,7 @@ function viewOf(p: ParamValues): ReturnType<typeof realView> {
 }
 
 /** A table of emergence points per task (and per family) with intervals, on the chosen axis. */
-export function emergenceReport(p: ParamValues, lang: Lang): string {
+function emergenceReport(p: ParamValues, lang: Lang): string {
   const axis = str(p, 'axis') as ScaleAxis;
   const lossFit = str(p, 'lossFit') as ChinchillaPresetId;
   const table = obsscalingTable();

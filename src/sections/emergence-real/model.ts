@@ -27,7 +27,7 @@ export const LEFT_OUT_REASON: Record<ScaleAxis, Bilingual> = {
 
 export const DEFAULT_TASK = 'arithmetic-3ds';
 
-export function shippedTask(id: string): TaskInfo {
+function shippedTask(id: string): TaskInfo {
   return findTask(OBSSCALING_TASKS, id) ?? (findTask(OBSSCALING_TASKS, DEFAULT_TASK) as TaskInfo);
 }
 

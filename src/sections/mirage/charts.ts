@@ -37,7 +37,7 @@ interface Panel {
 }
 
 /** Lowest value the log-scale exact-match panel shows. */
-export const LOG_FLOOR = 1e-6;
+const LOG_FLOOR = 1e-6;
 
 function panel(rows: MirageRow[], p: Panel, ctx: ChartContext): Json {
   const { lang, theme } = ctx;

@@ -25,7 +25,7 @@ const params: ParamSpec[] = [
 ];
 
 /** The law and how the chart names it ('' for the editable one: its formula says it all). */
-export function lawFromParams(p: ParamValues, lang: Lang): { law: MirageLaw; name: string } {
+function lawFromParams(p: ParamValues, lang: Lang): { law: MirageLaw; name: string } {
   if (str(p, 'law') === 'kaplan') return { law: MIRAGE_KAPLAN_LAW, name: lang === 'zh' ? 'Kaplan 等 2020：' : 'Kaplan et al. 2020: ' };
   return { law: { c: num(p, 'c'), alpha: num(p, 'alpha') }, name: '' };
 }

@@ -5,7 +5,7 @@ import { obsscalingTable } from '../../engine/emergence/data';
 import { fitEmergenceWithInterval, MIN_POINTS } from '../../engine/emergence/fit';
 import { findTask, OBSSCALING_TASKS, type TaskInfo } from '../../engine/emergence/tasks';
 
-export interface TwinSeries {
+interface TwinSeries {
   task: TaskInfo;
   points: { model: string; flops: number; score: number }[];
   fit?: GroupFit;
