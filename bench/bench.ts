@@ -18,6 +18,7 @@ import { benchHover } from './hover';
 import { benchWebview } from './webview';
 import { benchHoverWithChart } from './hoverChart';
 import { benchActivation } from './activation';
+import { benchEmergence } from './emergence';
 
 const LANGS: Lang[] = ['en', 'zh'];
 const MB = 1024 * 1024;
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
     ['hover', () => benchHover()],
     ['hover+chart', () => benchHoverWithChart()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
+    ['emergence', () => benchEmergence()],
     [
       'webview',
       async () => {

@@ -77,7 +77,7 @@ function say(text: Bilingual): string {
 }
 
 /** The first pipe table of a Markdown document, as cells, with its first line number. */
-function markdownTable(text: string): { rows: string[][]; firstLine: number } | null {
+export function markdownTable(text: string): { rows: string[][]; firstLine: number } | null {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((l) => /^\s*\|/.test(l));
   if (start < 0) return null;

@@ -8,10 +8,12 @@ import { SECTIONS } from '../sections';
 import { builtinTheme, LIGHT_THEME } from '../sections/theme';
 import { defaultParams, resolveParams, type Lang, type ParamValues, type Section } from '../sections/types';
 import { noExtraPositionals as checkPositionals, optionValue, parseArgs, parseDecimal, parseNumberArg, quoted, UsageError, type ParsedArgs } from './args';
+import { emergenceUsage, runEmergenceCommand } from './emergenceCommand';
 import { explainUsage, runExplainCommand } from './explainCommand';
 import { fitUsage, runFitCommand } from './fitCommand';
 import { runOptimalCommand } from './optimalCommand';
 import { cliLang, displayWidth, t } from './messages';
+import { mirageUsage, runMirageCommand } from './mirageCommand';
 import { prepareOutputDir } from './outputDir';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
 import { displayValue, oneLine } from '../engine/text';
@@ -144,6 +146,8 @@ Usage:
   emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
   emergence-lens fit ...          fit the Chinchilla form to data (emergence-lens fit --help)
   emergence-lens explain ...      explain a scaling-law formula (emergence-lens explain --help)
+  emergence-lens emergence <task> ...  fit a task's emergence point on real models (emergence --help)
+  emergence-lens mirage --length L ... one per-token law scored by four metrics (mirage --help)
   emergence-lens list
   emergence-lens help [command] | --help | --version
 
@@ -157,6 +161,8 @@ Exit codes: 0 ok, 1 failure, 2 bad arguments.`,
   emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
   emergence-lens fit ...          用数据拟合 Chinchilla 形式（见 emergence-lens fit --help）
   emergence-lens explain ...      解释一条尺度定律公式（见 emergence-lens explain --help）
+  emergence-lens emergence <任务> ...  在真实模型上拟合任务的涌现点（见 emergence --help）
+  emergence-lens mirage --length L ... 同一条单词元定律的四种指标（见 mirage --help）
   emergence-lens list
   emergence-lens help [命令] | --help | --version
 
@@ -191,6 +197,8 @@ function commandHelp(lang: Lang): Record<string, string> {
   --json      输出 {compute, preset, params, tokens, tokensPerParam, loss, method, warnings}`,
         fit: fitUsage('zh'),
         explain: explainUsage('zh'),
+        emergence: emergenceUsage('zh'),
+        mirage: mirageUsage('zh'),
         list: `emergence-lens list
 
 列出每个章节的 id、图表 id 和参数。`,
@@ -221,6 +229,8 @@ Compute-optimal model size and data of one published fit.
   --json      print {compute, preset, params, tokens, tokensPerParam, loss, method, warnings}`,
         fit: fitUsage('en'),
         explain: explainUsage('en'),
+        emergence: emergenceUsage('en'),
+        mirage: mirageUsage('en'),
         list: `emergence-lens list
 
 Prints each section id with its chart ids and parameters.`,
@@ -396,6 +406,8 @@ const COMMANDS: Record<string, Command> = {
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
   fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...noRepeatedCommand('fit', argv)], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
   explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io, cliLang(argv)) : runExplainCommand([...argv], delegatedIo(io))),
+  emergence: (argv, io) => (wantsHelp(argv) ? printHelp('emergence', io, cliLang(argv)) : runEmergenceCommand(argv, { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
+  mirage: (argv, io) => (wantsHelp(argv) ? printHelp('mirage', io, cliLang(argv)) : runMirageCommand(argv, delegatedIo(io))),
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

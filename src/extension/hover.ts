@@ -7,6 +7,7 @@ import { explain, explanationToMarkdown } from '../engine/formulas/explain';
 import { formulaCurveChart, formulaSectionView, type RoleValues } from '../sections/formulaContext';
 import { builtinTheme } from '../sections/theme';
 import type { Lang } from '../sections/types';
+import { claimHover } from './claimHover';
 import { displayLang } from './language';
 
 /** Commands the hover's links may run; nothing else is trusted. */
@@ -83,6 +84,7 @@ export async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<
 export class FormulaHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const found = formulaAt(document, position);
+    if (!found && !token.isCancellationRequested) return claimHover(document, position, displayLang(), HOVER_COMMANDS);
     if (!found || token.isCancellationRequested) return undefined;
     const range =
       found.symbol && found.symbolStart && found.symbolEnd

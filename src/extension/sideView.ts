@@ -15,6 +15,7 @@ import { formatNoteNumber } from '../engine/format';
 import type { ParamValue } from '../sections/types';
 import { parseWebviewMessage, type HostToWebview, type NoteContext, type WebviewToHost } from '../protocol/messages';
 import { formulaAt } from './hover';
+import { claimReading } from './claimHover';
 import { displayLang } from './language';
 import { webviewHtml, webviewOptions } from './webviewContent';
 
@@ -103,6 +104,11 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       note: { source: 'formula', label: withWarnings(shorten(rec.text), explanation.warnings), values: shown, canWriteBack: writable.length > 0, focusCharts: [...view.chartIds] },
       key: JSON.stringify(['formula', rec.kind, view.params]),
     };
+  }
+  const claim = claimReading(document, position, displayLang());
+  if (claim) {
+    const note: NoteContext = { source: 'heading', label: shorten(claim.label, 200), values: [{ label: 'claim', value: claim.value, line: position.line + 1 }], canWriteBack: false, focusCharts: ['real-emergence', 'family-points'] };
+    return { uri: document.uri, version: document.version, cursor: position, sectionId: claim.sectionId, params: claim.params, sites: [], note, key: claim.key };
   }
   const heading = sectionAt((n) => document.lineAt(n).text, position.line);
   if (!heading) return undefined;

@@ -80,7 +80,7 @@ export function illustrative(section: Section, options: { emergenceNote?: boolea
   return {
     ...section,
     illustrative: note,
-    charts: (params, ctx) => section.charts(params, ctx).map((chart) => withCaption(chart, captionLines(note, ctx.lang))),
+    charts: (params, ctx) => section.charts(params, ctx).map((chart) => (chart.measured ? chart : withCaption(chart, captionLines(note, ctx.lang)))),
     ...(report ? { report: (params, lang) => `${captionLines(note, lang).join('\n')}\n\n${report(params, lang)}` } : {}),
   };
 }

@@ -75,6 +75,8 @@ export interface ChartSpec {
   /** Accessible description: what the chart shows, in a sentence or two. */
   description: Bilingual;
   spec: TopLevelSpec;
+  /** Measured data (with its citation in the chart), not the article's illustrative numbers. */
+  measured?: true;
 }
 
 export interface Section {

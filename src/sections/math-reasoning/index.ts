@@ -6,6 +6,7 @@ import { emergenceCurvesChart, summaryTableChart } from './charts';
 import { PROBLEM_TYPES, mathReport, type MathThresholds } from './model';
 import { pythonExp } from '../../engine/format';
 import { illustrative } from '../chartKit';
+import { EVIDENCE_PARAM, measuredArithmeticChart, showsMeasured } from '../emergence-real/counterparts';
 
 const thresholdParams: ParamSpec[] = PROBLEM_TYPES.map((p) => ({
   kind: 'number',
@@ -32,9 +33,10 @@ export const mathReasoningSection: Section = illustrative({
     zh: '算术、代数、几何、概率、微积分五类问题的涌现点 (1e+07 至 1e+12) 与分析表',
     en: 'Emergence points of arithmetic, algebra, geometry, probability and calculus (1e+07 to 1e+12), with the analysis table',
   },
-  params: [...thresholdParams, ...transitionParams],
+  params: [...thresholdParams, ...transitionParams, EVIDENCE_PARAM],
   charts(params: ParamValues, ctx: ChartContext): ChartSpec[] {
     const thresholds = thresholdsFromParams(params);
+    if (showsMeasured(params)) return [measuredArithmeticChart(thresholds.arithmetic, ctx)];
     return [emergenceCurvesChart(thresholds, transitionFromParams(params), ctx), summaryTableChart(thresholds, ctx)];
   },
   report(params: ParamValues, lang: Lang): string {

@@ -2,6 +2,7 @@
 import type { TransitionModel } from '../../engine/thresholds';
 import { num, str, type ChartContext, type ChartSpec, type ParamSpec, type ParamValues, type Section } from '../types';
 import { capabilityCountChart, capabilityHeatmapChart, phaseBoundariesChart } from './charts';
+import { EVIDENCE_PARAM, measuredCapabilityCountChart, showsMeasured } from '../emergence-real/counterparts';
 import { CAPABILITIES, SEED_TRANSITION, type Thresholds, type TransitionSettings } from './model';
 import { illustrative } from '../chartKit';
 
@@ -64,8 +65,9 @@ export const phaseTransitionSection: Section = illustrative({
     zh: '能力数量、能力热图与相变边界: 五种能力在 1e+07 至 1e+11 参数处解锁',
     en: 'Capability count, heatmap and phase boundaries: five capabilities unlocking from 1e+07 to 1e+11 parameters',
   },
-  params: [...transitionParams, ...thresholdParams],
+  params: [...transitionParams, ...thresholdParams, EVIDENCE_PARAM],
   charts(params: ParamValues, ctx: ChartContext): ChartSpec[] {
+    if (showsMeasured(params)) return [measuredCapabilityCountChart(ctx)];
     const thresholds = thresholdsFromParams(params);
     const t = transitionFromParams(params);
     return [capabilityCountChart(thresholds, t, ctx), capabilityHeatmapChart(thresholds, t, ctx), phaseBoundariesChart(thresholds, t, ctx)];

@@ -27,6 +27,20 @@ describe('illustrative numbers from the article', () => {
     });
   }
 
+  it('leaves the measured counterparts uncaptioned (they are measurements, with their citation)', () => {
+    for (const id of ['math-reasoning', 'phase-transition']) {
+      const section = SECTIONS.find((s) => s.id === id);
+      assert.ok(section);
+      const charts = section.charts({ ...defaultParams(section), evidence: 'measured' }, { lang: 'en', theme: LIGHT_THEME });
+      assert.ok(charts.length > 0, id);
+      for (const chart of charts) {
+        const text = JSON.stringify(chart.spec.title);
+        assert.ok(!text.includes(ILLUSTRATIVE_CAPTION.en), `${id}/${chart.id} is not illustrative`);
+        assert.match(text, /Ruan et al\. 2024/, `${id}/${chart.id} cites the data`);
+      }
+    }
+  });
+
   it('says once, where the article discusses emergence, what measured emergence is reported against', () => {
     const withNote = SECTIONS.filter((s) => s.illustrative?.emergenceNote).map((s) => s.id);
     assert.deepEqual(withNote, ['scaling-laws']);
