@@ -10,7 +10,8 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { fitChinchilla, gridStarts, HOFFMANN_GRID, type ChinchillaParams } from '../src/engine/fit/chinchilla';
+import { fitChinchilla, gridStarts, HOFFMANN_GRID } from '../src/engine/fit/chinchilla';
+import type { ChinchillaParams } from '../src/engine/laws/powerLaws';
 import { parseCsv } from '../src/engine/fit/data';
 
 const PYTHON = '/usr/bin/python3';

@@ -1,7 +1,6 @@
 // The `emergence-lens` binary: argv → one subcommand. Parsing is hand-written so every
 // bad argument gets a one-line message naming it (exit 2) and nothing ever prints a
 // stack trace; the commands' real work lives in render.ts, png.ts and the engine.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
 import { computeOptimal } from '../engine/laws/allocation';
@@ -546,7 +545,7 @@ const COMMANDS: Record<string, Command> = {
   optimal: optimalCommand,
   list: listCommand,
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
-  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...argv], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
+  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...argv], delegatedIo(io))),
   explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io, cliLang(argv)) : runExplainCommand([...argv], delegatedIo(io))),
 };
 

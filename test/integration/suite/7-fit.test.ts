@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/fit/chinchilla';
+import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
 import type { FitCommandResult, InsertOutcome } from '../../../src/extension/fitCommand';
 import { closeAllEditors, extension, requestWebviewSnapshot, waitFor } from '../support/host';
 
@@ -26,7 +26,7 @@ function tableLines(badCell?: { row: number; value: string }): string[] {
   for (let i = 0; i < 30; i++) {
     const N = 10 ** (7 + (i % 6) * 0.6);
     const D = 10 ** (9 + Math.floor(i / 6) * 0.5);
-    const loss = badCell?.row === i ? badCell.value : chinchillaLoss(TRUE, N, D).toPrecision(9);
+    const loss = badCell?.row === i ? badCell.value : chinchillaLoss(N, D, TRUE).toPrecision(9);
     lines.push(`| ${N.toPrecision(6)} | ${D.toPrecision(6)} | ${loss} |`);
   }
   return lines;
