@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { runFitCommand } from '../../../src/cli/fitCommand';
 import { MAX_ROWS, parseCsv, parseNumber, parseTableRows, type DataError, type ParseResult } from '../../../src/engine/fit/data';
+import { findFirstTable, linesOf } from '../../../src/engine/fit/markdownTable';
 import { MAX_NUMBER_CELL } from '../../../src/engine/fit/numbers';
 import { decodeDataBytes, MAX_DATA_BYTES, quoteCell } from '../../../src/engine/fit/text';
 import { planFit, MAX_BOOTSTRAP_WORK } from '../../../src/sections/fit/model';
@@ -29,15 +30,51 @@ function assertCleanLine(text: string): void {
 
 const GOOD = ['N,D,loss', '1e8,2e9,3.9', '1e8,2e10,3.5', '1e9,2e9,3.4', '1e9,2e10,2.9', '1e10,2e10,2.6', '1e10,2e11,2.3'];
 
-/** Min-of-5 wall time of f (ms); a complexity check with a generous ratio, not a benchmark. */
-function cost(f: () => void): number {
-  let best = Infinity;
-  for (let k = 0; k < 5; k++) {
-    const t0 = performance.now();
+/**
+ * Work done by f, counted (not timed, so it cannot flake): String.prototype.charCodeAt
+ * calls, characters scanned by indexOf, and the characters a regular expression run
+ * covers (the whole string for a plain pattern; from lastIndex to the match for a global
+ * one; the match for a sticky one, as split uses). A rescanning (quadratic) splitter or
+ * scanner shows it here.
+ */
+function operations(f: () => void): number {
+  const str = String.prototype;
+  const re = RegExp.prototype;
+  const saved = { charCodeAt: str.charCodeAt, indexOf: str.indexOf, exec: re.exec, test: re.test };
+  let ops = 0;
+  str.charCodeAt = function (this: string, i: number): number {
+    ops++;
+    return saved.charCodeAt.call(this, i);
+  };
+  str.indexOf = function (this: string, search: string, from?: number): number {
+    const r = saved.indexOf.call(this, search, from);
+    ops += (r < 0 ? this.length : r) - (from ?? 0) + 1;
+    return r;
+  };
+  const covered = (r: RegExp, s: string, from: number, m: RegExpExecArray | null): number => {
+    if (r.sticky) return 1 + (m ? m[0].length : 0);
+    if (r.global) return 1 + (m ? m.index + m[0].length : s.length) - from;
+    return 1 + s.length;
+  };
+  re.exec = function (this: RegExp, s: string): RegExpExecArray | null {
+    const from = this.lastIndex;
+    const m = saved.exec.call(this, s);
+    ops += covered(this, String(s), from, m);
+    return m;
+  };
+  re.test = function (this: RegExp, s: string): boolean {
+    const from = this.lastIndex;
+    const m = saved.exec.call(this, s);
+    ops += covered(this, String(s), from, m);
+    return m !== null;
+  };
+  try {
     f();
-    best = Math.min(best, performance.now() - t0);
+  } finally {
+    Object.assign(str, { charCodeAt: saved.charCodeAt, indexOf: saved.indexOf });
+    Object.assign(re, { exec: saved.exec, test: saved.test });
   }
-  return best;
+  return ops;
 }
 
 describe('fit data path: hostile input (issue 14)', () => {
@@ -64,29 +101,26 @@ describe('fit data path: hostile input (issue 14)', () => {
       for (const cell of ['1,5', '12,34', '1,0000', '0x10', 'Infinity', '1e', '70Q', '10^', '1.4×10', '--1', '']) assert.equal(parseNumber(cell), null, cell);
     });
 
-    it('grows linearly: a 10× longer adversarial record costs at most 15× (min of 5 runs, relative to a linear scan)', function () {
-      this.timeout(60_000);
-      // Long runs in one record (where backtracking patterns went quadratic): header brackets,
-      // digits, quote escapes and delimiters, each at n and 10n characters.
+    it('grows linearly: a 10× longer adversarial input costs at most 15× the operations', () => {
       const inputs: [string, (n: number) => string][] = [
         ['header "("', (n) => `${'('.repeat(n)},D,loss\n1,2,3\n`],
+        ['digit cell', (n) => `N,D,loss\n${'9'.repeat(n)},2,3\n`],
         ['quote escapes', (n) => `N,D,loss\n"${'""'.repeat(n / 2)}",2,3\n`],
+        ['bracket cells', (n) => `N,D,loss\n${Array.from({ length: n / 40 }, () => `1,${'['.repeat(30)},3`).join('\n')}\n`],
+        ['rows of quoted cells', (n) => ['N,D,loss', ...Array.from({ length: n / 40 }, (_, k) => `"${'('.repeat(20)}${k}",2e9,3\r`)].join('\n')],
+        ['pipe table', (n) => `| N | D | loss |\n|---|---|---|\n${Array.from({ length: n / 30 }, () => `| ${'9'.repeat(10)} | ${'('.repeat(5)} | 3 |`).join('\n')}`],
       ];
       for (const [what, make] of inputs) {
-        const small = make(100_000);
-        const large = make(1_000_000);
-        parseCsv(large);
-        const a = cost(() => parseCsv(small));
-        const b = cost(() => parseCsv(large));
-        // A plain linear scan of the same strings is the yardstick: on a shared machine even
-        // it can grow more than 10× (caches), so the bound is 15× that scan's growth / 10.
-        const scan = (t: string) => () => {
-          let c = 0;
-          for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 44) c++;
-          return c;
+        const run = (text: string) => (): void => {
+          if (text.startsWith('|')) {
+            const table = findFirstTable(linesOf(text));
+            if (table) parseTableRows(table.rows, { firstRowNumber: table.firstRowNumber });
+          } else parseCsv(text);
         };
-        const growth = cost(scan(large)) / Math.max(cost(scan(small)), 1e-3);
-        assert.ok(b <= 15 * Math.max(1, growth / 10) * Math.max(a, 0.5), `${what}, 10× input: ${a.toFixed(2)} ms → ${b.toFixed(2)} ms (a linear scan grew ${growth.toFixed(1)}×)`);
+        const a = operations(run(make(20_000)));
+        const b = operations(run(make(200_000)));
+        assert.ok(b <= 15 * a, `${what}, 10× input: ${a} → ${b} operations`);
+        assert.ok(a > 0, `${what}: operations are counted`);
       }
     });
   });
