@@ -84,6 +84,12 @@ export interface ChinchillaFitOptions {
   prescreen?: number;
   /** Called after each L-BFGS start with (done, total); throw FitCancelled to stop. */
   onStart?: (done: number, total: number) => void;
+  /**
+   * For tables with more rows than this, run the grid search on an evenly spaced
+   * subsample of this many rows, then refine from its optimum (and the start that led to
+   * it) on all rows. Default: no subsample.
+   */
+  subsample?: number;
 }
 
 /** Thrown by a progress hook to stop a fit; the pipeline reports it as a cancelled fit. */
@@ -102,6 +108,9 @@ export class FitCancelled extends Error {
 export function prescreenCount(rows: number): number {
   return Math.max(48, Math.min(256, Math.floor(60_000 / Math.max(1, rows))));
 }
+
+/** Rows of the subsample the grid search runs on for larger tables (fitChinchilla's `subsample`). */
+export const SEARCH_SUBSAMPLE = 2000;
 
 /** The `keep` starts with the lowest objective at the start, in their original order. */
 export function screenStarts(fun: Objective, starts: readonly (readonly number[])[], keep: number): (readonly number[])[] {
@@ -281,6 +290,15 @@ export function fitChinchilla(
   loss: ArrayLike<number>,
   options: ChinchillaFitOptions = {},
 ): ChinchillaFit {
+  const n = loss.length;
+  if (options.subsample !== undefined && n > options.subsample && options.starts === undefined) {
+    const m = Math.max(5, Math.floor(options.subsample));
+    const pick = (a: ArrayLike<number>): Float64Array => Float64Array.from({ length: m }, (_, k) => a[Math.floor((k * n) / m)]);
+    const rough = fitChinchilla(pick(N), pick(D), pick(loss), { ...options, subsample: undefined, polish: false });
+    const lp = rough.logParams;
+    const fine = fitChinchilla(N, D, loss, { huberDelta: options.huberDelta, lbfgs: options.lbfgs, polish: options.polish, starts: [[lp.a, lp.b, lp.e, lp.alpha, lp.beta], rough.bestStart] });
+    return { ...fine, starts: rough.starts, searched: rough.searched, converged: rough.converged, bestStart: rough.bestStart, evaluations: rough.evaluations + fine.evaluations };
+  }
   const data = chinchillaLogData(N, D, loss);
   const fun = chinchillaObjective(data, options.huberDelta ?? HUBER_DELTA);
   const all = options.starts ?? gridStarts(options.grid ?? HOFFMANN_GRID);

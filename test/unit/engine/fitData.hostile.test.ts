@@ -180,9 +180,9 @@ describe('fit data path: hostile input (issue 14)', () => {
       const big = { ...parsed.data, rows: 20_000 };
       const refused = planFit(big, 'chinchilla', { source: SOURCE, resamples: 1000 });
       assert.ok(!refused.ok);
-      assert.match(refused.message.en, new RegExp(`limit of ${MAX_BOOTSTRAP_WORK.toLocaleString('en-US')} rows × resamples; use at most 125`));
+      assert.match(refused.message.en, new RegExp(`limit of ${MAX_BOOTSTRAP_WORK.toLocaleString('en-US')} rows × resamples; use at most 50`));
       const lowered = planFit(big, 'chinchilla', { source: SOURCE });
-      assert.ok(lowered.ok && lowered.plan.resamples === 125 && lowered.plan.resamplesLimited);
+      assert.ok(lowered.ok && lowered.plan.resamples === 50 && lowered.plan.resamplesLimited);
       const over = planFit(parsed.data, 'chinchilla', { source: SOURCE, resamples: 100_000 });
       assert.ok(!over.ok && /from 0 to 10000/.test(over.message.en));
     });
