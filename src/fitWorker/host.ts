@@ -10,7 +10,7 @@ import type { FitData, FitForm } from '../engine/fit/data';
 import { assembleResult, cancelledOutcome, planFit, type BootstrapDraw, type FitOutcome, type FitPlan, type FitStage, type PointFit, type RunFitOptions } from '../sections/fit/model';
 import { isFromWorker, type FromWorker, type ToWorker } from './protocol';
 
-export interface WorkerScript {
+interface WorkerScript {
   /** Absolute path of the worker bundle (dist/fitWorker.js), or with `eval`, the code to run. */
   script: string;
   eval?: boolean;

@@ -113,7 +113,7 @@ export function prescreenCount(rows: number): number {
 export const SEARCH_SUBSAMPLE = 2000;
 
 /** The `keep` starts with the lowest objective at the start, in their original order. */
-export function screenStarts(fun: Objective, starts: readonly (readonly number[])[], keep: number): (readonly number[])[] {
+function screenStarts(fun: Objective, starts: readonly (readonly number[])[], keep: number): (readonly number[])[] {
   if (keep >= starts.length) return starts.slice();
   const grad = new Float64Array(5);
   const x = new Float64Array(5);

@@ -87,7 +87,7 @@ export const FORM_PARAMETERS: Readonly<Record<FitForm, number>> = { chinchilla: 
 export const MAX_ROWS = 20_000;
 
 /** Longest header cell read (longer ones are refused before any pattern runs). */
-export const MAX_HEADER_CELL = 256;
+const MAX_HEADER_CELL = 256;
 
 /**
  * Smallest spread max/min of N, D (or the power law's x) accepted: below a factor of 2

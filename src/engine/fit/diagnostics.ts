@@ -44,7 +44,7 @@ export function powerJacobian(x: ArrayLike<number>, fit: { logCoefficient: numbe
 }
 
 /** Rule-of-thumb threshold: leverage above twice the mean 2p/n. */
-export function leverageThreshold(parameters: number, rows: number): number {
+function leverageThreshold(parameters: number, rows: number): number {
   return (2 * parameters) / rows;
 }
 
@@ -72,7 +72,7 @@ function solve(M: number[][], v: number[]): number[] | null {
 }
 
 /** Hat-matrix diagonal of the n×p Jacobian `jac` (row-major rows); null when JᵀJ is singular. */
-export function hatDiagonal(jac: readonly (readonly number[])[]): number[] | null {
+function hatDiagonal(jac: readonly (readonly number[])[]): number[] | null {
   const n = jac.length;
   const p = n > 0 ? jac[0].length : 0;
   // Columns scaled to unit norm first: log N is ~20 while the weights are ≤ 1.
@@ -98,7 +98,7 @@ export function hatDiagonal(jac: readonly (readonly number[])[]): number[] | nul
 }
 
 /** 1.4826 × the median absolute deviation from the median (a robust σ). */
-export function robustScale(values: readonly number[]): number {
+function robustScale(values: readonly number[]): number {
   const med = (v: number[]): number => {
     const s = [...v].sort((x, y) => x - y);
     const m = s.length >> 1;

@@ -31,7 +31,7 @@ export interface NumberOptions {
 }
 
 /** How a cell was written: a bare number takes the header's unit, a suffixed one carries its own. */
-export type NumberForm = 'plain' | 'scientific' | 'suffixed';
+type NumberForm = 'plain' | 'scientific' | 'suffixed';
 
 export interface ReadNumber {
   value: number;

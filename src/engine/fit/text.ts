@@ -10,7 +10,7 @@ import type { Bilingual } from './data';
 export const MAX_DATA_BYTES = 20 * 1024 * 1024;
 
 /** Longest stretch of a cell or header quoted in a message. */
-export const MAX_QUOTED = 40;
+const MAX_QUOTED = 40;
 
 /**
  * A cell as it may appear in a one-line message: C0/C1 controls, DEL, line and

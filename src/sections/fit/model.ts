@@ -95,7 +95,7 @@ export const MAX_RESAMPLES = 10_000;
 /** Most rows × resamples refitted (Epoch's 240 rows × 4,000 = 960,000 fit within it). */
 export const MAX_BOOTSTRAP_WORK = 1_000_000;
 /** Rows above which a bootstrap refit starts from the optimum only (see bootstrapShare). */
-export const LARGE_TABLE = 1000;
+const LARGE_TABLE = 1000;
 /** Most rows dropped by the drop-k diagnostic. */
 export const MAX_DROP = 50;
 

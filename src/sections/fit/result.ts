@@ -59,7 +59,7 @@ export interface FitEstimate {
 }
 
 /** Runs flagged by the residual check (diagnostics.ts). */
-export interface FitPointFlag {
+interface FitPointFlag {
   row: number;
   leverage: number;
   /** ln L − ln L̂. */
