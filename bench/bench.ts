@@ -13,7 +13,7 @@ import { renderChartSvg } from '../src/cli/renderChart';
 import { SECTIONS } from '../src/sections';
 import { LIGHT_THEME } from '../src/sections/theme';
 import type { Lang } from '../src/sections/types';
-import { benchFit } from './fit';
+import { benchFit, benchFitPipeline } from './fit';
 import { benchHover } from './hover';
 import { benchWebview } from './webview';
 import { benchHoverWithChart } from './hoverChart';
@@ -193,6 +193,7 @@ async function main(): Promise<void> {
     ['hover', () => benchHover()],
     ['hover+chart', () => benchHoverWithChart()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
+    ['fit-pipeline', () => benchFitPipeline(options.quick)],
     ['emergence', () => benchEmergence()],
     [
       'webview',

@@ -20,6 +20,8 @@ const common = {
 const builds = [
   // './render.js' stays a runtime require: vega loads on the first hover chart, not at activation.
   { entryPoints: { extension: 'src/extension/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './render.js'], outdir: 'dist', alias: { 'vega-canvas': vegaCanvasBrowser } },
+  // The fit's worker thread (src/fitWorker/host.ts starts it from dist/fitWorker.js).
+  { entryPoints: { fitWorker: 'src/fitWorker/worker.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist' },
   { entryPoints: { render: 'src/cli/renderChart.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', alias: { 'vega-canvas': vegaCanvasBrowser } },
   { entryPoints: { cli: 'src/cli/main.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js'], alias: { 'vega-canvas': vegaCanvasBrowser }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { webview: 'webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },

@@ -8,6 +8,8 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import {
+  bootstrapSentence,
+  diagnosticsSentences,
   fitCharts,
   fitRows,
   formatInterval,
@@ -184,16 +186,8 @@ function renderControls(r: FitResult): void {
     notes.push(`R² ${powerFormulas(r.x).pure}: ${formatValue(r.pure.rSquared)}` + (r.floor ? `; ${powerFormulas(r.x).floor}: ${formatValue(r.floor.rSquared)}` : ''));
     if (!r.floor && r.floorError) notes.push(`${powerFormulas(r.x).floor}: ${r.floorError[lang]}`);
   }
-  const b = r.bootstrap;
-  notes.push(
-    b
-      ? lang === 'zh'
-        ? `区间：百分位自助法，${b.resamples} 次重抽样（${b.failed} 次失败），种子 ${b.seed}。`
-        : `Intervals: percentile bootstrap, ${b.resamples} resamples (${b.failed} failed), seed ${b.seed}.`
-      : lang === 'zh'
-        ? '未计算置信区间。'
-        : 'No confidence intervals were computed.',
-  );
+  // The report's own sentences (report.ts), as in "Insert results" and the CLI.
+  notes.push(bootstrapSentence(r, lang), ...diagnosticsSentences(r, lang));
   controlsEl.append(heading, toolbar, table(header, rows, numeric), ...notes.map((n) => el('p', n, 'fit-note')));
 }
 

@@ -8,7 +8,7 @@ import { describeGroupFit } from '../engine/emergence/describe';
 import { EMERGENCE_BOOTSTRAP, MIN_POINTS } from '../engine/emergence/fit';
 import { findTask, METRIC_NAMES } from '../engine/emergence/tasks';
 import type { Lang } from '../engine/text';
-import { markdownTable } from './fitCommand';
+import { findFirstTable, linesOf } from '../engine/fit/markdownTable';
 import { cliLang, t } from './messages';
 
 export interface EmergenceIo {
@@ -88,9 +88,9 @@ function loadTable(path: string | undefined, io: EmergenceIo, lang: Lang): Emerg
   }
   let result: TableResult;
   if (/\.(md|markdown)$/i.test(path)) {
-    const table = markdownTable(text);
+    const table = findFirstTable(linesOf(text));
     if (!table) throw new CommandError(t(lang, `emergence: ${path}: no Markdown table found`, `emergence: ${path}：未找到 Markdown 表格`));
-    result = parseEmergenceTableRows(table.rows, table.firstLine);
+    result = parseEmergenceTableRows(table.rows, table.firstRowNumber);
   } else {
     result = parseEmergenceCsv(text);
   }

@@ -404,7 +404,7 @@ const COMMANDS: Record<string, Command> = {
   optimal: (argv, io) => (wantsHelp(argv) ? printHelp('optimal', io, cliLang(argv)) : runOptimalCommand(argv, io)),
   list: listCommand,
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
-  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...noRepeatedCommand('fit', argv)], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
+  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...noRepeatedCommand('fit', argv)], delegatedIo(io))),
   explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io, cliLang(argv)) : runExplainCommand([...argv], delegatedIo(io))),
   emergence: (argv, io) => (wantsHelp(argv) ? printHelp('emergence', io, cliLang(argv)) : runEmergenceCommand(argv, { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
   mirage: (argv, io) => (wantsHelp(argv) ? printHelp('mirage', io, cliLang(argv)) : runMirageCommand(argv, delegatedIo(io))),

@@ -5,11 +5,9 @@
 // Markdown table of the results after the note's table in one undoable edit.
 //
 // VS Code glue only: parsing, fitting and the report come from src/sections/fit and
-// the engine. The fit runs on the extension host's thread in slices of ~20 ms with a
-// setImmediate between them (see src/sections/fit/model.ts): the engine is pure and
-// the search is a loop over independent starts, so slicing keeps the host responsive
-// without a second bundle or a worker's start-up and copying, and cancelling is a flag
-// checked between slices.
+// the engine. The fit runs off the extension host's thread, in worker threads
+// (src/fitWorker/host.ts, bundled as dist/fitWorker.js): the search in one, the
+// bootstrap split over two (both cores); cancelling terminates the workers.
 import * as vscode from 'vscode';
 import { NextMessage } from './nextMessage';
 import type { DataError, FitForm } from '../engine/fit/data';
@@ -21,14 +19,17 @@ import {
   type FitInsertTarget,
   type FitWebviewToHost,
 } from '../protocol/messages';
+import type { DropRule } from '../engine/fit/diagnostics';
+import { MAX_DATA_BYTES, tooLarge } from '../engine/fit/text';
+import { runFitInWorkers } from '../fitWorker/host';
 import {
   COARSE_GRID,
-  DEFAULT_RESAMPLES,
   DEFAULT_SEED,
+  MAX_DROP,
   MAX_RESAMPLES,
   parseFitInput,
+  planFit,
   resultMarkdownLines,
-  runFit,
   summaryText,
   type FitInput,
   type FitResult,
@@ -55,8 +56,13 @@ export const FIT_TESTING_COMMANDS = {
 /** The command's optional second argument (or first, without a file). */
 export interface FitCommandOptions {
   form?: FitForm;
-  /** Bootstrap resamples (0: none). Default 100. */
+  /** Bootstrap resamples (0: none). Default: the pipeline's (1,000, fewer for very large tables). */
   resamples?: number;
+  /** Compute budget (FLOPs) of the derived quantities. Default 5.76e23. */
+  budget?: number;
+  /** Fit without the k highest-loss (or largest-residual) runs, and show how far the estimate moves. */
+  drop?: number;
+  dropBy?: DropRule;
   seed?: number;
   /** Starts of the Chinchilla search: Hoffmann et al.'s 4,500 ("full"), 243 ("coarse"), or an explicit grid. */
   grid?: 'full' | 'coarse' | ChinchillaGrid;
@@ -70,7 +76,9 @@ export interface FitCommandOptions {
 
 interface ResolvedOptions {
   form: FitForm | undefined;
-  resamples: number;
+  resamples: number | undefined;
+  budget: number | undefined;
+  drop: { count: number; rule: DropRule } | undefined;
   seed: number;
   grid: ChinchillaGrid | undefined;
   interactive: boolean;
@@ -97,7 +105,9 @@ export function resolveOptions(v: unknown): ResolvedOptions {
   const int = (x: unknown, lo: number, hi: number): number | undefined => (typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi ? x : undefined);
   return {
     form: o.form === 'chinchilla' || o.form === 'power' ? o.form : undefined,
-    resamples: int(o.resamples, 0, MAX_RESAMPLES) ?? DEFAULT_RESAMPLES,
+    resamples: int(o.resamples, 0, MAX_RESAMPLES),
+    budget: typeof o.budget === 'number' && o.budget > 0 && Number.isFinite(o.budget) ? o.budget : undefined,
+    drop: int(o.drop, 1, MAX_DROP) !== undefined ? { count: o.drop as number, rule: o.dropBy === 'residual' ? 'residual' : 'loss' } : undefined,
     seed: int(o.seed, 0, 0xffffffff) ?? DEFAULT_SEED,
     grid: gridOption(o.grid),
     interactive: o.interactive !== false,
@@ -182,6 +192,8 @@ async function resolveSource(target: vscode.Uri | undefined): Promise<Resolved> 
   }
   const name = baseName(doc.uri);
   const text = doc.getText();
+  // The documented cap (README "Fitting"), checked before any parsing.
+  if (text.length > MAX_DATA_BYTES) return { ok: false, message: { en: `${name}: ${tooLarge(text.length).en}.`, zh: `${name}：${tooLarge(text.length).zh}。` } };
   if (isCsv(doc)) return { ok: true, input: { kind: 'csv', text }, origin: { uri: doc.uri, kind: 'csv', text, version: doc.version }, name };
   if (!isMarkdown(doc)) return { ok: false, message: NO_SOURCE };
   const table = selection ? findTableAt(doc, selection) : findFirstTable(doc);
@@ -474,12 +486,21 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
       firstRow: table ? table.firstRowNumber : 1,
       lastRow: table ? table.lastDataLine + 1 : Math.max(1, ...Array.from(data.sourceRows)),
     };
-    const starts = form === 'chinchilla' ? (options.grid ? options.grid.alpha.length * options.grid.beta.length * options.grid.e.length * options.grid.a.length * options.grid.b.length : 4500) : 0;
+    const runOptions = { source, resamples: options.resamples, seed: options.seed, grid: options.grid, budget: options.budget, drop: options.drop };
+    const planned = planFit(data, form, runOptions);
+    if (!planned.ok) {
+      const message = `${resolved.name}: ${say(planned.message)}`;
+      void vscode.window.showErrorMessage(message);
+      return { ok: false, reason: 'bad-data', message };
+    }
+    const g = planned.plan.grid;
+    const starts = g.alpha.length * g.beta.length * g.e.length * g.a.length * g.b.length;
+    const resamples = planned.plan.resamples;
     const title =
       form === 'chinchilla'
         ? say({
-            en: `Fitting L = E + A/N^α + B/D^β to ${data.rows} rows of ${resolved.name} (${starts.toLocaleString('en-US')} starts, ${options.resamples} bootstrap resamples)`,
-            zh: `正在用 ${data.rows} 行数据（${resolved.name}）拟合 L = E + A/N^α + B/D^β（${starts} 个初值，${options.resamples} 次自助重抽样）`,
+            en: `Fitting L = E + A/N^α + B/D^β to ${data.rows} rows of ${resolved.name} (${starts.toLocaleString('en-US')} starts, ${resamples} bootstrap resamples)`,
+            zh: `正在用 ${data.rows} 行数据（${resolved.name}）拟合 L = E + A/N^α + B/D^β（${starts} 个初值，${resamples} 次自助重抽样）`,
           })
         : say({ en: `Fitting power laws to ${data.rows} rows of ${resolved.name}`, zh: `正在用 ${data.rows} 行数据（${resolved.name}）拟合幂律` });
     running = true;
@@ -487,24 +508,30 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
     try {
       outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         let reported = 0;
-        return runFit(
-          data,
-          form,
-          { source, resamples: options.resamples, seed: options.seed, grid: options.grid },
-          {
-            pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
-            cancelled: () => token.isCancellationRequested,
-            progress: (fraction, stage) => {
-              const pct = Math.floor(fraction * 100);
-              if (pct <= reported) return;
-              progress.report({
-                increment: pct - reported,
-                message: stage === 'search' ? say({ en: `search ${pct}%`, zh: `搜索 ${pct}%` }) : say({ en: `bootstrap ${pct}%`, zh: `自助法 ${pct}%` }),
-              });
-              reported = pct;
-            },
+        // Search then bootstrap on one bar: the search takes about the first 30% when there is a bootstrap.
+        const searchShare = resamples > 0 ? 0.3 : 1;
+        const fit = runFitInWorkers(data, form, runOptions, {
+          script: vscode.Uri.joinPath(context.extensionUri, 'dist', 'fitWorker.js').fsPath,
+          onProgress: (fraction, stage) => {
+            const overall = stage === 'search' ? fraction * searchShare : searchShare + fraction * (1 - searchShare);
+            const pct = Math.floor(overall * 100);
+            if (pct <= reported) return;
+            progress.report({
+              increment: pct - reported,
+              message:
+                stage === 'search'
+                  ? say({ en: `search ${Math.floor(fraction * 100)}%`, zh: `搜索 ${Math.floor(fraction * 100)}%` })
+                  : say({ en: `bootstrap ${Math.floor(fraction * 100)}%`, zh: `自助法 ${Math.floor(fraction * 100)}%` }),
+            });
+            reported = pct;
           },
-        );
+        });
+        const subscription = token.onCancellationRequested(() => fit.cancel());
+        try {
+          return await fit.outcome;
+        } finally {
+          subscription.dispose();
+        }
       });
     } catch (err) {
       log.error(`fit failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
