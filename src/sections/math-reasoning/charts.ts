@@ -75,21 +75,24 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     problem: name,
     example: a.problem.example[lang],
   }));
+  // Every layer is always there (empty when it has nothing to draw), so a threshold that
+  // moves the emergence point on or off the grid changes data only: the view updates in place.
   const layers: Json[] = [];
-  if (a.offGrid) {
-    layers.push({
-      data: { values: [{ size: a.threshold, label: `${tr({ zh: '代码阈值', en: 'Coded threshold' }, lang)} ${pythonExp(a.threshold)} (${formatCount(a.threshold, lang)})` }] },
-      mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: theme.muted },
-      encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
-    });
-  }
-  if (a.emergencePoint !== undefined) {
-    layers.push({
-      data: { values: [{ size: a.emergencePoint, label: `${tr({ zh: '涌现点', en: 'Emergence point' }, lang)} ${pythonExp(a.emergencePoint)} (${formatCount(a.emergencePoint, lang)})` }] },
-      mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, opacity: 0.7, color: theme.accent },
-      encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
-    });
-  }
+  layers.push({
+    data: { values: a.offGrid ? [{ size: a.threshold, label: `${tr({ zh: '代码阈值', en: 'Coded threshold' }, lang)} ${pythonExp(a.threshold)} (${formatCount(a.threshold, lang)})` }] : [] },
+    mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: theme.muted },
+    encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
+  });
+  layers.push({
+    data: {
+      values:
+        a.emergencePoint !== undefined
+          ? [{ size: a.emergencePoint, label: `${tr({ zh: '涌现点', en: 'Emergence point' }, lang)} ${pythonExp(a.emergencePoint)} (${formatCount(a.emergencePoint, lang)})` }]
+          : [],
+    },
+    mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, opacity: 0.7, color: theme.accent },
+    encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
+  });
   if (t.model === 'logistic') {
     layers.push({
       data: { values: DENSE_SIZES.map((size) => ({ size, capable: capability(t.model, size, a.threshold, t.sharpness) })) },
@@ -116,12 +119,14 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     },
   );
   const lines = annotationLines(a, lang);
-  if (a.emergencePoint === undefined) {
-    layers.push({
-      data: { values: [{}] },
-      mark: { type: 'text', align: 'center', baseline: 'middle', x: PANEL_WIDTH / 2, y: PANEL_HEIGHT * 0.4, fontSize: FONT_SIZE, color: theme.muted, text: lines },
-    });
-  } else {
+  layers.push({
+    data: { values: a.emergencePoint === undefined ? [{ lines }] : [] },
+    mark: { type: 'text', align: 'center', baseline: 'middle', x: PANEL_WIDTH / 2, y: PANEL_HEIGHT * 0.4, fontSize: FONT_SIZE, color: theme.muted },
+    encoding: { text: { field: 'lines' } },
+  });
+  let arrows: Json[] = [];
+  let label: Json[] = [];
+  if (a.emergencePoint !== undefined) {
     const e = a.emergencePoint;
     const place = placeAnnotation(e, lines, t.model === 'logistic');
     const [px, py] = toPixel(PANEL_FRAME, place.x, place.y);
@@ -129,27 +134,28 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     // Centre a multi-line block on the anchor (vega puts the first line there).
     const dy = (-(lines.length - 1) * annotationLineHeight(FONT_SIZE)) / 2;
     const box = textBox(px, py, width, FONT_SIZE, place.align, 'middle', 0, dy, lines.length);
-    const arrow = arrowFromBox(PANEL_FRAME, box, [e, 0.5]);
-    const arrowX = { type: 'quantitative', scale: { type: 'log' } };
-    const arrowY = { type: 'quantitative' };
-    layers.push(
-      {
-        data: { values: [arrow] },
-        mark: { type: 'rule', strokeWidth: 1.3, color: theme.accent },
-        encoding: { x: { field: 'x', ...arrowX }, y: { field: 'y', ...arrowY }, x2: { field: 'x2' }, y2: { field: 'y2' } },
-      },
-      {
-        data: { values: [arrow] },
-        mark: { type: 'point', shape: 'triangle-up', filled: true, opacity: 1, size: ARROW_HEAD_SIZE * 0.8, color: theme.accent },
-        encoding: { x: { field: 'headX', ...arrowX }, y: { field: 'headY', ...arrowY }, angle: { field: 'angle', type: 'quantitative', scale: null } },
-      },
-      {
-        data: { values: [{ size: place.x, capable: place.y }] },
-        mark: { type: 'text', align: place.align, baseline: 'middle', dy, fontSize: FONT_SIZE, lineHeight: annotationLineHeight(FONT_SIZE), color: theme.foreground, text: lines },
-        encoding: { x: { field: 'size', ...arrowX }, y: { field: 'capable', ...arrowY } },
-      },
-    );
+    arrows = [{ ...arrowFromBox(PANEL_FRAME, box, [e, 0.5]) }];
+    label = [{ size: place.x, capable: place.y, align: place.align, dy, lines }];
   }
+  const arrowX = { type: 'quantitative', scale: { type: 'log' } };
+  const arrowY = { type: 'quantitative' };
+  layers.push(
+    {
+      data: { values: arrows },
+      mark: { type: 'rule', strokeWidth: 1.3, color: theme.accent },
+      encoding: { x: { field: 'x', ...arrowX }, y: { field: 'y', ...arrowY }, x2: { field: 'x2' }, y2: { field: 'y2' } },
+    },
+    {
+      data: { values: arrows },
+      mark: { type: 'point', shape: 'triangle-up', filled: true, opacity: 1, size: ARROW_HEAD_SIZE * 0.8, color: theme.accent },
+      encoding: { x: { field: 'headX', ...arrowX }, y: { field: 'headY', ...arrowY }, angle: { field: 'angle', type: 'quantitative', scale: null } },
+    },
+    {
+      data: { values: label },
+      mark: { type: 'text', align: { expr: 'datum.align' }, baseline: 'middle', dy: { expr: 'datum.dy' }, fontSize: FONT_SIZE, lineHeight: annotationLineHeight(FONT_SIZE), color: theme.foreground },
+      encoding: { x: { field: 'size', ...arrowX }, y: { field: 'capable', ...arrowY }, text: { field: 'lines' } },
+    },
+  );
   return {
     title: { text: lang === 'zh' ? `${name}能力涌现` : `${name} emergence`, fontSize: 12, anchor: 'middle' },
     width: PANEL_WIDTH,

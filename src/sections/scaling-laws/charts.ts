@@ -1,7 +1,7 @@
 // Vega-Lite spec for §3.1: the seed's semilog performance curve, redrawn with log
 // ticks 10⁶…10¹², tooltips, a legend inside the plot and the annotations' arrows.
 import { formatCount, pythonExp } from '../../engine/format';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { labelsExpr, makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { ChartContext, ChartSpec } from '../types';
 import { ARROW_HEAD_SIZE, arrowFromBox, estimateTextWidth, textBox, toPixel, type PlotFrame } from './arrows';
 import {
@@ -114,7 +114,9 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
   const perfLabel = tr({ zh: '模型性能', en: 'Model performance' }, lang);
   const thresholdLabel = thresholdLegendLabel(opts.threshold, lang);
   const proseLabel = proseLegendLabel(lang);
-  const domain = [perfLabel, thresholdLabel, ...(opts.showProse ? [proseLabel] : [])];
+  // Stable series keys; the legend shows their labels, a signal (the threshold's label quotes it).
+  const seriesLabels = { performance: perfLabel, threshold: thresholdLabel, prose: proseLabel };
+  const domain = ['performance', 'threshold', ...(opts.showProse ? ['prose'] : [])];
   // color and strokeDash share one legend (same field, same legend definition).
   const legend = {
     title: null,
@@ -128,6 +130,7 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
     offset: 8,
     labelLimit: 400,
     labelFontSize: 11,
+    labelExpr: labelsExpr('seriesLabels'),
   };
   const colour = { field: 'series', type: 'nominal', scale: { domain, range: [theme.palette[0], theme.accent, theme.muted] }, legend };
   const dash = { field: 'series', type: 'nominal', scale: { domain, range: [[1, 0], [6, 4], [2, 3]] }, legend };
@@ -138,9 +141,9 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
   ];
 
   const rules = [
-    { size: opts.threshold, series: thresholdLabel, sizeHuman: formatCount(opts.threshold, lang), sizeExp: pythonExp(opts.threshold), width: 2, opacity: 1 },
+    { size: opts.threshold, series: 'threshold', seriesLabel: thresholdLabel, sizeHuman: formatCount(opts.threshold, lang), sizeExp: pythonExp(opts.threshold), width: 2, opacity: 1 },
     ...(opts.showProse
-      ? [{ size: PROSE_EMERGENCE_POINT, series: proseLabel, sizeHuman: formatCount(PROSE_EMERGENCE_POINT, lang), sizeExp: pythonExp(PROSE_EMERGENCE_POINT), width: 1.5, opacity: 0.85 }]
+      ? [{ size: PROSE_EMERGENCE_POINT, series: 'prose', seriesLabel: proseLabel, sizeHuman: formatCount(PROSE_EMERGENCE_POINT, lang), sizeExp: pythonExp(PROSE_EMERGENCE_POINT), width: 1.5, opacity: 0.85 }]
       : []),
   ];
 
@@ -154,11 +157,11 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
         strokeDash: dash,
         strokeWidth: { field: 'width', type: 'quantitative', scale: null },
         opacity: { field: 'opacity', type: 'quantitative', scale: null },
-        tooltip: [{ field: 'series', type: 'nominal', title: tr({ zh: '标记', en: 'Marker' }, lang) }, ...sizeTooltip],
+        tooltip: [{ field: 'seriesLabel', type: 'nominal', title: tr({ zh: '标记', en: 'Marker' }, lang) }, ...sizeTooltip],
       },
     },
     {
-      data: { values: points.map((p) => ({ ...p, series: perfLabel })) },
+      data: { values: points.map((p) => ({ ...p, series: 'performance' })) },
       mark: { type: 'line', strokeWidth: 3 },
       encoding: {
         x: { field: 'size', ...x },
@@ -205,6 +208,7 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
       },
       width: WIDTH,
       height: HEIGHT,
+      signals: { seriesLabels },
     },
     ctx,
     { layer: layers },
