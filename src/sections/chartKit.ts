@@ -57,3 +57,20 @@ export function labelsExpr(signal: string): string {
  */
 export const POWER_OF_TEN_LABEL_EXPR =
   "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6 ? '10' + replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(format(round(log(datum.value) / LN10), 'd'), regexp('-', 'g'), '⁻'), regexp('0', 'g'), '⁰'), regexp('1', 'g'), '¹'), regexp('2', 'g'), '²'), regexp('3', 'g'), '³'), regexp('4', 'g'), '⁴'), regexp('5', 'g'), '⁵'), regexp('6', 'g'), '⁶'), regexp('7', 'g'), '⁷'), regexp('8', 'g'), '⁸'), regexp('9', 'g'), '⁹') : ''";
+
+/** Splits a label into lines of at most `width` characters at spaces (CJK text stays one line). */
+export function wrapLabel(text: string, width: number): string[] {
+  if (text.length <= width || !text.includes(' ')) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -165,12 +165,14 @@ export function radarBody(opts: RadarOptions): Record<string, unknown> {
   const available = ctx.width;
   const oneLine = Math.max(...axes.map((label) => estimateTextWidth(label, TIP_FONT_SIZE)));
   const wrap = available !== undefined && 2 * oneLine + 200 > available;
+  // Narrow: two-line labels one point smaller (still above the 9 px floor of the side view).
+  const tipFont = wrap ? TIP_FONT_SIZE - 2 : TIP_FONT_SIZE;
   const tipText = axes.map((label) => (wrap ? twoLines(label) : [label]));
   const lineCount = Math.max(...tipText.map((t) => t.length));
-  const labelWidth = Math.ceil(Math.max(...tipText.flat().map((line) => estimateTextWidth(line, TIP_FONT_SIZE))) + TIP_GAP);
-  const labelHeight = lineCount * (TIP_FONT_SIZE + 2) + TIP_GAP;
+  const labelWidth = Math.ceil(Math.max(...tipText.flat().map((line) => estimateTextWidth(line, tipFont))) + TIP_GAP);
+  const labelHeight = lineCount * (tipFont + 2) + TIP_GAP;
   const own = opts.size ?? 320;
-  const size = available === undefined ? own : Math.max(120, Math.min(own, available - 2 * labelWidth - 24));
+  const size = available === undefined ? own : Math.max(56, Math.min(own, available - 2 * labelWidth - 24));
   const unitsPerPx = (2 * max) / size;
   const xExtent = max + labelWidth * unitsPerPx;
   const yExtent = max + labelHeight * unitsPerPx;
@@ -259,7 +261,7 @@ export function radarBody(opts: RadarOptions): Record<string, unknown> {
         mark: {
           type: 'text',
           color: theme.foreground,
-          fontSize: TIP_FONT_SIZE,
+          fontSize: tipFont,
           fontWeight: 'bold',
           align: { expr: 'datum.align' },
           baseline: { expr: 'datum.baseline' },

@@ -44,11 +44,17 @@ export function columnsFor(width: number, panelWidth: number, spacing: number, c
 /** Legends under the plot, wrapped into columns that fit the width. */
 function narrowLegend(legend: Json, width: number): Json {
   const columns = Math.max(1, Math.floor((width - 24) / LEGEND_COLUMN_PX));
-  const labelLimit = Math.max(60, Math.floor((width - 24) / columns) - 30);
-  const out: Json = { ...legend, orient: 'bottom', direction: 'horizontal', columns, gradientLength: Math.min(200, width - 60) };
+  const labelLimit = Math.max(60, Math.floor((width - 24) / columns) - 64);
+  const out: Json = { ...legend, orient: 'bottom', direction: 'horizontal', columns, gradientLength: Math.min(200, width - 110) };
   out.labelLimit = typeof legend.labelLimit === 'number' ? Math.min(legend.labelLimit, labelLimit) : labelLimit;
   if (typeof legend.titleLimit !== 'number') out.titleLimit = width - 40;
   return out;
+}
+
+/** Axis labels take at most 40 % of a narrow chart (long category names are truncated with "…", their tooltip keeps them). */
+function narrowAxis(axis: Json, width: number): Json {
+  const limit = Math.floor(width * 0.4);
+  return typeof axis.labelLimit === 'number' && axis.labelLimit > limit ? { ...axis, labelLimit: limit } : axis;
 }
 
 function withNarrowLegends(node: unknown, width: number): unknown {
@@ -57,6 +63,7 @@ function withNarrowLegends(node: unknown, width: number): unknown {
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'legend' && isObject(value) && value.orient !== 'none') out[key] = narrowLegend(value, width);
+    else if (key === 'axis' && isObject(value)) out[key] = narrowAxis(withNarrowLegends(value, width) as Json, width);
     else if (key === 'datasets' || key === 'data' || key === 'params') out[key] = value;
     else out[key] = withNarrowLegends(value, width);
   }
@@ -88,15 +95,21 @@ export function layoutSpec(spec: TopLevelSpec, layout: Layout): TopLevelSpec {
   } else if (Array.isArray(out.hconcat) || Array.isArray(out.concat)) {
     const children = (out.hconcat ?? out.concat) as Json[];
     const columns = columnsFor(width, childWidth(out, children), spacingOf(out), children.length);
+    // One column narrower than a panel: the panels take the width there is.
+    const room = width - PANEL_OVERHEAD_PX - 8;
+    const fitted = columns === 1 ? children.map((c) => (typeof c.width === 'number' && c.width > room ? { ...c, width: room } : c)) : children;
     const { hconcat, ...rest } = out;
     void hconcat;
-    out = { ...rest, concat: children, columns };
+    out = { ...rest, concat: fitted, columns };
   }
   if (width < NARROW_PX) {
     out = withNarrowLegends(out, width) as Json;
     const config = isObject(out.config) ? out.config : {};
     const legend = isObject(config.legend) ? config.legend : {};
-    out.config = { ...config, legend: narrowLegend(legend, width) };
+    const axis = isObject(config.axis) ? config.axis : {};
+    const axisX = isObject(config.axisX) ? config.axisX : {};
+    // x-axis titles end at the plot's right edge: centred on a narrow plot they would run past it.
+    out.config = { ...config, legend: narrowLegend(legend, width), axis: { ...axis, labelLimit: Math.floor(width * 0.4) }, axisX: { titleAnchor: 'end', ...axisX } };
   }
   return out as unknown as TopLevelSpec;
 }

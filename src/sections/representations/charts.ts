@@ -2,7 +2,7 @@
 // semi-distributed, fully distributed) on the same axes, with one shared concept legend
 // (the seed's third panel had none) and the article's takeaway under each panel title.
 import { pythonExp } from '../../engine/format';
-import { makeChart } from '../chartKit';
+import { makeChart, wrapLabel } from '../chartKit';
 import type { ChartContext, ChartSpec, Lang } from '../types';
 import { CONCEPTS, type RepresentationPanel, type RepresentationSettings } from './model';
 
@@ -51,6 +51,7 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
     title: zh ? '表示维度2' : 'Representation dimension 2',
   };
 
+  const narrow = ctx.width !== undefined && ctx.width < 520;
   const hconcat = panels.map((panel) => {
     const distributed = panel.scale.representation === 'fully_distributed';
     const values = panel.points.map((p) => ({
@@ -89,7 +90,8 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
     return {
       width: PANEL_SIZE,
       height: PANEL_SIZE,
-      title: { text: panelTitle(panel, lang), subtitle: panel.scale.takeaway[lang], anchor: 'middle', fontSize: 13 },
+      // A narrow webview wraps the takeaway instead of widening the panel past the view.
+      title: { text: panelTitle(panel, lang), subtitle: narrow ? wrapLabel(panel.scale.takeaway[lang], 34) : panel.scale.takeaway[lang], anchor: 'middle', fontSize: 13 },
       data: { values },
       layer,
     };

@@ -108,7 +108,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
           },
           {
             data: { values: [{ compute: labelAt, loss: Math.sqrt(bandLow.loss * bandHigh.loss) }] },
-            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: theme.muted },
+            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: theme.muted, limit: { expr: 'width * 0.92' } },
             encoding: {
               x,
               y: { field: 'loss', ...y },
@@ -356,7 +356,8 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
       },
       {
         data: { values: budgetAt },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: HEIGHT - 4, fontSize: 11, color: theme.accent, text: { expr: 'budgetLabel' } },
+        // Right of the rule, or left of it in the right half of the plot (so it never runs off a narrow one).
+        mark: { type: 'text', align: { expr: "scale('x', datum.compute) > width / 2 ? 'right' : 'left'" }, dx: { expr: "scale('x', datum.compute) > width / 2 ? -4 : 4" }, baseline: 'bottom', y: HEIGHT - 4, fontSize: 11, color: theme.accent, text: { expr: 'budgetLabel' } },
         encoding: { x },
       },
     );

@@ -47,17 +47,26 @@ function sizeAxis(ctx: ChartContext): Record<string, unknown> {
   };
 }
 
+/** Room the y axis takes beside the plot (labels and title), for the plot width in a webview. */
+const Y_AXIS_PX = 64;
+
 function annotationLayers(ctx: ChartContext): Record<string, unknown>[] {
-  const texts: { label: string; x: number; y: number; baseline: string; dx: number; dy: number }[] = [];
+  const texts: { label: string; x: number; y: number; align: string; baseline: string; dx: number; dy: number }[] = [];
   const arrows: Record<string, unknown>[] = [];
+  // In a webview narrower than the chart the plot is narrower too: text that would run
+  // past its right edge ends at its anchor instead, and the arrows follow the real frame.
+  const frame = ctx.width !== undefined && ctx.width - Y_AXIS_PX < WIDTH ? { ...PERFORMANCE_FRAME, width: ctx.width - Y_AXIS_PX } : PERFORMANCE_FRAME;
   STAGE_ANNOTATIONS.forEach((a, i) => {
     const label = tr(a.label, ctx.lang);
     const place = TEXT_PLACEMENT[i];
-    const [px, py] = toPixel(PERFORMANCE_FRAME, a.xytext[0], a.xytext[1]);
-    const box = textBox(px, py, estimateTextWidth(label, ANNOTATION_FONT_SIZE), ANNOTATION_FONT_SIZE, 'left', place.baseline, place.dx, place.dy);
-    const arrow = arrowFromBox(PERFORMANCE_FRAME, box, a.xy);
+    const [px, py] = toPixel(frame, a.xytext[0], a.xytext[1]);
+    const textWidth = estimateTextWidth(label, ANNOTATION_FONT_SIZE);
+    const align = px + place.dx + textWidth > frame.width ? 'right' : 'left';
+    const dx = align === 'left' ? place.dx : -place.dx;
+    const box = textBox(px, py, textWidth, ANNOTATION_FONT_SIZE, align, place.baseline, dx, place.dy);
+    const arrow = arrowFromBox(frame, box, a.xy);
     const colour = a.emphasis ? ctx.theme.accent : ctx.theme.muted;
-    texts.push({ label, x: a.xytext[0], y: a.xytext[1], baseline: place.baseline, dx: place.dx, dy: place.dy });
+    texts.push({ label, x: a.xytext[0], y: a.xytext[1], align, baseline: place.baseline, dx, dy: place.dy });
     arrows.push({ ...arrow, colour, label, targetX: a.xy[0], targetY: a.xy[1] });
   });
   const x = { type: 'quantitative', scale: { type: 'log' } };
@@ -91,7 +100,7 @@ function annotationLayers(ctx: ChartContext): Record<string, unknown>[] {
         data: { values: [t] },
         mark: {
           type: 'text',
-          align: 'left',
+          align: t.align,
           baseline: t.baseline,
           dx: t.dx,
           dy: t.dy,
