@@ -28,6 +28,7 @@ const builds = [
   { entryPoints: { preview: 'webview/preview.ts' }, ...page },
   { entryPoints: { previewCharts: 'webview/previewCharts.ts' }, ...page },
   { entryPoints: { fit: 'webview/fit.ts' }, ...page },
+  { entryPoints: { elements: 'webview/elements.ts' }, ...page },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
 const started = Date.now();

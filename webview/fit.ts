@@ -2,7 +2,6 @@
 // receives a FitResult from the extension (validated on receipt), builds the charts
 // with src/sections/fit, and shows the parameter table, the data and an "Insert
 // results" button that asks the extension to write the results into the note.
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import {
   fitCharts,
   fitRows,
@@ -25,6 +24,7 @@ import {
   type FitWebviewToHost,
 } from '../src/protocol/messages';
 import { ChartSet } from './lib/chartSet';
+import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { vscodeApi } from './lib/vscodeApi';
@@ -61,7 +61,7 @@ let lang: Lang = body.dataset.lang === 'zh' ? 'zh' : 'en';
 let result: FitResult | undefined;
 let insert: FitInsertTarget = 'none';
 const queue = new RenderQueue((err) => showError(`${t('renderFailed')}${String(err)}`));
-const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: false, onRelayout: () => void render() });
+const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: false, onRelayout: () => void render().then(() => charts.fitWidths()) });
 
 const t = (key: keyof typeof UI): string => UI[key][lang];
 
@@ -224,6 +224,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   onMessage(message);
 });
+
+// The page waits for its fit: a good moment for the controls' custom elements.
+loadSiblingScript('elements.js');
 
 // A colour-theme change redraws the charts in the new colours.
 watchTheme(document, () => void render());

@@ -1,16 +1,13 @@
 // The page of the chart panel and the side view, on the shared runtime of webview/lib:
 // builds the section's Vega-Lite specs from the registry (no round trip to the
 // extension), draws the controls from the parameter specs, and applies a parameter
-// change in place (signals and data of the live views).
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+// change in place (signals and data of the live views). The controls' custom elements
+// (webview/elements.ts) load once the charts are painted.
 import { findSection } from '../src/sections/index';
 import { resolveParams, type ChartContext, type ChartSpec, type ChartTheme, type Lang, type ParamValues, type Section } from '../src/sections/types';
 import { isPanelState, parseHostMessage, type ExportFormat, type HostToWebview, type NoteContext, type PanelState, type WebviewToHost } from '../src/protocol/messages';
 import { ChartSet } from './lib/chartSet';
+import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { vscodeApi } from './lib/vscodeApi';
@@ -55,7 +52,7 @@ let controls: Controls | undefined;
 let controlsKey = '';
 
 const queue = new RenderQueue((err) => showError(`${ui('renderFailed', lang)}${String(err)}`));
-const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: true, toolbar: toolbarFor, onRelayout: () => void refresh() });
+const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: true, toolbar: toolbarFor, onRelayout: () => void relayout() });
 const timings: Timings = {
   updates: 0,
   get inPlaceUpdates() {
@@ -69,6 +66,7 @@ window.__emergenceTimings = timings;
 window.__emergenceViews = () => Object.fromEntries(charts.live.map((c) => [c.view.chart.id, c.view.vegaView]));
 
 function showError(message: string): void {
+  loadSiblingScript('elements.js');
   errorEl.textContent = message;
   errorEl.hidden = false;
   body.dataset.state = 'error';
@@ -161,6 +159,14 @@ function refresh(): Promise<void> {
   });
 }
 
+/** The container's width changed: views re-laid out (rebuilt only where columns or legends change), others stretched. */
+function relayout(): Promise<void> {
+  return queue.run(async () => {
+    await charts.update(currentCharts(), lang);
+    await charts.fitWidths();
+  });
+}
+
 function rebuild(): Promise<void> {
   return queue.run(async () => {
     await charts.build(currentCharts(), lang);
@@ -187,6 +193,7 @@ async function show(sectionId: string, input: Record<string, unknown> | undefine
     reportRendered();
     renderReport();
   });
+  loadSiblingScript('elements.js');
 }
 
 async function setParams(input: Record<string, unknown>): Promise<void> {

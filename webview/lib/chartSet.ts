@@ -95,6 +95,11 @@ export class ChartSet {
     }
   }
 
+  /** After a resize: the views whose layout did not change take the new width in place. */
+  async fitWidths(): Promise<void> {
+    await Promise.all(this.live.map((c) => c.view.fitContainer()));
+  }
+
   /** What each chart drew, for the 'rendered' reports. */
   report(): { id: string; marks: number; digest: string }[] {
     return this.live.map((c) => ({ id: c.view.chart.id, marks: c.view.marks(), digest: digestOf(c.view.prepared) }));

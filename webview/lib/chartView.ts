@@ -126,6 +126,19 @@ export class ChartView {
     return 'in-place';
   }
 
+  /**
+   * Follows the container's width when it changed without a window resize (a scrollbar
+   * appeared, the grid reflowed): Vega's container width only listens to window resizes.
+   */
+  async fitContainer(): Promise<void> {
+    if ((this.current.hoisted.spec as { width?: unknown }).width !== 'container') return;
+    const width = this.container.clientWidth;
+    if (width > 0 && width !== this.view.width()) {
+      this.view.signal('width', width);
+      await this.view.runAsync();
+    }
+  }
+
   marks(): number {
     return countMarks(this.view);
   }
