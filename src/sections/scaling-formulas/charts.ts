@@ -3,7 +3,7 @@
 import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
 import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/laws/presets';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import {
   PARAMS_RANGE,
@@ -145,16 +145,19 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
       mark: { type: 'text', align: 'right', baseline: 'top', x: { expr: 'width - 8' }, y: 8, fontSize: 11, lineHeight: 15, color: theme.foreground, text: { expr: 'decadeLines' } },
     },
   ];
+  // A narrow webview wraps the note in the corner so it stays inside the plot.
+  const wrapNote = (lines: string[]): string[] => (ctx.width !== undefined && ctx.width < WIDTH ? lines.flatMap((l) => wrapLabel(l, 30)) : lines);
   const signals = {
     computeDomain: [o.from, o.to],
     computeTicks: powersOfTen(o.from, o.to),
     lossDomain: [yLo, yHi],
     lossTicks: lossTicks(yLo, yHi),
     alphaLabel: `α = ${fmtAlpha(o.alpha)}`,
-    decadeLines:
+    decadeLines: wrapNote(
       lang === 'zh'
         ? ['双对数坐标下为直线, 斜率 −α', `计算量每增加 10 倍, 损失 × ${perDecade.toFixed(3)}`]
         : ['A straight line on log-log axes, slope −α', `Each 10× compute multiplies the loss by ${perDecade.toFixed(3)}`],
+    ),
   };
 
   const lines =
