@@ -2,7 +2,7 @@
 // annotations, and a summary table of threshold versus first emergence on the grid.
 import { formatCount, pythonExp } from '../../engine/format';
 import { capability } from '../../engine/thresholds';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
 import { ARROW_HEAD_SIZE, annotationLineHeight, arrowFromBox, estimateTextWidth, textBox, toPixel, type PlotFrame } from '../scaling-laws/arrows';
 import type { ChartContext, ChartSpec, Lang } from '../types';
 import { DENSE_SIZES, MODEL_SIZES, analyzeMathEmergence, sizeWithUnits, type MathThresholds, type ProblemAnalysis, type Transition } from './model';
@@ -204,6 +204,10 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
     ].map((c) => ({ ...c, example: a.problem.example[lang] }));
   });
   const anyOff = analyses.some((a) => a.offGrid);
+  // A narrow webview: column headers on two lines and smaller cells, so columns never run into each other.
+  const narrow = ctx.width !== undefined && ctx.width < 520;
+  const headerExpr = columns.reduceRight((rest, c) => `datum.label === ${JSON.stringify(c)} ? ${JSON.stringify(wrapLabel(c, 10))} : ${rest}`, 'datum.label');
+  const cellFont = narrow ? 10 : 12;
   return makeChart(
     {
       id: 'summary-table',
@@ -226,7 +230,12 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
       view: { stroke: null },
       data: { values: cells },
       encoding: {
-        x: { field: 'column', type: 'nominal', sort: columns, axis: { orient: 'top', title: null, labelAngle: 0, domain: false, ticks: false, labelFontSize: 12, labelFontWeight: 'bold', labelColor: theme.foreground, labelPadding: 8 } },
+        x: {
+          field: 'column',
+          type: 'nominal',
+          sort: columns,
+          axis: { orient: 'top', title: null, labelAngle: 0, domain: false, ticks: false, labelFontSize: cellFont, labelFontWeight: 'bold', labelColor: theme.foreground, labelPadding: 8, ...(narrow ? { labelExpr: headerExpr } : {}) },
+        },
         y: { field: 'row', type: 'ordinal', axis: null },
         text: { field: 'text', type: 'nominal' },
         color: { field: 'colour', type: 'nominal', scale: null },
@@ -235,7 +244,7 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
       // Font weight is a mark property, not a channel: one layer per weight.
       layer: (['normal', 'bold'] as const).map((weight) => ({
         transform: [{ filter: `datum.weight === '${weight}'` }],
-        mark: { type: 'text', fontSize: 12, fontWeight: weight },
+        mark: { type: 'text', fontSize: cellFont, fontWeight: weight },
       })),
     },
   );
