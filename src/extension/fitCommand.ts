@@ -40,6 +40,7 @@ import { renderWebviewHtml } from '../../webview/html';
 import { displayLang, onDidChangeLang } from './language';
 import { findFirstTable, findTableAt, type MarkdownTable } from './markdownTable';
 import { webviewOptions } from './webviewContent';
+import { WebviewHost } from './webviewHost';
 
 export const FIT_COMMAND = 'emergenceLens.fitScalingLaw';
 export const FIT_PANEL_TYPE = 'emergenceLens.fit';
@@ -240,7 +241,7 @@ function insertTarget(session: Session | undefined): FitInsertTarget {
 
 class FitPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
+  private host: WebviewHost<FitHostToWebview, FitWebviewToHost> | undefined;
   session: Session | undefined;
   lastRendered: RenderedMessage | undefined;
   private readonly rendered = new NextMessage<RenderedMessage>();
@@ -258,7 +259,7 @@ class FitPanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.title = panelTitle(session, lang);
       this.panel.reveal(undefined, true);
-      if (this.ready) this.postShow();
+      this.postShow();
       return;
     }
     const panel = vscode.window.createWebviewPanel(FIT_PANEL_TYPE, panelTitle(session, lang), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -285,10 +286,17 @@ class FitPanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
     const webview = panel.webview;
-    webview.html = renderWebviewHtml({
+    const host = new WebviewHost<FitHostToWebview, FitWebviewToHost>(webview, {
+      name: 'fit panel',
+      log: this.log,
+      parse: parseFitWebviewMessage,
+      isReady: (m) => m.type === 'fitReady',
+      onMessage: (m) => this.receive(m).then(() => undefined),
+    });
+    this.host = host;
+    host.setHtml(renderWebviewHtml({
       cspSource: webview.cspSource,
       nonce: nonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'fit.js')).toString(),
@@ -296,25 +304,27 @@ class FitPanel implements vscode.Disposable {
       lang: displayLang(),
       sectionId: 'fit',
       mode: 'panel',
-    });
-    const subscriptions = [
-      webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+    }));
+    this.postShow();
+    host.register(panel.onDidChangeViewState((e) => e.webviewPanel.visible || host.reset()));
+    host.register(
       panel.onDidDispose(() => {
         if (this.panel === panel) {
           this.panel = undefined;
-          this.ready = false;
+          this.host = undefined;
         }
-        for (const d of subscriptions) d.dispose();
+        host.dispose();
       }),
-    ];
+    );
   }
 
   private post(message: FitHostToWebview): void {
-    void this.panel?.webview.postMessage(message);
+    this.host?.post(message);
   }
 
+  /** The fit shown is the page's state: delivered once the page is ready, and again to a re-created page. */
   private postShow(): void {
-    if (this.session) this.post({ type: 'fitShow', lang: displayLang(), result: this.session.result, insert: insertTarget(this.session) });
+    if (this.session) this.host?.setState({ type: 'fitShow', lang: displayLang(), result: this.session.result, insert: insertTarget(this.session) });
   }
 
   setLang(lang: Lang): void {
@@ -332,8 +342,7 @@ class FitPanel implements vscode.Disposable {
     }
     switch (message.type) {
       case 'fitReady':
-        this.ready = true;
-        this.postShow();
+        // The page's handshake is the host's (WebviewHost); a test standing in for the page changes nothing.
         return undefined;
       case 'fitRendered':
         this.lastRendered = message;

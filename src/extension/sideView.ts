@@ -18,6 +18,7 @@ import { formulaAt } from './hover';
 import { claimReading } from './claimHover';
 import { displayLang } from './language';
 import { webviewHtml, webviewOptions } from './webviewContent';
+import { WebviewHost } from './webviewHost';
 
 export const SIDE_VIEW_ID = 'emergenceLens.sideView';
 const DEBOUNCE_MS = 300;
@@ -127,6 +128,7 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
 
 export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
+  private host: WebviewHost<HostToWebview, WebviewToHost> | undefined;
   private reading: NoteReading | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -145,16 +147,36 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    this.host?.dispose();
     this.view = view;
+    const host = new WebviewHost<HostToWebview, WebviewToHost>(view.webview, {
+      name: 'side view',
+      log: this.log,
+      parse: parseWebviewMessage,
+      isReady: (m) => m.type === 'ready',
+      onMessage: (m) => this.receive(m),
+    });
+    this.host = host;
     view.webview.options = webviewOptions(this.extensionUri);
     const editor = vscode.window.activeTextEditor;
     const first = editor && editor.document.languageId === 'markdown' ? readNote(editor.document, editor.selection.active) : undefined;
     this.reading = first;
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, first?.sectionId ?? 'scaling-laws', displayLang(), 'view');
+    host.setHtml(webviewHtml(view.webview, this.extensionUri, first?.sectionId ?? 'scaling-laws', displayLang(), 'view'));
     if (first) this.postReading(first);
-    view.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw), undefined, this.disposables);
-    view.onDidChangeVisibility(() => view.visible && vscode.window.activeTextEditor && this.schedule(vscode.window.activeTextEditor), undefined, this.disposables);
-    view.onDidDispose(() => (this.view = undefined), undefined, this.disposables);
+    host.register(
+      view.onDidChangeVisibility(() => {
+        // Hidden, the page is discarded: its state is posted again when the re-created page is ready.
+        if (!view.visible) host.reset();
+        else if (vscode.window.activeTextEditor) this.schedule(vscode.window.activeTextEditor);
+      }),
+    );
+    host.register(
+      view.onDidDispose(() => {
+        if (this.view === view) this.view = undefined;
+        if (this.host === host) this.host = undefined;
+        host.dispose();
+      }),
+    );
   }
 
   /** Debounced: the chart changes once the cursor settles; nothing is computed while hidden. */
@@ -179,7 +201,8 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private postReading(reading: NoteReading): void {
     const message: HostToWebview = { type: 'show', sectionId: reading.sectionId, lang: displayLang(), params: reading.params, note: reading.note };
     this.lastShown = message;
-    void this.view?.webview.postMessage(message);
+    // What the view shows is its state: a re-created page (hidden and shown again) gets it again.
+    this.host?.setState(message);
   }
 
   setLang(): void {
@@ -191,16 +214,8 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     return this.rendered.next(timeoutMs);
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.log.warn('ignored a malformed message from the side view');
-      return;
-    }
-    if (message.type === 'ready') {
-      // A (re)created webview missed what was posted before its script ran.
-      if (this.reading) this.postReading(this.reading);
-    } else if (message.type === 'rendered') {
+  private async receive(message: WebviewToHost): Promise<void> {
+    if (message.type === 'rendered') {
       this.lastRendered = message;
       this.rendered.deliver(message);
     } else if (message.type === 'writeBack') {
@@ -256,6 +271,7 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.host?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

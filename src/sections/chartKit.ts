@@ -18,6 +18,11 @@ export interface ChartFrame {
   description: Bilingual;
   width?: number;
   height?: number;
+  /**
+   * Parameter signals: top-level Vega-Lite params (name → value) that the spec's text,
+   * label expressions and scale domains refer to, so a change updates a view in place.
+   */
+  signals?: Record<string, unknown>;
 }
 
 /**
@@ -35,7 +40,15 @@ export function makeChart(frame: ChartFrame, ctx: ChartContext, body: Record<str
     config: vegaLiteConfig(ctx.theme),
     ...body,
   } as TopLevelSpec;
-  return { id: frame.id, title: frame.title, description: frame.description, spec };
+  if (!frame.signals) return { id: frame.id, title: frame.title, description: frame.description, spec };
+  const params = Object.entries(frame.signals).map(([name, value]) => ({ name, value }));
+  const withParams = { ...spec, params: [...((spec as { params?: unknown[] }).params ?? []), ...params] } as TopLevelSpec;
+  return { id: frame.id, title: frame.title, description: frame.description, spec: withParams, signals: Object.keys(frame.signals) };
+}
+
+/** A legend label expression that shows `labels[key]` for each series key (the keys stay stable, the labels are a signal). */
+export function labelsExpr(signal: string): string {
+  return `${signal}[datum.value] || datum.label`;
 }
 
 /**
@@ -83,4 +96,21 @@ export function illustrative(section: Section, options: { emergenceNote?: boolea
     charts: (params, ctx) => section.charts(params, ctx).map((chart) => (chart.measured ? chart : withCaption(chart, captionLines(note, ctx.lang)))),
     ...(report ? { report: (params, lang) => `${captionLines(note, lang).join('\n')}\n\n${report(params, lang)}` } : {}),
   };
+}
+
+/** Splits a label into lines of at most `width` characters at spaces (CJK text stays one line). */
+export function wrapLabel(text: string, width: number): string[] {
+  if (text.length <= width || !text.includes(' ')) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }

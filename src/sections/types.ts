@@ -66,6 +66,12 @@ export interface ChartTheme {
 export interface ChartContext {
   lang: Lang;
   theme: ChartTheme;
+  /**
+   * Width in px the chart will be drawn at, when a webview knows it (rounded to a few
+   * steps). Most charts ignore it (the webview stretches them); charts that keep their
+   * aspect (radars) size themselves to it. Absent: the chart's own width (export, CLI).
+   */
+  width?: number;
 }
 
 export interface ChartSpec {
@@ -77,6 +83,12 @@ export interface ChartSpec {
   spec: TopLevelSpec;
   /** Measured data (with its citation in the chart), not the article's illustrative numbers. */
   measured?: true;
+  /**
+   * Names of the spec's top-level Vega-Lite params that carry parameter values or text
+   * and domains derived from them. A change of only these and of inline data updates a
+   * live view in place (view.signal / view.data); anything else in the spec rebuilds it.
+   */
+  signals?: string[];
 }
 
 export interface Section {

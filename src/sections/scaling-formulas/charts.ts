@@ -3,7 +3,7 @@
 import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
 import { FITS, FLOPS_PER_PF_DAY, fitValue, kaplanOptimalText } from '../../engine/laws/fits';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import {
   PARAMS_RANGE,
@@ -36,6 +36,11 @@ function powersOfTen(lo: number, hi: number): number[] {
 
 function logAxis(title: string, lo: number, hi: number): Json {
   return { title, values: powersOfTen(lo, hi), labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true };
+}
+
+/** A log axis whose ticks are the signal `ticks` (they follow a parameter without a rebuild). */
+function signalLogAxis(title: string, ticks: string): Json {
+  return { title, values: { expr: ticks }, labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true };
 }
 
 /** Tick values for a log loss axis: a 1-2-3-5 ladder within the domain. */
@@ -78,11 +83,12 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
   const all = [...curve.map((p) => p.loss), ...(o.showBand ? band.flatMap((b) => [b.a, b.b]) : [])];
   const yLo = Math.min(...all) / 1.06;
   const yHi = Math.max(...all) * 1.06;
-  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: [o.from, o.to], nice: false }, axis: logAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), o.from, o.to) };
+  // Domains, ticks and the texts that quote parameters are signals: a change moves them in place.
+  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks') };
   const y = {
     type: 'quantitative',
-    scale: { type: 'log', domain: [yLo, yHi], nice: false },
-    axis: { title: tr({ zh: '损失 L(C)', en: 'Loss L(C)' }, lang), values: lossTicks(yLo, yHi), format: '~g' },
+    scale: { type: 'log', domain: { expr: 'lossDomain' }, nice: false },
+    axis: { title: tr({ zh: '损失 L(C)', en: 'Loss L(C)' }, lang), values: { expr: 'lossTicks' }, format: '~g' },
   };
   const perDecade = lossRatioForComputeFactor(10, o.alpha);
   // The band's label sits in its widest part, a tenth of the way in from the left.
@@ -103,7 +109,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
           },
           {
             data: { values: [{ compute: labelAt, loss: Math.sqrt(bandLow.loss * bandHigh.loss) }] },
-            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: theme.muted },
+            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: theme.muted, limit: { expr: 'width * 0.92' } },
             encoding: {
               x,
               y: { field: 'loss', ...y },
@@ -132,22 +138,28 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
     },
     {
       data: { values: [{ compute: alphaPoint.compute, loss: alphaPoint.loss }] },
-      mark: { type: 'text', align: 'center', baseline: 'top', dy: 10, fontSize: 12, fontWeight: 'bold', color: theme.palette[0] },
-      encoding: { x, y: { field: 'loss', ...y }, text: { value: `α = ${fmtAlpha(o.alpha)}` } },
+      mark: { type: 'text', align: 'center', baseline: 'top', dy: 10, fontSize: 12, fontWeight: 'bold', color: theme.palette[0], text: { expr: 'alphaLabel' } },
+      encoding: { x, y: { field: 'loss', ...y } },
     },
     {
       data: { values: [{}] },
-      mark: { type: 'text', align: 'right', baseline: 'top', x: WIDTH - 8, y: 8, fontSize: 11, lineHeight: 15, color: theme.foreground },
-      encoding: {
-        text: {
-          value:
-            lang === 'zh'
-              ? ['双对数坐标下为直线, 斜率 −α', `计算量每增加 10 倍, 损失 × ${perDecade.toFixed(3)}`]
-              : ['A straight line on log-log axes, slope −α', `Each 10× compute multiplies the loss by ${perDecade.toFixed(3)}`],
-        },
-      },
+      mark: { type: 'text', align: 'right', baseline: 'top', x: { expr: 'width - 8' }, y: 8, fontSize: 11, lineHeight: 15, color: theme.foreground, text: { expr: 'decadeLines' } },
     },
   ];
+  // A narrow webview wraps the note in the corner so it stays inside the plot.
+  const wrapNote = (lines: string[]): string[] => (ctx.width !== undefined && ctx.width < WIDTH ? lines.flatMap((l) => wrapLabel(l, 30)) : lines);
+  const signals = {
+    computeDomain: [o.from, o.to],
+    computeTicks: powersOfTen(o.from, o.to),
+    lossDomain: [yLo, yHi],
+    lossTicks: lossTicks(yLo, yHi),
+    alphaLabel: `α = ${fmtAlpha(o.alpha)}`,
+    decadeLines: wrapNote(
+      lang === 'zh'
+        ? ['双对数坐标下为直线, 斜率 −α', `计算量每增加 10 倍, 损失 × ${perDecade.toFixed(3)}`]
+        : ['A straight line on log-log axes, slope −α', `Each 10× compute multiplies the loss by ${perDecade.toFixed(3)}`],
+    ),
+  };
 
   const lines =
     lang === 'zh'
@@ -164,6 +176,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
       },
       width: WIDTH,
       height: HEIGHT,
+      signals,
     },
     ctx,
     { title: titleWithLines({ zh: '损失随计算量的幂律下降', en: 'Loss falls as a power law of compute' }, lines, lang), layer: layers },
@@ -316,8 +329,8 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
   const counts = curve.map((r) => r.count as number);
   const yLo = Math.pow(10, Math.floor(Math.log10(Math.min(...counts))));
   const yHi = Math.pow(10, Math.ceil(Math.log10(Math.max(...counts))));
-  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: [o.from, o.to], nice: false }, axis: logAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), o.from, o.to) };
-  const y = { field: 'count', type: 'quantitative', scale: { type: 'log', domain: [yLo, yHi], nice: false }, axis: logAxis(tr({ zh: '参数量 / 词元数', en: 'Parameters / tokens' }, lang), yLo, yHi) };
+  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks') };
+  const y = { field: 'count', type: 'quantitative', scale: { type: 'log', domain: { expr: 'countDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '参数量 / 词元数', en: 'Parameters / tokens' }, lang), 'countTicks') };
   const colour = {
     field: 'series',
     type: 'nominal',
@@ -336,10 +349,12 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
     { data: { values: curve }, mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y, color: colour } },
     { data: { values: markers }, mark: { type: 'point', filled: true, size: 36, opacity: 1 }, encoding: { x, y, color: colour, tooltip } },
   ];
-  if (budgetInRange) {
+  // The budget's layers are always there (empty out of range), so moving it changes data only.
+  {
+    const budgetAt = budgetInRange ? [{ compute: o.budget }] : [];
     layers.push(
       {
-        data: { values: [{ compute: o.budget }] },
+        data: { values: budgetAt },
         mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.accent },
         encoding: { x },
       },
@@ -354,9 +369,10 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
         encoding: { x, y, text: { field: 'label' } },
       },
       {
-        data: { values: [{ compute: o.budget }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: HEIGHT - 4, fontSize: 11, color: theme.accent },
-        encoding: { x, text: { value: lang === 'zh' ? `预算 ${pythonExp(o.budget, 2)} FLOPs` : `Budget ${pythonExp(o.budget, 2)} FLOPs` } },
+        data: { values: budgetAt },
+        // Right of the rule, or left of it in the right half of the plot (so it never runs off a narrow one).
+        mark: { type: 'text', align: { expr: "scale('x', datum.compute) > width / 2 ? 'right' : 'left'" }, dx: { expr: "scale('x', datum.compute) > width / 2 ? -4 : 4" }, baseline: 'bottom', y: HEIGHT - 4, fontSize: 11, color: theme.accent, text: { expr: 'budgetLabel' } },
+        encoding: { x },
       },
     );
   }
@@ -394,6 +410,13 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
       },
       width: WIDTH,
       height: HEIGHT,
+      signals: {
+        computeDomain: [o.from, o.to],
+        computeTicks: powersOfTen(o.from, o.to),
+        countDomain: [yLo, yHi],
+        countTicks: powersOfTen(yLo, yHi),
+        budgetLabel: lang === 'zh' ? `预算 ${pythonExp(o.budget, 2)} FLOPs` : `Budget ${pythonExp(o.budget, 2)} FLOPs`,
+      },
     },
     ctx,
     { title: titleWithLines(title, lines, lang), layer: layers },

@@ -156,7 +156,7 @@ describe('section code-generation (seed 4.2)', () => {
       const radar = byId(chartsOf({}, ctx('zh')), 'capability-radar');
       const vertices = layerWith(radar, 'vertex');
       const bySeries = new Map<string, number[]>();
-      for (const v of vertices) bySeries.set(String(v.series), [...(bySeries.get(String(v.series)) ?? []), Number(v.value)]);
+      for (const v of vertices) bySeries.set(String(v.sizeLabel), [...(bySeries.get(String(v.sizeLabel)) ?? []), Number(v.value)]);
       assert.deepEqual([...bySeries.keys()], ['1e+08参数', '1e+10参数', '1e+11参数', '1e+12参数']);
       assert.deepEqual([...bySeries.values()], [
         [1, 0.2, 0.2, 0.2, 0.2, 0.2, 1],
@@ -216,7 +216,8 @@ describe('section code-generation (seed 4.2)', () => {
       const radar = byId(charts, 'capability-radar');
       const vertices = layerWith(radar, 'vertex');
       const first = vertices.filter((v) => v.seriesIndex === 0);
-      assert.equal(first[0].series, '1e+13 parameters');
+      assert.equal(first[0].sizeLabel, '1e+13 parameters');
+      assert.equal((radar.spec as { params?: { name: string; value: Record<string, string> }[] }).params?.find((p) => p.name === 'radarLabels')?.value.size1, '1e+13 parameters');
       assert.deepEqual(first.map((v) => v.value), [1, 1, 1, 1, 1, 1, 1]);
       const second = vertices.filter((v) => v.seriesIndex === 1);
       // 1e10 has syntax completion (now 1e9) and simple functions (1e9), nothing else.
