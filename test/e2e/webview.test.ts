@@ -183,8 +183,10 @@ describe('webview page in Chromium (standalone, strict CSP)', function () {
           window.postMessage(m, '*');
         }
       });
-      await page.waitForTimeout(500);
-      assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready');
+      // Then one valid message: messages are handled in order, so once the page shows
+      // Chinese it has dealt with every malformed one before it (no sleep).
+      await page.evaluate(() => window.postMessage({ type: 'setLang', lang: 'zh' }, '*'));
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && document.body.dataset.state === 'ready', undefined, { timeout: 10_000 });
       assert.equal(await page.$$eval('main#charts figure.chart', (f) => f.length), before);
       assert.deepEqual(loaded.pageErrors, []);
       assert.deepEqual(loaded.consoleErrors, []);
