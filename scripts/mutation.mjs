@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm run test:mutation [-- --mutate src/engine/random.ts,src/engine/format.ts]`:
-// Stryker over src/engine, src/protocol and the sections' models (stryker.config.json).
+// Stryker over src/engine and src/protocol with their unit tests (stryker.config.json);
+// `npm run test:mutation -- --sections` over the sections' models with the sections'
+// tests (stryker.sections.config.json; those tests render charts, so it is slower).
 // Stryker 10 needs Node >= 22; the project's Node 24 (installed under .cache/host for
 // the VS Code host tests) runs it, first on PATH so Stryker's child processes use it too.
-// Writes reports/mutation/mutation.json and mutation.html; reports/stryker-incremental.json
-// (kept in git) lets the next run re-test only mutants in changed code or tests.
+// Writes reports/mutation{,-sections}/mutation.json and mutation.html; the incremental
+// files reports/stryker-incremental{,-sections}.json (kept in git) let the next run
+// re-test only mutants in changed code or tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +21,10 @@ if (!existsSync(node)) {
   process.exit(2);
 }
 const stryker = join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
-const result = spawnSync(node, [stryker, 'run', 'stryker.config.json', ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+const sections = args.includes('--sections');
+const config = sections ? 'stryker.sections.config.json' : 'stryker.config.json';
+const result = spawnSync(node, [stryker, 'run', config, ...args.filter((a) => a !== '--sections')], {
   cwd: root,
   stdio: 'inherit',
   // Node 24 strips types itself and would load the .ts tests as ES modules (where the

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { BOOTSTRAP_DEFAULTS, bootstrap, bootstrapPowerLaw, bootstrapPowerLawWithFloor, quantile } from '../../../src/engine/fit/bootstrap';
 import { fitPowerLaw, fitPowerLawWithFloor, powerLawValue } from '../../../src/engine/fit/power';
+import { mulberry32 } from '../../../src/engine/fit/seededRandom';
 
 describe('engine/fit/power: input checks and degenerate data', () => {
   it('x and y of different lengths is a programming error', () => {
@@ -164,5 +165,21 @@ describe('engine/fit/bootstrap: defaults and failures', () => {
       assert.ok(iv.low <= b.fit[k] && b.fit[k] <= iv.high, `${k}`);
       assert.ok(b.bootstrap.standardError[k] > 0);
     }
+  });
+});
+
+describe('engine/fit/bootstrap: the resample stream and its messages', () => {
+  it('each resample takes exactly n draws of the seeded stream, floor(u·n)', () => {
+    const n = 5;
+    const seen: number[][] = [];
+    bootstrap(n, { v: 0 }, (rows) => (seen.push([...rows]), { v: 0 }), { resamples: 3, seed: 11 });
+    const u = mulberry32(11);
+    const expected = Array.from({ length: 3 }, () => Array.from({ length: n }, () => Math.floor(u() * n)));
+    assert.deepEqual(seen, expected);
+  });
+
+  it('bad settings are refused with a message naming the value', () => {
+    assert.throws(() => bootstrap(3, { v: 1 }, () => ({ v: 1 }), { resamples: 2.5 }), /resamples must be a positive integer, got 2\.5/);
+    assert.throws(() => bootstrap(3, { v: 1 }, () => ({ v: 1 }), { confidence: 1.5 }), /confidence must be in \(0, 1\), got 1\.5/);
   });
 });
