@@ -216,15 +216,20 @@ describe('cli: emergence-lens', function () {
     assert.ok(existsSync(join(out, 'en', section.id)));
   });
 
-  it("report prints the seed's textual report", () => {
-    const withReports = SECTIONS.filter((s) => s.report);
-    assert.ok(withReports.length > 0);
-    for (const s of withReports) {
-      for (const lang of ['en', 'zh'] as const) {
-        const r = cli('report', s.id, '--lang', lang);
-        assert.equal(r.code, 0, r.stderr);
-        assert.equal(r.stdout, `${s.report?.(defaultParams(s), lang)}\n`);
-      }
+  it("report prints what the seed's Python prints (fixtures/seed_reports.py), in Chinese, and the same numbers in English", () => {
+    const seed = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'seed_reports.json'), 'utf8')) as Record<string, string>;
+    const withReports = SECTIONS.filter((s) => s.report).map((s) => s.id);
+    assert.deepEqual([...withReports].sort(), ['code-generation', 'implications', 'math-reasoning']);
+    const numbersOf = (text: string) => text.match(/\d+(?:\.\d+)?e[+-]\d+/g) ?? [];
+    for (const id of withReports) {
+      const zh = cli('report', id, '--lang', 'zh');
+      assert.equal(zh.code, 0, zh.stderr);
+      // The seed's prints end every line with a newline; the CLI adds one after the report.
+      assert.equal(zh.stdout.replace(/\n+$/, ''), seed[id].replace(/\n+$/, ''), `${id}: zh report differs from the seed's output`);
+      const en = cli('report', id, '--lang', 'en');
+      assert.equal(en.code, 0, en.stderr);
+      assert.doesNotMatch(en.stdout, /[\u4e00-\u9fff]/, `${id}: Chinese left in the English report`);
+      assert.deepEqual(numbersOf(en.stdout), numbersOf(seed[id]), `${id}: the English report's sizes`);
     }
     const without = SECTIONS.find((s) => !s.report);
     if (without) assertUsageError(cli('report', without.id), /prints no report/);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
 import type { FitCommandResult, InsertOutcome } from '../../../src/extension/fitCommand';
+import { expectedFitMarks, marksById } from '../support/expectedMarks';
 import { closeAllEditors, extension, requestWebviewSnapshot, waitFor } from '../support/host';
 
 const FIT = 'emergenceLens.fitScalingLaw';
@@ -128,13 +129,12 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
     const rendered = await vscode.commands.executeCommand<{ charts: { id: string; marks: number }[] } | undefined>(RENDERED, true, 60_000);
     assert.ok(rendered, 'the fit panel reported its charts');
     assert.deepEqual(rendered.charts.map((c) => c.id), CHART_IDS);
-    for (const c of rendered.charts) assert.ok(c.marks > 0, `chart ${c.id} drew no marks`);
+    // Exactly the items the unit-tested fit charts draw headless for this result.
+    assert.deepEqual(marksById(rendered.charts), await expectedFitMarks(result.result), 'marks per fit chart: webview vs headless render');
     const snap = await requestWebviewSnapshot('fit-panel', CHART_IDS);
-    if (snap) {
-      assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
-      assert.equal(snap.state, 'ready');
-      assert.deepEqual(snap.webviewErrors ?? [], [], 'console errors / CSP violations in the fit panel');
-    }
+    assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
+    assert.equal(snap.state, 'ready');
+    assert.deepEqual(snap.webviewErrors ?? [], [], 'console errors / CSP violations in the fit panel');
 
     // "Insert results", as the panel's button sends it.
     const inserted = await vscode.commands.executeCommand<InsertOutcome | undefined>(PANEL_MESSAGE, { type: 'fitInsert' });
@@ -207,10 +207,8 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
       const rendered = await vscode.commands.executeCommand<{ charts: { id: string; marks: number }[] } | undefined>(RENDERED, true, 60_000);
       assert.deepEqual(rendered?.charts.map((c) => c.id), CHART_IDS);
       const snap = await requestWebviewSnapshot('fit-panel-epoch', CHART_IDS);
-      if (snap) {
-        assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
-        assert.deepEqual(snap.webviewErrors ?? [], []);
-      }
+      assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
+      assert.deepEqual(snap.webviewErrors ?? [], []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

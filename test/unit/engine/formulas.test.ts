@@ -111,9 +111,8 @@ describe('formulas: recognition corpus', () => {
     const filler = 'lorem ipsum '.repeat(10_000);
     const line = `${filler}L(C) ≈ (C₀/C)^α ${filler}`;
     const col = line.indexOf('α');
-    const t0 = performance.now();
+    // How long it takes is measured by bench/hover.ts (npm run bench), not asserted here.
     const rec = recognizeAt(line, col);
-    assert.ok(performance.now() - t0 < 50);
     assert.equal(rec?.kind, 'loss-compute');
     assert.equal(rec?.start, filler.length);
   });
