@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/fit/chinchilla';
+import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
 import type { FitCommandResult } from '../../../src/extension/fitCommand';
 import { expectedSectionMarks, marksById } from '../support/expectedMarks';
 import { LAST_RENDERED, SHOW_CHART, actInWebview, closeAllEditors, extension, waitFor, type RenderedReport } from '../support/host';
@@ -142,7 +142,7 @@ describe('webview buttons and controls, pressed in the page', function () {
     for (let i = 0; i < 30; i++) {
       const N = 10 ** (7 + (i % 6) * 0.6);
       const D = 10 ** (9 + Math.floor(i / 6) * 0.5);
-      rows.push(`| ${N.toPrecision(6)} | ${D.toPrecision(6)} | ${chinchillaLoss(truth, N, D).toPrecision(9)} |`);
+      rows.push(`| ${N.toPrecision(6)} | ${D.toPrecision(6)} | ${chinchillaLoss(N, D, truth).toPrecision(9)} |`);
     }
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: ['# Runs', '', ...rows, '', 'The end.', ''].join('\n') });
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
