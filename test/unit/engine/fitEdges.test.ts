@@ -183,3 +183,9 @@ describe('engine/fit/bootstrap: the resample stream and its messages', () => {
     assert.throws(() => bootstrap(3, { v: 1 }, () => ({ v: 1 }), { confidence: 1.5 }), /confidence must be in \(0, 1\), got 1\.5/);
   });
 });
+
+describe('format and bootstrap edges (mutation survivors)', () => {
+  it('one resample is allowed', () => {
+    assert.equal(bootstrap(2, { v: 1 }, () => ({ v: 3 }), { resamples: 1 }).resamples, 1);
+  });
+});

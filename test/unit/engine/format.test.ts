@@ -76,6 +76,7 @@ describe('engine/format', () => {
     assert.equal(superscriptPower(12), '10¹²');
     assert.equal(superscriptPower(11), '10¹¹');
     assert.equal(superscriptPower(-3), '10⁻³');
+    assert.equal(superscriptPower(1234567890), '10¹²³⁴⁵⁶⁷⁸⁹⁰');
   });
 
   // Hand-computed (issue 15): 1 PF-day = 10^15 FLOP/s × 86,400 s = 8.64 × 10^19 FLOPs.
@@ -131,6 +132,9 @@ describe('engine/format', () => {
       // 99999 to 4 significant digits is 100000, written out (below the 1e5 switch).
       assert.equal(formatNoteNumber(99999), '100000');
       assert.equal(formatNoteNumber(0), '0');
+      // The switches to exponents sit at 1e5 and 1e-3 exactly.
+      assert.equal(formatNoteNumber(1e5), '1e5');
+      assert.equal(formatNoteNumber(0.001), '0.001');
       assert.equal(formatScientific(-3.2e-5), '-3.2 × 10^-5');
       assert.equal(formatScientific(0), '0');
     });
