@@ -292,7 +292,14 @@ async function performAction(page, frame, action) {
       // code-server's simple file dialog: a quick input holding the path to save to.
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(action.path);
+      // The simple dialog writes its default path into the input once it has resolved the
+      // folder, which can land after a fast fill: fill until the input holds our path.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        await input.fill(action.path);
+        await page.waitForTimeout(100);
+        if ((await input.inputValue()) === action.path) break;
+      }
+      if ((await input.inputValue()) !== action.path) return { ok: false, error: 'the save dialog did not keep the path' };
       await input.press('Enter');
       return { ok: true };
     }

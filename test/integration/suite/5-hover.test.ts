@@ -57,7 +57,7 @@ describe('formula hover', function () {
     assert.match(text, /^### `β` — Data exponent: 10× more tokens shrinks the data term B\/D\^β by a factor 10\^-β\./m);
     assert.match(text, /^Part of the \*\*[^*]+\*\* `/m);
     // Its typical values are β's: Hoffmann's 0.28 and Besiroglu's 0.3658.
-    assert.match(text, /^Typical published values: 0\.28 \(Hoffmann et al\. 2022\)[^\n]*0\.3658/m);
+    assert.match(text, /^Typical published values: 0\.28 \(Hoffmann et al\. 2022, approach 3, eq\. 10\)[^\n]*0\.3658 ± 0\.02 \(Besiroglu et al\. 2024/m);
     const whole = await hoverText(doc, 4, 'L(N,D)', 1);
     assert.doesNotMatch(whole, /^### `/m, 'the whole-formula hover has a symbol heading');
     assert.doesNotMatch(whole, /^Part of the/m);

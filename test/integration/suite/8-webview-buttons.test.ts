@@ -111,7 +111,7 @@ describe('webview buttons and controls, pressed in the page', function () {
     it('"Write values to note" writes the slider\'s α_N into the formula', async () => {
       const version = editor.document.version;
       await actInWebview('side-write-back', FOCUS, [
-        { kind: 'fill', role: 'slider', name: 'α_N (Kaplan preset)', value: 0.36 },
+        { kind: 'fill', role: 'slider', name: 'α_N (your constants)', value: 0.36 },
         { kind: 'press', role: 'button', name: 'Write values to note' },
       ]);
       await waitFor('the note to change', () => editor.document.version > version, 20_000);
