@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { expectedSectionMarks, marksById } from '../support/expectedMarks';
-import { LAST_RENDERED, SHOW_CHART, closeAllEditors, extension, waitFor } from '../support/host';
+import { SHOW_CHART, closeAllEditors, extension, waitForRender, type RenderedReport } from '../support/host';
 
-interface Rendered {
-  sectionId: string;
+interface Rendered extends RenderedReport {
   params: Record<string, unknown>;
   charts: { id: string; marks: number; digest: string }[];
 }
@@ -19,16 +18,8 @@ interface Api {
   panels: { restore(panel: vscode.WebviewPanel, state: unknown): void };
 }
 
-async function rendered(sectionId: string, accept: (r: Rendered) => boolean = () => true): Promise<Rendered> {
-  return waitFor(
-    `a render of ${sectionId}`,
-    async () => {
-      const r = await vscode.commands.executeCommand<Rendered | undefined>(LAST_RENDERED, sectionId);
-      return r && accept(r) ? r : undefined;
-    },
-    60_000,
-    200,
-  );
+function rendered(sectionId: string, accept?: (r: Rendered) => boolean): Promise<Rendered> {
+  return waitForRender<Rendered>(sectionId, accept);
 }
 
 function digest(r: Rendered, chartId: string): string {

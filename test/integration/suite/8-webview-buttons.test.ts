@@ -17,22 +17,14 @@ import * as vscode from 'vscode';
 import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
 import type { FitCommandResult } from '../../../src/extension/fitCommand';
 import { expectedSectionMarks, marksById } from '../support/expectedMarks';
-import { LAST_RENDERED, SHOW_CHART, actInWebview, closeAllEditors, extension, waitFor, type RenderedReport } from '../support/host';
+import { SHOW_CHART, actInWebview, closeAllEditors, extension, waitFor, waitForRender, type RenderedReport } from '../support/host';
 
 interface Rendered extends RenderedReport {
   params: Record<string, unknown>;
 }
 
-async function rendered(sectionId: string, accept: (r: Rendered) => boolean = () => true): Promise<Rendered> {
-  return waitFor(
-    `a render of ${sectionId}`,
-    async () => {
-      const r = await vscode.commands.executeCommand<Rendered | undefined>(LAST_RENDERED, sectionId);
-      return r && accept(r) ? r : undefined;
-    },
-    60_000,
-    200,
-  );
+function rendered(sectionId: string, accept?: (r: Rendered) => boolean): Promise<Rendered> {
+  return waitForRender<Rendered>(sectionId, accept);
 }
 
 describe('webview buttons and controls, pressed in the page', function () {

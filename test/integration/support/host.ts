@@ -45,6 +45,19 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+/** The chart panel's next render report for `sectionId` that `accept` takes (one minute at most). */
+export async function waitForRender<R extends RenderedReport>(sectionId: string, accept: (r: R) => boolean = () => true): Promise<R> {
+  return waitFor(
+    `a render of ${sectionId}`,
+    async () => {
+      const r = await vscode.commands.executeCommand<R | undefined>(LAST_RENDERED, sectionId);
+      return r && accept(r) ? r : undefined;
+    },
+    60_000,
+    200,
+  );
+}
+
 export function activeWebviewTab(): vscode.Tab | undefined {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
   return tab && tab.input instanceof vscode.TabInputWebview ? tab : undefined;
