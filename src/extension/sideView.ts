@@ -15,7 +15,7 @@ import { formatNoteNumber } from '../engine/format';
 import type { ParamValue } from '../sections/types';
 import { parseWebviewMessage, type HostToWebview, type NoteContext, type WebviewToHost } from '../protocol/messages';
 import { formulaAt } from './hover';
-import { displayLang } from './language';
+import { displayLang, t } from './language';
 import { webviewHtml, webviewOptions } from './webviewContent';
 
 export const SIDE_VIEW_ID = 'emergenceLens.sideView';
@@ -204,7 +204,7 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === reading.uri.toString());
     if (!document || document.version !== reading.version) {
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('The note changed since the side view read it, so nothing was written. Move the cursor to refresh the view, then try again.'),
+        t('The note changed since the side view read it, so nothing was written. Move the cursor to refresh the view, then try again.'),
       );
       return undefined;
     }

@@ -1,0 +1,85 @@
+// Every user-visible message of the extension goes through one route (t()/translate()
+// with an English key of l10n/bundle.l10n.json) and has a Simplified Chinese entry.
+// The test walks the extension's code for the keys and checks the bundles both ways;
+// the manifest's strings (package.nls*.json) likewise.
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { translate } from '../../../src/engine/l10n';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8');
+const json = (p: string): Record<string, string> => JSON.parse(read(p)) as Record<string, string>;
+
+const EXTENSION_DIR = 'src/extension';
+const extensionFiles = readdirSync(join(ROOT, EXTENSION_DIR))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `${EXTENSION_DIR}/${f}`);
+
+/** First string argument of t('…') / translate(lang, '…') calls. */
+const CALL = /\b(?:t|translate)\(\s*(?:lang,\s*)?'((?:[^'\\]|\\.)*)'/g;
+
+function usedKeys(): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const file of extensionFiles) {
+    for (const m of read(file).matchAll(CALL)) keys.set(m[1].replace(/\\(.)/g, '$1'), file);
+  }
+  return keys;
+}
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+
+describe('l10n: one translation route', () => {
+  const en = json('l10n/bundle.l10n.json');
+  const zh = json('l10n/bundle.l10n.zh-cn.json');
+  const used = usedKeys();
+
+  it('finds the messages in the code (the walk itself works)', () => {
+    assert.ok(used.size >= 20, `only ${used.size} messages found`);
+    assert.ok(used.has('Show chart'));
+  });
+
+  it('every message the code uses is in the English bundle and has a Chinese entry', () => {
+    const missingEn = [...used.keys()].filter((k) => en[k] !== k);
+    const missingZh = [...used.keys()].filter((k) => typeof zh[k] !== 'string' || zh[k].trim() === '' || zh[k] === k);
+    assert.deepEqual(missingEn, [], 'not in l10n/bundle.l10n.json');
+    assert.deepEqual(missingZh, [], 'no Chinese in l10n/bundle.l10n.zh-cn.json');
+  });
+
+  it('the bundles hold no message the code no longer uses, and the same keys', () => {
+    assert.deepEqual(Object.keys(en).filter((k) => !used.has(k)), []);
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  });
+
+  it('each translation keeps the placeholders of its message', () => {
+    for (const [key, value] of Object.entries(zh)) assert.deepEqual(placeholders(value), placeholders(key), key);
+  });
+
+  it('the extension calls neither vscode.l10n.t nor hand-written { en, zh } choices', () => {
+    for (const file of extensionFiles) {
+      const text = read(file);
+      assert.ok(!/vscode\.l10n\.t\(/.test(text), `${file} calls vscode.l10n.t (it follows only VS Code's display language)`);
+      // The preview plugin renders a block's texts in both languages at once, tagged with lang=.
+      if (file.endsWith('markdownPreview.ts')) continue;
+      assert.ok(!/\{\s*en:\s*['`]/.test(text), `${file} has an inline { en, zh } message`);
+    }
+  });
+
+  it('translate() picks the language and fills the placeholders once', () => {
+    assert.equal(translate('en', 'Unknown section "{0}".', 'x'), 'Unknown section "x".');
+    assert.equal(translate('zh', 'Unknown section "{0}".', '{0}'), '未知章节“{0}”。');
+    assert.equal(translate('zh', 'not a key {0}', 1), 'not a key 1');
+  });
+
+  it('every %key% of package.json has English and Chinese manifest strings', () => {
+    const nls = json('package.nls.json');
+    const nlsZh = json('package.nls.zh-cn.json');
+    const refs = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(refs.length > 5);
+    for (const key of refs) {
+      assert.ok(nls[key], `package.nls.json lacks ${key}`);
+      assert.ok(nlsZh[key] && nlsZh[key] !== nls[key], `package.nls.zh-cn.json lacks ${key}`);
+    }
+    assert.deepEqual(Object.keys(nlsZh).sort(), Object.keys(nls).sort());
+  });
+});
