@@ -24,6 +24,7 @@ import {
 import { changedDatasets, datasetDigest, hoistDatasets, splitTitle, type HoistedSpec } from './specData';
 import { readTheme } from './theme';
 import { ui } from './strings';
+import { formatNoteNumber } from '../src/engine/format';
 import { renderControls } from './controls';
 import { countMarks } from './marks';
 
@@ -241,7 +242,7 @@ function renderNote(): void {
     if (noteContext.values.length > 0) {
       const values = document.createElement('p');
       values.className = 'note-values-list';
-      values.textContent = `${ui('noteValues', lang)}${noteContext.values.map((v) => `${v.label} = ${v.value} (${lang === 'zh' ? `第 ${v.line} 行` : `line ${v.line}`})`).join(', ')}`;
+      values.textContent = `${ui('noteValues', lang)}${noteContext.values.map((v) => `${v.label} = ${formatNoteNumber(v.value)} (${lang === 'zh' ? `第 ${v.line} 行` : `line ${v.line}`})`).join(', ')}`;
       noteEl.append(summary, values);
     } else {
       noteEl.append(summary);

@@ -3,7 +3,8 @@
 // Exit codes: 0 explained, 1 nothing recognised, 2 bad arguments.
 
 import type { Lang } from '../engine/text';
-import { explain, explanationToMarkdown, formatConstant } from '../engine/formulas/explain';
+import { explain, explanationToMarkdown } from '../engine/formulas/explain';
+import { formatConstant } from '../engine/format';
 import { recognizeAll, type Recognition } from '../engine/formulas/recognize';
 import { extractNoteValues } from '../engine/formulas/values';
 import { cliLang, t } from './messages';

@@ -71,7 +71,7 @@ function formulaImage(found: FormulaAtPosition): string | undefined {
 }
 
 /** The hover's curve: wide and low, without a title, so the first screen holds it. */
-const CURVE_SIZE = { width: 420, height: 80 };
+const CURVE_SIZE = { width: 460, height: 48 };
 
 /** The formula's curve as a data-URI SVG (cached), or undefined when it has none. */
 async function curveImage(found: FormulaAtPosition, values: RoleValues, lang: Lang): Promise<string | undefined> {

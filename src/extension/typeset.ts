@@ -24,8 +24,8 @@ function mathDocument(): { doc: MathDocument; adaptor: ReturnType<typeof liteAda
   return { doc, adaptor };
 }
 
-/** Pixels per ex: MathJax sizes in ex; the hover shows the image at about 1.2× its 13 px text. */
-const PX_PER_EX = 8;
+/** Pixels per ex: MathJax sizes in ex; 6.5 px per ex sets the formula at about its 13 px text. */
+const PX_PER_EX = 6.5;
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 128;
 

@@ -3,6 +3,7 @@
 // the constants written in the formula or the note, and the meaning of one symbol.
 // Pure data and arithmetic; the hover provider only renders explanationToMarkdown().
 
+import { formatConstant, formatNumber, formatParams, formatTokens } from '../format';
 import type { Bilingual, Lang } from '../text';
 import type { FormulaKind, FormulaSymbol, Recognition, SymbolRole } from './recognize';
 import type { NoteValue } from './values';
@@ -311,30 +312,6 @@ export interface Explanation {
   sources: { label: string; title: string; url?: string }[];
 }
 
-/** Formats a computed number to 3 significant digits: 0.891, 1.94, 5.88e23. */
-export function formatNumber(x: number, digits = 3): string {
-  if (Number.isNaN(x)) return '?';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e5 || a < 1e-3) {
-    const [m, e] = x.toExponential(digits - 1).split('e');
-    return `${trimZeros(m)}e${e.startsWith('+') ? e.slice(1) : e}`;
-  }
-  // toPrecision writes 6806 as "6.81e+3" when digits < 4: show the integer instead.
-  const p = x.toPrecision(digits);
-  return p.includes('e') ? String(Math.round(x)) : trimZeros(p);
-}
-
-/** Formats a given constant without losing its written digits: 406.4, 1.8172, 8.8e13. */
-export function formatConstant(x: number): string {
-  return formatNumber(x, 6);
-}
-
-function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
-}
-
 function roleText(kind: FormulaKind, role: SymbolRole): RoleText {
   return ROLE_TEXT_BY_KIND[kind]?.[role] ?? ROLE_TEXT[role];
 }
@@ -504,7 +481,7 @@ function workedExample(rec: Recognition, r: Resolver, lang: Lang, used: Partial<
       const alN = labelFor(rec, chin ? 'alpha' : 'alpha_N');
       const alD = labelFor(rec, chin ? 'beta' : 'alpha_D');
       const size = nv || dv
-        ? zh ? `N = ${f(N)}、D = ${f(D)}` : `N = ${f(N)} and D = ${f(D)}`
+        ? zh ? `N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}` : `N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}`
         : zh ? `N = 700 亿参数、D = 1.4 万亿 token(Chinchilla 本身)` : `N = 70B parameters and D = 1.4T tokens (Chinchilla itself)`;
       const parts = `${floor ? `${f(E)} + ` : ''}${f(termN)} + ${f(termD)}`;
       const fromWhere = [floor && given(chin ? 'E' : labelFor(rec, 'L_inf'), floor, lang), ...scales, given(alN, aN, lang), given(alD, aD, lang)]
@@ -536,8 +513,8 @@ function workedExample(rec: Recognition, r: Resolver, lang: Lang, used: Partial<
       const penalty = unlimited > 0 ? (loss / unlimited - 1) * 100 : 0;
       const from = [given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang), given('α_N', aN, lang), given('α_D', aD, lang)].join(zh ? ',' : ', ');
       return zh
-        ? `取 N = ${f(N)}、D = ${f(D)}:L ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
-        : `For N = ${f(N)} and D = ${f(D)}: L ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
+        ? `取 N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}:L ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
+        : `For N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}: L ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
     }
 
     case 'compute-flops': {
@@ -551,7 +528,7 @@ function workedExample(rec: Recognition, r: Resolver, lang: Lang, used: Partial<
       const D = dv?.value ?? 1.4e12;
       const C = k.value * N * D;
       const pfDays = C / (1e15 * 86400);
-      const size = nv || dv ? (zh ? ` N = ${f(N)}、D = ${f(D)} 的模型` : `N = ${f(N)}, D = ${f(D)}`) : zh ? '一个 700 亿参数、1.4 万亿 token 的模型(Chinchilla)' : 'a 70B-parameter model on 1.4T tokens (Chinchilla)';
+      const size = nv || dv ? (zh ? ` N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)} 的模型` : `N = ${formatParams(N, lang)}, D = ${formatTokens(D, lang)}`) : zh ? '一个 700 亿参数、1.4 万亿 token 的模型(Chinchilla)' : 'a 70B-parameter model on 1.4T tokens (Chinchilla)';
       return zh
         ? `训练${size}:C ≈ ${f(k.value)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs,约 ${f(pfDays)} PF-天(1 PF-天 = 8.64e19 FLOPs)。`
         : `Training ${size}: C ≈ ${f(k.value)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs, about ${f(pfDays)} PF-days (1 PF-day = 8.64e19 FLOPs).`;
