@@ -2,6 +2,7 @@
 // (the maintained successor of the deprecated @vscode/webview-ui-toolkit) plus a
 // native range input for sliders, which the elements library does not provide.
 import type { Lang, NumberParam, ParamSpec, ParamValue, ParamValues, Section } from '../src/sections/types';
+import { formatNumber } from '../src/engine/format';
 import { ui } from './strings';
 
 export interface ControlHandlers {
@@ -18,8 +19,9 @@ function fromSlider(p: NumberParam, position: number): number {
   return p.scale === 'log' ? Math.pow(10, position) : position;
 }
 
+/** As a person writes it (2.68e28, 1e18, 0.076): the engine's one number format. */
 function formatValue(p: NumberParam, value: number): string {
-  if (p.scale === 'log' || Math.abs(value) >= 1e5) return value.toExponential(2).replace(/\.?0+e/, 'e');
+  if (p.scale === 'log' || Math.abs(value) >= 1e5) return formatNumber(value);
   return String(Number(value.toPrecision(6)));
 }
 

@@ -242,7 +242,7 @@ function renderNote(): void {
     if (noteContext.values.length > 0) {
       const values = document.createElement('p');
       values.className = 'note-values-list';
-      values.textContent = `${ui('noteValues', lang)}${noteContext.values.map((v) => `${v.label} = ${formatNoteNumber(v.value)} (${lang === 'zh' ? `第 ${v.line} 行` : `line ${v.line}`})`).join(', ')}`;
+      values.textContent = `${ui('noteValues', lang)}${noteContext.values.map((v) => `${v.label} = ${formatNoteNumber(v.value)} (${ui('line', lang, v.line)})`).join(', ')}`;
       noteEl.append(summary, values);
     } else {
       noteEl.append(summary);

@@ -5,7 +5,7 @@
 // and the residuals. Every dataset is named (FIT_DATASETS) so tests can read it back.
 import { chinchillaLoss, computeOptimal, type ChinchillaParams } from '../../engine/fit/chinchilla';
 import { powerLawValue } from '../../engine/fit/power';
-import { formatCount } from '../../engine/format';
+import { formatCount, formatNumber } from '../../engine/format';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import { fitRows, type FitRow } from './model';
@@ -221,7 +221,7 @@ function pointRows(rows: FitRow[], lang: Lang): PointRow[] {
     residualPct: 100 * r.residual,
     NText: r.N === null ? '' : formatCount(r.N, lang),
     DText: r.D === null ? '' : formatCount(r.D, lang),
-    CText: r.C === null ? '' : r.C.toExponential(2),
+    CText: r.C === null ? '' : formatNumber(r.C),
   }));
 }
 
@@ -522,8 +522,8 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
         `N_opt ∝ C^${formatValue(p.beta / s, 3)}, D_opt ∝ C^${formatValue(p.alpha / s, 3)}` + (lang === 'zh' ? '（C = 6ND）' : ' (C = 6ND)'),
         o
           ? lang === 'zh'
-            ? `C = ${at.toExponential(0)}：N = ${formatCount(o.N, lang)}，D = ${formatCount(o.D, lang)}，D/N = ${formatValue(o.D / o.N, 3)}，L = ${formatValue(o.loss)}`
-            : `At C = ${at.toExponential(0)}: N = ${formatCount(o.N, lang)}, D = ${formatCount(o.D, lang)}, D/N = ${formatValue(o.D / o.N, 3)}, L = ${formatValue(o.loss)}`
+            ? `C = ${formatNumber(at)}：N = ${formatCount(o.N, lang)}，D = ${formatCount(o.D, lang)}，D/N = ${formatValue(o.D / o.N, 3)}，L = ${formatValue(o.loss)}`
+            : `At C = ${formatNumber(at)}: N = ${formatCount(o.N, lang)}, D = ${formatCount(o.D, lang)}, D/N = ${formatValue(o.D / o.N, 3)}, L = ${formatValue(o.loss)}`
           : '',
       ]
     : [lang === 'zh' ? '拟合的指数或系数不为正，没有计算最优前沿。' : 'The fitted exponents or coefficients are not positive: no compute-optimal frontier.'];

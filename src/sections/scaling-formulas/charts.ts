@@ -1,6 +1,6 @@
 // Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
 // with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
-import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
+import { formatCount, formatNumber, formatPfDays, pythonExp } from '../../engine/format';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
 import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/laws/presets';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
@@ -172,7 +172,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
 /** The preset's formula and provenance, as subtitle lines. */
 function lawLines(law: ResolvedLaw, lang: Lang): string[] {
   const a = law.additive;
-  const f = (v: number): string => pythonExp(v, 2);
+  const f = (v: number): string => formatNumber(v);
   const formula = `L(N,D) = (${f(a.n0)}/N)^${a.alphaN} + (${f(a.d0)}/D)^${a.alphaD} + ${a.lInf}`;
   const who = citationShort(law.citation, lang);
   if (law.chinchilla) {

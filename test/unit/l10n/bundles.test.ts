@@ -16,13 +16,22 @@ const extensionFiles = readdirSync(join(ROOT, EXTENSION_DIR))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => `${EXTENSION_DIR}/${f}`);
 
+/** The webview pages' message tables (`const UI = { key: 'English', … } as const`); their language is passed in. */
+const WEBVIEW_TABLES = ['webview/strings.ts', 'webview/fit.ts'];
+
 /** First string argument of t('…') / translate(lang, '…') calls. */
 const CALL = /\b(?:t|translate)\(\s*(?:lang,\s*)?'((?:[^'\\]|\\.)*)'/g;
+const TABLE = /const UI = \{\n([\s\S]*?)\n\} as const;/;
+const ENTRY = /^ {2}\w+: '((?:[^'\\]|\\.)*)',$/gm;
 
 function usedKeys(): Map<string, string> {
   const keys = new Map<string, string>();
-  for (const file of extensionFiles) {
-    for (const m of read(file).matchAll(CALL)) keys.set(m[1].replace(/\\(.)/g, '$1'), file);
+  const add = (raw: string, file: string): void => void keys.set(raw.replace(/\\(.)/g, '$1'), file);
+  for (const file of extensionFiles) for (const m of read(file).matchAll(CALL)) add(m[1], file);
+  for (const file of WEBVIEW_TABLES) {
+    const table = TABLE.exec(read(file));
+    assert.ok(table, `${file} has no message table`);
+    for (const m of table[1].matchAll(ENTRY)) add(m[1], file);
   }
   return keys;
 }
@@ -36,7 +45,7 @@ describe('l10n: one translation route', () => {
 
   it('finds the messages in the code (the walk itself works)', () => {
     assert.ok(used.size >= 20, `only ${used.size} messages found`);
-    assert.ok(used.has('Show chart'));
+    assert.ok(used.has('Show chart') && used.has('Write values to note') && used.has('Waiting for the fit…'));
   });
 
   it('every message the code uses is in the English bundle and has a Chinese entry', () => {
@@ -56,7 +65,7 @@ describe('l10n: one translation route', () => {
   });
 
   it('the extension calls neither vscode.l10n.t nor hand-written { en, zh } choices', () => {
-    for (const file of extensionFiles) {
+    for (const file of [...extensionFiles, ...WEBVIEW_TABLES]) {
       const text = read(file);
       assert.ok(!/vscode\.l10n\.t\(/.test(text), `${file} calls vscode.l10n.t (it follows only VS Code's display language)`);
       // The preview plugin renders a block's texts in both languages at once, tagged with lang=.
