@@ -7,7 +7,7 @@ import { explain, explanationToMarkdown } from '../engine/formulas/explain';
 import { formatConstant } from '../engine/format';
 import { recognizeAll, type Recognition } from '../engine/formulas/recognize';
 import { extractNoteValues } from '../engine/formulas/values';
-import { cliLang, t } from './messages';
+import { cliLang, tl } from './messages';
 
 export interface ExplainIo {
   out(s: string): void;
@@ -18,7 +18,7 @@ export const EXPLAIN_USAGE = 'usage: emergence-lens explain "<text>" [--json] [-
 
 /** The usage line in the message language. */
 export function explainUsage(lang: Lang = cliLang()): string {
-  return t(lang, EXPLAIN_USAGE, '用法：emergence-lens explain "<文本>" [--json] [--lang en|zh]');
+  return tl(lang, EXPLAIN_USAGE);
 }
 
 interface ExplainArgs {
@@ -38,15 +38,15 @@ function parseArgs(args: readonly string[], msg: Lang): ExplainArgs | string {
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a === '--lang' ? args[++i] : a.slice('--lang='.length);
       if (v !== 'en' && v !== 'zh') {
-        const got = v === undefined ? t(msg, 'nothing', '空') : JSON.stringify(v);
-        return t(msg, `--lang must be en or zh, got ${got}`, `--lang 只能是 en 或 zh，收到 ${got}`);
+        const got = v === undefined ? tl(msg, 'nothing') : JSON.stringify(v);
+        return tl(msg, '--lang must be en or zh, got {0}', got);
       }
       lang = v;
-    } else if (a.startsWith('--')) return t(msg, `unknown option ${a}`, `未知选项 ${a}`);
+    } else if (a.startsWith('--')) return tl(msg, 'unknown option {0}', a);
     else if (text === undefined) text = a;
-    else return t(msg, 'give the text as one argument (quote it)', '请把文本作为一个参数给出（加引号）');
+    else return tl(msg, 'give the text as one argument (quote it)');
   }
-  if (text === undefined || text.trim() === '') return t(msg, 'missing the text to explain', '缺少要解释的文本');
+  if (text === undefined || text.trim() === '') return tl(msg, 'missing the text to explain');
   return { text, json, lang };
 }
 
@@ -65,7 +65,7 @@ export function runExplainCommand(args: string[], io: ExplainIo): number {
   }
   const recognitions = recognizeAll(parsed.text);
   if (recognitions.length === 0) {
-    io.err(t(msg, `No scaling-law formula recognised in: ${parsed.text}\n`, `未识别出尺度定律公式：${parsed.text}\n`));
+    io.err(tl(msg, 'No scaling-law formula recognised in: {0}\n', parsed.text));
     return 1;
   }
   // Values written in the same text ("…, α = 0.05") feed the worked example.

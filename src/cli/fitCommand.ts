@@ -10,7 +10,7 @@ import { bootstrapChinchilla, bootstrapPowerLaw, bootstrapPowerLawWithFloor, typ
 import { computeOptimal, fitChinchilla, HUBER_DELTA, type ChinchillaFit } from '../engine/fit/chinchilla';
 import { parseCsv, parseTableRows, type Bilingual, type FitData, type FitForm, type ParseResult } from '../engine/fit/data';
 import { fitPowerLaw, fitPowerLawWithFloor } from '../engine/fit/power';
-import { cliLang, padDisplay, displayWidth, t, type Lang } from './messages';
+import { cliLang, padDisplay, displayWidth, tl, type Lang } from './messages';
 
 export interface FitCommandIo {
   out(s: string): void;
@@ -22,7 +22,7 @@ export const FIT_USAGE = 'usage: emergence-lens fit <file.csv|file.md> [--form c
 
 /** The usage line in the message language. */
 export function fitUsage(lang: Lang = cliLang()): string {
-  return t(lang, FIT_USAGE, '用法：emergence-lens fit <file.csv|file.md> [--form chinchilla|power] [--bootstrap N] [--seed S] [--json]');
+  return tl(lang, FIT_USAGE);
 }
 
 interface FitArgs {
@@ -35,7 +35,7 @@ interface FitArgs {
 
 /** Parses the arguments after `fit` (a leading "fit" is tolerated); a string is an error. */
 function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
-  const got = (v: string | undefined): string => (v === undefined ? t(lang, 'nothing', '空') : `"${v}"`);
+  const got = (v: string | undefined): string => (v === undefined ? tl(lang, 'nothing') : `"${v}"`);
   const rest = args[0] === 'fit' ? args.slice(1) : [...args];
   let file: string | undefined;
   let form: FitForm = 'chinchilla';
@@ -50,25 +50,25 @@ function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
     if (name === '--json') json = true;
     else if (name === '--form') {
       const v = takeValue();
-      if (v !== 'chinchilla' && v !== 'power') return t(lang, `--form must be "chinchilla" or "power", got ${got(v)}`, `--form 只能是 "chinchilla" 或 "power"，收到 ${got(v)}`);
+      if (v !== 'chinchilla' && v !== 'power') return tl(lang, '--form must be "chinchilla" or "power", got {0}', got(v));
       form = v;
     } else if (name === '--bootstrap') {
       const v = takeValue();
       const k = v === undefined ? NaN : Number(v);
       if (!(Number.isInteger(k) && k >= 0 && k <= 100000)) {
-        return t(lang, `--bootstrap must be a whole number of resamples (0 to 100000), got ${got(v)}`, `--bootstrap 须为重采样次数（0 到 100000 的整数），收到 ${got(v)}`);
+        return tl(lang, '--bootstrap must be a whole number of resamples (0 to 100000), got {0}', got(v));
       }
       bootstrap = k;
     } else if (name === '--seed') {
       const v = takeValue();
       const k = v === undefined ? NaN : Number(v);
-      if (!(Number.isInteger(k) && k >= 0 && k <= 0xffffffff)) return t(lang, `--seed must be an integer from 0 to 4294967295, got ${got(v)}`, `--seed 须为 0 到 4294967295 的整数，收到 ${got(v)}`);
+      if (!(Number.isInteger(k) && k >= 0 && k <= 0xffffffff)) return tl(lang, '--seed must be an integer from 0 to 4294967295, got {0}', got(v));
       seed = k;
-    } else if (arg.startsWith('-') && arg !== '-') return t(lang, `unknown option "${arg}"`, `未知选项 "${arg}"`);
+    } else if (arg.startsWith('-') && arg !== '-') return tl(lang, 'unknown option "{0}"', arg);
     else if (file === undefined) file = arg;
-    else return t(lang, `unexpected argument "${arg}" (only one data file)`, `多余的参数 "${arg}"（只能给一个数据文件）`);
+    else return tl(lang, 'unexpected argument "{0}" (only one data file)', arg);
   }
-  if (file === undefined) return t(lang, 'missing the data file', '缺少数据文件');
+  if (file === undefined) return tl(lang, 'missing the data file');
   return { file, form, bootstrap, seed, json };
 }
 
@@ -92,7 +92,7 @@ function markdownTable(text: string): { rows: string[][]; firstLine: number } | 
 function readData(text: string, file: string, form: FitForm): ParseResult | string {
   if (/\.(md|markdown)$/i.test(file)) {
     const table = markdownTable(text);
-    if (!table) return t(cliLang(), `${file}: no Markdown table found`, `${file}：未找到 Markdown 表格`);
+    if (!table) return tl(cliLang(), '{0}: no Markdown table found', file);
     return parseTableRows(table.rows, { form, firstRowNumber: table.firstLine });
   }
   return parseCsv(text, { form });
@@ -113,8 +113,8 @@ function table(rows: readonly (readonly string[])[]): string {
 
 /** The parameter table's heading row: name, value and (with a bootstrap) the interval. */
 function tableHead(lang: Lang, confidence: number | undefined): string[] {
-  const ci = confidence === undefined ? '' : t(lang, `${Math.round(confidence * 100)}% CI`, `${Math.round(confidence * 100)}% 置信区间`);
-  return [t(lang, 'param', '参数'), t(lang, 'value', '值'), ci];
+  const ci = confidence === undefined ? '' : tl(lang, '{0}% CI', Math.round(confidence * 100));
+  return [tl(lang, 'param'), tl(lang, 'value'), ci];
 }
 
 function bootstrapJson(b: BootstrapResult<string> | undefined): unknown {
@@ -124,8 +124,8 @@ function bootstrapJson(b: BootstrapResult<string> | undefined): unknown {
 
 function describeColumns(data: FitData, lang: Lang): string {
   const c = data.columns;
-  const parts = [`N = "${c.N ?? '-'}"`, data.derived.D ? t(lang, `D = C/(6N) from "${c.C}"`, `D = C/(6N)，C 取自 "${c.C}"`) : `D = "${c.D ?? '-'}"`, `loss = "${c.loss}"`];
-  return parts.join(t(lang, ', ', '；'));
+  const parts = [`N = "${c.N ?? '-'}"`, data.derived.D ? tl(lang, 'D = C/(6N) from "{0}"', c.C) : `D = "${c.D ?? '-'}"`, `loss = "${c.loss}"`];
+  return parts.join(tl(lang, ', '));
 }
 
 function runChinchilla(data: FitData, args: FitArgs, io: FitCommandIo): number {
@@ -180,23 +180,15 @@ function runChinchilla(data: FitData, args: FitArgs, io: FitCommandIo): number {
   const at = `N = ${fmt(opt.N)}, D = ${fmt(opt.D)}, L = ${fmt(opt.loss)}`;
   io.out(
     [
-      t(lang, `Chinchilla fit  L = E + A/N^alpha + B/D^beta  (${data.rows} rows of ${args.file})`, `Chinchilla 拟合  L = E + A/N^alpha + B/D^beta（${args.file} 的 ${data.rows} 行）`),
-      t(lang, `  columns: ${describeColumns(data, lang)}`, `  列：${describeColumns(data, lang)}`),
-      t(
-        lang,
-        `  Huber delta ${HUBER_DELTA} on log L, L-BFGS from ${fit.starts} starts (${fit.converged} converged), ${seconds.toFixed(2)} s`,
-        `  对 log L 用 Huber 损失（delta ${HUBER_DELTA}），L-BFGS 从 ${fit.starts} 个起点出发（${fit.converged} 个收敛），用时 ${seconds.toFixed(2)} s`,
-      ),
+      tl(lang, 'Chinchilla fit  L = E + A/N^alpha + B/D^beta  ({0} rows of {1})', data.rows, args.file),
+      tl(lang, '  columns: {0}', describeColumns(data, lang)),
+      tl(lang, '  Huber delta {0} on log L, L-BFGS from {1} starts ({2} converged), {3} s', HUBER_DELTA, fit.starts, fit.converged, seconds.toFixed(2)),
       boot
-        ? t(
-            lang,
-            `  bootstrap: ${boot.resamples} resamples (${boot.failed} failed), seed ${boot.seed}, percentile intervals`,
-            `  自助法：${boot.resamples} 次重采样（${boot.failed} 次失败），种子 ${boot.seed}，百分位区间`,
-          )
+        ? tl(lang, '  bootstrap: {0} resamples ({1} failed), seed {2}, percentile intervals', boot.resamples, boot.failed, boot.seed)
         : '',
       table([head, ...rows]),
-      t(lang, `  objective ${fmt(fit.objective)}`, `  目标函数值 ${fmt(fit.objective)}`),
-      t(lang, `  compute-optimal (C = 6ND): ${exps}; at C = 1e24: ${at}`, `  计算最优（C = 6ND）：${exps}；C = 1e24 时：${at}`),
+      tl(lang, '  objective {0}', fmt(fit.objective)),
+      tl(lang, '  compute-optimal (C = 6ND): {0}; at C = 1e24: {1}', exps, at),
     ]
       .filter((l) => l !== '')
       .join('\n'),
@@ -211,7 +203,7 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
   const lang = cliLang();
   const xColumn =
     which === 'C' && data.derived.C
-      ? t(lang, `C = 6ND from "${data.columns.N}", "${data.columns.D}"`, `C = 6ND，取自 "${data.columns.N}"、"${data.columns.D}"`)
+      ? tl(lang, 'C = 6ND from "{0}", "{1}"', data.columns.N, data.columns.D)
       : `${which} = "${data.columns[which]}"`;
   const t0 = performance.now();
   const opts = { resamples: args.bootstrap, seed: args.seed };
@@ -221,7 +213,7 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
   const floorFit = floor ? floor.fit : fitPowerLawWithFloor(x, data.loss);
   const seconds = (performance.now() - t0) / 1000;
   if (!pureFit.ok) {
-    io.err(t(lang, 'error: ', '错误：') + say(pureFit.message));
+    io.err(tl(lang, 'error: ') + say(pureFit.message));
     return 2;
   }
   if (args.json) {
@@ -249,24 +241,16 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
   const ci = (b: BootstrapResult<string> | undefined, k: string): string => intervalText(b, k);
   const head = tableHead(lang, args.bootstrap > 0 ? (pure?.bootstrap.confidence ?? 0.95) : undefined);
   const lines = [
-    t(lang, `Power-law fits of loss against ${which}  (${data.rows} rows of ${args.file}; ${xColumn})`, `损失对 ${which} 的幂律拟合（${args.file} 的 ${data.rows} 行；${xColumn}）`),
+    tl(lang, 'Power-law fits of loss against {0}  ({1} rows of {2}; {3})', which, data.rows, args.file, xColumn),
     args.bootstrap > 0
-      ? t(lang, `  bootstrap: ${args.bootstrap} resamples, seed ${args.seed}, percentile intervals`, `  自助法：${args.bootstrap} 次重采样，种子 ${args.seed}，百分位区间`)
+      ? tl(lang, '  bootstrap: {0} resamples, seed {1}, percentile intervals', args.bootstrap, args.seed)
       : '',
-    t(
-      lang,
-      `L = (x0/${which})^alpha   (log-log least squares, R² = ${pureFit.rSquared.toFixed(4)})`,
-      `L = (x0/${which})^alpha   （双对数最小二乘，R² = ${pureFit.rSquared.toFixed(4)}）`,
-    ),
+    tl(lang, 'L = (x0/{0})^alpha   (log-log least squares, R² = {1})', which, pureFit.rSquared.toFixed(4)),
     table([head, ['x0', fmt(pureFit.x0), ci(pure?.bootstrap, 'x0')], ['alpha', fmt(pureFit.alpha), ci(pure?.bootstrap, 'alpha')]]),
   ];
   if (floorFit.ok) {
     lines.push(
-      t(
-        lang,
-        `L = E + (x0/${which})^alpha   (least squares on log L, L-BFGS; R² = ${floorFit.rSquared.toFixed(4)})`,
-        `L = E + (x0/${which})^alpha   （对 log L 最小二乘，L-BFGS；R² = ${floorFit.rSquared.toFixed(4)}）`,
-      ),
+      tl(lang, 'L = E + (x0/{0})^alpha   (least squares on log L, L-BFGS; R² = {1})', which, floorFit.rSquared.toFixed(4)),
       table([
         head,
         ['E', fmt(floorFit.E), ci(floor?.bootstrap, 'E')],
@@ -277,17 +261,17 @@ function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
   } else {
     lines.push(`L = E + (x0/${which})^alpha: ${say(floorFit.message)}`);
   }
-  lines.push(t(lang, `  ${seconds.toFixed(2)} s`, `  用时 ${seconds.toFixed(2)} s`));
+  lines.push(tl(lang, '  {0} s', seconds.toFixed(2)));
   io.out(lines.filter((l) => l !== '').join('\n'));
   return 0;
 }
 
 export async function runFitCommand(args: string[], io: FitCommandIo): Promise<number> {
   const lang = cliLang();
-  const error = t(lang, 'error: ', '错误：');
+  const error = tl(lang, 'error: ');
   const parsed = parseArgs(args, lang);
   if (typeof parsed === 'string') {
-    io.err(`${error}${parsed}${t(lang, '. ', '。')}${fitUsage(lang)}`);
+    io.err(`${error}${parsed}${tl(lang, '. ')}${fitUsage(lang)}`);
     return 2;
   }
   let text: string;
@@ -295,7 +279,7 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
     text = io.readFile(parsed.file);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    io.err(error + t(lang, `cannot read ${parsed.file}: ${reason}`, `无法读取 ${parsed.file}：${reason}`));
+    io.err(error + tl(lang, 'cannot read {0}: {1}', parsed.file, reason));
     return 2;
   }
   const result = readData(text, parsed.file, parsed.form);

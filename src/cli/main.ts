@@ -13,7 +13,7 @@ import { builtinTheme, LIGHT_THEME } from '../sections/theme';
 import { defaultParams, resolveParams, type Lang, type ParamValues, type Section } from '../sections/types';
 import { explainUsage, runExplainCommand } from './explainCommand';
 import { fitUsage, runFitCommand } from './fitCommand';
-import { cliLang, displayWidth, padDisplay, t } from './messages';
+import { cliLang, displayWidth, padDisplay, tl } from './messages';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
 
 /** Where a command writes; tests and embedders pass their own. */
@@ -63,34 +63,32 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
       positionals.push(arg);
       continue;
     }
-    if (!arg.startsWith('--')) throw new UsageError(t(lang, `${command}: unknown option ${arg} (options are long, e.g. --out)`, `${command}: 未知选项 ${arg}（选项均为长格式，如 --out）`));
+    if (!arg.startsWith('--')) throw new UsageError(tl(lang, '{0}: unknown option {1} (options are long, e.g. --out)', command, arg));
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const opt = spec[name];
     if (!opt) {
       const known = Object.keys(spec).map((k) => `--${k}`);
       throw new UsageError(
-        t(
-          lang,
-          `${command}: unknown option --${name}${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`,
-          `${command}: 未知选项 --${name}${known.length ? `（可用：${known.join(', ')}）` : '（该命令不接受选项）'}`,
-        ),
+        known.length
+          ? tl(lang, '{0}: unknown option --{1} (known: {2})', command, name, known.join(', '))
+          : tl(lang, '{0}: unknown option --{1} (it takes no options)', command, name),
       );
     }
     let value: string;
     if (opt.kind === 'flag') {
-      if (eq >= 0) throw new UsageError(t(lang, `${command}: --${name} takes no value`, `${command}: --${name} 不接受取值`));
+      if (eq >= 0) throw new UsageError(tl(lang, '{0}: --{1} takes no value', command, name));
       value = 'true';
     } else if (eq >= 0) {
       value = arg.slice(eq + 1);
     } else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(t(lang, `${command}: --${name} needs a value`, `${command}: --${name} 需要一个值`));
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(tl(lang, '{0}: --{1} needs a value', command, name));
       value = next;
       i++;
     }
     const previous = options.get(name);
-    if (previous && !opt.repeat) throw new UsageError(t(lang, `${command}: --${name} given more than once`, `${command}: --${name} 只能给一次`));
+    if (previous && !opt.repeat) throw new UsageError(tl(lang, '{0}: --{1} given more than once', command, name));
     options.set(name, [...(previous ?? []), value]);
   }
   return { positionals, options, help };
@@ -103,11 +101,11 @@ function single(args: ParsedArgs, name: string): string | undefined {
 function oneOf<T extends string>(lang: Lang, command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(t(lang, `${command}: --${name} must be one of ${allowed.join(', ')} (got "${value}")`, `${command}: --${name} 只能是 ${allowed.join(', ')} 之一（收到 "${value}"）`));
+  throw new UsageError(tl(lang, '{0}: --{1} must be one of {2} (got "{3}")', command, name, allowed.join(', '), value));
 }
 
 function noExtraPositionals(lang: Lang, command: string, positionals: readonly string[], expected: number): void {
-  if (positionals.length > expected) throw new UsageError(t(lang, `${command}: unexpected argument "${positionals[expected]}"`, `${command}: 多余的参数 "${positionals[expected]}"`));
+  if (positionals.length > expected) throw new UsageError(tl(lang, '{0}: unexpected argument "{1}"', command, positionals[expected]));
 }
 
 type LangChoice = Lang | 'both';
@@ -118,19 +116,17 @@ function langsOf(choice: LangChoice): Lang[] {
 
 function findSectionOrFail(lang: Lang, command: string, id: string | undefined, sections: readonly Section[], allowAll: boolean): Section[] {
   const known = sections.map((s) => s.id);
-  const hint = `${allowAll ? 'all, ' : ''}${known.join(', ') || t(lang, '(no sections registered)', '（没有已注册的章节）')}`;
+  const hint = `${allowAll ? 'all, ' : ''}${known.join(', ') || tl(lang, '(no sections registered)')}`;
   if (id === undefined) {
     throw new UsageError(
-      t(
-        lang,
-        `${command}: which section? give ${allowAll ? 'a section id or all' : 'a section id'} (${hint})`,
-        `${command}: 哪个章节？请给出${allowAll ? '章节 id 或 all' : '章节 id'}（可用：${hint}）`,
-      ),
+      allowAll
+        ? tl(lang, '{0}: which section? give a section id or all ({1})', command, hint)
+        : tl(lang, '{0}: which section? give a section id ({1})', command, hint),
     );
   }
   if (allowAll && id === 'all') return [...sections];
   const section = sections.find((s) => s.id === id);
-  if (!section) throw new UsageError(t(lang, `${command}: unknown section "${id}" (known: ${hint})`, `${command}: 未知章节 "${id}"（可用：${hint}）`));
+  if (!section) throw new UsageError(tl(lang, '{0}: unknown section "{1}" (known: {2})', command, id, hint));
   return [section];
 }
 
@@ -143,7 +139,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
   const perSection = new Map<string, Record<string, unknown>>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) throw new UsageError(t(lang, `${command}: --param expects name=value (got "${assignment}")`, `${command}: --param 的格式应为 name=value（收到 "${assignment}"）`));
+    if (eq <= 0) throw new UsageError(tl(lang, '{0}: --param expects name=value (got "{1}")', command, assignment));
     const name = assignment.slice(0, eq);
     const raw = assignment.slice(eq + 1);
     let matched = false;
@@ -154,18 +150,18 @@ export function paramOverrides(command: string, assignments: readonly string[], 
       let value: unknown;
       if (spec.kind === 'number') {
         value = Number(raw);
-        if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(t(lang, `${command}: --param ${name} needs a number (got "${raw}")`, `${command}: --param ${name} 需要一个数字（收到 "${raw}"）`));
+        if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(tl(lang, '{0}: --param {1} needs a number (got "{2}")', command, name, raw));
         if ((value as number) < spec.min || (value as number) > spec.max) {
-          throw new UsageError(t(lang, `${command}: --param ${name}=${raw} is outside [${spec.min}, ${spec.max}]`, `${command}: --param ${name}=${raw} 超出范围 [${spec.min}, ${spec.max}]`));
+          throw new UsageError(tl(lang, '{0}: --param {1}={2} is outside [{3}, {4}]', command, name, raw, spec.min, spec.max));
         }
       } else if (spec.kind === 'choice') {
         if (!spec.options.some((o) => o.value === raw)) {
           const values = spec.options.map((o) => o.value).join(', ');
-          throw new UsageError(t(lang, `${command}: --param ${name} must be one of ${values} (got "${raw}")`, `${command}: --param ${name} 只能是 ${values} 之一（收到 "${raw}"）`));
+          throw new UsageError(tl(lang, '{0}: --param {1} must be one of {2} (got "{3}")', command, name, values, raw));
         }
         value = raw;
       } else {
-        if (raw !== 'true' && raw !== 'false') throw new UsageError(t(lang, `${command}: --param ${name} must be true or false (got "${raw}")`, `${command}: --param ${name} 只能是 true 或 false（收到 "${raw}"）`));
+        if (raw !== 'true' && raw !== 'false') throw new UsageError(tl(lang, '{0}: --param {1} must be true or false (got "{2}")', command, name, raw));
         value = raw === 'true';
       }
       perSection.set(section.id, { ...perSection.get(section.id), [name]: value });
@@ -173,11 +169,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
     if (!matched) {
       const names = [...new Set(sections.flatMap((s) => s.params.map((p) => p.name)))];
       throw new UsageError(
-        t(
-          lang,
-          `${command}: no selected section has a parameter "${name}" (known: ${names.join(', ') || 'none'})`,
-          `${command}: 所选章节都没有参数 "${name}"（可用：${names.join(', ') || '无'}）`,
-        ),
+        tl(lang, '{0}: no selected section has a parameter "{1}" (known: {2})', command, name, names.join(', ') || tl(lang, 'none')),
       );
     }
   }
@@ -295,36 +287,39 @@ async function renderCommand(argv: readonly string[], io: CliIo): Promise<number
   const sections = findSectionOrFail(lang, 'render', args.positionals[0], SECTIONS, true);
   noExtraPositionals(lang, 'render', args.positionals, 1);
   const out = single(args, 'out');
-  if (!out) throw new UsageError(t(lang, 'render: --out DIR is required', 'render: 需要 --out 目录'));
+  if (!out) throw new UsageError(tl(lang, 'render: --out DIR is required'));
   const format = oneOf<OutputFormat>(lang, 'render', 'format', single(args, 'format'), OUTPUT_FORMATS, 'svg');
   const langs = langsOf(oneOf<LangChoice>(lang, 'render', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'both'));
   const themeName = oneOf(lang, 'render', 'theme', single(args, 'theme'), ['light', 'dark', 'high-contrast'], 'light');
   const scaleRaw = single(args, 'scale');
   const scale = scaleRaw === undefined ? 2 : Number(scaleRaw);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 8) {
-    throw new UsageError(t(lang, `render: --scale must be a number in (0, 8] (got "${scaleRaw}")`, `render: --scale 须为 (0, 8] 内的数（收到 "${scaleRaw}"）`));
+    throw new UsageError(tl(lang, 'render: --scale must be a number in (0, 8] (got "{0}")', scaleRaw));
   }
-  if (scaleRaw !== undefined && format !== 'png') throw new UsageError(t(lang, 'render: --scale only applies to --format png', 'render: --scale 仅适用于 --format png'));
+  if (scaleRaw !== undefined && format !== 'png') throw new UsageError(tl(lang, 'render: --scale only applies to --format png'));
   const paramsFor = paramOverrides('render', args.options.get('param') ?? [], sections, lang);
 
   const outDir = resolve(out);
   const summary = await renderToDirectory({ outDir, sections, langs, theme: builtinTheme(themeName), format, paramsFor, pngScale: scale, messageLang: lang });
-  for (const w of summary.warnings) io.err(t(lang, `warning: ${w.file}: ${w.message}`, `警告：${w.file}: ${w.message}`));
+  for (const w of summary.warnings) io.err(tl(lang, 'warning: {0}: {1}', w.file, w.message));
   const perLang = langs.length ? summary.charts / langs.length : 0;
   const seconds = (summary.ms / 1000).toFixed(2);
   const warnings = summary.warnings.length;
   io.out(
-    t(
+    tl(
       lang,
-      `render: ${summary.charts} charts (${perLang} per language × ${langs.join(', ')}; ${sections.length} section${sections.length === 1 ? '' : 's'}) → ` +
-        `${summary.files.length} files (${format.toUpperCase()} + index.html) in ${outDir} in ${seconds} s` +
-        (warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''),
-      `render: ${summary.charts} 张图（每种语言 ${perLang} 张 × ${langs.join(', ')}；${sections.length} 个章节）→ ` +
-        `${summary.files.length} 个文件（${format.toUpperCase()} + index.html），写入 ${outDir}，用时 ${seconds} s` +
-        (warnings ? `；${warnings} 条警告` : ''),
-    ),
+      'render: {0} charts ({1} per language × {2}; {3}) → {4} files ({5} + index.html) in {6} in {7} s',
+      summary.charts,
+      perLang,
+      langs.join(', '),
+      sections.length === 1 ? tl(lang, '{0} section', sections.length) : tl(lang, '{0} sections', sections.length),
+      summary.files.length,
+      format.toUpperCase(),
+      outDir,
+      seconds,
+    ) + (warnings === 0 ? '' : warnings === 1 ? tl(lang, '; {0} warning', warnings) : tl(lang, '; {0} warnings', warnings)),
   );
-  io.out(t(lang, `open ${resolve(outDir, 'index.html')}`, `打开 ${resolve(outDir, 'index.html')} 查看`));
+  io.out(tl(lang, 'open {0}', resolve(outDir, 'index.html')));
   return EXIT_OK;
 }
 
@@ -338,11 +333,7 @@ function reportCommand(argv: readonly string[], io: CliIo): number {
   if (!section.report) {
     const withReports = SECTIONS.filter((s) => s.report).map((s) => s.id);
     throw new UsageError(
-      t(
-        lang,
-        `report: section "${section.id}" prints no report in the seed (sections with reports: ${withReports.join(', ') || 'none'})`,
-        `report: 章节 "${section.id}" 在原文脚本中不打印报告（有报告的章节：${withReports.join(', ') || '无'}）`,
-      ),
+      tl(lang, 'report: section "{0}" prints no report in the seed (sections with reports: {1})', section.id, withReports.join(', ') || tl(lang, 'none')),
     );
   }
   const params = paramOverrides('report', args.options.get('param') ?? [], [section], lang)(section);
@@ -412,20 +403,16 @@ function optimalCommand(argv: readonly string[], io: CliIo): number {
   if (args.help) return printHelp('optimal', io, lang);
   noExtraPositionals(lang, 'optimal', args.positionals, 0);
   const raw = single(args, 'compute');
-  if (raw === undefined) throw new UsageError(t(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)', 'optimal: 需要 --compute FLOPS（例如 --compute 5.76e23）'));
+  if (raw === undefined) throw new UsageError(tl(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)'));
   const compute = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(compute) || compute <= 6) {
-    throw new UsageError(t(lang, `optimal: --compute must be a positive number of FLOPs above 6 (got "${raw}")`, `optimal: --compute 须为大于 6 的正数 FLOPs（收到 "${raw}"）`));
+    throw new UsageError(tl(lang, 'optimal: --compute must be a positive number of FLOPs above 6 (got "{0}")', raw));
   }
   const preset = oneOf<ChinchillaPresetId | 'kaplan'>(lang, 'optimal', 'preset', single(args, 'preset'), ['chinchilla', 'epoch', 'kaplan'], 'chinchilla');
 
   const lines: string[] = [];
   lines.push(
-    t(
-      lang,
-      `Compute-optimal allocation at C = ${sci(compute)} FLOPs (${formatPfDays(compute)}), with C = 6·N·D`,
-      `C = ${sci(compute)} FLOPs（${formatPfDays(compute)}）下的计算最优分配，约束 C = 6·N·D`,
-    ),
+    tl(lang, 'Compute-optimal allocation at C = {0} FLOPs ({1}), with C = 6·N·D', sci(compute), formatPfDays(compute)),
   );
   let n: number;
   let d: number;
@@ -433,40 +420,32 @@ function optimalCommand(argv: readonly string[], io: CliIo): number {
   if (preset === 'kaplan') {
     const p = KAPLAN_2020.combined;
     const c = KAPLAN_2020.citation;
-    lines.push(t(lang, 'Preset kaplan: ', '预设 kaplan：') + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
+    lines.push(tl(lang, 'Preset kaplan: ') + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
     lines.push(`  L(N,D) = [(Nc/N)^(αN/αD) + Dc/D]^αD, Nc = ${p.nc.toExponential(1)}, Dc = ${p.dc.toExponential(1)}, αN = ${p.alphaN}, αD = ${p.alphaD}`);
     const opt = kaplanOptimal(compute, p);
     lines.push(
-      t(
-        lang,
-        `  method: numerical 1-D minimisation of L(N, C/(6N)) over N (golden-section search in log N, ${opt.iterations} iterations)`,
-        `  方法：对 N 一维数值最小化 L(N, C/(6N))（在 log N 上黄金分割搜索，${opt.iterations} 次迭代）`,
-      ),
+      tl(lang, '  method: numerical 1-D minimisation of L(N, C/(6N)) over N (golden-section search in log N, {0} iterations)', opt.iterations),
     );
     lines.push(
-      t(
-        lang,
-        `  note: Kaplan's loss is in nats per token on WebText2 and N counts non-embedding parameters; not comparable with the Chinchilla presets' loss`,
-        `  注意：Kaplan 的损失是 WebText2 上每 token 的 nats，N 只计非嵌入参数；不能与 Chinchilla 预设的损失直接比较`,
-      ),
+      tl(lang, '  note: Kaplan\'s loss is in nats per token on WebText2 and N counts non-embedding parameters; not comparable with the Chinchilla presets\' loss'),
     );
     ({ params: n, tokens: d, loss } = opt);
   } else {
     const { citation: c, params: p } = CHINCHILLA_PRESETS[preset];
     const sum = p.alpha + p.beta;
     const g = Math.pow((p.alpha * p.A) / (p.beta * p.B), 1 / sum);
-    lines.push(t(lang, `Preset ${preset}: `, `预设 ${preset}：`) + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
+    lines.push(tl(lang, 'Preset {0}: ', preset) + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
     lines.push(`  L(N,D) = E + A/N^α + B/D^β, E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta}`);
     const closedForm = `N_opt = G·(C/6)^a, D_opt = (C/6)^b / G, G = ${g.toPrecision(4)}, a = β/(α+β) = ${(p.beta / sum).toFixed(4)}, b = α/(α+β) = ${(p.alpha / sum).toFixed(4)}`;
-    lines.push(t(lang, `  method: closed form ${closedForm}`, `  方法：闭式解 ${closedForm}`));
+    lines.push(tl(lang, '  method: closed form {0}', closedForm));
     ({ params: n, tokens: d, loss } = computeOptimal(compute, p));
   }
   const row = (label: string, value: string): string => `${padDisplay(label, 16)}${value}`;
-  const counts = (x: number): string => t(lang, ` (${formatCount(x, 'en')} · ${formatCount(x, 'zh')})`, `（${formatCount(x, 'zh')} · ${formatCount(x, 'en')}）`);
-  lines.push(row('N_opt', `${sci(n)} ${t(lang, 'parameters', '个参数')}${counts(n)}`));
-  lines.push(row('D_opt', `${sci(d)} ${t(lang, 'tokens', '个 token')}${counts(d)}`));
-  lines.push(row(t(lang, 'tokens/param', '每参数 token 数'), (d / n).toPrecision(3)));
-  lines.push(row(t(lang, 'predicted loss', '预测损失'), loss.toFixed(4)));
+  const counts = (x: number): string => tl(lang, ' ({0} · {1})', formatCount(x, 'en'), formatCount(x, 'zh'));
+  lines.push(row('N_opt', `${sci(n)} ${tl(lang, 'parameters')}${counts(n)}`));
+  lines.push(row('D_opt', `${sci(d)} ${tl(lang, 'tokens')}${counts(d)}`));
+  lines.push(row(tl(lang, 'tokens/param'), (d / n).toPrecision(3)));
+  lines.push(row(tl(lang, 'predicted loss'), loss.toFixed(4)));
   io.out(lines.join('\n'));
   return EXIT_OK;
 }
@@ -500,16 +479,16 @@ function listCommand(argv: readonly string[], io: CliIo): number {
   if (args.help) return printHelp('list', io, lang);
   noExtraPositionals(lang, 'list', args.positionals, 0);
   if (SECTIONS.length === 0) {
-    io.out(t(lang, '(no sections registered)', '（没有已注册的章节）'));
+    io.out(tl(lang, '(no sections registered)'));
     return EXIT_OK;
   }
   const lines: string[] = [];
   for (const section of SECTIONS) {
     const charts = section.charts(defaultParams(section), { lang: 'en', theme: LIGHT_THEME });
-    const title = t(lang, `${section.title.en} · ${section.title.zh}`, `${section.title.zh} · ${section.title.en}`);
-    lines.push(`${section.id}  (${section.seedRef}) ${title}${section.report ? t(lang, '  [report]', '  [报告]') : ''}`);
+    const title = tl(lang, '{0} · {1}', section.title.en, section.title.zh);
+    lines.push(`${section.id}  (${section.seedRef}) ${title}${section.report ? tl(lang, '  [report]') : ''}`);
     for (const chart of charts) lines.push(`  ${chart.id.padEnd(28)} ${chart.title[lang]}`);
-    if (section.params.length) lines.push(...wrap(section.params.map((p) => `${p.name}=${paramText(p.default)}`), t(lang, '  params: ', '  参数：'), 100));
+    if (section.params.length) lines.push(...wrap(section.params.map((p) => `${p.name}=${paramText(p.default)}`), tl(lang, '  params: '), 100));
   }
   io.out(lines.join('\n'));
   return EXIT_OK;
@@ -556,7 +535,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
     const lang = cliLang();
     if (command === undefined) {
-      io.err(t(lang, 'emergence-lens: no command given (try emergence-lens --help)', 'emergence-lens: 未给出命令（试试 emergence-lens --help）'));
+      io.err(tl(lang, 'emergence-lens: no command given (try emergence-lens --help)'));
       return EXIT_USAGE;
     }
     if (command === '--help' || command === '-h') return printHelp(undefined, io, lang);
@@ -568,7 +547,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const handler = COMMANDS[command];
     if (!handler) {
       const commands = `${Object.keys(COMMANDS).join(', ')}, help`;
-      throw new UsageError(t(lang, `unknown command "${command}" (commands: ${commands})`, `未知命令 "${command}"（可用命令：${commands}）`));
+      throw new UsageError(tl(lang, 'unknown command "{0}" (commands: {1})', command, commands));
     }
     return await handler(rest, io);
   } catch (error) {

@@ -8,7 +8,8 @@
 import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
 import type { Lang } from './text';
 
-type MessageArg = string | number | boolean;
+/** What a placeholder may take: as a template literal would print it. */
+export type MessageArg = string | number | boolean | null | undefined;
 
 const BUNDLES: Readonly<Record<Lang, Readonly<Record<string, string>> | undefined>> = {
   en: undefined,

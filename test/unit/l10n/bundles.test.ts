@@ -11,23 +11,38 @@ const ROOT = join(__dirname, '..', '..', '..');
 const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8');
 const json = (p: string): Record<string, string> => JSON.parse(read(p)) as Record<string, string>;
 
-const EXTENSION_DIR = 'src/extension';
-const extensionFiles = readdirSync(join(ROOT, EXTENSION_DIR))
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => `${EXTENSION_DIR}/${f}`);
+const tsFiles = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `${dir}/${f}`);
+const extensionFiles = tsFiles('src/extension');
+/** The CLI's messages take the same route (tl(lang, …), lang from --lang or the locale). */
+const cliFiles = tsFiles('src/cli');
 
 /** The webview pages' message tables (`const UI = { key: 'English', … } as const`); their language is passed in. */
 const WEBVIEW_TABLES = ['webview/strings.ts', 'webview/fit.ts'];
 
-/** First string argument of t('…') / translate(lang, '…') calls. */
-const CALL = /\b(?:t|translate)\(\s*(?:lang,\s*)?'((?:[^'\\]|\\.)*)'/g;
+/** First string argument of t('…') / translate(lang, '…') / tl(lang, '…') calls. */
+const CALL = /\b(?:t|translate|tl)\(\s*(?:\w+,\s*)?'((?:[^'\\]|\\.)*)'/g;
+/** tl(lang, NAME) with `const NAME = '…'` in the same file. */
+const CONSTANT_CALL = /\btl\(\s*\w+,\s*([A-Z_]+)\s*\)/g;
+/** The escapes of a single-quoted literal. */
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
 const TABLE = /const UI = \{\n([\s\S]*?)\n\} as const;/;
 const ENTRY = /^ {2}\w+: '((?:[^'\\]|\\.)*)',$/gm;
 
 function usedKeys(): Map<string, string> {
   const keys = new Map<string, string>();
-  const add = (raw: string, file: string): void => void keys.set(raw.replace(/\\(.)/g, '$1'), file);
-  for (const file of extensionFiles) for (const m of read(file).matchAll(CALL)) add(m[1], file);
+  const add = (raw: string, file: string): void => void keys.set(raw.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c), file);
+  for (const file of [...extensionFiles, ...cliFiles]) {
+    const text = read(file);
+    for (const m of text.matchAll(CALL)) add(m[1], file);
+    for (const m of text.matchAll(CONSTANT_CALL)) {
+      const value = new RegExp(`const ${m[1]} = '((?:[^'\\\\]|\\\\.)*)';`).exec(text);
+      assert.ok(value, `${file}: ${m[1]} is not a string constant`);
+      add(value[1], file);
+    }
+  }
   for (const file of WEBVIEW_TABLES) {
     const table = TABLE.exec(read(file));
     assert.ok(table, `${file} has no message table`);
@@ -45,7 +60,7 @@ describe('l10n: one translation route', () => {
 
   it('finds the messages in the code (the walk itself works)', () => {
     assert.ok(used.size >= 20, `only ${used.size} messages found`);
-    assert.ok(used.has('Show chart') && used.has('Write values to note') && used.has('Waiting for the fit…'));
+    assert.ok(used.has('Show chart') && used.has('Write values to note') && used.has('Waiting for the fit…') && used.has('none'));
   });
 
   it('every message the code uses is in the English bundle and has a Chinese entry', () => {
@@ -64,7 +79,8 @@ describe('l10n: one translation route', () => {
     for (const [key, value] of Object.entries(zh)) assert.deepEqual(placeholders(value), placeholders(key), key);
   });
 
-  it('the extension calls neither vscode.l10n.t nor hand-written { en, zh } choices', () => {
+  it('the extension, webviews and CLI call neither vscode.l10n.t nor hand-written { en, zh } choices', () => {
+    for (const file of cliFiles) assert.ok(!/\bt\(\s*\w+,\s*['`]/.test(read(file)), `${file} has a t(lang, en, zh) message`);
     for (const file of [...extensionFiles, ...WEBVIEW_TABLES]) {
       const text = read(file);
       assert.ok(!/vscode\.l10n\.t\(/.test(text), `${file} calls vscode.l10n.t (it follows only VS Code's display language)`);
