@@ -17,6 +17,7 @@ import { benchFit } from './fit';
 import { benchHover } from './hover';
 import { benchWebview } from './webview';
 import { benchHoverWithChart } from './hoverChart';
+import { benchHoverTypeset } from './hoverTypeset';
 import { benchActivation } from './activation';
 
 const LANGS: Lang[] = ['en', 'zh'];
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
     ['activation', () => benchActivation()],
     ['hover', () => benchHover()],
     ['hover+chart', () => benchHoverWithChart()],
+    ['hover+typeset', () => benchHoverTypeset()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
     [
       'webview',
