@@ -101,6 +101,11 @@ try {
     const restricted = await until(() => page.evaluate(() => /Restricted Mode/.test(document.querySelector('.part.statusbar')?.textContent ?? '')), 60_000);
     check('the folder opens untrusted, in Restricted Mode', Boolean(restricted), restricted ? 'status bar shows "Restricted Mode"' : 'no Restricted Mode indicator');
   });
+  await step('the extension is enabled in Restricted Mode', async () => {
+    // VS Code shows a disabled extension's view containers nowhere: the icon proves the manifest's capabilities.
+    const icon = await until(() => page.evaluate(() => Boolean(document.querySelector('.activitybar .action-item a[aria-label^="Emergence Lens"], .activitybar .action-label[aria-label^="Emergence Lens"]'))), 30_000);
+    check('the extension is enabled in Restricted Mode (its activity-bar icon is there)', Boolean(icon));
+  });
   await page.waitForTimeout(3000); // let start-up notifications and views settle
 
   // 2. The hover of the two-variable formula of the hover tour note.
