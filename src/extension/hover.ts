@@ -10,7 +10,8 @@ import { formulaCurveChart, formulaSectionView, type RoleValues } from '../secti
 import { builtinTheme } from '../sections/theme';
 import type { Lang } from '../sections/types';
 import { formulaHoverMarkdown, symbolHoverMarkdown } from './hoverLayout';
-import { displayLang, t } from './language';
+import { translate } from '../engine/l10n';
+import { displayLang } from './language';
 
 /** Commands the hover's links may run; nothing else is trusted. */
 export const HOVER_COMMANDS = ['emergenceLens.showChart', 'emergenceLens.openSidePanel'];
@@ -99,7 +100,7 @@ export async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<
     if (resolved) values[role as keyof RoleValues] = resolved.value;
   }
   const view = formulaSectionView(found.recognition.kind, values);
-  const links = `[$(graph) ${t('Show chart')}](${commandLink('emergenceLens.showChart', [view.sectionId, view.params])}) · [$(layout-sidebar-right) ${t('Open in side panel')}](${commandLink('emergenceLens.openSidePanel', [])})`;
+  const links = `[$(graph) ${translate(lang, 'Show chart')}](${commandLink('emergenceLens.showChart', [view.sectionId, view.params])}) · [$(layout-sidebar-right) ${translate(lang, 'Open in side panel')}](${commandLink('emergenceLens.openSidePanel', [])})`;
   const text = explanation.symbol
     ? symbolHoverMarkdown(explanation, lang, links)
     : formulaHoverMarkdown(explanation, lang, {
