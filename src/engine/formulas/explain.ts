@@ -434,9 +434,11 @@ function workedExample(rec: Recognition, r: Resolver, lang: Lang, used: Partial<
         const sl = labelFor(rec, spec.scale);
         const vl = labelFor(rec, spec.v);
         const floorText = floor ? ` + ${f(floor.value)}` : '';
+        // The variable for people: 1B parameters, 10B tokens (compute stays in PF-days).
+        const at = rec.kind === 'loss-params' ? formatParams(x, lang) : rec.kind === 'loss-data' ? formatTokens(x, lang) : `${f(x)}${spec.unit[lang]}`;
         s += zh
-          ? `再取 ${given(sl, sc, lang)},当 ${vl} = ${f(x)}${spec.unit.zh}时,L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}。`
-          : ` With ${given(sl, sc, lang)}, at ${vl} = ${f(x)}${spec.unit.en}: L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}.`;
+          ? `再取 ${given(sl, sc, lang)},当 ${vl} = ${at}时,L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}。`
+          : ` With ${given(sl, sc, lang)}, at ${vl} = ${at}: L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}.`;
       }
       return s;
     }

@@ -1,6 +1,6 @@
 // Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
 // with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
-import { formatCount, formatNumber, formatPfDays, pythonExp } from '../../engine/format';
+import { formatCount, formatFlops, formatNumber, formatPfDays, pythonExp } from '../../engine/format';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
 import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/laws/presets';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
@@ -150,8 +150,8 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
 
   const lines =
     lang === 'zh'
-      ? [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, 'Kaplan 等 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)']
-      : [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, 'Kaplan et al. 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)'];
+      ? [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, 'Kaplan 等 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)']
+      : [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, 'Kaplan et al. 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)'];
 
   return makeChart(
     {
