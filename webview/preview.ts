@@ -8,6 +8,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { normalizeLang, validateChartBlock, type ChartBlock } from '../src/sections/chartBlock';
 import { findSection } from '../src/sections/index';
 import type { Bilingual, ChartSpec, ChartTheme, Lang } from '../src/sections/types';
+import { translate } from '../src/engine/l10n';
 import { readTheme } from './theme';
 
 const CONTAINER = '.emergence-chart';
@@ -47,7 +48,6 @@ const renders = new Set<Render>();
 const shown = new WeakMap<HTMLElement, Render>();
 let detachCounter = 0;
 
-const FAILED: Bilingual = { en: 'The chart could not be drawn: ', zh: '图表无法绘制:' };
 
 /** The block's language, else the page's, else the browser's (VS Code's display language), else English. */
 function langFor(container: HTMLElement): Lang {
@@ -151,7 +151,7 @@ function fail(render: Render, lang: Lang, err: unknown): void {
   for (const v of render.views) v.finalize();
   render.views = [];
   const message = err instanceof Error ? err.message : String(err);
-  render.body.replaceChildren(errorBox(`${FAILED[lang]}${message}`));
+  render.body.replaceChildren(errorBox(`${translate(lang, 'The chart could not be drawn: ')}${message}`));
   setState(render, 'error');
 }
 

@@ -24,6 +24,8 @@ const WEBVIEW_TABLES = ['webview/strings.ts', 'webview/fit.ts'];
 
 /** First string argument of t('…') / translate(lang, '…') / tl(lang, '…') calls. */
 const CALL = /\b(?:t|translate|tl)\(\s*(?:\w+,\s*)?'((?:[^'\\]|\\.)*)'/g;
+/** The pages call translate(lang, '…') directly (their t() takes table keys). */
+const WEBVIEW_CALL = /\btranslate\(\s*\w+,\s*'((?:[^'\\]|\\.)*)'/g;
 /** tl(lang, NAME) with `const NAME = '…'` in the same file. */
 const CONSTANT_CALL = /\btl\(\s*\w+,\s*([A-Z_]+)\s*\)/g;
 /** The escapes of a single-quoted literal. */
@@ -34,6 +36,7 @@ const ENTRY = /^ {2}\w+: '((?:[^'\\]|\\.)*)',$/gm;
 function usedKeys(): Map<string, string> {
   const keys = new Map<string, string>();
   const add = (raw: string, file: string): void => void keys.set(raw.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c), file);
+  for (const file of tsFiles('webview')) for (const m of read(file).matchAll(WEBVIEW_CALL)) add(m[1], file);
   for (const file of [...extensionFiles, ...cliFiles]) {
     const text = read(file);
     for (const m of text.matchAll(CALL)) add(m[1], file);
