@@ -4,7 +4,8 @@
 // here asserts on time, which depends on the machine.
 //
 // Options: --reps N (spec-build repetitions, default 20), --no-png, --skip hover,fit,webview,
-// --quick (fit on 100 starts instead of 4,500).
+// --quick (fit on 100 starts instead of 4,500), --only webview (just that benchmark),
+// --all-params (webview: every numeric parameter of every section).
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildCharts } from '../src/cli/render';
@@ -13,12 +14,13 @@ import { renderChartSvg } from '../src/cli/renderChart';
 import { SECTIONS } from '../src/sections';
 import { LIGHT_THEME } from '../src/sections/theme';
 import type { Lang } from '../src/sections/types';
-import { benchFit } from './fit';
+import { benchFit, benchFitPipeline } from './fit';
 import { benchHover } from './hover';
 import { benchWebview } from './webview';
 import { benchHoverWithChart } from './hoverChart';
 import { benchHoverTypeset } from './hoverTypeset';
 import { benchActivation } from './activation';
+import { benchEmergence } from './emergence';
 
 const LANGS: Lang[] = ['en', 'zh'];
 const MB = 1024 * 1024;
@@ -28,17 +30,21 @@ interface Options {
   png: boolean;
   skip: Set<string>;
   quick: boolean;
+  only?: string;
+  allParams: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { reps: 20, png: true, skip: new Set(), quick: false };
+  const options: Options = { reps: 20, png: true, skip: new Set(), quick: false, allParams: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--reps') options.reps = Math.max(1, Number(argv[++i]) || 1);
     else if (arg === '--no-png') options.png = false;
     else if (arg === '--skip') for (const s of (argv[++i] ?? '').split(',')) options.skip.add(s.trim());
     else if (arg === '--quick') options.quick = true;
-    else throw new Error(`unknown option ${arg} (known: --reps N, --no-png, --skip hover,fit,webview, --quick)`);
+    else if (arg === '--only') options.only = argv[++i];
+    else if (arg === '--all-params') options.allParams = true;
+    else throw new Error(`unknown option ${arg} (known: --reps N, --no-png, --skip hover,fit,webview, --quick, --only NAME, --all-params)`);
   }
   return options;
 }
@@ -95,6 +101,10 @@ function row(label: string, value: string | number): void {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.only === 'webview') {
+    for (const [key, value] of Object.entries(await benchWebview({ allParams: options.allParams }))) row(key, value);
+    return;
+  }
   const gcAvailable = collectGarbage();
   const base = process.memoryUsage();
   process.stdout.write(`Emergence Lens bench — node ${process.version}, ${process.platform}-${process.arch}, ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}\n`);
@@ -194,17 +204,11 @@ async function main(): Promise<void> {
     ['hover+chart', () => benchHoverWithChart()],
     ['hover+typeset', () => benchHoverTypeset()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
+    ['fit-pipeline', () => benchFitPipeline(options.quick)],
+    ['emergence', () => benchEmergence()],
     [
       'webview',
-      async () => {
-        const { rows, bundleKiB } = await benchWebview();
-        const figures: Figures = { 'webview bundle (dist/webview.js)': `${bundleKiB.toFixed(0)} KiB` };
-        for (const r of rows) {
-          figures[`${r.section}: load → ${r.charts} charts painted`] = `${r.loadToPaintedMs} ms (render ${r.firstPaintMs.toFixed(0)} ms)`;
-          figures[`${r.section}: one change (${r.paramChange})`] = `${r.updateMs.toFixed(1)} ms, ${r.inPlace ? 'in place' : 'rebuilt views'}`;
-        }
-        return figures;
-      },
+      () => benchWebview({ allParams: options.allParams }),
     ],
   ];
   for (const [name, run] of optional) {

@@ -10,8 +10,12 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { fitChinchilla, gridStarts, HOFFMANN_GRID, type ChinchillaParams } from '../src/engine/fit/chinchilla';
+import { fitChinchilla, gridStarts, HOFFMANN_GRID } from '../src/engine/fit/chinchilla';
+import type { ChinchillaParams } from '../src/engine/laws/powerLaws';
 import { parseCsv } from '../src/engine/fit/data';
+import { chinchillaLoss } from '../src/engine/laws/powerLaws';
+import { runFitInWorkers } from '../src/fitWorker/host';
+import { parseFitInput, runFit } from '../src/sections/fit/model';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = 'bench/scipy_fit_reference.py';
@@ -60,6 +64,55 @@ function scipyAvailable(): string | null {
   const r = spawnSync(PYTHON, ['-c', 'import scipy, numpy'], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) return `python3-scipy not importable by ${PYTHON} (apt-get install python3-scipy)`;
   return null;
+}
+
+/** A synthetic table of `rows` runs (Hoffmann et al.'s constants, 1% deterministic wiggle), as CSV. */
+function syntheticCsv(rows: number): string {
+  const p = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
+  const lines = ['N,D,loss'];
+  for (let k = 0; k < rows; k++) {
+    const n = 1e8 * Math.pow(100, (k * 0.618034) % 1);
+    const d = 2e9 * Math.pow(500, (k * 0.414214) % 1);
+    lines.push(`${n.toPrecision(6)},${d.toPrecision(6)},${(chinchillaLoss(n, d, p) * (1 + 0.01 * Math.sin(k))).toPrecision(8)}`);
+  }
+  return lines.join('\n');
+}
+
+/** The pipeline as the CLI runs it (defaults: pre-screened 4,500-start grid, default bootstrap). */
+function pipelineSeconds(rows: number): { seconds: number; resamples: number } {
+  const parsed = parseFitInput({ kind: 'csv', text: syntheticCsv(rows) });
+  if (!parsed.ok) throw new Error(parsed.error.message.en);
+  const t0 = performance.now();
+  const r = runFit(parsed.data, parsed.form, { source: { kind: 'csv', name: 'bench.csv', firstRow: 1, lastRow: rows + 1 } });
+  if (!r.ok) throw new Error(r.message.en);
+  return { seconds: (performance.now() - t0) / 1000, resamples: r.result.bootstrap?.resamples ?? 0 };
+}
+
+/** Epoch's 245 rows, the 5 highest-loss dropped, × `resamples` on two worker threads (dist/fitWorker.js). */
+async function epochWorkers(path: string, resamples: number): Promise<number> {
+  const parsed = parseFitInput({ kind: 'csv', text: readFileSync(path, 'utf8') });
+  if (!parsed.ok) throw new Error(parsed.error.message.en);
+  const t0 = performance.now();
+  const fit = runFitInWorkers(parsed.data, parsed.form, { source: { kind: 'csv', name: 'epoch.csv', firstRow: 1, lastRow: 246 }, resamples, drop: { count: 5, rule: 'loss' } }, { script: resolve('dist/fitWorker.js') });
+  const outcome = await fit.outcome;
+  if (!outcome.ok) throw new Error(outcome.message.en);
+  return (performance.now() - t0) / 1000;
+}
+
+/** Issue 14/13 figures: the pipeline on 2,000 and 20,000 rows, and Epoch 240 × 4,000 resamples on two workers. */
+export async function benchFitPipeline(quick = false): Promise<Record<string, string | number>> {
+  const out: Record<string, string | number> = {};
+  for (const rows of quick ? [2000] : [2000, 20_000]) {
+    const r = pipelineSeconds(rows);
+    out[`fit_pipeline_${rows}_rows_seconds`] = Number(r.seconds.toFixed(2));
+    out[`fit_pipeline_${rows}_rows_resamples`] = r.resamples;
+  }
+  const dataPath = DATA_CANDIDATES.map((p) => resolve(p)).find((p) => existsSync(p));
+  if (dataPath && existsSync('dist/fitWorker.js')) {
+    const resamples = quick ? 400 : 4000;
+    out[`fit_epoch_240_x_${resamples}_workers_seconds`] = Number((await epochWorkers(dataPath, resamples)).toFixed(2));
+  }
+  return out;
 }
 
 export async function benchFit(options: BenchFitOptions = {}): Promise<Record<string, string | number>> {

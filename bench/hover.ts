@@ -5,6 +5,10 @@
  * lines each hover reads. Finding the formula must not scan the document, so the
  * two notes should cost about the same.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { findFormulaAt } from '../src/engine/formulas/document';
 import { explain, explanationToMarkdown } from '../src/engine/formulas/explain';
 import type { Lang } from '../src/engine/text';
@@ -100,6 +104,111 @@ function hover(lines: readonly string[], at: readonly [number, number][], lang: 
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
+/** `unit` repeated to at most `max` characters. */
+function fill(unit: string, max: number): string {
+  return unit.repeat(Math.floor(max / unit.length));
+}
+
+const HOSTILE_FORMULA = 'L(C) ≈ (C₀/C)^α';
+
+/** The formula with `n` copies of `line` above and below it. */
+function surrounded(line: string, n = 15): string[] {
+  return [...Array<string>(n).fill(line), HOSTILE_FORMULA, ...Array<string>(n).fill(line)];
+}
+
+/**
+ * Issue 14's hostile hovers: a formula with ±15 lines of ≤ 4,000 characters holding
+ * "=" (subscript-heavy, ASCII with thousands of "values"), and a 3,990-character
+ * formula line. Each entry: the lines, and the cursor.
+ */
+export function hostileHoverCases(): Record<string, { lines: string[]; line: number; column: number }> {
+  const padded = (filler: string, at: number): string => {
+    const rest = fill(filler, 3990 - HOSTILE_FORMULA.length);
+    return rest.slice(0, at) + HOSTILE_FORMULA + rest.slice(at);
+  };
+  return {
+    'subscripts ₍= ×15 lines': { lines: surrounded(fill('₍=', 4000)), line: 15, column: 3 },
+    'subscripts α₀=1.₀ ×15 lines': { lines: surrounded(fill('α₀=1.₀', 4000)), line: 15, column: 3 },
+    'subscripts N₀= ×15 lines': { lines: surrounded(fill('N₀=', 4000)), line: 15, column: 3 },
+    'ascii alpha=1, ×15 lines': { lines: surrounded(fill('alpha=1, ', 4000)), line: 15, column: 3 },
+    'formula line 3990, ascii values': { lines: ['x', padded('alpha=1, ', 0), 'y'], line: 1, column: 3 },
+    'formula line 3990, subscripts': { lines: ['x', padded('₍=', 0), 'y'], line: 1, column: 3 },
+    'formula line 3990, mid-line': { lines: ['x =', padded('α₀=1.₀ ', 1980), '= y'], line: 1, column: 1985 },
+    'formula line 3990, brackets': { lines: ['x', padded('(', 0), 'y'], line: 1, column: 3 },
+  };
+}
+
+type Explain = typeof import('../src/engine/formulas/explain');
+type Document = typeof import('../src/engine/formulas/document');
+type Engine = Pick<Document, 'findFormulaAt'> & Pick<Explain, 'explain' | 'explanationToMarkdown'>;
+
+/**
+ * The hover's engine bundled as the extension ships it (esbuild without keepNames).
+ * The bench itself runs under tsx, which names every function as it is created; on the
+ * tokenizer's per-script-run closures that costs several times the real work.
+ */
+function shippedEngine(): Engine | undefined {
+  try {
+    const entry = 'export { findFormulaAt } from "./src/engine/formulas/document"; export { explain, explanationToMarkdown } from "./src/engine/formulas/explain";';
+    const built = buildSync({ stdin: { contents: entry, resolveDir: join(__dirname, '..'), loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+    const dir = mkdtempSync(join(tmpdir(), 'emergence-lens-bench-'));
+    const file = join(dir, 'engine.js');
+    writeFileSync(file, built.outputFiles[0].text);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just written
+    const engine = require(file) as Engine;
+    rmSync(dir, { recursive: true, force: true });
+    return engine;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fastest, median and slowest of `reps` hovers of one case, and how many values it collected. */
+function timeCase(engine: Engine, c: { lines: string[]; line: number; column: number }, reps: number): { min: number; p50: number; max: number; values: number } {
+  const times: number[] = [];
+  let values = 0;
+  for (let r = 0; r < reps + 5; r++) {
+    const t0 = performance.now();
+    const found = engine.findFormulaAt((n) => c.lines[n], c.lines.length, c.line, c.column);
+    if (found) engine.explanationToMarkdown(engine.explain(found.recognition, 'en', found.noteValues, found.symbol), 'en');
+    // The first runs compile the code paths; a hover in a live editor runs compiled.
+    if (r >= 5) times.push(performance.now() - t0);
+    values = found?.noteValues.length ?? 0;
+  }
+  times.sort((a, b) => a - b);
+  return { min: times[0], p50: percentile(times, 0.5), max: times[times.length - 1], values };
+}
+
+/**
+ * Per hostile case, for the source under tsx and for the shipped bundle: the fastest,
+ * median and slowest of `reps` hovers (findFormulaAt + explain + Markdown) and the
+ * values collected. The fastest run is the cost with the least scheduling noise (the
+ * machine may be shared); the worst case is the case with the highest median.
+ */
+export function benchHostileHover(reps = 40): Record<string, string | number> {
+  const figures: Record<string, string | number> = {};
+  const engines: [string, Engine | undefined][] = [
+    ['tsx', { findFormulaAt, explain, explanationToMarkdown }],
+    ['shipped', shippedEngine()],
+  ];
+  for (const [label, engine] of engines) {
+    if (!engine) {
+      figures[`hover.hostile.${label}`] = 'skipped: esbuild could not bundle the engine';
+      continue;
+    }
+    let worst = { name: '', min: 0, p50: 0 };
+    for (const [name, c] of Object.entries(hostileHoverCases())) {
+      const t = timeCase(engine, c, reps);
+      if (t.p50 > worst.p50) worst = { name, min: t.min, p50: t.p50 };
+      figures[`hover.hostile.${label}: ${name}`] = `min ${round(t.min, 2)} ms, p50 ${round(t.p50, 2)} ms, max ${round(t.max, 2)} ms, ${t.values} values`;
+    }
+    figures[`hover.hostile.${label}.worst_case`] = worst.name;
+    figures[`hover.hostile.${label}.worst_min_ms`] = round(worst.min, 2);
+    figures[`hover.hostile.${label}.worst_p50_ms`] = round(worst.p50, 2);
+  }
+  return figures;
+}
+
 /** p50/p95 (ms) of the hover computation, 5,000-line note against a 5-line one (and a 50,000-line one). */
 export function benchHover(): Record<string, string | number> {
   const big = generateNote(5000);
@@ -143,5 +252,6 @@ export function benchHover(): Record<string, string | number> {
     'hover.ratio_p50_5000_vs_5': round(percentile(b.all, 0.5) / percentile(s.all, 0.5), 2),
     'hover.ratio_hit_p50_5000_vs_5': round(percentile(b.hits, 0.5) / percentile(s.hits, 0.5), 2),
     'hover.note': 'findFormulaAt + explain + explanationToMarkdown, chart render not included',
+    ...benchHostileHover(),
   };
 }

@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 // `npm run test:integration`: bundles the integration suites and runs them inside a
-// real VS Code extension host. Two launchers, one suite folder:
-//   - code-server (offline; the default on machines that cannot download VS Code),
-//   - @vscode/test-electron's runTests (downloads VS Code desktop).
-// EMERGENCE_TEST_HOST=code-server|electron forces one; otherwise the launcher is
-// chosen by whether VS Code can be downloaded. Expects `npm run build` to have run
-// (dist/extension.js); pass --build to build first.
+// real VS Code extension host. Two launchers, one suite folder, chosen explicitly by
+// EMERGENCE_TEST_HOST (never by probing a website, so being online cannot change which
+// assertions run):
+//   - code-server (the default; offline, Chromium drives the workbench and answers the
+//     suites' screen checks),
+//   - electron: @vscode/test-electron's runTests (downloads VS Code desktop; the screen
+//     checks fail there, since nothing can look at its webviews yet).
+// Expects `npm run build` to have run (dist/extension.js); pass --build to build first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIntegrationTests } from './lib/buildIntegrationTests.mjs';
 import { REPO_ROOT } from './lib/offlineHost.mjs';
 
 const started = Date.now();
+const requested = process.env.EMERGENCE_TEST_HOST || 'code-server';
+if (requested !== 'code-server' && requested !== 'electron') {
+  console.error(`[integration] EMERGENCE_TEST_HOST must be code-server or electron, not ${requested}`);
+  process.exit(2);
+}
+const hostKind = requested;
+console.error(`[integration] launcher: ${hostKind}${process.env.EMERGENCE_TEST_HOST ? ' (EMERGENCE_TEST_HOST)' : ' (default; EMERGENCE_TEST_HOST=electron for VS Code desktop)'}`);
+
 const args = process.argv.slice(2);
 if (args.includes('--build') || !existsSync(join(REPO_ROOT, 'dist', 'extension.js'))) {
   console.error('[integration] building the extension (npm run build)');
@@ -26,26 +36,6 @@ if (!existsSync(join(REPO_ROOT, 'dist', 'extension.js'))) {
 
 const testsDir = await buildIntegrationTests();
 const workspace = join(REPO_ROOT, 'samples', 'notes');
-
-async function canDownloadVSCode() {
-  // A VS Code build that test-electron downloaded before is enough.
-  const cache = join(REPO_ROOT, '.vscode-test');
-  if (existsSync(cache) && readdirSync(cache).some((n) => n.startsWith('vscode-'))) return true;
-  try {
-    const res = await fetch('https://update.code.visualstudio.com/api/releases/stable', { signal: AbortSignal.timeout(5000) });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
-const requested = process.env.EMERGENCE_TEST_HOST;
-if (requested && requested !== 'code-server' && requested !== 'electron') {
-  console.error(`[integration] EMERGENCE_TEST_HOST must be code-server or electron, not ${requested}`);
-  process.exit(2);
-}
-const hostKind = requested ?? ((await canDownloadVSCode()) ? 'electron' : 'code-server');
-console.error(`[integration] launcher: ${hostKind}${requested ? ' (EMERGENCE_TEST_HOST)' : ''}`);
 
 let code;
 if (hostKind === 'electron') {

@@ -1,6 +1,7 @@
 // Draws a section's controls from its parameter specs with @vscode-elements
 // (the maintained successor of the deprecated @vscode/webview-ui-toolkit) plus a
 // native range input for sliders, which the elements library does not provide.
+// Drawn once per section and language; a parameter change only moves the values.
 import type { Lang, NumberParam, ParamSpec, ParamValue, ParamValues, Section } from '../src/sections/types';
 import { formatNumber } from '../src/engine/format';
 import { ui } from './strings';
@@ -29,20 +30,30 @@ function controlId(p: ParamSpec): string {
   return `param-${p.name}`;
 }
 
-function numberControl(p: NumberParam, value: number, lang: Lang, handlers: ControlHandlers): HTMLElement[] {
+type Setter = (value: ParamValue) => void;
+
+function numberControl(p: NumberParam, value: number, lang: Lang, handlers: ControlHandlers): { nodes: HTMLElement[]; set: Setter } {
   const slider = document.createElement('input');
   slider.type = 'range';
   slider.id = controlId(p);
   slider.min = String(toSlider(p, p.min));
   slider.max = String(toSlider(p, p.max));
   slider.step = p.scale === 'log' ? String(p.step > 0 && p.step < 1 ? p.step : 0.01) : String(p.step);
-  slider.value = String(toSlider(p, value));
-  slider.setAttribute('aria-valuetext', `${formatValue(p, value)}${p.unit ? ` ${p.unit[lang]}` : ''}`);
   const field = document.createElement('vscode-textfield');
   field.className = 'param-number';
-  field.setAttribute('value', formatValue(p, value));
   field.setAttribute('aria-label', p.label[lang]);
   field.setAttribute('title', p.help?.[lang] ?? p.label[lang]);
+  let current = value;
+  const set = (v: ParamValue): void => {
+    if (typeof v !== 'number') return;
+    current = v;
+    // The control being dragged keeps its own position: rewriting it would fight the pointer.
+    if (document.activeElement !== slider) slider.value = String(toSlider(p, v));
+    slider.setAttribute('aria-valuetext', `${formatValue(p, v)}${p.unit ? ` ${p.unit[lang]}` : ''}`);
+    field.setAttribute('value', formatValue(p, v));
+    (field as unknown as { value: string }).value = formatValue(p, v);
+  };
+  set(value);
   slider.addEventListener('input', () => {
     const v = fromSlider(p, Number(slider.value));
     field.setAttribute('value', formatValue(p, v));
@@ -52,24 +63,56 @@ function numberControl(p: NumberParam, value: number, lang: Lang, handlers: Cont
     const v = Number((field as unknown as { value: string }).value);
     // An unparsable entry is refused by restoring the current value.
     if (Number.isFinite(v)) handlers.onChange(p.name, v);
-    else field.setAttribute('value', formatValue(p, value));
+    else set(current);
   });
   const unit = document.createElement('span');
   unit.className = 'param-unit';
   unit.textContent = p.unit?.[lang] ?? '';
-  return [slider, field, unit];
+  return { nodes: [slider, field, unit], set };
 }
 
-export function renderControls(container: HTMLElement, section: Section, params: ParamValues, lang: Lang, handlers: ControlHandlers): void {
-  // Redrawing while the user drags would steal the pointer: keep the focused control.
-  const focusedId = (document.activeElement as HTMLElement | null)?.id;
-  if (focusedId && container.contains(document.activeElement) && container.dataset.section === section.id && container.dataset.lang === lang) return;
-  container.dataset.section = section.id;
-  container.dataset.lang = lang;
+function choiceControl(p: Extract<ParamSpec, { kind: 'choice' }>, value: string, lang: Lang, handlers: ControlHandlers): { nodes: HTMLElement[]; set: Setter } {
+  const select = document.createElement('vscode-single-select');
+  select.id = controlId(p);
+  select.setAttribute('aria-label', p.label[lang]);
+  for (const o of p.options) {
+    const option = document.createElement('vscode-option');
+    option.setAttribute('value', o.value);
+    option.textContent = o.label[lang];
+    if (o.value === value) option.setAttribute('selected', '');
+    select.append(option);
+  }
+  select.addEventListener('change', () => handlers.onChange(p.name, (select as unknown as { value: string }).value));
+  const set = (v: ParamValue): void => {
+    if (typeof v === 'string' && (select as unknown as { value: string }).value !== v) (select as unknown as { value: string }).value = v;
+  };
+  return { nodes: [select], set };
+}
+
+function toggleControl(p: Extract<ParamSpec, { kind: 'toggle' }>, value: boolean, lang: Lang, handlers: ControlHandlers): { nodes: HTMLElement[]; set: Setter } {
+  const box = document.createElement('vscode-checkbox');
+  box.id = controlId(p);
+  box.setAttribute('aria-label', p.label[lang]);
+  if (value) box.setAttribute('checked', '');
+  box.addEventListener('change', () => handlers.onChange(p.name, (box as unknown as { checked: boolean }).checked));
+  const set = (v: ParamValue): void => {
+    if (typeof v === 'boolean') (box as unknown as { checked: boolean }).checked = v;
+  };
+  return { nodes: [box], set };
+}
+
+export interface Controls {
+  /** Moves every control to `params` (without redrawing them). */
+  set(params: ParamValues): void;
+}
+
+export function renderControls(container: HTMLElement, section: Section, params: ParamValues, lang: Lang, handlers: ControlHandlers): Controls {
   container.replaceChildren();
+  const setters = new Map<string, Setter>();
+  const controls: Controls = { set: (values) => section.params.forEach((p) => setters.get(p.name)?.(values[p.name])) };
   if (section.params.length === 0) {
     container.hidden = true;
-    return;
+    return controls;
   }
   container.hidden = false;
   const heading = document.createElement('h2');
@@ -87,29 +130,14 @@ export function renderControls(container: HTMLElement, section: Section, params:
     if (p.help) label.title = p.help[lang];
     row.append(label);
     const value = params[p.name];
-    if (p.kind === 'number') {
-      row.append(...numberControl(p, value as number, lang, handlers));
-    } else if (p.kind === 'choice') {
-      const select = document.createElement('vscode-single-select');
-      select.id = controlId(p);
-      select.setAttribute('aria-label', p.label[lang]);
-      for (const o of p.options) {
-        const option = document.createElement('vscode-option');
-        option.setAttribute('value', o.value);
-        option.textContent = o.label[lang];
-        if (o.value === value) option.setAttribute('selected', '');
-        select.append(option);
-      }
-      select.addEventListener('change', () => handlers.onChange(p.name, (select as unknown as { value: string }).value));
-      row.append(select);
-    } else {
-      const box = document.createElement('vscode-checkbox');
-      box.id = controlId(p);
-      box.setAttribute('aria-label', p.label[lang]);
-      if (value === true) box.setAttribute('checked', '');
-      box.addEventListener('change', () => handlers.onChange(p.name, (box as unknown as { checked: boolean }).checked));
-      row.append(box);
-    }
+    const made =
+      p.kind === 'number'
+        ? numberControl(p, value as number, lang, handlers)
+        : p.kind === 'choice'
+          ? choiceControl(p, value as string, lang, handlers)
+          : toggleControl(p, value === true, lang, handlers);
+    row.append(...made.nodes);
+    setters.set(p.name, made.set);
     grid.append(row);
   }
   container.append(grid);
@@ -118,4 +146,5 @@ export function renderControls(container: HTMLElement, section: Section, params:
   reset.textContent = ui('reset', lang);
   reset.addEventListener('click', () => handlers.onReset());
   container.append(reset);
+  return controls;
 }

@@ -1,13 +1,10 @@
-// The page of the "Scaling-law fit" panel: receives a FitResult from the extension
-// (validated on receipt), builds the charts with src/sections/fit, renders them with
-// Vega under the strict CSP (expressions through vega-interpreter), and shows the
-// parameter table, the data and an "Insert results" button that asks the extension to
-// write the results into the note.
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
-import { expressionInterpreter } from 'vega-interpreter';
+// The page of the "Scaling-law fit" panel, on the shared runtime of webview/lib:
+// receives a FitResult from the extension (validated on receipt), builds the charts
+// with src/sections/fit, and shows the parameter table, the data and an "Insert
+// results" button that asks the extension to write the results into the note.
 import {
+  bootstrapSentence,
+  diagnosticsSentences,
   fitCharts,
   fitRows,
   formatInterval,
@@ -21,7 +18,7 @@ import {
   type FitResult,
 } from '../src/sections/fit/index';
 import { translate } from '../src/engine/l10n';
-import type { ChartSpec, Lang } from '../src/sections/types';
+import type { Lang } from '../src/sections/types';
 import {
   parseFitHostMessage,
   type FitHostToWebview,
@@ -29,23 +26,11 @@ import {
   type FitPanelState,
   type FitWebviewToHost,
 } from '../src/protocol/messages';
-import { datasetDigest, hoistDatasets, type HoistedSpec } from './specData';
-import { readTheme } from './theme';
-import { countMarks } from './marks';
-
-interface VsCodeApi {
-  postMessage(message: FitWebviewToHost): void;
-  getState(): unknown;
-  setState(state: FitPanelState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-interface LiveChart {
-  chart: ChartSpec;
-  hoisted: HoistedSpec;
-  view: vega.View;
-}
+import { ChartSet } from './lib/chartSet';
+import { loadSiblingScript } from './lib/lateScript';
+import { RenderQueue } from './lib/queue';
+import { readTheme, watchTheme } from './lib/theme';
+import { vscodeApi } from './lib/vscodeApi';
 
 /** The fit page's messages: English keys of l10n/bundle.l10n.json (see ./strings.ts). */
 const UI = {
@@ -65,7 +50,7 @@ const UI = {
   waiting: 'Waiting for the fit…',
 } as const;
 
-const vscodeApi = acquireVsCodeApi();
+const api = vscodeApi<FitWebviewToHost, FitPanelState>();
 const body = document.body;
 const titleEl = document.getElementById('section-title') as HTMLElement;
 const descriptionEl = document.getElementById('section-description') as HTMLElement;
@@ -79,32 +64,13 @@ chartsEl.after(dataEl);
 let lang: Lang = body.dataset.lang === 'zh' ? 'zh' : 'en';
 let result: FitResult | undefined;
 let insert: FitInsertTarget = 'none';
-let live: LiveChart[] = [];
-let queue: Promise<void> = Promise.resolve();
+const queue = new RenderQueue((err) => showError(`${t('renderFailed')}${String(err)}`));
+const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: false, onRelayout: () => void render().then(() => charts.fitWidths()) });
 
 const t = (key: keyof typeof UI): string => translate(lang, UI[key]);
 
 function post(message: FitWebviewToHost): void {
-  vscodeApi.postMessage(message);
-}
-
-/** Styles of the parameter and data tables, in a <style> carrying the page's nonce (the CSP allows no other). */
-function addStyles(): void {
-  const nonce = (document.querySelector('script[nonce]') as HTMLScriptElement | null)?.nonce;
-  if (!nonce) return;
-  const style = document.createElement('style');
-  style.nonce = nonce;
-  style.textContent = `
-.fit-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }
-.fit-table { border-collapse: collapse; margin: 4px 0 8px; font-variant-numeric: tabular-nums; }
-.fit-table th, .fit-table td { border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border, rgba(128,128,128,.35))); padding: 3px 10px; text-align: left; }
-.fit-table td.num { text-align: right; font-family: var(--vscode-editor-font-family, monospace); }
-.fit-note { color: var(--vscode-descriptionForeground); margin: 4px 0; }
-#fit-data { margin-top: 20px; }
-#fit-data summary { cursor: pointer; font-weight: 600; }
-#fit-data .fit-table-wrap { max-height: 420px; overflow: auto; }
-`;
-  document.head.append(style);
+  api.post(message);
 }
 
 function showError(message: string): void {
@@ -186,17 +152,11 @@ function renderControls(r: FitResult): void {
     notes.push(`R² ${powerFormulas(r.x).pure}: ${formatValue(r.pure.rSquared)}` + (r.floor ? `; ${powerFormulas(r.x).floor}: ${formatValue(r.floor.rSquared)}` : ''));
     if (!r.floor && r.floorError) notes.push(`${powerFormulas(r.x).floor}: ${r.floorError[lang]}`);
   }
-  const b = r.bootstrap;
-  notes.push(
-    b
-      ? lang === 'zh'
-        ? `区间：百分位自助法，${b.resamples} 次重抽样（${b.failed} 次失败），种子 ${b.seed}。`
-        : `Intervals: percentile bootstrap, ${b.resamples} resamples (${b.failed} failed), seed ${b.seed}.`
-      : lang === 'zh'
-        ? '未计算置信区间。'
-        : 'No confidence intervals were computed.',
-  );
-  controlsEl.append(heading, toolbar, table(header, rows, numeric), ...notes.map((n) => el('p', n, 'fit-note')));
+  // The report's own sentences (report.ts), as in "Insert results" and the CLI.
+  notes.push(bootstrapSentence(r, lang), ...diagnosticsSentences(r, lang));
+  const scroll = el('div', undefined, 'fit-table-scroll');
+  scroll.append(table(header, rows, numeric));
+  controlsEl.append(heading, toolbar, scroll, ...notes.map((n) => el('p', n, 'fit-note')));
 }
 
 function renderData(r: FitResult): void {
@@ -220,51 +180,18 @@ function renderData(r: FitResult): void {
   dataEl.append(wrap);
 }
 
-function figureFor(chart: ChartSpec): { figure: HTMLElement; target: HTMLElement } {
-  const figure = el('figure', undefined, 'chart');
-  figure.dataset.chartId = chart.id;
-  figure.setAttribute('role', 'group');
-  figure.setAttribute('aria-label', chart.title[lang]);
-  const target = el('div', undefined, 'chart-canvas');
-  target.setAttribute('role', 'img');
-  target.setAttribute('aria-label', `${chart.title[lang]}. ${chart.description[lang]}`);
-  const caption = el('figcaption');
-  caption.append(el('span', chart.description[lang], 'chart-description'));
-  figure.append(target, caption);
-  return { figure, target };
-}
-
-async function renderCharts(r: FitResult): Promise<void> {
-  for (const c of live) c.view.finalize();
-  live = [];
-  chartsEl.replaceChildren();
-  const charts = fitCharts(r, { lang, theme: readTheme(document) });
-  for (const chart of charts) {
-    const { figure, target } = figureFor(chart);
-    chartsEl.append(figure);
-    const hoisted = hoistDatasets(chart.spec);
-    const runtime = vega.parse(compile(hoisted.spec).spec, undefined, { ast: true });
-    const view = new vega.View(runtime, { renderer: 'svg', container: target, hover: true, expr: expressionInterpreter });
-    live.push({ chart, hoisted, view });
-  }
-  await Promise.all(live.map((c) => c.view.runAsync()));
-}
-
 function render(): Promise<void> {
   const r = result;
-  if (!r) return queue;
-  queue = queue
-    .then(async () => {
-      errorEl.hidden = true;
-      renderHeader(r);
-      renderControls(r);
-      renderData(r);
-      await renderCharts(r);
-      body.dataset.state = 'ready';
-      post({ type: 'fitRendered', charts: live.map((c) => ({ id: c.chart.id, marks: countMarks(c.view), digest: datasetDigest(c.hoisted) })) });
-    })
-    .catch((err: unknown) => showError(`${t('renderFailed')}${String(err)}`));
-  return queue;
+  if (!r) return Promise.resolve();
+  return queue.run(async () => {
+    errorEl.hidden = true;
+    renderHeader(r);
+    renderControls(r);
+    renderData(r);
+    await charts.update(fitCharts(r, { lang, theme: readTheme(document), width: charts.width() }), lang);
+    body.dataset.state = 'ready';
+    post({ type: 'fitRendered', charts: charts.report() });
+  });
 }
 
 function onMessage(message: FitHostToWebview): void {
@@ -273,7 +200,7 @@ function onMessage(message: FitHostToWebview): void {
       lang = message.lang;
       result = message.result;
       insert = message.insert;
-      vscodeApi.setState({ result: message.result });
+      api.setState({ result: message.result });
       void render();
       break;
     case 'fitSetLang':
@@ -294,10 +221,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   onMessage(message);
 });
 
-// VS Code toggles the body's theme class when the colour theme changes: redraw in the new colours.
-new MutationObserver(() => void render()).observe(body, { attributes: true, attributeFilter: ['class'] });
+// The page waits for its fit: a good moment for the controls' custom elements.
+loadSiblingScript('elements.js');
 
-addStyles();
+// A colour-theme change redraws the charts in the new colours.
+watchTheme(document, () => void render());
+
 titleEl.textContent = t('title');
 descriptionEl.textContent = t('waiting');
 post({ type: 'fitReady' });

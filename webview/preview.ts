@@ -1,258 +1,34 @@
-// Runs inside VS Code's built-in Markdown preview (markdown.previewScripts): draws the
-// chart of every .emergence-chart container that the markdown-it plugin emitted.
-// Charts are built here from the registry, like the chart panel, and drawn by Vega's
-// SVG renderer with vega-interpreter, because the preview's CSP forbids eval.
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
-import { expressionInterpreter } from 'vega-interpreter';
-import { normalizeLang, validateChartBlock, type ChartBlock } from '../src/sections/chartBlock';
-import { findSection } from '../src/sections/index';
-import type { Bilingual, ChartSpec, ChartTheme, Lang } from '../src/sections/types';
-import { translate } from '../src/engine/l10n';
-import { readTheme } from './theme';
+// The Markdown preview's script (markdown.previewScripts): a few hundred bytes that
+// load the chart code (dist/previewCharts.js) only into a preview that has an
+// ```emergence block, once. The chart script gets this script's nonce, which is what
+// the preview's CSP lets run.
+import { previewStats } from './previewStats';
 
 const CONTAINER = '.emergence-chart';
-const BODY_CLASS = 'emergence-chart-body';
-/** Detached renders kept for reuse: the preview replaces unchanged blocks on every edit. */
-const POOL_SIZE = 24;
+const self = document.currentScript as HTMLScriptElement | null;
+const chartsUrl = self?.src.replace(/preview\.js(?=[?#]|$)/, 'previewCharts.js');
+const nonce = self?.nonce;
+let requested = false;
 
-interface Render {
-  /** What was drawn: block, language and theme. Equal keys draw equal charts. */
-  key: string;
-  /** Section and chart only: a render of the same chart reserves its height while a new one draws. */
-  slot: string;
-  body: HTMLElement;
-  views: vega.View[];
-  state: 'loading' | 'ready' | 'error';
-  /** When it was last detached from the page, for evicting the oldest first. */
-  detachedAt: number;
+function loadCharts(): void {
+  if (requested || !chartsUrl || !document.querySelector(CONTAINER)) return;
+  requested = true;
+  observer.disconnect();
+  const script = document.createElement('script');
+  if (nonce) script.nonce = nonce;
+  script.src = chartsUrl;
+  script.addEventListener('load', () => (previewStats().loaded = true));
+  document.head.append(script);
 }
 
-/** Read by the browser tests: how many charts were built and how many reused. */
-interface PreviewStats {
-  built: number;
-  reused: number;
-  scans: number;
-}
-
-declare global {
-  interface Window {
-    __emergencePreview?: PreviewStats;
-  }
-}
-
-const stats: PreviewStats = { built: 0, reused: 0, scans: 0 };
-window.__emergencePreview = stats;
-
-const renders = new Set<Render>();
-const shown = new WeakMap<HTMLElement, Render>();
-let detachCounter = 0;
-
-
-/** The block's language, else the page's, else the browser's (VS Code's display language), else English. */
-function langFor(container: HTMLElement): Lang {
-  const candidates = [container.dataset.lang, document.documentElement.lang, navigator.language];
-  for (const c of candidates) {
-    const lang = c ? normalizeLang(c) : undefined;
-    if (lang) return lang;
-  }
-  return 'en';
-}
-
-/** Re-validates the container: its data attributes could come from raw HTML in the note. */
-function readBlock(container: HTMLElement): { ok: true; block: ChartBlock } | { ok: false; error: Bilingual } {
-  let params: unknown;
-  try {
-    params = container.dataset.params ? JSON.parse(container.dataset.params) : undefined;
-  } catch {
-    return { ok: false, error: { en: 'The chart parameters are not valid JSON.', zh: '图表参数不是有效的 JSON。' } };
-  }
-  const input: Record<string, unknown> = { section: container.dataset.section, params };
-  if (container.dataset.chart !== undefined) input.chart = container.dataset.chart;
-  const result = validateChartBlock(input);
-  return result.ok ? { ok: true, block: result } : { ok: false, error: result.error };
-}
-
-function errorBox(message: string): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'emergence-chart-error';
-  box.setAttribute('role', 'alert');
-  box.textContent = message;
-  return box;
-}
-
-function figureFor(chart: ChartSpec, lang: Lang): { figure: HTMLElement; target: HTMLElement } {
-  const figure = document.createElement('figure');
-  figure.className = 'emergence-figure';
-  figure.dataset.chartId = chart.id;
-  const target = document.createElement('div');
-  target.className = 'emergence-canvas';
-  target.setAttribute('role', 'img');
-  target.setAttribute('aria-label', `${chart.title[lang]}. ${chart.description[lang]}`);
-  const caption = document.createElement('figcaption');
-  caption.textContent = chart.description[lang];
-  figure.append(target, caption);
-  return { figure, target };
-}
-
-function createView(chart: ChartSpec, container: HTMLElement): vega.View {
-  const runtime = vega.parse(compile(chart.spec).spec, undefined, { ast: true });
-  return new vega.View(runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
-}
-
-/** Puts a render's body into the container, replacing whatever body it showed before. */
-function mount(container: HTMLElement, render: Render): void {
-  const old = container.querySelector(`:scope > .${BODY_CLASS}`);
-  if (old && old !== render.body) old.remove();
-  if (render.body.parentElement !== container) container.append(render.body);
-  container.style.minHeight = '';
-  container.dataset.state = render.state;
-  shown.set(container, render);
-}
-
-function setState(render: Render, state: Render['state']): void {
-  render.state = state;
-  const container = render.body.parentElement;
-  if (container && shown.get(container) === render) {
-    container.dataset.state = state;
-    container.style.minHeight = '';
-  }
-  // Measured now, while attached: a detached body measures 0 when the next edit needs it.
-  if (render.body.isConnected) render.body.dataset.height = String(render.body.getBoundingClientRect().height);
-}
-
-function build(block: ChartBlock, lang: Lang, theme: ChartTheme, key: string, slot: string): Render {
-  const body = document.createElement('div');
-  body.className = BODY_CLASS;
-  const render: Render = { key, slot, body, views: [], state: 'loading', detachedAt: 0 };
-  renders.add(render);
-  stats.built++;
-  try {
-    const section = findSection(block.sectionId);
-    if (!section) throw new Error(block.sectionId);
-    const charts = section.charts(block.params, { lang, theme }).filter((c) => block.chartId === undefined || c.id === block.chartId);
-    for (const chart of charts) {
-      const { figure, target } = figureFor(chart, lang);
-      body.append(figure);
-      render.views.push(createView(chart, target));
-    }
-  } catch (err) {
-    fail(render, lang, err);
-    return render;
-  }
-  Promise.all(render.views.map((v) => v.runAsync())).then(
-    () => setState(render, 'ready'),
-    (err: unknown) => fail(render, lang, err),
-  );
-  return render;
-}
-
-function fail(render: Render, lang: Lang, err: unknown): void {
-  for (const v of render.views) v.finalize();
-  render.views = [];
-  const message = err instanceof Error ? err.message : String(err);
-  render.body.replaceChildren(errorBox(`${translate(lang, 'The chart could not be drawn: ')}${message}`));
-  setState(render, 'error');
-}
-
-/** Frees the Vega views of renders no page element shows, beyond a small reuse pool. */
-function evict(): void {
-  const detached: Render[] = [];
-  for (const r of renders) {
-    if (r.body.isConnected) continue;
-    if (r.detachedAt === 0) r.detachedAt = ++detachCounter;
-    detached.push(r);
-  }
-  detached.sort((a, b) => a.detachedAt - b.detachedAt);
-  for (const r of detached.slice(0, Math.max(0, detached.length - POOL_SIZE))) {
-    for (const v of r.views) v.finalize();
-    renders.delete(r);
-  }
-}
-
-function reusable(key: string): Render | undefined {
-  for (const r of renders) if (r.key === key && !r.body.isConnected) return r;
-  return undefined;
-}
-
-/** Height of a detached render of the same chart: keeps the page from jumping while a new one draws. */
-function reservedHeight(slot: string): number {
-  let height = 0;
-  for (const r of renders) if (r.slot === slot && !r.body.isConnected) height = Math.max(height, Number(r.body.dataset.height ?? 0));
-  return height;
-}
-
-function scan(): void {
-  stats.scans++;
-  const containers = Array.from(document.querySelectorAll<HTMLElement>(CONTAINER));
-  if (containers.length === 0 && renders.size === 0) return;
-  const theme = readTheme(document);
-  const themeKey = JSON.stringify(theme);
-  for (const container of containers) {
-    const lang = langFor(container);
-    const read = readBlock(container);
-    if (!read.ok) {
-      const message = read.error[lang];
-      if (container.dataset.state !== 'error' || container.dataset.error !== message) {
-        container.querySelector(`:scope > .${BODY_CLASS}`)?.remove();
-        const body = document.createElement('div');
-        body.className = BODY_CLASS;
-        body.append(errorBox(message));
-        container.append(body);
-        container.dataset.state = 'error';
-        container.dataset.error = message;
-        shown.delete(container);
-      }
-      continue;
-    }
-    const { block } = read;
-    const slot = `${block.sectionId}/${block.chartId ?? '*'}`;
-    const key = JSON.stringify([slot, block.params, lang, themeKey]);
-    if (shown.get(container)?.key === key) continue;
-    const reuse = reusable(key);
-    if (reuse) {
-      stats.reused++;
-      mount(container, reuse);
-      continue;
-    }
-    const height = reservedHeight(slot);
-    const render = build(block, lang, theme, key, slot);
-    mount(container, render);
-    if (height > 0 && render.state === 'loading') container.style.minHeight = `${height}px`;
-  }
-  evict();
-}
-
-/** One scan per burst of DOM changes, before the next paint, so reused charts never flash. */
-let queued = false;
-function queueScan(): void {
-  if (queued) return;
-  queued = true;
-  queueMicrotask(() => {
-    queued = false;
-    try {
-      scan();
-    } catch (err) {
-      console.warn('Emergence Lens preview:', err);
-    }
-  });
-}
+const observer = new MutationObserver(loadCharts);
+previewStats();
 
 function start(): void {
-  queueScan();
-  // The preview swaps the body's content on every edit and fires this event after.
-  window.addEventListener('vscode.markdown.updateContent', queueScan);
-  new MutationObserver((records) => {
-    // Only new containers matter; Vega's own SVG edits inside a chart body do not.
-    const relevant = records.some((r) =>
-      Array.from(r.addedNodes).some((n) => n instanceof Element && (n.matches(CONTAINER) || n.querySelector(CONTAINER) !== null)),
-    );
-    if (relevant) queueScan();
-  }).observe(document.body, { childList: true, subtree: true });
-  // Theme changes: VS Code toggles the body class and rewrites the --vscode-* variables on <html>.
-  const themeObserver = new MutationObserver(queueScan);
-  themeObserver.observe(document.body, { attributes: true, attributeFilter: ['class'] });
-  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class', 'lang'] });
+  loadCharts();
+  if (requested) return;
+  window.addEventListener('vscode.markdown.updateContent', loadCharts);
+  observer.observe(document.body, { childList: true, subtree: true });
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -23,6 +23,9 @@ export async function buildIntegrationTests() {
     absWorkingDir: REPO_ROOT,
     // mocha's parallel mode (unused here) resolves worker files at run time.
     logOverride: { 'require-resolve-not-external': 'silent' },
+    // The suites render charts headless for their expected mark counts; vega-canvas's
+    // node build has a top-level await (as in scripts/build.mjs).
+    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   };
   await esbuild.build({ ...common, entryPoints: { index: 'test/integration/index.ts' }, outdir: INTEGRATION_OUT });
   await esbuild.build({

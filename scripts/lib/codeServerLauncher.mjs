@@ -81,6 +81,8 @@ export async function runTestsInCodeServer({
         log: verbose ? (s) => process.stderr.write(`[code-server] ${s}`) : () => {},
       });
       context = await launchChromium(join(runDir, 'chromium'));
+      // Copy Spec's test reads the clipboard back through the workbench.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       return context;
     })();
     const ready = await Promise.race([startup, timeout]);
@@ -251,6 +253,12 @@ async function snapshotWebview(page, request, artifactsDir, errorsSoFar) {
     if (match && (match.info.state === 'ready' || match.info.state === 'error')) break;
     await sleep(250);
   }
+  // What a user does in the page: controls and buttons found by role and accessible
+  // name (test/integration/support/host.ts: pressInWebview), one after the other.
+  const actions = [];
+  if (match && Array.isArray(request.actions)) {
+    for (const a of request.actions) actions.push(await performAction(page, match.frame, a));
+  }
   await sleep(300); // let the last paint reach the screen
   const shot = join(artifactsDir, `${request.name}.png`);
   await page.screenshot({ path: shot }).catch(() => {});
@@ -269,5 +277,32 @@ async function snapshotWebview(page, request, artifactsDir, errorsSoFar) {
     charts,
     webviewErrors: errorsSoFar,
     screenshot: relative(REPO_ROOT, shot),
+    actions,
   };
+}
+
+/**
+ * One user action in a webview frame: `press` clicks the element with that ARIA role
+ * and accessible name, `fill` sets a control's value as typing or dragging would
+ * (input events included), `saveAs` answers the workbench's save dialog with a path.
+ */
+async function performAction(page, frame, action) {
+  try {
+    if (action.kind === 'saveAs') {
+      // code-server's simple file dialog: a quick input holding the path to save to.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(action.path);
+      await input.press('Enter');
+      return { ok: true };
+    }
+    const target = frame.getByRole(action.role, { name: action.name, exact: true });
+    await target.waitFor({ state: 'visible', timeout: 15_000 });
+    if (action.kind === 'fill') await target.fill(String(action.value));
+    else if (action.kind === 'press') await target.click();
+    else return { ok: false, error: `unknown action ${action.kind}` };
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: String(err?.message ?? err).split('\n')[0] };
+  }
 }

@@ -2,11 +2,12 @@
 // on the command line, from the same engine. `args` are the words after "explain".
 // Exit codes: 0 explained, 1 nothing recognised, 2 bad arguments.
 
-import type { Lang } from '../engine/text';
+import { displayValue, type Lang } from '../engine/text';
 import { explain, explanationToMarkdown } from '../engine/formulas/explain';
 import { formatConstant } from '../engine/format';
 import { recognizeAll, type Recognition } from '../engine/formulas/recognize';
 import { extractNoteValues } from '../engine/formulas/values';
+import { optionValue, parseArgs as parseCliArgs, quoted, UsageError, type ParsedArgs } from './args';
 import { cliLang, tl } from './messages';
 
 export interface ExplainIo {
@@ -27,27 +28,21 @@ interface ExplainArgs {
   lang: Lang;
 }
 
-/** Errors are in `msg`, the message language (--lang if valid, else the environment). */
+/** Errors are in `msg`, the message language (--lang if valid, else the environment). `--` ends options. */
 function parseArgs(args: readonly string[], msg: Lang): ExplainArgs | string {
-  let text: string | undefined;
-  let json = false;
-  let lang: Lang = 'en';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a === '--lang' ? args[++i] : a.slice('--lang='.length);
-      if (v !== 'en' && v !== 'zh') {
-        const got = v === undefined ? tl(msg, 'nothing') : JSON.stringify(v);
-        return tl(msg, '--lang must be en or zh, got {0}', got);
-      }
-      lang = v;
-    } else if (a.startsWith('--')) return tl(msg, 'unknown option {0}', a);
-    else if (text === undefined) text = a;
-    else return tl(msg, 'give the text as one argument (quote it)');
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseCliArgs('explain', args, { json: { kind: 'flag' }, lang: { kind: 'string' } }, msg);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
   }
+  const v = optionValue(parsed, 'lang') ?? 'en';
+  if (v !== 'en' && v !== 'zh') return tl(msg, '--lang must be en or zh, got {0}', quoted(v));
+  if (parsed.positionals.length > 1) return tl(msg, 'give the text as one argument (quote it)');
+  const text = parsed.positionals[0];
   if (text === undefined || text.trim() === '') return tl(msg, 'missing the text to explain');
-  return { text, json, lang };
+  return { text, json: parsed.options.has('json'), lang: v };
 }
 
 function paramsLine(rec: Recognition, lang: Lang): string {
@@ -65,7 +60,7 @@ export function runExplainCommand(args: string[], io: ExplainIo): number {
   }
   const recognitions = recognizeAll(parsed.text);
   if (recognitions.length === 0) {
-    io.err(tl(msg, 'No scaling-law formula recognised in: {0}\n', parsed.text));
+    io.err(tl(msg, 'No scaling-law formula recognised in: {0}\n', displayValue(parsed.text, 200)));
     return 1;
   }
   // Values written in the same text ("…, α = 0.05") feed the worked example.

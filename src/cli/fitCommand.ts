@@ -1,109 +1,134 @@
 /**
- * `emergence-lens fit <file.csv|file.md> [--form chinchilla|power] [--bootstrap N] [--seed S] [--json]`
+ * `emergence-lens fit <file.csv|file.md> [--form chinchilla|power] [--bootstrap N] [--seed S]
+ *  [--budget C] [--drop K] [--drop-by loss|residual] [--json]`
  *
- * Fits a scaling law to tabular data with the engine (src/engine/fit) and prints the
- * parameters (a table, or JSON with --json). Exit codes: 0 ok, 2 bad arguments or bad
- * data, with one line on stderr naming the problem (for data: its row and column).
- * I/O goes through `io` so that tests and the CLI's main can drive it.
+ * Fits a scaling law to tabular data with the one fit pipeline (src/sections/fit/model.ts:
+ * the same form detection, defaults, limits, search, bootstrap and diagnostics as the
+ * extension) and prints the same report (src/sections/fit/report.ts) as plain text, or
+ * JSON with --json. Exit codes: 0 ok, 2 bad arguments or bad data, with one line on
+ * stderr naming the problem (for data: its row and column). Long fits print progress
+ * lines to stderr. The file is read with a size cap (MAX_DATA_BYTES) and decoded as
+ * UTF-8 or BOM-marked UTF-16 before any parsing.
  */
-import { bootstrapChinchilla, bootstrapPowerLaw, bootstrapPowerLawWithFloor, type BootstrapResult } from '../engine/fit/bootstrap';
-import { computeOptimal, fitChinchilla, HUBER_DELTA, type ChinchillaFit } from '../engine/fit/chinchilla';
-import { parseCsv, parseTableRows, type Bilingual, type FitData, type FitForm, type ParseResult } from '../engine/fit/data';
-import { fitPowerLaw, fitPowerLawWithFloor } from '../engine/fit/power';
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { DropRule } from '../engine/fit/diagnostics';
+import type { Bilingual, FitForm } from '../engine/fit/data';
+import { decodeDataBytes, fileTooLarge, MAX_DATA_BYTES, quoteCell } from '../engine/fit/text';
+import { fitInputOfFile, fitReport, parseFitInput, resultJson, runFit } from '../sections/fit/index';
 import { cliLang, padDisplay, displayWidth, tl, type Lang } from './messages';
 
 export interface FitCommandIo {
   out(s: string): void;
   err(s: string): void;
-  readFile(path: string): string;
+  /** Reads at most maxBytes + 1 bytes of a file (default: node's fs, bounded, so `/dev/zero` stops at the cap). */
+  readBytes?(path: string, maxBytes: number): Uint8Array;
+  /** Milliseconds clock for progress lines (default performance.now). */
+  now?(): number;
 }
 
-export const FIT_USAGE = 'usage: emergence-lens fit <file.csv|file.md> [--form chinchilla|power] [--bootstrap N] [--seed S] [--json]';
+const OPTIONS = '[--form chinchilla|power] [--bootstrap N] [--seed S] [--budget C] [--drop K] [--drop-by loss|residual] [--json]';
+export const FIT_USAGE = `usage: emergence-lens fit <file.csv|file.md> ${OPTIONS}`;
 
 /** The usage line in the message language. */
 export function fitUsage(lang: Lang = cliLang()): string {
-  return tl(lang, FIT_USAGE);
+  return tl(lang, 'usage: emergence-lens fit <file.csv|file.md> {0}', OPTIONS);
 }
 
 interface FitArgs {
   file: string;
-  form: FitForm;
-  bootstrap: number;
+  form: FitForm | undefined;
+  bootstrap: number | undefined;
   seed: number;
+  budget: number | undefined;
+  drop: number;
+  dropBy: DropRule;
   json: boolean;
 }
 
+const WHOLE = /^[0-9]{1,12}$/;
+// Decimal or scientific only: no hex, no Infinity, no empty string (one pass, no nested quantifiers).
+const DECIMAL = /^[0-9]{1,30}(\.[0-9]{0,30})?([eE][+-]?[0-9]{1,3})?$/;
+
 /** Parses the arguments after `fit` (a leading "fit" is tolerated); a string is an error. */
 function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
-  const got = (v: string | undefined): string => (v === undefined ? tl(lang, 'nothing') : `"${v}"`);
+  const got = (v: string | undefined): string => (v === undefined ? tl(lang, 'nothing') : `"${quoteCell(v)}"`);
   const rest = args[0] === 'fit' ? args.slice(1) : [...args];
+  const out: FitArgs = { file: '', form: undefined, bootstrap: undefined, seed: 1, budget: undefined, drop: 0, dropBy: 'loss', json: false };
   let file: string | undefined;
-  let form: FitForm = 'chinchilla';
-  let bootstrap = 0;
-  let seed = 1;
-  let json = false;
+  let options = true;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
+    if (options && arg === '--') {
+      options = false;
+      continue;
+    }
     const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const takeValue = (): string | undefined => (eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : rest[++i]);
-    if (name === '--json') json = true;
+    const isOption = options && arg.startsWith('--');
+    const name = isOption && eq > 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string | undefined => (eq > 0 && isOption ? arg.slice(eq + 1) : rest[++i]);
+    const whole = (flag: string, max: number): number | string => {
+      const v = takeValue();
+      const k = v !== undefined && WHOLE.test(v) ? Number(v) : NaN;
+      return k <= max ? k : tl(lang, '{0} must be a whole number from 0 to {1}, got {2}', flag, max, got(v));
+    };
+    if (!isOption && options && arg.startsWith('-') && arg !== '-') return tl(lang, 'unknown option "{0}"', quoteCell(arg));
+    if (!isOption) {
+      if (file !== undefined) return tl(lang, 'unexpected argument "{0}" (only one data file)', quoteCell(arg));
+      file = arg;
+      continue;
+    }
+    if (name === '--json') out.json = true;
     else if (name === '--form') {
       const v = takeValue();
       if (v !== 'chinchilla' && v !== 'power') return tl(lang, '--form must be "chinchilla" or "power", got {0}', got(v));
-      form = v;
+      out.form = v;
     } else if (name === '--bootstrap') {
-      const v = takeValue();
-      const k = v === undefined ? NaN : Number(v);
-      if (!(Number.isInteger(k) && k >= 0 && k <= 100000)) {
-        return tl(lang, '--bootstrap must be a whole number of resamples (0 to 100000), got {0}', got(v));
-      }
-      bootstrap = k;
+      // The pipeline checks the upper limits (resamples, rows × resamples) and names them.
+      const k = whole('--bootstrap', 10_000);
+      if (typeof k === 'string') return k;
+      out.bootstrap = k;
     } else if (name === '--seed') {
+      const k = whole('--seed', 0xffffffff);
+      if (typeof k === 'string') return k;
+      out.seed = k;
+    } else if (name === '--drop') {
+      const k = whole('--drop', 50);
+      if (typeof k === 'string') return k;
+      out.drop = k;
+    } else if (name === '--drop-by') {
       const v = takeValue();
-      const k = v === undefined ? NaN : Number(v);
-      if (!(Number.isInteger(k) && k >= 0 && k <= 0xffffffff)) return tl(lang, '--seed must be an integer from 0 to 4294967295, got {0}', got(v));
-      seed = k;
-    } else if (arg.startsWith('-') && arg !== '-') return tl(lang, 'unknown option "{0}"', arg);
-    else if (file === undefined) file = arg;
-    else return tl(lang, 'unexpected argument "{0}" (only one data file)', arg);
+      if (v !== 'loss' && v !== 'residual') return tl(lang, '--drop-by must be "loss" or "residual", got {0}', got(v));
+      out.dropBy = v;
+    } else if (name === '--budget') {
+      const v = takeValue();
+      const c = v !== undefined && DECIMAL.test(v) ? Number(v) : NaN;
+      if (!(c > 0 && Number.isFinite(c))) return tl(lang, '--budget must be a positive number of FLOPs such as 5.76e23, got {0}', got(v));
+      out.budget = c;
+    } else return tl(lang, 'unknown option "{0}"', quoteCell(arg));
   }
   if (file === undefined) return tl(lang, 'missing the data file');
-  return { file, form, bootstrap, seed, json };
+  return { ...out, file };
 }
 
-function say(text: Bilingual): string {
-  return text[cliLang()];
+function say(text: Bilingual, lang: Lang): string {
+  return text[lang];
 }
 
-/** The first pipe table of a Markdown document, as cells, with its first line number. */
-function markdownTable(text: string): { rows: string[][]; firstLine: number } | null {
-  const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^\s*\|/.test(l));
-  if (start < 0) return null;
-  const rows: string[][] = [];
-  for (let i = start; i < lines.length && /^\s*\|/.test(lines[i]); i++) {
-    const inner = lines[i].trim().replace(/^\|/, '').replace(/\|$/, '');
-    rows.push(inner.split(/(?<!\\)\|/).map((c) => c.trim()));
+/** Reads at most maxBytes + 1 bytes: enough to tell that a file is over the cap without reading it all. */
+function readBounded(path: string, maxBytes: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = new Uint8Array(maxBytes + 1);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
   }
-  return { rows, firstLine: start + 1 };
-}
-
-function readData(text: string, file: string, form: FitForm): ParseResult | string {
-  if (/\.(md|markdown)$/i.test(file)) {
-    const table = markdownTable(text);
-    if (!table) return tl(cliLang(), '{0}: no Markdown table found', file);
-    return parseTableRows(table.rows, { form, firstRowNumber: table.firstLine });
-  }
-  return parseCsv(text, { form });
-}
-
-const fmt = (v: number): string => (Number.isFinite(v) ? v.toPrecision(5) : String(v));
-
-function intervalText(b: BootstrapResult<string> | undefined, key: string): string {
-  if (!b) return '';
-  const iv = b.intervals[key];
-  return `[${fmt(iv.low)}, ${fmt(iv.high)}]`;
 }
 
 function table(rows: readonly (readonly string[])[]): string {
@@ -111,160 +136,8 @@ function table(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => '  ' + r.map((cell, c) => padDisplay(cell, widths[c])).join('  ').trimEnd()).join('\n');
 }
 
-/** The parameter table's heading row: name, value and (with a bootstrap) the interval. */
-function tableHead(lang: Lang, confidence: number | undefined): string[] {
-  const ci = confidence === undefined ? '' : tl(lang, '{0}% CI', Math.round(confidence * 100));
-  return [tl(lang, 'param'), tl(lang, 'value'), ci];
-}
-
-function bootstrapJson(b: BootstrapResult<string> | undefined): unknown {
-  if (!b) return undefined;
-  return { resamples: b.resamples, failed: b.failed, seed: b.seed, confidence: b.confidence, intervals: b.intervals, standardError: b.standardError };
-}
-
-function describeColumns(data: FitData, lang: Lang): string {
-  const c = data.columns;
-  const parts = [`N = "${c.N ?? '-'}"`, data.derived.D ? tl(lang, 'D = C/(6N) from "{0}"', c.C) : `D = "${c.D ?? '-'}"`, `loss = "${c.loss}"`];
-  return parts.join(tl(lang, ', '));
-}
-
-function runChinchilla(data: FitData, args: FitArgs, io: FitCommandIo): number {
-  // Columns were checked by parseCsv for this form.
-  const N = data.N as Float64Array;
-  const D = data.D as Float64Array;
-  const t0 = performance.now();
-  let fit: ChinchillaFit;
-  let boot: BootstrapResult<string> | undefined;
-  if (args.bootstrap > 0) {
-    const r = bootstrapChinchilla(N, D, data.loss, { resamples: args.bootstrap, seed: args.seed });
-    fit = r.fit;
-    boot = r.bootstrap;
-  } else {
-    fit = fitChinchilla(N, D, data.loss);
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const p = fit.params;
-  const s = p.alpha + p.beta;
-  const exponents = { N_opt: p.beta / s, D_opt: p.alpha / s };
-  if (args.json) {
-    io.out(
-      JSON.stringify(
-        {
-          form: 'chinchilla',
-          file: args.file,
-          rows: data.rows,
-          columns: data.columns,
-          derived: data.derived,
-          params: p,
-          logParams: fit.logParams,
-          objective: fit.objective,
-          huberDelta: HUBER_DELTA,
-          starts: fit.starts,
-          converged: fit.converged,
-          computeOptimalExponents: exponents,
-          computeOptimalAt1e24: computeOptimal(p, 1e24),
-          bootstrap: bootstrapJson(boot),
-          seconds,
-        },
-        null,
-        2,
-      ),
-    );
-    return 0;
-  }
-  const lang = cliLang();
-  const head = tableHead(lang, boot?.confidence);
-  const rows = (['E', 'A', 'B', 'alpha', 'beta'] as const).map((k) => [k, fmt(p[k]), intervalText(boot, k)]);
-  const opt = computeOptimal(p, 1e24);
-  const exps = `N_opt ∝ C^${fmt(exponents.N_opt)}, D_opt ∝ C^${fmt(exponents.D_opt)}`;
-  const at = `N = ${fmt(opt.N)}, D = ${fmt(opt.D)}, L = ${fmt(opt.loss)}`;
-  io.out(
-    [
-      tl(lang, 'Chinchilla fit  L = E + A/N^alpha + B/D^beta  ({0} rows of {1})', data.rows, args.file),
-      tl(lang, '  columns: {0}', describeColumns(data, lang)),
-      tl(lang, '  Huber delta {0} on log L, L-BFGS from {1} starts ({2} converged), {3} s', HUBER_DELTA, fit.starts, fit.converged, seconds.toFixed(2)),
-      boot
-        ? tl(lang, '  bootstrap: {0} resamples ({1} failed), seed {2}, percentile intervals', boot.resamples, boot.failed, boot.seed)
-        : '',
-      table([head, ...rows]),
-      tl(lang, '  objective {0}', fmt(fit.objective)),
-      tl(lang, '  compute-optimal (C = 6ND): {0}; at C = 1e24: {1}', exps, at),
-    ]
-      .filter((l) => l !== '')
-      .join('\n'),
-  );
-  return 0;
-}
-
-function runPower(data: FitData, args: FitArgs, io: FitCommandIo): number {
-  // Prefer compute (the classic L(C)), then model size, then tokens.
-  const which = data.C ? 'C' : data.N ? 'N' : 'D';
-  const x = (data.C ?? data.N ?? data.D) as Float64Array;
-  const lang = cliLang();
-  const xColumn =
-    which === 'C' && data.derived.C
-      ? tl(lang, 'C = 6ND from "{0}", "{1}"', data.columns.N, data.columns.D)
-      : `${which} = "${data.columns[which]}"`;
-  const t0 = performance.now();
-  const opts = { resamples: args.bootstrap, seed: args.seed };
-  const pure = args.bootstrap > 0 ? bootstrapPowerLaw(x, data.loss, opts) : null;
-  const floor = args.bootstrap > 0 ? bootstrapPowerLawWithFloor(x, data.loss, opts) : null;
-  const pureFit = pure ? pure.fit : fitPowerLaw(x, data.loss);
-  const floorFit = floor ? floor.fit : fitPowerLawWithFloor(x, data.loss);
-  const seconds = (performance.now() - t0) / 1000;
-  if (!pureFit.ok) {
-    io.err(tl(lang, 'error: ') + say(pureFit.message));
-    return 2;
-  }
-  if (args.json) {
-    io.out(
-      JSON.stringify(
-        {
-          form: 'power',
-          file: args.file,
-          rows: data.rows,
-          x: which,
-          columns: data.columns,
-          derived: data.derived,
-          power: { x0: pureFit.x0, alpha: pureFit.alpha, logCoefficient: pureFit.logCoefficient, rSquared: pureFit.rSquared, bootstrap: bootstrapJson(pure?.bootstrap) },
-          powerWithFloor: floorFit.ok
-            ? { E: floorFit.E, x0: floorFit.x0, alpha: floorFit.alpha, logCoefficient: floorFit.logCoefficient, rSquared: floorFit.rSquared, bootstrap: bootstrapJson(floor?.bootstrap) }
-            : { error: floorFit.message },
-          seconds,
-        },
-        null,
-        2,
-      ),
-    );
-    return 0;
-  }
-  const ci = (b: BootstrapResult<string> | undefined, k: string): string => intervalText(b, k);
-  const head = tableHead(lang, args.bootstrap > 0 ? (pure?.bootstrap.confidence ?? 0.95) : undefined);
-  const lines = [
-    tl(lang, 'Power-law fits of loss against {0}  ({1} rows of {2}; {3})', which, data.rows, args.file, xColumn),
-    args.bootstrap > 0
-      ? tl(lang, '  bootstrap: {0} resamples, seed {1}, percentile intervals', args.bootstrap, args.seed)
-      : '',
-    tl(lang, 'L = (x0/{0})^alpha   (log-log least squares, R² = {1})', which, pureFit.rSquared.toFixed(4)),
-    table([head, ['x0', fmt(pureFit.x0), ci(pure?.bootstrap, 'x0')], ['alpha', fmt(pureFit.alpha), ci(pure?.bootstrap, 'alpha')]]),
-  ];
-  if (floorFit.ok) {
-    lines.push(
-      tl(lang, 'L = E + (x0/{0})^alpha   (least squares on log L, L-BFGS; R² = {1})', which, floorFit.rSquared.toFixed(4)),
-      table([
-        head,
-        ['E', fmt(floorFit.E), ci(floor?.bootstrap, 'E')],
-        ['x0', fmt(floorFit.x0), ci(floor?.bootstrap, 'x0')],
-        ['alpha', fmt(floorFit.alpha), ci(floor?.bootstrap, 'alpha')],
-      ]),
-    );
-  } else {
-    lines.push(`L = E + (x0/${which})^alpha: ${say(floorFit.message)}`);
-  }
-  lines.push(tl(lang, '  {0} s', seconds.toFixed(2)));
-  io.out(lines.filter((l) => l !== '').join('\n'));
-  return 0;
-}
+/** A progress line after the fit has run this long, then at most this often (ms). */
+const PROGRESS_AFTER_MS = 2000;
 
 export async function runFitCommand(args: string[], io: FitCommandIo): Promise<number> {
   const lang = cliLang();
@@ -274,22 +147,79 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
     io.err(`${error}${parsed}${tl(lang, '. ')}${fitUsage(lang)}`);
     return 2;
   }
-  let text: string;
+  const file = quoteCell(parsed.file, 200);
+  let bytes: Uint8Array;
   try {
-    text = io.readFile(parsed.file);
+    bytes = (io.readBytes ?? readBounded)(parsed.file, MAX_DATA_BYTES);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    io.err(error + tl(lang, 'cannot read {0}: {1}', parsed.file, reason));
+    const reason = quoteCell(e instanceof Error ? e.message : String(e), 200);
+    io.err(error + tl(lang, 'cannot read {0}: {1}', file, reason));
     return 2;
   }
-  const result = readData(text, parsed.file, parsed.form);
-  if (typeof result === 'string') {
-    io.err(`${error}${result}`);
+  if (bytes.length > MAX_DATA_BYTES) {
+    io.err(`${error}${file}: ${say(fileTooLarge(), lang)}`);
     return 2;
   }
-  if (!result.ok) {
-    io.err(`${error}${parsed.file}: ${say(result.error.message)}`);
+  const decoded = decodeDataBytes(bytes);
+  if (!decoded.ok) {
+    io.err(`${error}${file}: ${say(decoded.message, lang)}`);
     return 2;
   }
-  return parsed.form === 'chinchilla' ? runChinchilla(result.data, parsed, io) : runPower(result.data, parsed, io);
+  const input = fitInputOfFile(decoded.text, parsed.file);
+  if (!input) {
+    io.err(`${error}${tl(lang, '{0}: no Markdown table found', file)}`);
+    return 2;
+  }
+  const data = parseFitInput(input, parsed.form);
+  if (!data.ok) {
+    io.err(`${error}${file}: ${say(data.error.message, lang)}`);
+    return 2;
+  }
+  const name = parsed.file.split(/[\\/]/).pop() || parsed.file;
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  let lastLine = started;
+  const outcome = runFit(
+    data.data,
+    data.form,
+    {
+      source: { kind: input.kind === 'csv' ? 'csv' : 'markdown', name: quoteCell(name, 200), firstRow: input.kind === 'table' ? input.firstRowNumber : 1, lastRow: Math.max(1, ...Array.from(data.data.sourceRows)) },
+      resamples: parsed.bootstrap,
+      seed: parsed.seed,
+      budget: parsed.budget,
+      drop: parsed.drop > 0 ? { count: parsed.drop, rule: parsed.dropBy } : undefined,
+    },
+    {
+      progress: (fraction, stage) => {
+        const t1 = now();
+        if (t1 - started < PROGRESS_AFTER_MS || t1 - lastLine < PROGRESS_AFTER_MS) return;
+        lastLine = t1;
+        const pct = Math.floor(fraction * 100);
+        const seconds = ((t1 - started) / 1000).toFixed(0);
+        io.err(stage === 'search' ? tl(lang, 'fit: search {0}% ({1} s)', pct, seconds) : tl(lang, 'fit: bootstrap {0}% ({1} s)', pct, seconds));
+      },
+    },
+    now,
+  );
+  if (!outcome.ok) {
+    io.err(`${error}${file}: ${say(outcome.message, lang)}`);
+    return 2;
+  }
+  const result = outcome.result;
+  if (parsed.json) {
+    io.out(JSON.stringify(resultJson(result, parsed.file), null, 2));
+    return 0;
+  }
+  const r = fitReport(result, lang);
+  io.out(
+    [
+      `${r.title}${r.heading}`,
+      table([r.header, ...r.rows]),
+      ...r.notes,
+      r.method,
+      ...r.diagnostics,
+      tl(lang, '{0} s', result.seconds.toFixed(2)),
+    ].join('\n'),
+  );
+  return 0;
 }

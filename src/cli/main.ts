@@ -4,26 +4,27 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
-import { computeOptimal } from '../engine/laws/allocation';
-import { formatCount, formatPfDays } from '../engine/format';
-import { kaplanCombinedLoss, type KaplanCombinedParams } from '../engine/laws/powerLaws';
-import { CHINCHILLA_PRESETS, KAPLAN_2020, type ChinchillaPresetId } from '../engine/laws/presets';
 import { SECTIONS } from '../sections';
 import { builtinTheme, LIGHT_THEME } from '../sections/theme';
 import { defaultParams, resolveParams, type Lang, type ParamValues, type Section } from '../sections/types';
+import { noExtraPositionals as checkPositionals, optionValue, parseArgs, parseDecimal, parseNumberArg, quoted, UsageError, type ParsedArgs } from './args';
+import { emergenceUsage, runEmergenceCommand } from './emergenceCommand';
 import { explainUsage, runExplainCommand } from './explainCommand';
 import { fitUsage, runFitCommand } from './fitCommand';
-import { cliLang, displayWidth, padDisplay, tl } from './messages';
+import { runOptimalCommand } from './optimalCommand';
+import { cliLang, displayWidth, tl } from './messages';
+import { mirageUsage, runMirageCommand } from './mirageCommand';
+import { prepareOutputDir } from './outputDir';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
+import { displayValue, oneLine } from '../engine/text';
+
+export { parseArgs, UsageError } from './args';
 
 /** Where a command writes; tests and embedders pass their own. */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
-
-/** A bad command line: reported as one line, exit code 2. */
-export class UsageError extends Error {}
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -32,81 +33,23 @@ export const EXIT_USAGE = 2;
 // ---------------------------------------------------------------------------------------
 // Argument parsing
 
-interface OptionSpec {
-  kind: 'string' | 'flag';
-  /** May be given more than once (values accumulate). */
-  repeat?: boolean;
-}
-
-interface ParsedArgs {
-  positionals: string[];
-  options: Map<string, string[]>;
-  help: boolean;
-}
-
-/** `--name value`, `--name=value`, flags, `-h`/`--help`, and `--` to end options. Errors are in `lang`. */
-export function parseArgs(command: string, argv: readonly string[], spec: Record<string, OptionSpec>, lang: Lang = cliLang(argv)): ParsedArgs {
-  const positionals: string[] = [];
-  const options = new Map<string, string[]>();
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      help = true;
-      continue;
-    }
-    if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new UsageError(tl(lang, '{0}: unknown option {1} (options are long, e.g. --out)', command, arg));
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const opt = spec[name];
-    if (!opt) {
-      const known = Object.keys(spec).map((k) => `--${k}`);
-      throw new UsageError(
-        known.length
-          ? tl(lang, '{0}: unknown option --{1} (known: {2})', command, name, known.join(', '))
-          : tl(lang, '{0}: unknown option --{1} (it takes no options)', command, name),
-      );
-    }
-    let value: string;
-    if (opt.kind === 'flag') {
-      if (eq >= 0) throw new UsageError(tl(lang, '{0}: --{1} takes no value', command, name));
-      value = 'true';
-    } else if (eq >= 0) {
-      value = arg.slice(eq + 1);
-    } else {
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(tl(lang, '{0}: --{1} needs a value', command, name));
-      value = next;
-      i++;
-    }
-    const previous = options.get(name);
-    if (previous && !opt.repeat) throw new UsageError(tl(lang, '{0}: --{1} given more than once', command, name));
-    options.set(name, [...(previous ?? []), value]);
-  }
-  return { positionals, options, help };
-}
-
+// Thin forms of src/cli/args.ts's checks, in the argument order this file's commands use.
 function single(args: ParsedArgs, name: string): string | undefined {
-  return args.options.get(name)?.[0];
+  return optionValue(args, name);
 }
 
 function oneOf<T extends string>(lang: Lang, command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(tl(lang, '{0}: --{1} must be one of {2} (got "{3}")', command, name, allowed.join(', '), value));
+  throw new UsageError(tl(lang, '{0}: --{1} must be one of {2} (got {3})', command, name, allowed.join(', '), quoted(value)));
 }
 
 function noExtraPositionals(lang: Lang, command: string, positionals: readonly string[], expected: number): void {
-  if (positionals.length > expected) throw new UsageError(tl(lang, '{0}: unexpected argument "{1}"', command, positionals[expected]));
+  checkPositionals(command, positionals, expected, lang);
 }
+
+/** PNG pixel density (`render --scale`): below 0.25 small charts round to zero pixels; above 8 a PNG reaches hundreds of MB. */
+const PNG_SCALE_RULE = { min: 0.25, max: 8 } as const;
 
 type LangChoice = Lang | 'both';
 
@@ -126,7 +69,7 @@ function findSectionOrFail(lang: Lang, command: string, id: string | undefined, 
   }
   if (allowAll && id === 'all') return [...sections];
   const section = sections.find((s) => s.id === id);
-  if (!section) throw new UsageError(tl(lang, '{0}: unknown section "{1}" (known: {2})', command, id, hint));
+  if (!section) throw new UsageError(tl(lang, '{0}: unknown section {1} (known: {2})', command, quoted(id), hint));
   return [section];
 }
 
@@ -139,7 +82,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
   const perSection = new Map<string, Record<string, unknown>>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) throw new UsageError(tl(lang, '{0}: --param expects name=value (got "{1}")', command, assignment));
+    if (eq <= 0) throw new UsageError(tl(lang, '{0}: --param expects name=value (got {1})', command, quoted(assignment)));
     const name = assignment.slice(0, eq);
     const raw = assignment.slice(eq + 1);
     let matched = false;
@@ -149,19 +92,23 @@ export function paramOverrides(command: string, assignments: readonly string[], 
       matched = true;
       let value: unknown;
       if (spec.kind === 'number') {
-        value = Number(raw);
-        if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(tl(lang, '{0}: --param {1} needs a number (got "{2}")', command, name, raw));
+        value = parseDecimal(raw);
+        if (value === undefined || !Number.isFinite(value)) {
+          throw new UsageError(
+            tl(lang, '{0}: --param {1} needs a number in decimal or scientific notation (got {2})', command, name, quoted(raw)),
+          );
+        }
         if ((value as number) < spec.min || (value as number) > spec.max) {
-          throw new UsageError(tl(lang, '{0}: --param {1}={2} is outside [{3}, {4}]', command, name, raw, spec.min, spec.max));
+          throw new UsageError(tl(lang, '{0}: --param {1}={2} is outside [{3}, {4}]', command, name, quoted(raw), spec.min, spec.max));
         }
       } else if (spec.kind === 'choice') {
         if (!spec.options.some((o) => o.value === raw)) {
           const values = spec.options.map((o) => o.value).join(', ');
-          throw new UsageError(tl(lang, '{0}: --param {1} must be one of {2} (got "{3}")', command, name, values, raw));
+          throw new UsageError(tl(lang, '{0}: --param {1} must be one of {2} (got {3})', command, name, values, quoted(raw)));
         }
         value = raw;
       } else {
-        if (raw !== 'true' && raw !== 'false') throw new UsageError(tl(lang, '{0}: --param {1} must be true or false (got "{2}")', command, name, raw));
+        if (raw !== 'true' && raw !== 'false') throw new UsageError(tl(lang, '{0}: --param {1} must be true or false (got {2})', command, name, quoted(raw)));
         value = raw === 'true';
       }
       perSection.set(section.id, { ...perSection.get(section.id), [name]: value });
@@ -169,7 +116,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
     if (!matched) {
       const names = [...new Set(sections.flatMap((s) => s.params.map((p) => p.name)))];
       throw new UsageError(
-        tl(lang, '{0}: no selected section has a parameter "{1}" (known: {2})', command, name, names.join(', ') || tl(lang, 'none')),
+        tl(lang, '{0}: no selected section has a parameter {1} (known: {2})', command, quoted(name), names.join(', ') || tl(lang, 'none')),
       );
     }
   }
@@ -186,9 +133,11 @@ Usage:
   emergence-lens render <section-id|all> --out DIR [--format svg|png|vl] [--lang en|zh|both]
                         [--theme light|dark|high-contrast] [--param name=value]... [--scale N]
   emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
-  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
   emergence-lens fit ...          fit the Chinchilla form to data (emergence-lens fit --help)
   emergence-lens explain ...      explain a scaling-law formula (emergence-lens explain --help)
+  emergence-lens emergence <task> ...  fit a task's emergence point on real models (emergence --help)
+  emergence-lens mirage --length L ... one per-token law scored by four metrics (mirage --help)
   emergence-lens list
   emergence-lens help [command] | --help | --version
 
@@ -199,9 +148,11 @@ Exit codes: 0 ok, 1 failure, 2 bad arguments.`,
   emergence-lens render <section-id|all> --out DIR [--format svg|png|vl] [--lang en|zh|both]
                         [--theme light|dark|high-contrast] [--param name=value]... [--scale N]
   emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
-  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+  emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
   emergence-lens fit ...          用数据拟合 Chinchilla 形式（见 emergence-lens fit --help）
   emergence-lens explain ...      解释一条尺度定律公式（见 emergence-lens explain --help）
+  emergence-lens emergence <任务> ...  在真实模型上拟合任务的涌现点（见 emergence --help）
+  emergence-lens mirage --length L ... 同一条单词元定律的四种指标（见 mirage --help）
   emergence-lens list
   emergence-lens help [命令] | --help | --version
 
@@ -223,18 +174,21 @@ function commandHelp(lang: Lang): Record<string, string> {
   --lang en|zh|both    图表语言（默认 both）；为 en 或 zh 时也决定消息语言
   --theme light|dark|high-contrast   配色（默认 light）
   --param name=value   覆盖章节参数（可重复；见 list）
-  --scale N            PNG 像素密度（默认 2）`,
+  --scale N            PNG 像素密度，0.25 到 8（默认 2）`,
         report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
 
 打印原文脚本为该章节打印的文字报告（默认 --lang zh，即原文的语言）。`,
-        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
 
-在 C = 6ND 约束下计算最优的模型规模与数据量。
+按一组已发表拟合计算最优的模型规模与数据量。
   chinchilla  Hoffmann 等 2022（方法 3），闭式解（默认）
   epoch       Besiroglu 等 2024 的复现，闭式解
-  kaplan      Kaplan 等 2020 的联合形式，对 N 数值最小化`,
+  kaplan      Kaplan 等 2020 发表的规则（式 6.1、表 6）：N ∝ C_min^0.73，D ∝ C_min^0.27（PF-天）
+  --json      输出 {compute, preset, params, tokens, tokensPerParam, loss, method, warnings}`,
         fit: fitUsage('zh'),
         explain: explainUsage('zh'),
+        emergence: emergenceUsage('zh'),
+        mirage: mirageUsage('zh'),
         list: `emergence-lens list
 
 列出每个章节的 id、图表 id 和参数。`,
@@ -251,19 +205,22 @@ Files: DIR/<lang>/<section-id>/<chart-id>.svg (or .png, or .vl.json).
   --lang en|zh|both    chart language (default both)
   --theme light|dark|high-contrast   colours (default light)
   --param name=value   override a section parameter (repeatable; see list)
-  --scale N            PNG pixel density (default 2)`,
+  --scale N            PNG pixel density, 0.25 to 8 (default 2)`,
         report: `emergence-lens report <section-id> [--lang en|zh|both] [--param name=value]...
 
 Prints the textual report the seed's script prints for that section (default --lang zh,
 the seed's own language).`,
-        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan]
+        optimal: `emergence-lens optimal --compute FLOPS [--preset chinchilla|epoch|kaplan] [--json]
 
-Compute-optimal model size and data under C = 6ND.
+Compute-optimal model size and data of one published fit.
   chinchilla  Hoffmann et al. 2022 (approach 3), closed form (default)
   epoch       Besiroglu et al. 2024 replication, closed form
-  kaplan      Kaplan et al. 2020 combined form, minimised numerically over N`,
+  kaplan      Kaplan et al. 2020's published rule (eq. 6.1, Table 6): N ∝ C_min^0.73, D ∝ C_min^0.27 (PF-days)
+  --json      print {compute, preset, params, tokens, tokensPerParam, loss, method, warnings}`,
         fit: fitUsage('en'),
         explain: explainUsage('en'),
+        emergence: emergenceUsage('en'),
+        mirage: mirageUsage('en'),
         list: `emergence-lens list
 
 Prints each section id with its chart ids and parameters.`,
@@ -292,14 +249,12 @@ async function renderCommand(argv: readonly string[], io: CliIo): Promise<number
   const langs = langsOf(oneOf<LangChoice>(lang, 'render', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'both'));
   const themeName = oneOf(lang, 'render', 'theme', single(args, 'theme'), ['light', 'dark', 'high-contrast'], 'light');
   const scaleRaw = single(args, 'scale');
-  const scale = scaleRaw === undefined ? 2 : Number(scaleRaw);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 8) {
-    throw new UsageError(tl(lang, 'render: --scale must be a number in (0, 8] (got "{0}")', scaleRaw));
-  }
+  const scale = scaleRaw === undefined ? 2 : parseNumberArg('render', '--scale', scaleRaw, PNG_SCALE_RULE, lang);
   if (scaleRaw !== undefined && format !== 'png') throw new UsageError(tl(lang, 'render: --scale only applies to --format png'));
   const paramsFor = paramOverrides('render', args.options.get('param') ?? [], sections, lang);
 
-  const outDir = resolve(out);
+  // Last of the checks, so a mistyped option creates no folder.
+  const outDir = prepareOutputDir('render', out, lang);
   const summary = await renderToDirectory({ outDir, sections, langs, theme: builtinTheme(themeName), format, paramsFor, pngScale: scale, messageLang: lang });
   for (const w of summary.warnings) io.err(tl(lang, 'warning: {0}: {1}', w.file, w.message));
   const perLang = langs.length ? summary.charts / langs.length : 0;
@@ -341,112 +296,6 @@ function reportCommand(argv: readonly string[], io: CliIo): number {
     if (langs.length > 1) io.out(`${i > 0 ? '\n' : ''}== ${reportLang === 'en' ? 'English' : '中文'} ==`);
     io.out(section.report?.(params, reportLang) ?? '');
   });
-  return EXIT_OK;
-}
-
-/** Three significant digits in exponent form, e.g. 6.89e+10. */
-function sci(x: number): string {
-  return x.toExponential(2);
-}
-
-export interface KaplanOptimum {
-  params: number;
-  tokens: number;
-  loss: number;
-  /** Golden-section iterations used. */
-  iterations: number;
-}
-
-/**
- * Kaplan's combined form has no published closed-form optimum under C = 6ND, so we
- * minimise L(N, C/(6N)) over log N by golden-section search: in log N it is a sum of a
- * falling and a rising exponential raised to a positive power, hence unimodal.
- */
-export function kaplanOptimal(compute: number, p: KaplanCombinedParams): KaplanOptimum {
-  const f = (logN: number): number => {
-    const n = Math.exp(logN);
-    return kaplanCombinedLoss(n, compute / (6 * n), p);
-  };
-  // N from 1 parameter to C/6 (one token): the whole feasible range.
-  let lo = 0;
-  let hi = Math.log(compute / 6);
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - ratio * (hi - lo);
-  let x2 = lo + ratio * (hi - lo);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  let iterations = 0;
-  while (hi - lo > 1e-10 && iterations < 500) {
-    iterations++;
-    if (f1 <= f2) {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - ratio * (hi - lo);
-      f1 = f(x1);
-    } else {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + ratio * (hi - lo);
-      f2 = f(x2);
-    }
-  }
-  const params = Math.exp((lo + hi) / 2);
-  const tokens = compute / (6 * params);
-  return { params, tokens, loss: kaplanCombinedLoss(params, tokens, p), iterations };
-}
-
-function optimalCommand(argv: readonly string[], io: CliIo): number {
-  const lang = cliLang();
-  const args = parseArgs('optimal', argv, { compute: { kind: 'string' }, preset: { kind: 'string' } }, lang);
-  if (args.help) return printHelp('optimal', io, lang);
-  noExtraPositionals(lang, 'optimal', args.positionals, 0);
-  const raw = single(args, 'compute');
-  if (raw === undefined) throw new UsageError(tl(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)'));
-  const compute = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(compute) || compute <= 6) {
-    throw new UsageError(tl(lang, 'optimal: --compute must be a positive number of FLOPs above 6 (got "{0}")', raw));
-  }
-  const preset = oneOf<ChinchillaPresetId | 'kaplan'>(lang, 'optimal', 'preset', single(args, 'preset'), ['chinchilla', 'epoch', 'kaplan'], 'chinchilla');
-
-  const lines: string[] = [];
-  lines.push(
-    tl(lang, 'Compute-optimal allocation at C = {0} FLOPs ({1}), with C = 6·N·D', sci(compute), formatPfDays(compute)),
-  );
-  let n: number;
-  let d: number;
-  let loss: number;
-  if (preset === 'kaplan') {
-    const p = KAPLAN_2020.combined;
-    const c = KAPLAN_2020.citation;
-    lines.push(tl(lang, 'Preset kaplan: ') + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
-    lines.push(`  L(N,D) = [(Nc/N)^(αN/αD) + Dc/D]^αD, Nc = ${p.nc.toExponential(1)}, Dc = ${p.dc.toExponential(1)}, αN = ${p.alphaN}, αD = ${p.alphaD}`);
-    const opt = kaplanOptimal(compute, p);
-    lines.push(
-      tl(lang, '  method: numerical 1-D minimisation of L(N, C/(6N)) over N (golden-section search in log N, {0} iterations)', opt.iterations),
-    );
-    lines.push(
-      tl(lang, '  note: Kaplan\'s loss is in nats per token on WebText2 and N counts non-embedding parameters; not comparable with the Chinchilla presets\' loss'),
-    );
-    ({ params: n, tokens: d, loss } = opt);
-  } else {
-    const { citation: c, params: p } = CHINCHILLA_PRESETS[preset];
-    const sum = p.alpha + p.beta;
-    const g = Math.pow((p.alpha * p.A) / (p.beta * p.B), 1 / sum);
-    lines.push(tl(lang, 'Preset {0}: ', preset) + `${c.authors.split(',')[0]} et al. ${c.year}, "${c.title}" (${c.venue})`);
-    lines.push(`  L(N,D) = E + A/N^α + B/D^β, E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta}`);
-    const closedForm = `N_opt = G·(C/6)^a, D_opt = (C/6)^b / G, G = ${g.toPrecision(4)}, a = β/(α+β) = ${(p.beta / sum).toFixed(4)}, b = α/(α+β) = ${(p.alpha / sum).toFixed(4)}`;
-    lines.push(tl(lang, '  method: closed form {0}', closedForm));
-    ({ params: n, tokens: d, loss } = computeOptimal(compute, p));
-  }
-  const row = (label: string, value: string): string => `${padDisplay(label, 16)}${value}`;
-  const counts = (x: number): string => tl(lang, ' ({0} · {1})', formatCount(x, 'en'), formatCount(x, 'zh'));
-  lines.push(row('N_opt', `${sci(n)} ${tl(lang, 'parameters')}${counts(n)}`));
-  lines.push(row('D_opt', `${sci(d)} ${tl(lang, 'tokens')}${counts(d)}`));
-  lines.push(row(tl(lang, 'tokens/param'), (d / n).toPrecision(3)));
-  lines.push(row(tl(lang, 'predicted loss'), loss.toFixed(4)));
-  io.out(lines.join('\n'));
   return EXIT_OK;
 }
 
@@ -507,7 +356,7 @@ function printHelp(command: string | undefined, io: CliIo, lang: Lang = cliLang(
 function delegatedIo(io: CliIo): CliIo {
   return {
     out: (text) => io.out(text.replace(/\n$/, '')),
-    err: (text) => io.err(text.trim().split(/\n+/).join(' — ')),
+    err: (text) => io.err(oneLine(text)),
   };
 }
 
@@ -517,16 +366,37 @@ function wantsHelp(argv: readonly string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
+/** `fit fit data.csv`: the command typed twice is a mistake to name, not a data file called "fit" (write ./fit for that). */
+function noRepeatedCommand(command: string, argv: readonly string[]): readonly string[] {
+  const lang = cliLang(argv);
+  if (argv[0] === command) {
+    throw new UsageError(tl(lang, '{0}: "{0}" given twice (usage: emergence-lens {0} ...; a file named {0} is ./{0})', command));
+  }
+  // For a command that parses its own options: "--seed=" or "--seed ' '" is never a value.
+  const end = argv.indexOf('--');
+  for (const [i, arg] of (end < 0 ? argv : argv.slice(0, end)).entries()) {
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const blank = eq > 2 ? arg.slice(eq + 1).trim() === '' : arg.trim() === '';
+    if (!blank) continue;
+    const name = eq > 2 ? arg.slice(0, eq) : (argv[i - 1] ?? '').startsWith('--') ? argv[i - 1] : undefined;
+    const what = name ? tl(lang, '{0} needs a value', displayValue(name)) : tl(lang, 'empty argument');
+    throw new UsageError(`${command}: ${what} ${tl(lang, '(got {0})', quoted(eq > 2 ? arg.slice(eq + 1) : arg))}`);
+  }
+  return argv;
+}
+
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   render: renderCommand,
   report: reportCommand,
-  optimal: optimalCommand,
+  optimal: (argv, io) => (wantsHelp(argv) ? printHelp('optimal', io, cliLang(argv)) : runOptimalCommand(argv, io)),
   list: listCommand,
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
-  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...argv], { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
+  fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...noRepeatedCommand('fit', argv)], delegatedIo(io))),
   explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io, cliLang(argv)) : runExplainCommand([...argv], delegatedIo(io))),
+  emergence: (argv, io) => (wantsHelp(argv) ? printHelp('emergence', io, cliLang(argv)) : runEmergenceCommand(argv, { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
+  mirage: (argv, io) => (wantsHelp(argv) ? printHelp('mirage', io, cliLang(argv)) : runMirageCommand(argv, delegatedIo(io))),
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
@@ -547,12 +417,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const handler = COMMANDS[command];
     if (!handler) {
       const commands = `${Object.keys(COMMANDS).join(', ')}, help`;
-      throw new UsageError(tl(lang, 'unknown command "{0}" (commands: {1})', command, commands));
+      throw new UsageError(tl(lang, 'unknown command {0} (commands: {1})', quoted(command), commands));
     }
     return await handler(rest, io);
   } catch (error) {
     // Messages only: a stack trace is noise for a user who mistyped an option.
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    // One line, control characters escaped, whatever the message quotes.
+    const message = oneLine((error instanceof Error ? error.message : String(error)).split('\n')[0]);
     io.err(`emergence-lens: ${message}`);
     return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
   }
@@ -567,7 +438,7 @@ if (require.main === module) {
   // Last line of defence for the no-stack-trace promise: a stray rejection or throw
   // anywhere still ends as one line.
   const fatal = (error: unknown): void => {
-    process.stderr.write(`emergence-lens: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+    process.stderr.write(`emergence-lens: ${oneLine((error instanceof Error ? error.message : String(error)).split('\n')[0])}\n`);
     process.exit(EXIT_FAILURE);
   };
   process.on('unhandledRejection', fatal);

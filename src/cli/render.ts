@@ -2,13 +2,14 @@
 // the registry, render it (SVG, PNG or the Vega-Lite JSON itself), write the files in
 // a fixed layout and the index page. Sections come in as an argument so the bench
 // and tests can drive it with any set.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChartContext, ChartSpec, ChartTheme, Lang, ParamValues, Section } from '../sections/types';
 import { defaultParams } from '../sections/types';
 import { buildIndexPage, type IndexChart, type IndexSection } from './indexPage';
 import { cliLang, tl } from './messages';
+import { makeDirectory } from './outputDir';
 import { requireCjkFont, svgToPng } from './png';
 import { renderChartSvg } from './renderChart';
 
@@ -127,7 +128,7 @@ export async function renderToDirectory(options: RenderOptions): Promise<RenderS
       });
     }
     const abs = join(options.outDir, ...rel.split('/'));
-    await mkdir(join(abs, '..'), { recursive: true });
+    makeDirectory(join(abs, '..'));
     const t0 = performance.now();
     let size: { width: number; height: number } | undefined;
     if (options.format === 'vl') {
@@ -171,7 +172,7 @@ export async function renderToDirectory(options: RenderOptions): Promise<RenderS
       return { section, charts: [...indexCharts.values()].filter((c) => c.sectionId === section.id), reports };
     });
     const html = buildIndexPage({ sections, langs: options.langs, theme: options.theme, format: options.format });
-    await mkdir(options.outDir, { recursive: true });
+    makeDirectory(options.outDir);
     await writeFile(join(options.outDir, 'index.html'), html);
     files.push('index.html');
   }

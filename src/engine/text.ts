@@ -28,3 +28,73 @@ export function displayWidth(text: string): number {
 export function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/** How much of a user's value an error line quotes by default. */
+const MESSAGE_VALUE_CHARS = 80;
+
+/**
+ * Characters a terminal or log would act on rather than show: C0 controls (ESC, CR,
+ * NUL, LF…), DEL, C1 controls, line/paragraph separators, bidirectional overrides and
+ * isolates ("trojan source"), and lone surrogates (text decoded with the wrong encoding).
+ */
+function isUnsafeCode(c: number): boolean {
+  return (
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0x061c ||
+    (c >= 0xd800 && c <= 0xdfff)
+  );
+}
+
+/**
+ * A user's value made safe to quote in a one-line message: control and invisible
+ * formatting characters shown as escapes (`\x1b`, `\r`, `\x00`, `\u{202e}`), and
+ * anything past `maxChars` characters of output cut with an ellipsis. Linear, one pass,
+ * never splits a surrogate pair. The one helper for every error line that quotes input
+ * (CLI arguments, formula text, data cells).
+ */
+export function displayValue(value: string, maxChars = MESSAGE_VALUE_CHARS): string {
+  const text = typeof value === 'string' ? value : String(value);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (out.length >= maxChars) return `${out}…`;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += text[i] + text[i + 1];
+        i++;
+        continue;
+      }
+    }
+    if (!isUnsafeCode(c)) out += text[i];
+    else if (c === 0x0d) out += '\\r';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x09) out += '\\t';
+    else if (c < 0x100) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += `\\u{${c.toString(16)}}`;
+  }
+  return out;
+}
+
+/**
+ * A whole message as one safe line: line breaks become " — ", other control
+ * characters escapes (displayValue), and the line is cut at `maxChars`. For the last
+ * step before a message is printed, whatever built it.
+ */
+export function oneLine(message: string, maxChars = 600): string {
+  const text = typeof message === 'string' ? message : String(message);
+  const joined = text
+    .trim()
+    .split(/\r?\n/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' — ');
+  return displayValue(joined, maxChars);
+}

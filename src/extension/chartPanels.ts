@@ -14,6 +14,7 @@ import {
 import type { Lang, ParamValue } from '../sections/types';
 import { displayLang, t } from './language';
 import { webviewHtml, webviewOptions } from './webviewContent';
+import { WebviewHost } from './webviewHost';
 
 export const CHART_PANEL_TYPE = 'emergenceLens.chart';
 
@@ -29,17 +30,25 @@ class ChartPanel {
   lastRendered: RenderedMessage | undefined;
   private pendingExport: PendingExport | undefined;
   private readonly rendered = new NextMessage<RenderedMessage>();
+  readonly host: WebviewHost<HostToWebview, WebviewToHost>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     public sectionId: string,
     private readonly owner: ChartPanels,
   ) {
-    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
+    this.host = new WebviewHost<HostToWebview, WebviewToHost>(panel.webview, {
+      name: `chart panel ${sectionId}`,
+      log: owner.log,
+      parse: parseWebviewMessage,
+      isReady: (m) => m.type === 'ready',
+      onMessage: (m) => this.receive(m),
+    });
   }
 
+  /** Delivered once the page is ready (queued until then). */
   post(message: HostToWebview): void {
-    void this.panel.webview.postMessage(message);
+    this.host.post(message);
   }
 
   /** Resolves with the next 'rendered' report (or undefined after the timeout). */
@@ -64,12 +73,7 @@ class ChartPanel {
     });
   }
 
-  private receive(raw: unknown): void {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.owner.log.warn(`ignored a malformed message from the ${this.sectionId} panel`);
-      return;
-    }
+  private receive(message: WebviewToHost): void {
     switch (message.type) {
       case 'ready':
         break;
@@ -142,18 +146,27 @@ export class ChartPanels implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel, state: PanelState, lang: Lang): ChartPanel {
     const chartPanel = new ChartPanel(panel, state.sectionId, this);
+    const { host } = chartPanel;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, state.sectionId, lang, 'panel');
+    host.setHtml(webviewHtml(panel.webview, this.extensionUri, state.sectionId, lang, 'panel'));
     this.panels.set(state.sectionId, chartPanel);
     this.active = chartPanel;
+    // Queued by the host until the page says it is ready.
     if (Object.keys(state.params).length > 0) chartPanel.post({ type: 'show', sectionId: state.sectionId, lang, params: state.params });
-    panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.active) this.active = chartPanel;
-    });
-    panel.onDidDispose(() => {
-      if (this.panels.get(chartPanel.sectionId) === chartPanel) this.panels.delete(chartPanel.sectionId);
-      if (this.active === chartPanel) this.active = undefined;
-    });
+    host.register(
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.active) this.active = chartPanel;
+        // A hidden panel's page is discarded (no retained context): hold messages for the re-created page.
+        if (!e.webviewPanel.visible) host.reset();
+      }),
+    );
+    host.register(
+      panel.onDidDispose(() => {
+        if (this.panels.get(chartPanel.sectionId) === chartPanel) this.panels.delete(chartPanel.sectionId);
+        if (this.active === chartPanel) this.active = undefined;
+        host.dispose();
+      }),
+    );
     return chartPanel;
   }
 
@@ -197,6 +210,11 @@ export class ChartPanels implements vscode.Disposable {
     }
     await vscode.workspace.fs.writeFile(uri, bytes);
     return uri;
+  }
+
+  /** Webview hosts alive and the subscriptions they hold (the integration tests' leak check). */
+  liveHosts(): { hosts: number; subscriptions: number } {
+    return WebviewHost.liveCount();
   }
 
   dispose(): void {

@@ -5,11 +5,9 @@
 // Markdown table of the results after the note's table in one undoable edit.
 //
 // VS Code glue only: parsing, fitting and the report come from src/sections/fit and
-// the engine. The fit runs on the extension host's thread in slices of ~20 ms with a
-// setImmediate between them (see src/sections/fit/model.ts): the engine is pure and
-// the search is a loop over independent starts, so slicing keeps the host responsive
-// without a second bundle or a worker's start-up and copying, and cancelling is a flag
-// checked between slices.
+// the engine. The fit runs off the extension host's thread, in worker threads
+// (src/fitWorker/host.ts, bundled as dist/fitWorker.js): the search in one, the
+// bootstrap split over two (both cores); cancelling terminates the workers.
 import * as vscode from 'vscode';
 import { NextMessage } from './nextMessage';
 import type { DataError, FitForm } from '../engine/fit/data';
@@ -21,14 +19,17 @@ import {
   type FitInsertTarget,
   type FitWebviewToHost,
 } from '../protocol/messages';
+import type { DropRule } from '../engine/fit/diagnostics';
+import { MAX_DATA_BYTES, tooLarge } from '../engine/fit/text';
+import { runFitInWorkers } from '../fitWorker/host';
 import {
   COARSE_GRID,
-  DEFAULT_RESAMPLES,
   DEFAULT_SEED,
+  MAX_DROP,
   MAX_RESAMPLES,
   parseFitInput,
+  planFit,
   resultMarkdownLines,
-  runFit,
   summaryText,
   type FitInput,
   type FitResult,
@@ -40,6 +41,7 @@ import { displayLang, onDidChangeLang, t } from './language';
 import { translate } from '../engine/l10n';
 import { findFirstTable, findTableAt, type MarkdownTable } from './markdownTable';
 import { webviewOptions } from './webviewContent';
+import { WebviewHost } from './webviewHost';
 
 export const FIT_COMMAND = 'emergenceLens.fitScalingLaw';
 export const FIT_PANEL_TYPE = 'emergenceLens.fit';
@@ -56,8 +58,13 @@ export const FIT_TESTING_COMMANDS = {
 /** The command's optional second argument (or first, without a file). */
 export interface FitCommandOptions {
   form?: FitForm;
-  /** Bootstrap resamples (0: none). Default 100. */
+  /** Bootstrap resamples (0: none). Default: the pipeline's (1,000, fewer for very large tables). */
   resamples?: number;
+  /** Compute budget (FLOPs) of the derived quantities. Default 5.76e23. */
+  budget?: number;
+  /** Fit without the k highest-loss (or largest-residual) runs, and show how far the estimate moves. */
+  drop?: number;
+  dropBy?: DropRule;
   seed?: number;
   /** Starts of the Chinchilla search: Hoffmann et al.'s 4,500 ("full"), 243 ("coarse"), or an explicit grid. */
   grid?: 'full' | 'coarse' | ChinchillaGrid;
@@ -71,7 +78,9 @@ export interface FitCommandOptions {
 
 interface ResolvedOptions {
   form: FitForm | undefined;
-  resamples: number;
+  resamples: number | undefined;
+  budget: number | undefined;
+  drop: { count: number; rule: DropRule } | undefined;
   seed: number;
   grid: ChinchillaGrid | undefined;
   interactive: boolean;
@@ -98,7 +107,9 @@ export function resolveOptions(v: unknown): ResolvedOptions {
   const int = (x: unknown, lo: number, hi: number): number | undefined => (typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi ? x : undefined);
   return {
     form: o.form === 'chinchilla' || o.form === 'power' ? o.form : undefined,
-    resamples: int(o.resamples, 0, MAX_RESAMPLES) ?? DEFAULT_RESAMPLES,
+    resamples: int(o.resamples, 0, MAX_RESAMPLES),
+    budget: typeof o.budget === 'number' && o.budget > 0 && Number.isFinite(o.budget) ? o.budget : undefined,
+    drop: int(o.drop, 1, MAX_DROP) !== undefined ? { count: o.drop as number, rule: o.dropBy === 'residual' ? 'residual' : 'loss' } : undefined,
     seed: int(o.seed, 0, 0xffffffff) ?? DEFAULT_SEED,
     grid: gridOption(o.grid),
     interactive: o.interactive !== false,
@@ -182,6 +193,8 @@ async function resolveSource(target: vscode.Uri | undefined): Promise<Resolved> 
   }
   const name = baseName(doc.uri);
   const text = doc.getText();
+  // The documented cap (README "Fitting"), checked before any parsing.
+  if (text.length > MAX_DATA_BYTES) return { ok: false, message: t('{0}: {1}.', name, say(tooLarge(text.length))) };
   if (isCsv(doc)) return { ok: true, input: { kind: 'csv', text }, origin: { uri: doc.uri, kind: 'csv', text, version: doc.version }, name };
   if (!isMarkdown(doc)) return { ok: false, message: noSource() };
   const table = selection ? findTableAt(doc, selection) : findFirstTable(doc);
@@ -225,7 +238,7 @@ function insertTarget(session: Session | undefined): FitInsertTarget {
 
 class FitPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
+  private host: WebviewHost<FitHostToWebview, FitWebviewToHost> | undefined;
   session: Session | undefined;
   lastRendered: RenderedMessage | undefined;
   private readonly rendered = new NextMessage<RenderedMessage>();
@@ -243,7 +256,7 @@ class FitPanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.title = panelTitle(session, lang);
       this.panel.reveal(undefined, true);
-      if (this.ready) this.postShow();
+      this.postShow();
       return;
     }
     const panel = vscode.window.createWebviewPanel(FIT_PANEL_TYPE, panelTitle(session, lang), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -270,10 +283,17 @@ class FitPanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
     const webview = panel.webview;
-    webview.html = renderWebviewHtml({
+    const host = new WebviewHost<FitHostToWebview, FitWebviewToHost>(webview, {
+      name: 'fit panel',
+      log: this.log,
+      parse: parseFitWebviewMessage,
+      isReady: (m) => m.type === 'fitReady',
+      onMessage: (m) => this.receive(m).then(() => undefined),
+    });
+    this.host = host;
+    host.setHtml(renderWebviewHtml({
       cspSource: webview.cspSource,
       nonce: nonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'fit.js')).toString(),
@@ -281,25 +301,27 @@ class FitPanel implements vscode.Disposable {
       lang: displayLang(),
       sectionId: 'fit',
       mode: 'panel',
-    });
-    const subscriptions = [
-      webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+    }));
+    this.postShow();
+    host.register(panel.onDidChangeViewState((e) => e.webviewPanel.visible || host.reset()));
+    host.register(
       panel.onDidDispose(() => {
         if (this.panel === panel) {
           this.panel = undefined;
-          this.ready = false;
+          this.host = undefined;
         }
-        for (const d of subscriptions) d.dispose();
+        host.dispose();
       }),
-    ];
+    );
   }
 
   private post(message: FitHostToWebview): void {
-    void this.panel?.webview.postMessage(message);
+    this.host?.post(message);
   }
 
+  /** The fit shown is the page's state: delivered once the page is ready, and again to a re-created page. */
   private postShow(): void {
-    if (this.session) this.post({ type: 'fitShow', lang: displayLang(), result: this.session.result, insert: insertTarget(this.session) });
+    if (this.session) this.host?.setState({ type: 'fitShow', lang: displayLang(), result: this.session.result, insert: insertTarget(this.session) });
   }
 
   setLang(lang: Lang): void {
@@ -317,8 +339,7 @@ class FitPanel implements vscode.Disposable {
     }
     switch (message.type) {
       case 'fitReady':
-        this.ready = true;
-        this.postShow();
+        // The page's handshake is the host's (WebviewHost); a test standing in for the page changes nothing.
         return undefined;
       case 'fitRendered':
         this.lastRendered = message;
@@ -469,34 +490,49 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
       firstRow: table ? table.firstRowNumber : 1,
       lastRow: table ? table.lastDataLine + 1 : Math.max(1, ...Array.from(data.sourceRows)),
     };
-    const starts = form === 'chinchilla' ? (options.grid ? options.grid.alpha.length * options.grid.beta.length * options.grid.e.length * options.grid.a.length * options.grid.b.length : 4500) : 0;
+    const runOptions = { source, resamples: options.resamples, seed: options.seed, grid: options.grid, budget: options.budget, drop: options.drop };
+    const planned = planFit(data, form, runOptions);
+    if (!planned.ok) {
+      const message = `${resolved.name}: ${say(planned.message)}`;
+      void vscode.window.showErrorMessage(message);
+      return { ok: false, reason: 'bad-data', message };
+    }
+    const g = planned.plan.grid;
+    const starts = g.alpha.length * g.beta.length * g.e.length * g.a.length * g.b.length;
+    const resamples = planned.plan.resamples;
     const title =
       form === 'chinchilla'
-        ? t('Fitting L = E + A/N^α + B/D^β to {0} rows of {1} ({2} starts, {3} bootstrap resamples)', data.rows, resolved.name, starts.toLocaleString('en-US'), options.resamples)
+        ? t('Fitting L = E + A/N^α + B/D^β to {0} rows of {1} ({2} starts, {3} bootstrap resamples)', data.rows, resolved.name, starts.toLocaleString('en-US'), resamples)
         : t('Fitting power laws to {0} rows of {1}', data.rows, resolved.name);
     running = true;
     let outcome;
     try {
       outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         let reported = 0;
-        return runFit(
-          data,
-          form,
-          { source, resamples: options.resamples, seed: options.seed, grid: options.grid },
-          {
-            pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
-            cancelled: () => token.isCancellationRequested,
-            progress: (fraction, stage) => {
-              const pct = Math.floor(fraction * 100);
-              if (pct <= reported) return;
-              progress.report({
-                increment: pct - reported,
-                message: stage === 'search' ? t('search {0}%', pct) : t('bootstrap {0}%', pct),
-              });
-              reported = pct;
-            },
+        // Search then bootstrap on one bar: the search takes about the first 30% when there is a bootstrap.
+        const searchShare = resamples > 0 ? 0.3 : 1;
+        const fit = runFitInWorkers(data, form, runOptions, {
+          script: vscode.Uri.joinPath(context.extensionUri, 'dist', 'fitWorker.js').fsPath,
+          onProgress: (fraction, stage) => {
+            const overall = stage === 'search' ? fraction * searchShare : searchShare + fraction * (1 - searchShare);
+            const pct = Math.floor(overall * 100);
+            if (pct <= reported) return;
+            progress.report({
+              increment: pct - reported,
+              message:
+                stage === 'search'
+                  ? t('search {0}%', Math.floor(fraction * 100))
+                  : t('bootstrap {0}%', Math.floor(fraction * 100)),
+            });
+            reported = pct;
           },
-        );
+        });
+        const subscription = token.onCancellationRequested(() => fit.cancel());
+        try {
+          return await fit.outcome;
+        } finally {
+          subscription.dispose();
+        }
       });
     } catch (err) {
       log.error(`fit failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

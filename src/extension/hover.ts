@@ -11,6 +11,7 @@ import { builtinTheme } from '../sections/theme';
 import type { Lang } from '../sections/types';
 import { formulaHoverMarkdown, symbolHoverMarkdown } from './hoverLayout';
 import { translate } from '../engine/l10n';
+import { claimHover } from './claimHover';
 import { displayLang } from './language';
 
 /** Commands the hover's links may run; nothing else is trusted. */
@@ -116,6 +117,7 @@ export async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<
 export class FormulaHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const found = formulaAt(document, position);
+    if (!found && !token.isCancellationRequested) return claimHover(document, position, displayLang(), HOVER_COMMANDS);
     if (!found || token.isCancellationRequested) return undefined;
     const range =
       found.symbol && found.symbolStart && found.symbolEnd

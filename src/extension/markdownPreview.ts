@@ -33,19 +33,26 @@ function bilingualHtml(text: Bilingual, preferred: Lang | undefined, tag: 'p' | 
   return order.map((l) => `<${tag} lang="${HTML_LANG[l]}">${escapeHtml(text[l])}</${tag}>`).join('');
 }
 
+/** VS Code's scroll-sync marker class, the one class another rule may add that we keep. */
+const SCROLL_SYNC_CLASS = 'code-line';
+
 /**
- * The fence token's own attributes (VS Code's preview adds data-line and the
- * "code-line" class for scroll sync) merged with ours; ours win, classes add up.
+ * Our attributes, plus the two VS Code's preview puts on every block for scroll sync:
+ * data-line (a line number) and the "code-line" class. Whatever else other plugins
+ * added to the fence token (on* handlers, style, id, href, their own data-*) is
+ * dropped: the container is ours, and the preview script reads its data attributes.
+ * VS Code's preview CSP (scripts by nonce only) already blocks inline handlers; this
+ * is the second wall, for exports and previews with a looser policy.
  */
 function renderAttrs(token: Token, className: string, extra: [string, string][]): string {
-  const ours = new Set(extra.map(([name]) => name));
   const classes = [className];
-  const attrs: [string, string][] = [];
+  let line: string | undefined;
   for (const [name, value] of token.attrs ?? []) {
-    if (name === 'class') classes.unshift(String(value));
-    else if (!ours.has(name) && /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(name)) attrs.push([name, String(value)]);
+    if (name === 'class' && String(value).split(/\s+/).includes(SCROLL_SYNC_CLASS) && !classes.includes(SCROLL_SYNC_CLASS)) classes.unshift(SCROLL_SYNC_CLASS);
+    else if (name === 'data-line' && /^\d{1,9}$/.test(String(value))) line = String(value);
   }
-  return [['class', classes.join(' ')] as [string, string], ...attrs, ...extra].map(([n, v]) => ` ${n}="${escapeHtml(v)}"`).join('');
+  const attrs: [string, string][] = [['class', classes.join(' ')], ...(line !== undefined ? [['data-line', line] as [string, string]] : []), ...extra];
+  return attrs.map(([n, v]) => ` ${n}="${escapeHtml(v)}"`).join('');
 }
 
 function isChartFence(token: Token): boolean {

@@ -15,8 +15,10 @@ import { formatNoteNumber } from '../engine/format';
 import type { ParamValue } from '../sections/types';
 import { parseWebviewMessage, type HostToWebview, type NoteContext, type WebviewToHost } from '../protocol/messages';
 import { formulaAt } from './hover';
+import { claimReading } from './claimHover';
 import { displayLang, t } from './language';
 import { webviewHtml, webviewOptions } from './webviewContent';
+import { WebviewHost } from './webviewHost';
 
 export const SIDE_VIEW_ID = 'emergenceLens.sideView';
 const DEBOUNCE_MS = 300;
@@ -54,13 +56,19 @@ function shorten(text: string, max = 120): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
+/** The formula's label with the explanation's warnings after it, so the view shows them (the label is capped at 500 characters). */
+function withWarnings(label: string, warnings: readonly { message: string }[]): string {
+  if (warnings.length === 0) return label;
+  return shorten(`${label} — ⚠ ${warnings.map((w) => w.message).join(' ⚠ ')}`, 480);
+}
+
 /** Reads the note at the cursor: a formula first, else the section of the nearest topic heading. */
 export function readNote(document: vscode.TextDocument, position: vscode.Position): NoteReading | undefined {
   // The cursor of someone typing sits just after the formula: that counts as in it.
   const found = formulaAt(document, position, true);
   if (found) {
     const rec = found.recognition;
-    const explanation = explain(rec, 'en', found.noteValues);
+    const explanation = explain(rec, displayLang(), found.noteValues);
     const values: RoleValues = {};
     const sites: ValueSite[] = [];
     const shown: NoteContext['values'] = [];
@@ -81,7 +89,10 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       sites.push({ role, range: new vscode.Range(noteValue.line, noteValue.start, noteValue.line, noteValue.end), value: noteValue.value });
       shown.push({ label: ROLE_LABELS[role], value: noteValue.value, line: noteValue.line + 1 });
     }
-    const view = formulaSectionView(rec.kind, values);
+    // The constants the note leaves out come from the one fit the explanation chose.
+    const drawn: RoleValues = { ...values };
+    for (const [role, resolved] of Object.entries(explanation.exampleValues) as [SymbolRole, { value: number }][]) drawn[role] ??= resolved.value;
+    const view = formulaSectionView(rec.kind, drawn);
     const writable = sites.filter((s) => view.usedRoles.includes(s.role));
     return {
       uri: document.uri,
@@ -91,9 +102,14 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
       params: view.params,
       kind: rec.kind,
       sites: writable,
-      note: { source: 'formula', label: shorten(rec.text), values: shown, canWriteBack: writable.length > 0, focusCharts: [...view.chartIds] },
+      note: { source: 'formula', label: withWarnings(shorten(rec.text), explanation.warnings), values: shown, canWriteBack: writable.length > 0, focusCharts: [...view.chartIds] },
       key: JSON.stringify(['formula', rec.kind, view.params]),
     };
+  }
+  const claim = claimReading(document, position, displayLang());
+  if (claim) {
+    const note: NoteContext = { source: 'heading', label: shorten(claim.label, 200), values: [{ label: t('claim'), value: claim.value, line: position.line + 1 }], canWriteBack: false, focusCharts: ['real-emergence', 'family-points'] };
+    return { uri: document.uri, version: document.version, cursor: position, sectionId: claim.sectionId, params: claim.params, sites: [], note, key: claim.key };
   }
   const heading = sectionAt((n) => document.lineAt(n).text, position.line);
   if (!heading) return undefined;
@@ -112,6 +128,7 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
 
 export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
+  private host: WebviewHost<HostToWebview, WebviewToHost> | undefined;
   private reading: NoteReading | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -130,16 +147,36 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    this.host?.dispose();
     this.view = view;
+    const host = new WebviewHost<HostToWebview, WebviewToHost>(view.webview, {
+      name: 'side view',
+      log: this.log,
+      parse: parseWebviewMessage,
+      isReady: (m) => m.type === 'ready',
+      onMessage: (m) => this.receive(m),
+    });
+    this.host = host;
     view.webview.options = webviewOptions(this.extensionUri);
     const editor = vscode.window.activeTextEditor;
     const first = editor && editor.document.languageId === 'markdown' ? readNote(editor.document, editor.selection.active) : undefined;
     this.reading = first;
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, first?.sectionId ?? 'scaling-laws', displayLang(), 'view');
+    host.setHtml(webviewHtml(view.webview, this.extensionUri, first?.sectionId ?? 'scaling-laws', displayLang(), 'view'));
     if (first) this.postReading(first);
-    view.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw), undefined, this.disposables);
-    view.onDidChangeVisibility(() => view.visible && vscode.window.activeTextEditor && this.schedule(vscode.window.activeTextEditor), undefined, this.disposables);
-    view.onDidDispose(() => (this.view = undefined), undefined, this.disposables);
+    host.register(
+      view.onDidChangeVisibility(() => {
+        // Hidden, the page is discarded: its state is posted again when the re-created page is ready.
+        if (!view.visible) host.reset();
+        else if (vscode.window.activeTextEditor) this.schedule(vscode.window.activeTextEditor);
+      }),
+    );
+    host.register(
+      view.onDidDispose(() => {
+        if (this.view === view) this.view = undefined;
+        if (this.host === host) this.host = undefined;
+        host.dispose();
+      }),
+    );
   }
 
   /** Debounced: the chart changes once the cursor settles; nothing is computed while hidden. */
@@ -164,7 +201,8 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private postReading(reading: NoteReading): void {
     const message: HostToWebview = { type: 'show', sectionId: reading.sectionId, lang: displayLang(), params: reading.params, note: reading.note };
     this.lastShown = message;
-    void this.view?.webview.postMessage(message);
+    // What the view shows is its state: a re-created page (hidden and shown again) gets it again.
+    this.host?.setState(message);
   }
 
   setLang(): void {
@@ -176,16 +214,8 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     return this.rendered.next(timeoutMs);
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.log.warn('ignored a malformed message from the side view');
-      return;
-    }
-    if (message.type === 'ready') {
-      // A (re)created webview missed what was posted before its script ran.
-      if (this.reading) this.postReading(this.reading);
-    } else if (message.type === 'rendered') {
+  private async receive(message: WebviewToHost): Promise<void> {
+    if (message.type === 'rendered') {
       this.lastRendered = message;
       this.rendered.deliver(message);
     } else if (message.type === 'writeBack') {
@@ -241,6 +271,7 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.host?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -175,8 +175,10 @@ export function parseWebviewMessage(v: unknown): WebviewToHost | undefined {
 // =====================================================================================
 
 import type {
+  ChinchillaFitResult,
   FitBootstrapInfo,
   FitColumns,
+  FitDiagnostics,
   FitDataColumns,
   FitInterval,
   FitResult,
@@ -303,6 +305,58 @@ function parsePowerFloor(v: unknown): PowerFloorSummary | null | undefined {
   return { E: v.E, x0: v.x0, alpha: v.alpha, logCoefficient: v.logCoefficient, rSquared: v.rSquared, objective: v.objective, intervals };
 }
 
+const DERIVED_FIELDS = ['a', 'b', 'G', 'nOpt', 'dOpt', 'tokensPerParam', 'lossOpt'] as const;
+
+/** Derived quantities with their intervals (absent: null, a result saved before they existed). */
+function parseDerivedQuantities(v: unknown): ChinchillaFitResult['derivedQuantities'] | undefined {
+  if (v === undefined || v === null) return null;
+  if (!isObject(v)) return undefined;
+  const out = {} as NonNullable<ChinchillaFitResult['derivedQuantities']>;
+  for (const k of DERIVED_FIELDS) {
+    const e = v[k];
+    if (!isObject(e) || !finite(e.value)) return undefined;
+    const interval = e.interval === null ? null : parseInterval(e.interval);
+    if (interval === undefined) return undefined;
+    out[k] = { value: e.value, interval };
+  }
+  return out;
+}
+
+/** The fit's diagnostics (absent: null); at most MAX_FIT_ROWS flagged or dropped rows. */
+function parseDiagnostics(v: unknown): FitDiagnostics | null | undefined {
+  if (v === undefined || v === null) return null;
+  if (!isObject(v)) return undefined;
+  let leverage: FitDiagnostics['leverage'] = null;
+  if (v.leverage !== null) {
+    const l = v.leverage;
+    if (!isObject(l) || !finite(l.threshold) || !isCount(l.parameters, 16) || !Array.isArray(l.points) || l.points.length > MAX_FIT_ROWS) return undefined;
+    const points: NonNullable<FitDiagnostics['leverage']>['points'] = [];
+    for (const p of l.points as unknown[]) {
+      if (!isObject(p) || !isCount(p.row) || !finite(p.leverage) || !finite(p.residual) || !finite(p.standardised)) return undefined;
+      points.push({ row: p.row, leverage: p.leverage, residual: p.residual, standardised: p.standardised });
+    }
+    leverage = { threshold: l.threshold, parameters: l.parameters, points };
+  }
+  let dropped: FitDiagnostics['dropped'] = null;
+  if (v.dropped !== null && v.dropped !== undefined) {
+    const d = v.dropped;
+    if (!isObject(d) || (d.rule !== 'loss' && d.rule !== 'residual') || !isCount(d.count, 1000) || !isCount(d.allRowsCount)) return undefined;
+    if (!Array.isArray(d.rows) || d.rows.length > MAX_FIT_ROWS || !d.rows.every((r) => isCount(r))) return undefined;
+    const losses = numberArray(d.losses, d.rows.length, true);
+    if (!losses || !isObject(d.allRows)) return undefined;
+    const allRows: Record<string, number> = {};
+    const keys = Object.keys(d.allRows);
+    if (keys.length > 8) return undefined;
+    for (const k of keys) {
+      const x = d.allRows[k];
+      if (!['E', 'A', 'B', 'alpha', 'beta', 'x0'].includes(k) || !finite(x)) return undefined;
+      allRows[k] = x;
+    }
+    dropped = { rule: d.rule, count: d.count, rows: d.rows.slice() as number[], losses, allRows, allRowsCount: d.allRowsCount };
+  }
+  return { leverage, dropped };
+}
+
 /** A validated copy of a fit result, or undefined when anything is missing, malformed or out of range. */
 export function parseFitResult(v: unknown): FitResult | undefined {
   if (!isObject(v)) return undefined;
@@ -311,14 +365,19 @@ export function parseFitResult(v: unknown): FitResult | undefined {
   const source = parseSource(v.source);
   const bootstrapInfo = parseBootstrapInfo(v.bootstrap);
   const derived = isObject(v.derived) && typeof v.derived.D === 'boolean' && typeof v.derived.C === 'boolean' ? { D: v.derived.D, C: v.derived.C } : undefined;
-  if (!data || !columns || !source || bootstrapInfo === undefined || !derived || !finite(v.seconds) || v.seconds < 0) return undefined;
-  const base = { data, columns, derived, bootstrap: bootstrapInfo, seconds: v.seconds, source };
+  const diagnostics = parseDiagnostics(v.diagnostics);
+  if (!data || !columns || !source || bootstrapInfo === undefined || !derived || diagnostics === undefined || !finite(v.seconds) || v.seconds < 0) return undefined;
+  const base = { data, columns, derived, bootstrap: bootstrapInfo, seconds: v.seconds, source, diagnostics, resamplesLimited: v.resamplesLimited === true };
   if (v.form === 'chinchilla') {
     const p = v.params;
     if (!data.N || !data.D || !data.C) return undefined;
     if (!isObject(p) || !finite(p.E) || !finite(p.A) || !finite(p.B) || !finite(p.alpha) || !finite(p.beta)) return undefined;
     const intervals = parseIntervals(v.intervals, ['E', 'A', 'B', 'alpha', 'beta'] as const);
     if (intervals === undefined || !finite(v.objective) || !finite(v.huberDelta) || !isCount(v.starts) || !isCount(v.converged)) return undefined;
+    const derivedQuantities = parseDerivedQuantities(v.derivedQuantities);
+    const searched = v.searched === undefined ? v.starts : v.searched;
+    const budget = v.budget === undefined ? 5.76e23 : v.budget;
+    if (derivedQuantities === undefined || !isCount(searched) || !finite(budget) || !(budget > 0)) return undefined;
     return {
       form: 'chinchilla',
       params: { E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta },
@@ -326,7 +385,10 @@ export function parseFitResult(v: unknown): FitResult | undefined {
       objective: v.objective,
       huberDelta: v.huberDelta,
       starts: v.starts,
+      searched,
       converged: v.converged,
+      budget,
+      derivedQuantities,
       ...base,
     };
   }

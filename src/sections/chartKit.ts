@@ -2,7 +2,7 @@
 // same schema, theme config, sizing and accessible title/description.
 import type { TopLevelSpec } from 'vega-lite';
 import { vegaLiteConfig } from './theme';
-import type { Bilingual, ChartContext, ChartSpec, Lang } from './types';
+import type { Bilingual, ChartContext, ChartSpec, Lang, Section } from './types';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -18,6 +18,11 @@ export interface ChartFrame {
   description: Bilingual;
   width?: number;
   height?: number;
+  /**
+   * Parameter signals: top-level Vega-Lite params (name → value) that the spec's text,
+   * label expressions and scale domains refer to, so a change updates a view in place.
+   */
+  signals?: Record<string, unknown>;
 }
 
 /**
@@ -35,7 +40,15 @@ export function makeChart(frame: ChartFrame, ctx: ChartContext, body: Record<str
     config: vegaLiteConfig(ctx.theme),
     ...body,
   } as TopLevelSpec;
-  return { id: frame.id, title: frame.title, description: frame.description, spec };
+  if (!frame.signals) return { id: frame.id, title: frame.title, description: frame.description, spec };
+  const params = Object.entries(frame.signals).map(([name, value]) => ({ name, value }));
+  const withParams = { ...spec, params: [...((spec as { params?: unknown[] }).params ?? []), ...params] } as TopLevelSpec;
+  return { id: frame.id, title: frame.title, description: frame.description, spec: withParams, signals: Object.keys(frame.signals) };
+}
+
+/** A legend label expression that shows `labels[key]` for each series key (the keys stay stable, the labels are a signal). */
+export function labelsExpr(signal: string): string {
+  return `${signal}[datum.value] || datum.label`;
 }
 
 /**
@@ -44,3 +57,60 @@ export function makeChart(frame: ChartFrame, ctx: ChartContext, body: Record<str
  */
 export const POWER_OF_TEN_LABEL_EXPR =
   "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6 ? '10' + replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(format(round(log(datum.value) / LN10), 'd'), regexp('-', 'g'), '⁻'), regexp('0', 'g'), '⁰'), regexp('1', 'g'), '¹'), regexp('2', 'g'), '²'), regexp('3', 'g'), '³'), regexp('4', 'g'), '⁴'), regexp('5', 'g'), '⁵'), regexp('6', 'g'), '⁶'), regexp('7', 'g'), '⁷'), regexp('8', 'g'), '⁸'), regexp('9', 'g'), '⁹') : ''";
+
+/** The caption every chart and report of the seed's invented numbers carries. */
+export const ILLUSTRATIVE_CAPTION: Bilingual = {
+  en: 'Illustrative numbers from the article, not measurements.',
+  zh: '文章中的示意性数字，并非测量结果。',
+};
+
+/** Said once, where the article discusses emergence. */
+export const MEASURED_EMERGENCE_NOTE: Bilingual = {
+  en: 'Measured emergence is reported against training FLOPs (Wei et al. 2022), and how sharp it looks depends on the metric (Schaeffer et al. 2023).',
+  zh: '实测的涌现是以训练计算量 FLOPs 为横轴报告的（Wei 等，2022），其陡峭程度取决于所用的评价指标（Schaeffer 等，2023）。',
+};
+
+function captionLines(note: { emergenceNote: boolean }, lang: Lang): string[] {
+  return note.emergenceNote ? [tr(ILLUSTRATIVE_CAPTION, lang), tr(MEASURED_EMERGENCE_NOTE, lang)] : [tr(ILLUSTRATIVE_CAPTION, lang)];
+}
+
+/** A chart with `lines` added under its title (as subtitle lines, after any it has). */
+function withCaption(chart: ChartSpec, lines: readonly string[]): ChartSpec {
+  const spec = chart.spec as unknown as { title?: string | { text: unknown; subtitle?: string | string[] } };
+  const title = spec.title;
+  const text = typeof title === 'object' && title !== null ? title : { text: title ?? '' };
+  const before = text.subtitle === undefined ? [] : Array.isArray(text.subtitle) ? text.subtitle : [text.subtitle];
+  return { ...chart, spec: { ...chart.spec, title: { ...text, subtitle: [...before, ...lines] } } as TopLevelSpec };
+}
+
+/**
+ * Marks a section as drawing the seed article's invented numbers: every chart gets the
+ * caption under its title and every report starts with it (both languages).
+ */
+export function illustrative(section: Section, options: { emergenceNote?: boolean } = {}): Section {
+  const note = { emergenceNote: options.emergenceNote === true };
+  const { report } = section;
+  return {
+    ...section,
+    illustrative: note,
+    charts: (params, ctx) => section.charts(params, ctx).map((chart) => (chart.measured ? chart : withCaption(chart, captionLines(note, ctx.lang)))),
+    ...(report ? { report: (params, lang) => `${captionLines(note, lang).join('\n')}\n\n${report(params, lang)}` } : {}),
+  };
+}
+
+/** Splits a label into lines of at most `width` characters at spaces (CJK text stays one line). */
+export function wrapLabel(text: string, width: number): string[] {
+  if (text.length <= width || !text.includes(' ')) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,9 +1,10 @@
 // A formula written in a note, as the charts see it: which section and parameters
 // show it (for the side view and the hover's "Show chart" link), how to write the
 // parameters back into the note's own symbols, and a small curve for the hover.
+import { KIND_MODELS, PF_DAYS_LIMIT } from '../engine/formulas/fitChoice';
 import type { FormulaKind, SymbolRole } from '../engine/formulas/recognize';
+import { FLOPS_PER_PF_DAY } from '../engine/laws/fits';
 import { additiveLoss, chinchillaLoss, kaplanCombinedLoss, kaplanSingleLoss, logspace } from '../engine/laws/powerLaws';
-import { FLOPS_PER_PF_DAY } from '../engine/laws/presets';
 import { formatCount } from '../engine/format';
 import { POWER_OF_TEN_LABEL_EXPR, makeChart } from './chartKit';
 import type { ChartContext, ChartSpec, ParamValue, ParamValues } from './types';
@@ -11,9 +12,6 @@ import type { ChartContext, ChartSpec, ParamValue, ParamValues } from './types';
 export type RoleValues = Partial<Record<SymbolRole, number>>;
 
 export const FORMULA_SECTION_ID = 'scaling-formulas';
-
-/** C₀ below this is read as PF-days (Kaplan's unit), above it as FLOPs. */
-const PF_DAYS_LIMIT = 1e15;
 
 /** One parameter of the section that a symbol of the note feeds. */
 export interface RoleBinding {
@@ -23,6 +21,25 @@ export interface RoleBinding {
   toParam(value: number, all: RoleValues): number;
   /** Parameter value → the number to write back in the note's own units. */
   fromParam(params: ParamValues, original: number): number;
+}
+
+/** A role's value in the default (first) fit of the kind's law, from the fits registry. */
+function defaultValue(kind: FormulaKind, role: SymbolRole): number {
+  const model = KIND_MODELS[kind];
+  const c = model.constants[role];
+  const fit = model.fits[0];
+  return c !== undefined && fit !== undefined ? c.get(fit) : Number.NaN;
+}
+
+/** The note's values, with the constants it leaves out from the default fit of its law (one fit, never mixed per symbol). */
+function completed(kind: FormulaKind, values: RoleValues): RoleValues {
+  const model = KIND_MODELS[kind];
+  const out: RoleValues = { ...values };
+  for (const role of Object.keys(model.constants) as SymbolRole[]) {
+    const v = out[role];
+    if (v === undefined || !Number.isFinite(v) || v <= 0) out[role] = defaultValue(kind, role);
+  }
+  return out;
 }
 
 const numberParam = (params: ParamValues, name: string): number => {
@@ -53,13 +70,13 @@ const CHINCHILLA_BINDINGS: RoleBinding[] = [
   {
     role: 'A',
     param: 'n0',
-    toParam: (v, all) => Math.pow(v, 1 / (all.alpha ?? 0.34)),
+    toParam: (v, all) => Math.pow(v, 1 / (all.alpha ?? defaultValue('loss-chinchilla', 'alpha'))),
     fromParam: (p) => Math.pow(numberParam(p, 'n0'), numberParam(p, 'alphaN')),
   },
   {
     role: 'B',
     param: 'd0',
-    toParam: (v, all) => Math.pow(v, 1 / (all.beta ?? 0.28)),
+    toParam: (v, all) => Math.pow(v, 1 / (all.beta ?? defaultValue('loss-chinchilla', 'beta'))),
     fromParam: (p) => Math.pow(numberParam(p, 'd0'), numberParam(p, 'alphaD')),
   },
 ];
@@ -72,14 +89,26 @@ const ADDITIVE_BINDINGS: RoleBinding[] = [
   direct('L_inf', 'lInf'),
 ];
 
+/** Kaplan's joint law keeps its own form: N_c, D_c, α_N, α_D (no L∞). */
+const KAPLAN_JOINT_BINDINGS: RoleBinding[] = [direct('N_0', 'n0'), direct('alpha_N', 'alphaN'), direct('D_0', 'd0'), direct('alpha_D', 'alphaD')];
+
 export const ROLE_BINDINGS: Readonly<Record<FormulaKind, readonly RoleBinding[]>> = {
   'loss-compute': [direct('alpha', 'alpha'), C0_BINDING],
   'loss-params': [direct('N_0', 'n0'), direct('alpha_N', 'alphaN'), direct('alpha', 'alphaN')],
   'loss-data': [direct('D_0', 'd0'), direct('alpha_D', 'alphaD'), direct('alpha', 'alphaD')],
   'loss-additive': ADDITIVE_BINDINGS,
-  'loss-kaplan-nd': ADDITIVE_BINDINGS,
+  'loss-kaplan-nd': KAPLAN_JOINT_BINDINGS,
   'loss-chinchilla': CHINCHILLA_BINDINGS,
   'compute-flops': [],
+};
+
+/** The law form the section draws each kind of formula with (see scaling-formulas/model.ts). */
+const KIND_FORMS: Partial<Record<FormulaKind, string>> = {
+  'loss-params': 'kaplan-params',
+  'loss-data': 'kaplan-data',
+  'loss-additive': 'additive',
+  'loss-kaplan-nd': 'kaplan-joint',
+  'loss-chinchilla': 'additive',
 };
 
 /** The section's charts that show each kind of formula. */
@@ -105,7 +134,9 @@ export interface FormulaSectionView {
 
 /**
  * The section and parameters that show a formula with the values written in the
- * note. Any N/D law switches the L(N,D) charts to the editable constants.
+ * note: the law the note writes, with its constants (those it leaves out from ONE fit,
+ * the default of its law). The section labels them as the published fit they equal,
+ * or as the note's own constants.
  */
 export function formulaSectionView(kind: FormulaKind, values: RoleValues): FormulaSectionView {
   const params: Record<string, ParamValue> = {};
@@ -113,10 +144,20 @@ export function formulaSectionView(kind: FormulaKind, values: RoleValues): Formu
   for (const binding of ROLE_BINDINGS[kind]) {
     const value = values[binding.role];
     if (value === undefined || !Number.isFinite(value) || value <= 0) continue;
-    params[binding.param] = binding.toParam(value, values);
     usedRoles.push(binding.role);
   }
-  if (kind !== 'loss-compute' && kind !== 'compute-flops' && usedRoles.length > 0) params.lawPreset = 'kaplan';
+  const form = KIND_FORMS[kind];
+  const all = form ? completed(kind, values) : values;
+  for (const binding of ROLE_BINDINGS[kind]) {
+    const value = all[binding.role];
+    if (value === undefined || !Number.isFinite(value) || value <= 0 || params[binding.param] !== undefined) continue;
+    params[binding.param] = binding.toParam(value, all);
+  }
+  if (form) {
+    // "custom" with the law's form; the section names the fit when the constants equal one.
+    params.lawPreset = 'custom';
+    params.lawForm = form;
+  }
   return { sectionId: FORMULA_SECTION_ID, chartIds: FORMULA_CHARTS[kind], params, usedRoles };
 }
 
@@ -162,40 +203,46 @@ export function formulaCurveChart(kind: FormulaKind, values: RoleValues, ctx: Ch
   const dataSizes = [1e10, 1e11, 1e12];
   const perD = (f: (n: number, d: number) => number): CurvePoint[] =>
     dataSizes.flatMap((d) => curve(params, lang === 'zh' ? `D = ${formatCount(d, 'zh')}` : `D = ${formatCount(d, 'en')}`, (n) => f(n, d), lang));
+  const d = (role: SymbolRole): number => v(role, defaultValue(kind, role));
+  // A floor only where the note gives one: Kaplan's single-variable laws have none.
+  const floor = values.L_inf !== undefined && Number.isFinite(values.L_inf) && values.L_inf > 0 ? values.L_inf : 0;
   switch (kind) {
     case 'loss-compute': {
-      const c0 = v('C_0', 3.1e8);
-      const alpha = v('alpha', 0.05);
+      const c0 = d('C_0');
+      const alpha = d('alpha');
       const xs = logspace(Math.log10(c0) - 12, Math.log10(c0) - 4, 40);
-      points = curve(xs, `α = ${alpha}`, (c) => Math.pow(c0 / c, alpha), lang);
+      points = curve(xs, `α = ${alpha}`, (c) => Math.pow(c0 / c, alpha) + floor, lang);
       xTitle = lang === 'zh' ? '计算量 C (与 C₀ 同单位)' : 'Compute C (units of C₀)';
       break;
     }
-    case 'loss-params':
-      points = curve(params, `α_N = ${v('alpha_N', v('alpha', 0.076))}`, (n) => kaplanSingleLoss(n, v('N_0', 8.8e13), v('alpha_N', v('alpha', 0.076))), lang);
+    case 'loss-params': {
+      const alpha = v('alpha_N', v('alpha', defaultValue(kind, 'alpha_N')));
+      points = curve(params, `α_N = ${alpha}`, (n) => kaplanSingleLoss(n, d('N_0'), alpha) + floor, lang);
       xTitle = lang === 'zh' ? '参数量 N' : 'Parameters N';
       break;
+    }
     case 'loss-data': {
       const xs = logspace(8, 14, 40);
-      points = curve(xs, `α_D = ${v('alpha_D', v('alpha', 0.095))}`, (d) => kaplanSingleLoss(d, v('D_0', 5.4e13), v('alpha_D', v('alpha', 0.095))), lang);
+      const alpha = v('alpha_D', v('alpha', defaultValue(kind, 'alpha_D')));
+      points = curve(xs, `α_D = ${alpha}`, (x) => kaplanSingleLoss(x, d('D_0'), alpha) + floor, lang);
       xTitle = lang === 'zh' ? '数据量 D (词元)' : 'Data D (tokens)';
       break;
     }
     case 'loss-additive': {
-      const p = { n0: v('N_0', 8.8e13), alphaN: v('alpha_N', 0.076), d0: v('D_0', 5.4e13), alphaD: v('alpha_D', 0.095), lInf: v('L_inf', 1.69) };
-      points = perD((n, d) => additiveLoss(n, d, p));
+      const p = { n0: d('N_0'), alphaN: d('alpha_N'), d0: d('D_0'), alphaD: d('alpha_D'), lInf: values.L_inf !== undefined ? d('L_inf') : 0 };
+      points = perD((n, dd) => additiveLoss(n, dd, p));
       xTitle = lang === 'zh' ? '参数量 N' : 'Parameters N';
       break;
     }
     case 'loss-chinchilla': {
-      const p = { E: v('E', 1.69), A: v('A', 406.4), B: v('B', 410.7), alpha: v('alpha', 0.34), beta: v('beta', 0.28) };
-      points = perD((n, d) => chinchillaLoss(n, d, p));
+      const p = { E: values.E !== undefined ? d('E') : 0, A: d('A'), B: d('B'), alpha: d('alpha'), beta: d('beta') };
+      points = perD((n, dd) => chinchillaLoss(n, dd, p));
       xTitle = lang === 'zh' ? '参数量 N' : 'Parameters N';
       break;
     }
     case 'loss-kaplan-nd': {
-      const p = { nc: v('N_0', 6.4e13), dc: v('D_0', 1.8e13), alphaN: v('alpha_N', 0.076), alphaD: v('alpha_D', 0.103) };
-      points = perD((n, d) => kaplanCombinedLoss(n, d, p));
+      const p = { nc: d('N_0'), dc: d('D_0'), alphaN: d('alpha_N'), alphaD: d('alpha_D') };
+      points = perD((n, dd) => kaplanCombinedLoss(n, dd, p));
       xTitle = lang === 'zh' ? '参数量 N' : 'Parameters N';
       break;
     }

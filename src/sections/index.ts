@@ -8,6 +8,8 @@ import { mathReasoningSection } from './math-reasoning';
 import { codeGenerationSection } from './code-generation';
 import { representationsSection } from './representations';
 import { implicationsSection } from './implications';
+import { emergenceRealSection } from './emergence-real';
+import { mirageSection } from './mirage';
 
 export const SECTIONS: readonly Section[] = [
   scalingLawsSection,
@@ -17,6 +19,8 @@ export const SECTIONS: readonly Section[] = [
   codeGenerationSection,
   representationsSection,
   implicationsSection,
+  emergenceRealSection,
+  mirageSection,
 ];
 
 export function findSection(id: string): Section | undefined {

@@ -104,6 +104,16 @@ export interface RadarOptions {
   ringLabel?: (r: number) => string;
   /** Plot size in pixels (square). */
   size?: number;
+  /** Legend label expression (the series names are stable keys, their labels a signal). */
+  legendLabelExpr?: string;
+}
+
+/** A spoke label in at most two lines, split at the space nearest its middle (CJK labels stay whole). */
+function twoLines(label: string): string[] {
+  const spaces = [...label].map((c, i) => (c === ' ' ? i : -1)).filter((i) => i > 0);
+  if (spaces.length === 0) return [label];
+  const cut = spaces.reduce((best, i) => (Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2) ? i : best));
+  return [label.slice(0, cut), label.slice(cut + 1)];
 }
 
 /** Ring radii ringStep, 2·ringStep, … up to max (tolerant to float steps: 0.2·6 = 1.2). */
@@ -150,10 +160,20 @@ export function radarBody(opts: RadarOptions): Record<string, unknown> {
   const ringLabels = radii.map((r) => ({ text: opts.ringLabel ? opts.ringLabel(r) : String(r), ...polarToXY(labelAngle, r) }));
   // Room for the spoke-tip labels inside the plot (not in the autosize padding), so no
   // renderer clips them: estimate their width (CJK glyphs ≈ 1 em, latin ≈ 0.62 em).
-  const size = opts.size ?? 320;
+  // In a webview of known width (ChartContext.width) the radar fits it: labels wrap to two
+  // lines and the rings shrink, so the chart is never scaled down (its text keeps its size).
+  const available = ctx.width;
+  const oneLine = Math.max(...axes.map((label) => estimateTextWidth(label, TIP_FONT_SIZE)));
+  const wrap = available !== undefined && 2 * oneLine + 200 > available;
+  // Narrow: two-line labels one point smaller (still above the 9 px floor of the side view).
+  const tipFont = wrap ? TIP_FONT_SIZE - 2 : TIP_FONT_SIZE;
+  const tipText = axes.map((label) => (wrap ? twoLines(label) : [label]));
+  const lineCount = Math.max(...tipText.map((t) => t.length));
+  const labelWidth = Math.ceil(Math.max(...tipText.flat().map((line) => estimateTextWidth(line, tipFont))) + TIP_GAP);
+  const labelHeight = lineCount * (tipFont + 2) + TIP_GAP;
+  const own = opts.size ?? 320;
+  const size = available === undefined ? own : Math.max(56, Math.min(own, available - 2 * labelWidth - 24));
   const unitsPerPx = (2 * max) / size;
-  const labelWidth = Math.ceil(Math.max(...axes.map((label) => estimateTextWidth(label, TIP_FONT_SIZE))) + TIP_GAP);
-  const labelHeight = TIP_FONT_SIZE + TIP_GAP + 2;
   const xExtent = max + labelWidth * unitsPerPx;
   const yExtent = max + labelHeight * unitsPerPx;
   const tipLabels = axes.map((label, i) => {
@@ -161,7 +181,7 @@ export function radarBody(opts: RadarOptions): Record<string, unknown> {
     const cos = Math.cos(angles[i]);
     const sin = Math.sin(angles[i]);
     return {
-      label,
+      label: tipText[i].length > 1 ? tipText[i] : label,
       x,
       y,
       align: cos > 0.2 ? 'left' : cos < -0.2 ? 'right' : 'center',
@@ -174,11 +194,16 @@ export function radarBody(opts: RadarOptions): Record<string, unknown> {
   const y = { field: 'y', type: 'quantitative', scale: { domain: [-yExtent, yExtent], nice: false, zero: false }, axis: null };
   const seriesNames = opts.series.map((s) => s.name);
   const colorScale = { domain: seriesNames, range: seriesNames.map((_, i) => opts.colors[i % opts.colors.length]) };
-  const legend = opts.legendTitle === undefined ? null : { title: opts.legendTitle, orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3 };
+  const legend =
+    opts.legendTitle === undefined
+      ? null
+      : { title: opts.legendTitle, orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3, ...(opts.legendLabelExpr ? { labelExpr: opts.legendLabelExpr } : {}) };
 
   return {
     width: size + 2 * labelWidth,
     height: size + 2 * labelHeight,
+    // Sized here, not stretched by the webview (webview/lib/layout.ts): circles stay round.
+    usermeta: { fixedSize: true },
     view: { stroke: null },
     layer: [
       {
@@ -236,7 +261,7 @@ export function radarBody(opts: RadarOptions): Record<string, unknown> {
         mark: {
           type: 'text',
           color: theme.foreground,
-          fontSize: TIP_FONT_SIZE,
+          fontSize: tipFont,
           fontWeight: 'bold',
           align: { expr: 'datum.align' },
           baseline: { expr: 'datum.baseline' },

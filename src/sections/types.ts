@@ -66,6 +66,12 @@ export interface ChartTheme {
 export interface ChartContext {
   lang: Lang;
   theme: ChartTheme;
+  /**
+   * Width in px the chart will be drawn at, when a webview knows it (rounded to a few
+   * steps). Most charts ignore it (the webview stretches them); charts that keep their
+   * aspect (radars) size themselves to it. Absent: the chart's own width (export, CLI).
+   */
+  width?: number;
 }
 
 export interface ChartSpec {
@@ -75,6 +81,14 @@ export interface ChartSpec {
   /** Accessible description: what the chart shows, in a sentence or two. */
   description: Bilingual;
   spec: TopLevelSpec;
+  /** Measured data (with its citation in the chart), not the article's illustrative numbers. */
+  measured?: true;
+  /**
+   * Names of the spec's top-level Vega-Lite params that carry parameter values or text
+   * and domains derived from them. A change of only these and of inline data updates a
+   * live view in place (view.signal / view.data); anything else in the spec rebuilds it.
+   */
+  signals?: string[];
 }
 
 export interface Section {
@@ -89,6 +103,12 @@ export interface Section {
   charts(params: ParamValues, ctx: ChartContext): ChartSpec[];
   /** The seed's printed text report, where the seed prints one. */
   report?(params: ParamValues, lang: Lang): string;
+  /**
+   * Set by chartKit's illustrative() on sections that draw the seed article's invented
+   * numbers: every chart and report then says so. `emergenceNote` adds, once, what
+   * measured emergence is reported against.
+   */
+  illustrative?: { emergenceNote: boolean };
 }
 
 /** The section's defaults, as ParamValues. */

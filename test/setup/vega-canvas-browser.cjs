@@ -4,7 +4,9 @@
 // esbuild bundles of the CLI and extension do (scripts/build.mjs, alias).
 const Module = require('node:module');
 const path = require('node:path');
-const browserBuild = path.join(__dirname, '..', '..', 'node_modules', 'vega-canvas', 'build', 'vega-canvas.browser.js');
+// Resolved like any package (not from this file's folder), so it also works from
+// Stryker's sandbox copy of the project, which reaches node_modules by walking up.
+const browserBuild = path.join(path.dirname(require.resolve('vega-canvas')), 'vega-canvas.browser.js');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   if (request === 'vega-canvas') return browserBuild;

@@ -6,10 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { kaplanOptimal, parseArgs, UsageError } from '../../src/cli/main';
+import { parseArgs, UsageError } from '../../src/cli/main';
 import { cliLang, displayWidth, envLang, padDisplay } from '../../src/cli/messages';
 import { findCjkFont } from '../../src/cli/png';
-import { KAPLAN_2020 } from '../../src/engine/laws/presets';
 import { SECTIONS } from '../../src/sections';
 import { LIGHT_THEME } from '../../src/sections/theme';
 import { defaultParams, type Lang } from '../../src/sections/types';
@@ -217,15 +216,20 @@ describe('cli: emergence-lens', function () {
     assert.ok(existsSync(join(out, 'en', section.id)));
   });
 
-  it("report prints the seed's textual report", () => {
-    const withReports = SECTIONS.filter((s) => s.report);
-    assert.ok(withReports.length > 0);
-    for (const s of withReports) {
-      for (const lang of ['en', 'zh'] as const) {
-        const r = cli('report', s.id, '--lang', lang);
-        assert.equal(r.code, 0, r.stderr);
-        assert.equal(r.stdout, `${s.report?.(defaultParams(s), lang)}\n`);
-      }
+  it("report prints what the seed's Python prints (fixtures/seed_reports.py), in Chinese, and the same numbers in English", () => {
+    const seed = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'seed_reports.json'), 'utf8')) as Record<string, string>;
+    const withReports = SECTIONS.filter((s) => s.report).map((s) => s.id);
+    assert.deepEqual([...withReports].sort(), ['code-generation', 'implications', 'math-reasoning']);
+    const numbersOf = (text: string) => text.match(/\d+(?:\.\d+)?e[+-]\d+/g) ?? [];
+    for (const id of withReports) {
+      const zh = cli('report', id, '--lang', 'zh');
+      assert.equal(zh.code, 0, zh.stderr);
+      // The seed's prints end every line with a newline; the CLI adds one after the report.
+      assert.equal(zh.stdout.replace(/\n+$/, ''), seed[id].replace(/\n+$/, ''), `${id}: zh report differs from the seed's output`);
+      const en = cli('report', id, '--lang', 'en');
+      assert.equal(en.code, 0, en.stderr);
+      assert.doesNotMatch(en.stdout, /[\u4e00-\u9fff]/, `${id}: Chinese left in the English report`);
+      assert.deepEqual(numbersOf(en.stdout), numbersOf(seed[id]), `${id}: the English report's sizes`);
     }
     const without = SECTIONS.find((s) => !s.report);
     if (without) assertUsageError(cli('report', without.id), /prints no report/);
@@ -269,14 +273,44 @@ describe('cli: emergence-lens', function () {
       assert.match(r.stdout, /^predicted loss\s+1\.9744$/m);
     });
 
-    it('kaplan: says it minimises numerically and finds the optimum', () => {
-      // Setting dL/dN = 0 for [(Nc/N)^k + 6·Dc·N/C]^αD, k = αN/αD, gives
-      // N^(k+1) = k·Nc^k·C/(6·Dc) → N_opt = 2.4153090e11, D_opt = C/(6N) = 3.9746467e11 (python3).
+    it('kaplan: Kaplan et al. 2020\'s published rule, in PF-days, with cautions', () => {
+      // Kaplan et al. 2020 eq. 6.1 / Table 6: N_opt = 1.3e9·C^0.73, D_opt = 2e10·C^0.27, C in PF-days;
+      // L(C_min) = (3.1e8/C)^0.050 (eq. 1.3). 1 PF-day = 1e15 FLOP/s × 86,400 s.
+      const pf = 5.76e23 / (1e15 * 86400);
+      const n = 1.3e9 * pf ** 0.73;
+      const d = 2e10 * pf ** 0.27;
       const r = cli('optimal', '--compute', '5.76e23', '--preset', 'kaplan');
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /numerical 1-D minimisation/);
-      assert.match(r.stdout, /^N_opt\s+2\.42e\+11/m);
-      assert.match(r.stdout, /^D_opt\s+3\.97e\+11/m);
+      assert.match(r.stdout, /eq\. 6\.1/);
+      assert.match(r.stdout, new RegExp(`^N_opt\\s+${n.toExponential(2).replace('+', '\\+')}`, 'm'));
+      assert.match(r.stdout, new RegExp(`^D_opt\\s+${d.toExponential(2).replace('+', '\\+')}`, 'm'));
+      assert.match(r.stdout, new RegExp(`^predicted loss\\s+${((3.1e8 / pf) ** 0.05).toFixed(4)}$`, 'm'));
+      // 8.05e11 parameters is far past the 1.5e9 Kaplan fitted.
+      assert.match(r.stdout, /caution \[extrapolation-range\]: N_opt/);
+      const zh = cliZh('optimal', '--compute', '5.76e23', '--preset', 'kaplan');
+      assert.match(zh.stdout, /注意 \[extrapolation-range\]/);
+    });
+
+    it('--json: {compute, preset, params, tokens, tokensPerParam, loss, method, warnings}', () => {
+      const r = cli('optimal', '--compute', '5.76e23', '--preset', 'epoch', '--json');
+      assert.equal(r.code, 0, r.stderr);
+      const j = JSON.parse(r.stdout) as Record<string, unknown>;
+      for (const key of ['compute', 'preset', 'params', 'tokens', 'tokensPerParam', 'loss', 'method', 'warnings']) assert.ok(key in j, key);
+      // Besiroglu et al. 2024: G = (αA/(βB))^(1/(α+β)), N = G·(C/6)^(β/(α+β)).
+      const [E, A, B, al, be] = [1.8172, 482.01, 2085.43, 0.3478, 0.3658];
+      const g = ((al * A) / (be * B)) ** (1 / (al + be));
+      const n = g * (5.76e23 / 6) ** (be / (al + be));
+      const dd = (5.76e23 / 6) / n;
+      assert.equal(j.compute, 5.76e23);
+      assert.equal(j.preset, 'epoch');
+      assert.ok(Math.abs((j.params as number) / n - 1) < 1e-9);
+      assert.ok(Math.abs((j.tokensPerParam as number) - dd / n) < 1e-6);
+      assert.ok(Math.abs((j.loss as number) - (E + A / n ** al + B / dd ** be)) < 1e-9);
+      assert.ok(Array.isArray(j.warnings));
+      const k = JSON.parse(cli('optimal', '--compute', '1e21', '--preset', 'kaplan', '--json').stdout) as { warnings: { code: string }[]; loss: number };
+      // 1e21 FLOPs = 11.6 PF-days: just past Kaplan's ~10 PF-day range, loss well above L*.
+      assert.ok(k.warnings.every((w) => w.code.includes('extrapolation')));
+      assert.ok(k.loss > 1.7);
     });
   });
 
@@ -297,8 +331,8 @@ describe('cli: emergence-lens', function () {
       [['report'], /which section/],
       [['report', 'nope'], /unknown section "nope"/],
       [['optimal'], /--compute FLOPS is required/],
-      [['optimal', '--compute', 'lots'], /--compute must be a positive number/],
-      [['optimal', '--compute', '-5'], /--compute must be a positive number/],
+      [['optimal', '--compute', 'lots'], /--compute must be a number in decimal or scientific notation .* in \(6, ∞\) \(got "lots"\)/],
+      [['optimal', '--compute', '-5'], /--compute must be in \(6, ∞\) \(got "-5"\)/],
       [['optimal', '--compute', '1e24', '--preset', 'gpt'], /--preset must be one of chinchilla, epoch, kaplan/],
       [['list', 'extra'], /unexpected argument "extra"/],
       [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=lots'], /--param emergenceThreshold needs a number/],
@@ -324,12 +358,12 @@ describe('cli: emergence-lens', function () {
       [['render', 'all', '--out', 'x', '--bogus'], /render: 未知选项 --bogus（可用：--out, /],
       [['render', 'all', '--out', 'x', '--param', 'nope=1'], /所选章节都没有参数 "nope"/],
       [['render', 'all', 'extra', '--out', 'x'], /render: 多余的参数 "extra"$/],
-      [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=lots'], /--param emergenceThreshold 需要一个数字（收到 "lots"）/],
+      [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=lots'], /--param emergenceThreshold 需要一个十进制或科学计数法的数（收到 "lots"）/],
       [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=1e20'], /超出范围 \[/],
       [['render', 'all', '--out', 'x', '--scale', '2'], /--scale 仅适用于 --format png$/],
       [['report', 'nope'], /^emergence-lens: report: 未知章节 "nope"/],
       [['optimal'], /^emergence-lens: optimal: 需要 --compute FLOPS（例如 --compute 5\.76e23）$/],
-      [['optimal', '--compute', 'lots'], /--compute 须为大于 6 的正数/],
+      [['optimal', '--compute', 'lots'], /--compute 须为十进制或科学计数法的数.*范围 \(6, ∞\)/],
       [['optimal', '--compute', '1e24', '--preset', 'gpt'], /--preset 只能是 chinchilla, epoch, kaplan 之一/],
       [['list', 'extra'], /^emergence-lens: list: 多余的参数 "extra"$/],
       [['explain'], /^缺少要解释的文本 — 用法：emergence-lens explain/],
@@ -426,18 +460,5 @@ describe('cli: main.ts helpers', () => {
     assert.deepEqual(parsed.options.get('param'), ['p=1', 'q=2']);
     assert.equal(parsed.help, true);
     assert.throws(() => parseArgs('t', ['--out', 'a', '--out', 'b'], { out: { kind: 'string' } }), UsageError);
-  });
-
-  it('kaplanOptimal agrees with the stationary point of the combined form', () => {
-    const p = KAPLAN_2020.combined;
-    for (const c of [1e19, 5.76e23, 1e26]) {
-      const k = p.alphaN / p.alphaD;
-      const analytic = Math.pow((k * Math.pow(p.nc, k) * c) / (6 * p.dc), 1 / (k + 1));
-      const opt = kaplanOptimal(c, p);
-      assert.ok(Math.abs(opt.params / analytic - 1) < 1e-6, `C=${c}: ${opt.params} vs ${analytic}`);
-      assert.ok(Math.abs((6 * opt.params * opt.tokens) / c - 1) < 1e-12);
-    }
-    // python3: N_opt = 241530898830.98196 at C = 5.76e23
-    assert.ok(Math.abs(kaplanOptimal(5.76e23, p).params / 241530898830.98196 - 1) < 1e-6);
   });
 });

@@ -3,7 +3,8 @@
  * percentile intervals of each parameter. The seed fixes the resamples, so the same
  * data, seed and resample count always give the same intervals.
  */
-import { fitChinchilla, type ChinchillaFit, type ChinchillaFitOptions, type ChinchillaParams } from './chinchilla';
+import type { ChinchillaParams } from '../laws/powerLaws';
+import { fitChinchilla, type ChinchillaFit, type ChinchillaFitOptions } from './chinchilla';
 import { fitPowerLaw, fitPowerLawWithFloor, type PowerLawFit, type PowerLawFloorFit } from './power';
 import { mulberry32, randomIndex } from './seededRandom';
 
@@ -47,6 +48,50 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
+ * The resamples of a seeded bootstrap, in order: `visit(r, rows)` gets resample r's row
+ * indices (length rowCount, drawn with replacement; the array is reused). A share
+ * {index, count} visits only the resamples with r % count === index, but draws every
+ * one, so shares run in parallel see exactly the row sets of a single run.
+ */
+export function resampleRows(
+  rowCount: number,
+  resamples: number,
+  seed: number,
+  visit: (r: number, rows: Int32Array) => void,
+  share: { index: number; count: number } = { index: 0, count: 1 },
+): void {
+  const random = mulberry32(seed);
+  const rows = new Int32Array(rowCount);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < rowCount; i++) rows[i] = randomIndex(random, rowCount);
+    if (r % share.count === share.index) visit(r, rows);
+  }
+}
+
+/** Percentile intervals and standard errors of each key over the successful draws (null: a failed refit). */
+export function percentileSummary<K extends string>(
+  keys: readonly K[],
+  draws: readonly (Readonly<Record<K, number>> | null)[],
+  confidence: number,
+): { intervals: Record<K, Interval>; standardError: Record<K, number>; resamples: number; failed: number } {
+  const ok = draws.filter((p): p is Readonly<Record<K, number>> => p !== null && keys.every((k) => Number.isFinite(p[k])));
+  const tail = (1 - confidence) / 2;
+  const intervals = {} as Record<K, Interval>;
+  const standardError = {} as Record<K, number>;
+  for (const k of keys) {
+    const v = Float64Array.from(ok, (p) => p[k]).sort();
+    intervals[k] = { low: quantile(v, tail), high: quantile(v, 1 - tail) };
+    let mean = 0;
+    for (let i = 0; i < v.length; i++) mean += v[i];
+    mean /= v.length;
+    let ss = 0;
+    for (let i = 0; i < v.length; i++) ss += (v[i] - mean) ** 2;
+    standardError[k] = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : NaN;
+  }
+  return { intervals, standardError, resamples: ok.length, failed: draws.length - ok.length };
+}
+
+/**
  * Generic bootstrap. `refit` gets the row indices of one resample (length rowCount,
  * drawn with replacement) and returns the parameters, or null if the fit failed.
  */
@@ -62,38 +107,16 @@ export function bootstrap<K extends string>(
   if (!(Number.isInteger(resamples) && resamples >= 1)) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   const keys = Object.keys(estimate) as K[];
-  const draws = keys.map(() => new Float64Array(resamples));
-  const random = mulberry32(seed);
-  const rows = new Int32Array(rowCount);
-  let ok = 0;
-  let failed = 0;
-  for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < rowCount; i++) rows[i] = randomIndex(random, rowCount);
+  const draws: (Readonly<Record<K, number>> | null)[] = [];
+  resampleRows(rowCount, resamples, seed, (_r, rows) => {
     const p = refit(rows);
-    if (p === null || keys.some((k) => !Number.isFinite(p[k]))) {
-      failed++;
-      continue;
-    }
-    keys.forEach((k, j) => (draws[j][ok] = p[k]));
-    ok++;
-  }
-  const tail = (1 - confidence) / 2;
-  const intervals = {} as Record<K, Interval>;
-  const standardError = {} as Record<K, number>;
-  keys.forEach((k, j) => {
-    const v = draws[j].subarray(0, ok).sort();
-    intervals[k] = { low: quantile(v, tail), high: quantile(v, 1 - tail) };
-    let mean = 0;
-    for (let i = 0; i < ok; i++) mean += v[i];
-    mean /= ok;
-    let ss = 0;
-    for (let i = 0; i < ok; i++) ss += (v[i] - mean) ** 2;
-    standardError[k] = ok > 1 ? Math.sqrt(ss / (ok - 1)) : NaN;
+    draws.push(p ? { ...p } : null);
   });
-  return { estimate: { ...estimate }, intervals, standardError, resamples: ok, failed, seed, confidence };
+  const summary = percentileSummary(keys, draws, confidence);
+  return { estimate: { ...estimate }, ...summary, seed, confidence };
 }
 
-function gather(src: ArrayLike<number>, rows: Int32Array, out: Float64Array): Float64Array {
+export function gather(src: ArrayLike<number>, rows: Int32Array, out: Float64Array): Float64Array {
   for (let i = 0; i < rows.length; i++) out[i] = src[rows[i]];
   return out;
 }

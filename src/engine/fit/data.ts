@@ -2,14 +2,22 @@
  * Tabular data for the scaling-law fits: CSV text or the cells of a Markdown table
  * become {N, D, C, loss} columns, recognised by header names in English or Chinese.
  *
- * Nothing here throws for bad input: every problem (non-numeric cell, zero or negative
- * value, too few rows, a missing or ambiguous column) comes back as a typed error that
- * names the row and the column, in English and Chinese, so that the editor can show
- * it and the CLI can print it and exit 2.
+ * Nothing here throws for bad input: every problem (a ragged row, a non-numeric, too
+ * long or non-positive cell, too few or too many rows, a missing or ambiguous column, a
+ * design that cannot identify the law) comes back as a typed error that names the row
+ * and the column, in English and Chinese, on one line (cells quoted by text.ts's
+ * quoteCell), so that the editor can show it and the CLI can print it and exit 2.
+ *
+ * Bounded and linear: the row count and every cell's length are checked before any
+ * cell is scanned (MAX_ROWS, MAX_HEADER_CELL, numbers.ts's MAX_NUMBER_CELL), the CSV
+ * splitter and the number and header scanners are single forward passes.
  *
  * Row numbers are 1-based and count the header as row 1 (for CSV: the physical line
  * where the record starts), so they match what the user sees in the editor.
  */
+import { checkDesign } from './design';
+import { MAX_NUMBER_CELL, readNumber, SCALES } from './numbers';
+import { quoteCell } from './text';
 
 export interface Bilingual {
   en: string;
@@ -21,7 +29,18 @@ export type Role = 'N' | 'D' | 'C' | 'loss';
 
 export type FitForm = 'chinchilla' | 'power';
 
-export type DataErrorCode = 'empty' | 'missing-column' | 'ambiguous-column' | 'non-numeric' | 'non-positive' | 'too-few-rows';
+
+export type DataErrorCode =
+  | 'empty'
+  | 'missing-column'
+  | 'ambiguous-column'
+  | 'non-numeric'
+  | 'non-positive'
+  | 'too-few-rows'
+  | 'too-many-rows'
+  | 'too-long'
+  | 'ragged-row'
+  | 'degenerate';
 
 export interface DataError {
   code: DataErrorCode;
@@ -57,10 +76,24 @@ export interface ParseOptions {
   minRows?: number;
   /** Row number of the first row given (default 1), e.g. the table's line in a note. */
   firstRowNumber?: number;
+  /** Whether "1,234" in a cell is a thousands-separated number (default true; numbers.ts). */
+  thousands?: boolean;
 }
 
 /** Parameters per form: E, A, B, α, β for Chinchilla; E, x₀, α for a power law with floor. */
 export const FORM_PARAMETERS: Readonly<Record<FitForm, number>> = { chinchilla: 5, power: 3 };
+
+/** Most data rows a fit reads (README "Fitting"); more are refused before any cell is read. */
+export const MAX_ROWS = 20_000;
+
+/** Longest header cell read (longer ones are refused before any pattern runs). */
+const MAX_HEADER_CELL = 256;
+
+/**
+ * Smallest spread max/min of N, D (or the power law's x) accepted: below a factor of 2
+ * the exponent is not identified by any realistic data (README "Fitting").
+ */
+export const MIN_RANGE_FACTOR = 2;
 
 const ROLE_NAMES: Record<Role, Bilingual> = {
   N: { en: 'model size N (parameters)', zh: '模型规模 N（参数量）' },
@@ -101,59 +134,51 @@ const SYNONYMS: Record<Role, readonly string[]> = {
 const SYNONYM_ROLE = new Map<string, Role>();
 for (const role of Object.keys(SYNONYMS) as Role[]) for (const s of SYNONYMS[role]) SYNONYM_ROLE.set(s, role);
 
-// Scale words allowed in a header's brackets ("Params (B)") or after a number ("70B").
-const SCALES: Record<string, number> = {
-  k: 1e3, thousand: 1e3, thousands: 1e3, m: 1e6, million: 1e6, millions: 1e6,
-  b: 1e9, g: 1e9, billion: 1e9, billions: 1e9, t: 1e12, trillion: 1e12, trillions: 1e12,
-  万: 1e4, 亿: 1e8, 千: 1e3, 百万: 1e6, 十亿: 1e9, 万亿: 1e12,
-};
+/** Drops bracketed parts (units) from a header: one forward pass, no backtracking. */
+function dropBrackets(s: string): string {
+  const CLOSE: Record<string, string> = { '(': ')', '[': ']', '【': '】' };
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const close = CLOSE[s[i]];
+    const j = close === undefined ? -1 : s.indexOf(close, i + 1);
+    if (j < 0) out += s[i];
+    else {
+      out += ' ';
+      i = j;
+    }
+  }
+  return out;
+}
 
+// A bracket's closer is looked up once per opener: indexOf from i is linear overall only
+// if openers are few, so headers are capped at MAX_HEADER_CELL characters before this runs.
 function normaliseHeader(header: string, keepBrackets: boolean): string {
   let s = header.normalize('NFKC').toLowerCase();
-  if (!keepBrackets) s = s.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ');
+  if (!keepBrackets) s = dropBrackets(s);
   return s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** The role a header names, or null if it names none (such columns are ignored). */
 export function recogniseColumn(header: string): Role | null {
+  if (header.length > MAX_HEADER_CELL) return null;
   const stripped = normaliseHeader(header, false);
   const key = stripped === '' ? normaliseHeader(header, true) : stripped;
   return SYNONYM_ROLE.get(key) ?? SYNONYM_ROLE.get(key.replace(/ /g, '')) ?? null;
 }
 
-/** The multiplier a header's bracketed unit implies ("Params (B)" → 1e9), else 1. */
+/** The multiplier a header's first bracketed unit implies ("Params (B)" → 1e9), else 1. */
 function headerScale(header: string): number {
-  const m = /[([【]\s*([^)\]】]*?)\s*[)\]】]/.exec(header.normalize('NFKC'));
-  if (!m) return 1;
-  return SCALES[m[1].toLowerCase()] ?? 1;
+  const s = header.normalize('NFKC');
+  let open = -1;
+  for (let i = 0; i < s.length && open < 0; i++) if (s[i] === '(' || s[i] === '[' || s[i] === '【') open = i;
+  if (open < 0) return 1;
+  let close = -1;
+  for (let i = open + 1; i < s.length && close < 0; i++) if (s[i] === ')' || s[i] === ']' || s[i] === '】') close = i;
+  if (close < 0) return 1;
+  return SCALES[s.slice(open + 1, close).trim().toLowerCase()] ?? 1;
 }
 
-const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const TIMES_TEN = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*(?:[x×*·]|\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?$/i;
-const TEN_POW = /^10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?$/;
-const SUFFIXED = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]+|[万亿千百十]+)$/i;
-
-/**
- * Reads a number as people write it in tables: 1.4e22, 1,000,000, 1.4×10^22,
- * 1.4 \times 10^{22}, 10^22, 70B, 1.4T, 3亿. Returns null for anything else.
- */
-export function parseNumber(cell: string): number | null {
-  const s = cell.normalize('NFKC').replace(/[\s_]+/g, ' ').trim().replace(/^\$(.*)\$$/, '$1').trim();
-  if (s === '') return null;
-  if (PLAIN.test(s)) return Number(s);
-  if (THOUSANDS.test(s)) return Number(s.replace(/,/g, ''));
-  let m = TIMES_TEN.exec(s);
-  if (m) return Number(m[1]) * Math.pow(10, Number(m[2].replace('−', '-')));
-  m = TEN_POW.exec(s);
-  if (m) return Math.pow(10, Number(m[1].replace('−', '-')));
-  m = SUFFIXED.exec(s);
-  if (m) {
-    const scale = SCALES[m[2].toLowerCase()];
-    if (scale !== undefined) return Number(m[1]) * scale;
-  }
-  return null;
-}
+export { parseNumber } from './numbers';
 
 /** A record of a CSV file with the line it starts on. */
 export interface CsvRecord {
@@ -161,70 +186,90 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** Splits CSV text (RFC 4180 quoting; delimiter ',', ';' or tab, guessed from the header). */
+/** Splits CSV text (RFC 4180 quoting; delimiter ',', ';' or tab, guessed from the header). One pass. */
 export function splitCsv(text: string): CsvRecord[] {
+  return splitCsvWithDelimiter(text).records;
+}
+
+function splitCsvWithDelimiter(text: string): { records: CsvRecord[]; delimiter: string } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = guessDelimiter(src);
+  const dc = delimiter.charCodeAt(0);
+  // charCodeAt, not src[i]: indexing a long string char by char is several times slower.
+  const at = (k: number): number => src.charCodeAt(k);
   const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
   let line = 1;
-  let recordLine = 1;
-  let inQuotes = false;
   let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
+  const n = src.length;
+  // One pass; a cell is taken as slices of the source (no per-character concatenation).
+  while (i <= n) {
+    const recordLine = line;
+    const cells: string[] = [];
+    for (;;) {
+      // Leading spaces, then a quoted or a plain cell.
+      let j = i;
+      while (j < n && (at(j) === 32 || at(j) === 9) && at(j) !== dc) j++;
+      let cell: string;
+      if (at(j) === 34) {
+        let value = '';
+        let k = j + 1;
+        for (;;) {
+          const q = src.indexOf('"', k);
+          const end = q < 0 ? n : q;
+          for (let m = k; m < end; m++) if (src.charCodeAt(m) === 10) line++;
+          value += src.slice(k, end);
+          if (q < 0) {
+            k = n;
+            break;
+          }
+          if (at(q + 1) === 34) {
+            value += '"';
+            k = q + 2;
+          } else {
+            k = q + 1;
+            break;
+          }
         }
-        inQuotes = false;
+        // Anything after the closing quote up to the delimiter stays part of the cell.
+        let e = k;
+        while (e < n && at(e) !== dc && at(e) !== 10 && at(e) !== 13) e++;
+        cell = value + src.slice(k, e);
+        i = e;
       } else {
-        if (ch === '\n') line++;
-        cell += ch;
+        let e = i;
+        while (e < n && at(e) !== dc && at(e) !== 10 && at(e) !== 13) e++;
+        cell = src.slice(i, e);
+        i = e;
       }
-      i++;
-      continue;
-    }
-    if (ch === '"' && cell.trim() === '') {
-      inQuotes = true;
-      cell = '';
-    } else if (ch === delimiter) {
       cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = '';
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      line++;
-      recordLine = line;
-    } else {
-      cell += ch;
+      if (i < n && at(i) === dc) {
+        i++;
+        continue;
+      }
+      break;
     }
-    i++;
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
     records.push({ line: recordLine, cells });
+    if (i >= n) break;
+    if (at(i) === 13 && at(i + 1) === 10) i++;
+    i++;
+    line++;
   }
-  return records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  return { records: records.filter((r) => r.cells.some((c) => c.trim() !== '')), delimiter };
 }
 
 function guessDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  let end = 0;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
   let best = ',';
   let bestCount = 0;
   for (const d of [',', ';', '\t']) {
     let count = 0;
     let quoted = false;
-    for (const ch of firstLine) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === d && !quoted) count++;
+    const dc = d.charCodeAt(0);
+    for (let i = 0; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 34) quoted = !quoted;
+      else if (ch === dc && !quoted) count++;
     }
     if (count > bestCount) {
       best = d;
@@ -237,8 +282,10 @@ function guessDelimiter(text: string): string {
 /** Parses CSV text whose first record is the header. */
 export function parseCsv(text: string, options: ParseOptions = {}): ParseResult {
   const first = options.firstRowNumber ?? 1;
-  const records = splitCsv(text).map((r) => ({ row: r.line + first - 1, cells: r.cells }));
-  return parseRecords(records, options);
+  const split = splitCsvWithDelimiter(text);
+  const records = split.records.map((r) => ({ row: r.line + first - 1, cells: r.cells }));
+  // Where a comma is the decimal mark (';'-delimited files), "1,500" is ambiguous: refused.
+  return parseRecords(records, { thousands: split.delimiter !== ';', ...options });
 }
 
 /**
@@ -249,18 +296,30 @@ export function parseTableRows(rows: readonly (readonly string[])[], options: Pa
   const first = options.firstRowNumber ?? 1;
   const records: { row: number; cells: readonly string[] }[] = [];
   rows.forEach((cells, k) => {
-    const isSeparator = cells.length > 0 && cells.every((c) => /^\s*:?-{1,}:?\s*$/.test(c));
+    const isSeparator = cells.length > 0 && cells.every((c) => isSeparatorCell(c));
     const isBlank = cells.every((c) => c.trim() === '');
     if (!isSeparator && !isBlank) records.push({ row: first + k, cells });
   });
   return parseRecords(records, options);
 }
 
-function fail(code: DataErrorCode, row: number, column: string, en: string, zh: string): ParseResult {
-  return { ok: false, error: { code, row, column, message: { en, zh } } };
+/** :---:, ---: and the like (a scan, not a pattern). */
+function isSeparatorCell(cell: string): boolean {
+  const s = cell.trim();
+  let i = s.startsWith(':') ? 1 : 0;
+  const end = s.endsWith(':') && s.length > 1 ? s.length - 1 : s.length;
+  if (i >= end) return false;
+  for (; i < end; i++) if (s[i] !== '-') return false;
+  return true;
 }
 
-function parseRecords(records: readonly { row: number; cells: readonly string[] }[], options: ParseOptions): ParseResult {
+function fail(code: DataErrorCode, row: number, column: string, en: string, zh: string): ParseResult {
+  return { ok: false, error: { code, row, column: quoteCell(column), message: { en, zh } } };
+}
+
+type Records = readonly { row: number; cells: readonly string[] }[];
+
+function parseRecords(records: Records, options: ParseOptions): ParseResult {
   const form = options.form ?? 'chinchilla';
   const minRows = options.minRows ?? FORM_PARAMETERS[form];
   if (records.length === 0) {
@@ -269,10 +328,52 @@ function parseRecords(records: readonly { row: number; cells: readonly string[] 
   }
   const header = records[0];
   const headerRow = header.row;
+  const width = header.cells.length;
+
+  // Size first: a table past the limit is refused before any cell is read.
+  if (records.length - 1 > MAX_ROWS) {
+    const n = records.length - 1;
+    return fail(
+      'too-many-rows',
+      headerRow,
+      '',
+      `Row ${headerRow} (header): the table has ${n} data rows, more than the limit of ${MAX_ROWS} rows a fit reads.`,
+      `第 ${headerRow} 行（表头）：表格有 ${n} 行数据，超过拟合可读取的上限 ${MAX_ROWS} 行。`,
+    );
+  }
+  for (let c = 0; c < width; c++) {
+    const name = header.cells[c].trim();
+    if (name.length > MAX_HEADER_CELL) {
+      return fail(
+        'too-long',
+        headerRow,
+        name,
+        `Row ${headerRow} (header), column ${c + 1}: the header is ${name.length} characters long, more than the ${MAX_HEADER_CELL} a header may have ("${quoteCell(name)}").`,
+        `第 ${headerRow} 行（表头）第 ${c + 1} 列：表头长 ${name.length} 个字符，超过上限 ${MAX_HEADER_CELL}（“${quoteCell(name)}”）。`,
+      );
+    }
+  }
+  // Shape: every row has the header's cells, or columns would shift silently.
+  for (let k = 1; k < records.length; k++) {
+    const { row, cells } = records[k];
+    if (cells.length !== width) {
+      const hint =
+        cells.length > width
+          ? { en: ' (an unquoted thousands separator such as 1,000 splits a number into cells: quote it, "1,000")', zh: '（未加引号的千位分隔符如 1,000 会把数字拆成多个单元格：请加引号写成 "1,000"）' }
+          : { en: '', zh: '' };
+      return fail(
+        'ragged-row',
+        row,
+        '',
+        `Row ${row}: ${cells.length} cells, but the header (row ${headerRow}) has ${width}${hint.en}.`,
+        `第 ${row} 行：有 ${cells.length} 个单元格，而表头（第 ${headerRow} 行）有 ${width} 个${hint.zh}。`,
+      );
+    }
+  }
 
   // Which column holds each role; two columns for one role is an error, not a guess.
   const index: Partial<Record<Role, number>> = {};
-  for (let c = 0; c < header.cells.length; c++) {
+  for (let c = 0; c < width; c++) {
     const name = header.cells[c].trim();
     const role = recogniseColumn(name);
     if (role === null) continue;
@@ -283,8 +384,8 @@ function parseRecords(records: readonly { row: number; cells: readonly string[] 
         'ambiguous-column',
         headerRow,
         `${a} / ${name}`,
-        `Row ${headerRow} (header): columns "${a}" and "${name}" both look like the ${ROLE_NAMES[role].en}; rename or remove one.`,
-        `第 ${headerRow} 行（表头）：“${a}”列和“${name}”列都像是${ROLE_NAMES[role].zh}，请重命名或删除其中一列。`,
+        `Row ${headerRow} (header): columns "${quoteCell(a)}" and "${quoteCell(name)}" both look like the ${ROLE_NAMES[role].en}; rename or remove one.`,
+        `第 ${headerRow} 行（表头）：“${quoteCell(a)}”列和“${quoteCell(name)}”列都像是${ROLE_NAMES[role].zh}，请重命名或删除其中一列。`,
       );
     }
     index[role] = c;
@@ -320,31 +421,42 @@ function parseRecords(records: readonly { row: number; cells: readonly string[] 
   const n = dataRecords.length;
   const columns: Partial<Record<Role, string>> = {};
   const values: Partial<Record<Role, Float64Array>> = {};
+  const numberOptions = { thousands: options.thousands !== false };
   for (const role of ['N', 'D', 'C', 'loss'] as const) {
     const c = index[role];
     if (c === undefined) continue;
     const name = header.cells[c].trim();
+    const shown = quoteCell(name);
     columns[role] = name;
     const scale = headerScale(name);
     const out = new Float64Array(n);
     for (let k = 0; k < n; k++) {
       const { row, cells } = dataRecords[k];
-      const raw = (cells[c] ?? '').trim();
-      const v = parseNumber(raw);
-      if (v === null || !Number.isFinite(v)) {
+      const raw = cells[c].trim();
+      if (raw.length > MAX_NUMBER_CELL) {
+        return fail(
+          'too-long',
+          row,
+          name,
+          `Row ${row}, column "${shown}": the cell is ${raw.length} characters long, more than the ${MAX_NUMBER_CELL} a number may have ("${quoteCell(raw)}").`,
+          `第 ${row} 行，“${shown}”列：单元格长 ${raw.length} 个字符，超过数字的上限 ${MAX_NUMBER_CELL}（“${quoteCell(raw)}”）。`,
+        );
+      }
+      const read = readNumber(raw, numberOptions);
+      if (read === null || !Number.isFinite(read.value)) {
         return raw === ''
-          ? fail('non-numeric', row, name, `Row ${row}, column "${name}": the cell is empty.`, `第 ${row} 行，“${name}”列：单元格为空。`)
-          : fail('non-numeric', row, name, `Row ${row}, column "${name}": "${raw}" is not a number.`, `第 ${row} 行，“${name}”列：“${raw}”不是数字。`);
+          ? fail('non-numeric', row, name, `Row ${row}, column "${shown}": the cell is empty.`, `第 ${row} 行，“${shown}”列：单元格为空。`)
+          : fail('non-numeric', row, name, `Row ${row}, column "${shown}": "${quoteCell(raw)}" is not a number.`, `第 ${row} 行，“${shown}”列：“${quoteCell(raw)}”不是数字。`);
       }
       // A bare number takes the header's unit ("Params (B)"); "70B" already carries its own.
-      const scaled = PLAIN.test(raw) || THOUSANDS.test(raw) ? v * scale : v;
-      if (!(scaled > 0)) {
+      const scaled = read.form === 'plain' ? read.value * scale : read.value;
+      if (!(scaled > 0) || !Number.isFinite(scaled)) {
         return fail(
           'non-positive',
           row,
           name,
-          `Row ${row}, column "${name}": ${raw} must be greater than zero (scaling laws are fitted in log space).`,
-          `第 ${row} 行，“${name}”列：${raw} 必须大于零（缩放律在对数空间中拟合）。`,
+          `Row ${row}, column "${shown}": ${quoteCell(raw)} must be a finite number greater than zero (scaling laws are fitted in log space).`,
+          `第 ${row} 行，“${shown}”列：${quoteCell(raw)} 必须是大于零的有限数（缩放律在对数空间中拟合）。`,
         );
       }
       out[k] = scaled;
@@ -361,8 +473,8 @@ function parseRecords(records: readonly { row: number; cells: readonly string[] 
       'too-few-rows',
       row,
       column,
-      `Row ${row}, column "${column}": only ${n} data row${n === 1 ? '' : 's'}, but ${what.en} has ${FORM_PARAMETERS[form]} parameters; at least ${minRows} rows are needed.`,
-      `第 ${row} 行，“${column}”列：只有 ${n} 行数据，而${what.zh}有 ${FORM_PARAMETERS[form]} 个参数，至少需要 ${minRows} 行。`,
+      `Row ${row}, column "${quoteCell(column)}": only ${n} data row${n === 1 ? '' : 's'}, but ${what.en} has ${FORM_PARAMETERS[form]} parameters; at least ${minRows} rows are needed.`,
+      `第 ${row} 行，“${quoteCell(column)}”列：只有 ${n} 行数据，而${what.zh}有 ${FORM_PARAMETERS[form]} 个参数，至少需要 ${minRows} 行。`,
     );
   }
 
@@ -383,5 +495,7 @@ function parseRecords(records: readonly { row: number; cells: readonly string[] 
   const sourceRows = Int32Array.from(dataRecords, (r) => r.row);
   // loss was checked to exist above.
   const loss = values.loss as Float64Array;
-  return { ok: true, data: { rows: n, N, D, C, loss, columns, derived, sourceRows } };
+  const data: FitData = { rows: n, N, D, C, loss, columns, derived, sourceRows };
+  const design = checkDesign(data, form, headerRow);
+  return design ? { ok: false, error: design } : { ok: true, data };
 }

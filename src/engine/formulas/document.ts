@@ -4,7 +4,7 @@
 // is only reached through getLine, so a 5,000-line note costs what a 5-line one does.
 
 import { mayHoldFormula, recognizeAt, symbolAt, type FormulaSymbol, type Recognition } from './recognize';
-import { extractNoteValues, type NoteValue } from './values';
+import { extractNoteValues, VALUE_SCAN_CONTEXT, type NoteValue } from './values';
 
 /**
  * How far upward fences are looked for when none is found. Whether a line is inside
@@ -18,10 +18,26 @@ export const FENCE_SCAN_MAX_LINES = 1000;
 export const MATH_WINDOW_LINES = 20;
 /** How far from the formula prose values ("α = 0.05") are collected. */
 export const VALUE_WINDOW_LINES = 15;
-/** Lines longer than this are not joined into multi-line windows or scanned for values. */
+/** Characters read for values on each side of the formula (of the cursor's column on other lines). */
+export const VALUE_MARGIN_CHARS = 200;
+/** The most characters the value scan reads on one line. */
+export const VALUE_LINE_CHARS = 600;
+/** The most characters the value scan tokenizes per hover, nearest lines first. */
+export const VALUE_SCAN_CHARS = 2400;
+/** The most values one hover collects. */
+export const MAX_NOTE_VALUES = 64;
+/** Lines longer than this are not joined into multi-line windows. */
 const LONG_LINE = 4000;
 /** Cap on the text joined for a multi-line formula. */
 const MAX_JOINED_CHARS = 8000;
+/**
+ * Characters of the joined text read on each side of the cursor: a formula is at most
+ * a few hundred characters (MAX_TOKENS_PER_FORMULA tokens), so reading all 8,000
+ * would only cost time on long neighbouring lines.
+ */
+const JOINED_WINDOW_CHARS = 600;
+/** The same bound on the cursor's own line (recognizeAt's default reads ±1,000). */
+const LINE_WINDOW_CHARS = 600;
 
 export interface DocPosition {
   line: number;
@@ -171,7 +187,7 @@ export function findFormulaAt(
   if (fence.inside && !fence.isMath) return undefined;
 
   // inclusiveEnd: a cursor just after the formula's last character (where one types) still counts.
-  const single = recognizeAt(lineText, col, { inclusiveEnd: options?.inclusiveEnd === true });
+  const single = recognizeAt(lineText, col, { inclusiveEnd: options?.inclusiveEnd === true, window: LINE_WINDOW_CHARS });
   // A formula that reaches an end of its line next to an operator may continue on
   // the neighbouring line ($$ blocks broken over lines): only then is the
   // multi-line pass worth its cost.
@@ -243,7 +259,7 @@ function multiLine(
   const joined = lines.join('\n');
   if (!mayHoldFormula(joined)) return undefined;
   const offset = starts[line - first] + col;
-  const multi = recognizeAt(joined, offset, { window: MAX_JOINED_CHARS });
+  const multi = recognizeAt(joined, offset, { window: JOINED_WINDOW_CHARS });
   if (!multi) return undefined;
   return describe(multi, joined, starts, first, offset, getLine, lineCount, fence);
 }
@@ -271,7 +287,7 @@ function describe(
     firstLine,
     start,
     end,
-    noteValues: collectValues(getLine, lineCount, start.line, end.line),
+    noteValues: collectValues(getLine, lineCount, start, end, pos(offset).character),
     fence,
   };
   const sym = symbolAt(rec, offset);
@@ -283,24 +299,81 @@ function describe(
   return result;
 }
 
-/** A value needs a relation ("=", "≈", ":", \approx): skip lines without one before tokenizing. */
-function mayHoldValue(t: string): boolean {
-  for (let i = 0; i < t.length; i++) if ('=≈≃≅∼~:：\\'.includes(t[i])) return true;
+const VALUE_RELATIONS = '=≈≃≅∼~:：＝';
+const VALUE_RELATION_COMMANDS: ReadonlySet<string> = new Set(['approx', 'simeq', 'sim', 'cong', 'thickapprox', 'coloneqq']);
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** After a relation ending at `i`: spaces, an optional minus, then a number ("= 0.05", "≈ -3", ":= .5")? */
+function numberFollows(t: string, i: number, to: number): boolean {
+  let j = i;
+  while (j < to && (t[j] === ' ' || t[j] === '\t')) j++;
+  if (j < to && (t[j] === '-' || t[j] === '−')) j++;
+  while (j < to && (t[j] === ' ' || t[j] === '\t')) j++;
+  return j < to && (isDigitCode(t.charCodeAt(j)) || (t[j] === '.' && isDigitCode(t.charCodeAt(j + 1))));
+}
+
+/**
+ * A value is a relation ("=", "≈", ":", \approx…) followed by a number: ranges without
+ * one are not tokenized (and cost the value scan's budget nothing). One pass, no backtracking.
+ */
+function mayHoldValue(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = t[i];
+    if (VALUE_RELATIONS.includes(ch)) {
+      if (numberFollows(t, ch === ':' && t[i + 1] === '=' ? i + 2 : i + 1, to)) return true;
+    } else if (ch === '\\') {
+      let j = i + 1;
+      while (j < to && j - i <= 12 && /[a-z]/.test(t[j])) j++;
+      if (VALUE_RELATION_COMMANDS.has(t.slice(i + 1, j)) && numberFollows(t, j, to)) return true;
+      i = j - 1;
+    }
+  }
   return false;
 }
 
-/** Values written within VALUE_WINDOW_LINES of the formula, nearest line first. */
-function collectValues(getLine: (n: number) => string, lineCount: number, firstLine: number, lastLine: number): LineNoteValue[] {
-  const out: { v: LineNoteValue; distance: number }[] = [];
-  const from = Math.max(0, firstLine - VALUE_WINDOW_LINES);
-  const to = Math.min(lineCount - 1, lastLine + VALUE_WINDOW_LINES);
-  for (let l = from; l <= to; l++) {
+/** The range of a line the value scan reads: the anchor columns widened by VALUE_MARGIN_CHARS, at most VALUE_LINE_CHARS. */
+function valueWindow(length: number, anchorFrom: number, anchorTo: number): { from: number; to: number } {
+  let from = Math.max(0, anchorFrom - VALUE_MARGIN_CHARS);
+  let to = Math.min(length, Math.max(anchorFrom, anchorTo) + VALUE_MARGIN_CHARS, from + VALUE_LINE_CHARS);
+  // Near an end of the line, the unused margin goes to the other side.
+  if (from === 0) to = Math.min(length, Math.max(to, VALUE_LINE_CHARS));
+  else if (to === length) from = Math.max(0, Math.min(from, length - VALUE_LINE_CHARS));
+  return { from, to };
+}
+
+/**
+ * Values written within VALUE_WINDOW_LINES of the formula, nearest line first. The
+ * work is bounded whatever the lines hold: each line is read only in a window of
+ * VALUE_LINE_CHARS characters (around the formula on its own lines, around the
+ * cursor's column on the others), at most VALUE_SCAN_CHARS characters are tokenized
+ * in all (nearest lines first), and at most MAX_NOTE_VALUES values are kept.
+ */
+function collectValues(getLine: (n: number) => string, lineCount: number, start: DocPosition, end: DocPosition, cursorColumn: number): LineNoteValue[] {
+  const out: LineNoteValue[] = [];
+  let budget = VALUE_SCAN_CHARS;
+  const scan = (l: number): void => {
     const t = safeLine(getLine, l);
-    if (t.length > LONG_LINE || !mayHoldValue(t) || parseFence(t)) continue;
-    const distance = l < firstLine ? firstLine - l : l > lastLine ? l - lastLine : 0;
-    for (const v of extractNoteValues(t)) out.push({ v: { ...v, line: l }, distance });
+    if (parseFence(t)) return;
+    // The formula's own columns on its lines, the cursor's column elsewhere.
+    const anchorFrom = l === start.line ? start.character : l > start.line && l <= end.line ? 0 : cursorColumn;
+    const anchorTo = l === end.line ? end.character : l >= start.line && l < end.line ? t.length : cursorColumn;
+    const window = valueWindow(t.length, anchorFrom, anchorTo);
+    const from = window.from;
+    const to = Math.min(window.to, from + budget);
+    if (to <= from || !mayHoldValue(t, from, to)) return;
+    // extractNoteValues reads VALUE_SCAN_CONTEXT characters past each end, too.
+    budget -= to - from + 2 * VALUE_SCAN_CONTEXT;
+    for (const v of extractNoteValues(t, { from, to, limit: MAX_NOTE_VALUES - out.length })) out.push({ ...v, line: l });
+  };
+  const first = start.line;
+  const last = end.line;
+  for (let l = first; l <= last && budget > 0 && out.length < MAX_NOTE_VALUES; l++) scan(l);
+  for (let d = 1; d <= VALUE_WINDOW_LINES && budget > 0 && out.length < MAX_NOTE_VALUES; d++) {
+    if (first - d >= 0) scan(first - d);
+    if (last + d < lineCount && budget > 0 && out.length < MAX_NOTE_VALUES) scan(last + d);
   }
-  // Stable sort: same distance keeps reading order.
-  out.sort((a, b) => a.distance - b.distance);
-  return out.map((x) => x.v);
+  return out;
 }

@@ -17,6 +17,28 @@ export interface NoteValue {
   /** Range of the symbol alone. */
   symbolStart: number;
   symbolEnd: number;
+  /** A compute unit written after the number ("5.76e23 FLOPs", "3.1e8 PF-days"). */
+  unit?: ComputeUnit;
+}
+
+export type ComputeUnit = 'FLOPs' | 'PF-days';
+
+/** Spellings of the two compute units, lower-cased, as consecutive tokens run together. */
+const UNIT_SPELLINGS: Readonly<Record<string, ComputeUnit>> = {
+  flops: 'FLOPs', flop: 'FLOPs', 'pf-days': 'PF-days', 'pf-day': 'PF-days', pfdays: 'PF-days', 'petaflop-days': 'PF-days', 'petaflop-day': 'PF-days', 'petaflop/s-days': 'PF-days', 'pf/s-days': 'PF-days',
+};
+
+/** A compute unit at tokens[i] (its pieces written without spaces), or undefined. Reads at most 6 tokens. */
+function readUnit(tokens: readonly Token[], i: number): { unit: ComputeUnit; end: number; next: number } | undefined {
+  let text = '';
+  let found: { unit: ComputeUnit; end: number; next: number } | undefined;
+  for (let j = i; j < tokens.length && j < i + 6; j++) {
+    if (j > i && tokens[j].gap) break;
+    text += tokens[j].text.toLowerCase();
+    const unit = UNIT_SPELLINGS[text];
+    if (unit) found = { unit, end: tokens[j].end, next: j + 1 };
+  }
+  return found;
 }
 
 const SCALE_SUFFIX: Readonly<Record<string, number>> = { K: 1e3, k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
@@ -35,7 +57,7 @@ function isOp(t: Token | undefined, op: string): boolean {
 }
 
 /** Reads a (signed) number at i: 8.8e13, 8.8 × 10^13, 8.8·10¹³, 10^{13}, 70B. */
-function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean): { value: number; end: number } | undefined {
+function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean, allowUnit = false): { value: number; end: number; unit?: ComputeUnit } | undefined {
   let j = i;
   let sign = 1;
   if (isOp(tokens[j], '-')) {
@@ -88,19 +110,50 @@ function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean): 
     end = suffix.end;
     j++;
   }
+  const unit = allowUnit ? readUnit(tokens, j) : undefined;
+  if (unit) {
+    end = unit.end;
+    j = unit.next;
+  }
   // "C ≈ 6ND" or "α = 0.5/β" is an expression, not a value.
   const after = tokens[j];
   if (after !== undefined && (after.kind === 'id' || after.kind === 'open' || after.kind === 'op')) return undefined;
   value *= sign;
-  return Number.isFinite(value) ? { value, end } : undefined;
+  if (!Number.isFinite(value)) return undefined;
+  return unit ? { value, end, unit: unit.unit } : { value, end };
 }
 
-/** Every "symbol = number" in `text`, in order. Linear in the text; never throws. */
-export function extractNoteValues(text: string): NoteValue[] {
+/** Bounds for reading only part of a line: a range and a cap on the values kept. */
+export interface NoteValueScan {
+  /** Values that lie inside text[from, to) only (offsets stay offsets into `text`). */
+  from?: number;
+  to?: number;
+  /** Stop after this many values. */
+  limit?: number;
+}
+
+/**
+ * Characters read past each end of a range, so that the tokens at its edges are read
+ * whole ("8.8e1|3", "α|N") and a value touching an edge is judged in its context.
+ */
+export const VALUE_SCAN_CONTEXT = 64;
+
+/**
+ * Every "symbol = number" in `text` (or inside scan.from..scan.to), in order. Linear in
+ * the range read; never throws. Past the context around a range, a cut costs a value
+ * rather than risk a wrong one: the first token read may be the tail of a longer
+ * symbol, and a number with nothing read after it may go on past the cut.
+ */
+export function extractNoteValues(text: string, scan: NoteValueScan = {}): NoteValue[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const tokens = tokenize(text);
+  const from = Math.max(0, Math.min(scan.from ?? 0, text.length));
+  const to = Math.max(from, Math.min(scan.to ?? text.length, text.length));
+  const limit = scan.limit ?? Infinity;
+  const readFrom = Math.max(0, from - VALUE_SCAN_CONTEXT);
+  const readTo = Math.min(text.length, to + VALUE_SCAN_CONTEXT);
+  const tokens = tokenize(text, readFrom, readTo);
   const out: NoteValue[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = readFrom > 0 ? 1 : 0; i < tokens.length && out.length < limit; i++) {
     const t = tokens[i];
     if (t.kind !== 'id' || t.text === 'inf') continue;
     const prev = tokens[i - 1];
@@ -121,9 +174,16 @@ export function extractNoteValues(text: string): NoteValue[] {
     const rel = tokens[next];
     const isRel = rel !== undefined && (rel.kind === 'rel' ? rel.text !== '∝' : rel.kind === 'brk' && (rel.text === ':' || rel.text === '：'));
     if (!isRel) continue;
-    const num = readNumber(tokens, next + 1, sym.base === 'N' || sym.base === 'D' || sym.base === 'C');
+    const num = readNumber(tokens, next + 1, sym.base === 'N' || sym.base === 'D' || sym.base === 'C', sym.base === 'C');
     if (num === undefined) continue;
+    // Outside the range, or possibly cut by the end of what was read: skipped whole, as a value would be.
+    const outside = sym.start < from || num.end > to || (readTo < text.length && tokens[tokens.length - 1].end <= num.end);
+    if (outside) {
+      i = next;
+      continue;
+    }
     out.push({
+      ...(num.unit ? { unit: num.unit } : {}),
       symbol: symbolKey(sym.base, sub),
       label: symbolLabel(sym.base, sub),
       value: num.value,

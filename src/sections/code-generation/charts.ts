@@ -1,7 +1,7 @@
 // Vega-Lite specs for seed 4.2: the capability radar (four model sizes) and the
 // capability timeline (grey before the threshold, coloured after, red dot at it).
 import { formatCount, pythonExp } from '../../engine/format';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR } from '../chartKit';
+import { labelsExpr, makeChart, POWER_OF_TEN_LABEL_EXPR } from '../chartKit';
 import { radarBody } from '../radar';
 import type { ChartContext, ChartSpec, ChartTheme } from '../types';
 import {
@@ -45,10 +45,14 @@ export function radarChart(capabilities: readonly CodeCapability[], sizes: reado
   const zh = lang === 'zh';
   const profiles = capabilityRadar(capabilities, sizes);
   const names = uniqueNames(profiles.map((p) => sizeLegendLabel(p.size, lang)));
+  // Series keys stay the same when a size moves; the legend's labels are a signal.
+  const keys = profiles.map((_, i) => `size${i + 1}`);
+  const radarLabels = Object.fromEntries(keys.map((k, i) => [k, names[i]]));
   const body = radarBody({
     ctx,
     axes: capabilities.map((c) => c.name[lang]),
-    series: profiles.map((p, i) => ({ name: names[i], values: p.values })),
+    series: profiles.map((p, i) => ({ name: keys[i], values: p.values })),
+    legendLabelExpr: labelsExpr('radarLabels'),
     max: RADAR_MAX,
     ringStep: 0.2,
     colors: theme.palette,
@@ -59,6 +63,7 @@ export function radarChart(capabilities: readonly CodeCapability[], sizes: reado
       const cap = capabilities[ai];
       const capable = profiles[si].values[ai] === CAPABLE_VALUE;
       return {
+        sizeLabel: names[si],
         sizeText: zh ? `${formatCount(size, 'zh')}参数` : `${formatCount(size, 'en')} parameters`,
         status: capable ? (zh ? '具备 (1)' : 'capable (1)') : zh ? `不具备 (显示为 ${NOT_CAPABLE_VALUE})` : `not capable (drawn at ${NOT_CAPABLE_VALUE})`,
         threshold: `${pythonExp(cap.threshold, 0)} (${formatCount(cap.threshold, lang)})`,
@@ -66,7 +71,7 @@ export function radarChart(capabilities: readonly CodeCapability[], sizes: reado
       };
     },
     tooltip: [
-      { field: 'series', title: zh ? '模型规模' : 'Model size' },
+      { field: 'sizeLabel', title: zh ? '模型规模' : 'Model size' },
       { field: 'sizeText', title: zh ? '即' : 'i.e.' },
       { field: 'axis', title: zh ? '能力' : 'Capability' },
       { field: 'status', title: zh ? '是否具备' : 'Status' },
@@ -86,6 +91,7 @@ export function radarChart(capabilities: readonly CodeCapability[], sizes: reado
         zh: `六种代码能力的雷达图,每个模型规模 (${sizes.map(sizeExp).join('、')}) 一个闭合多边形:规模达到阈值的能力取 1,否则取 0.2。`,
         en: `Radar of six code capabilities with one closed polygon per model size (${sizes.map(sizeExp).join(', ')}): 1 where the size reaches the capability's threshold, otherwise 0.2.`,
       },
+      signals: { radarLabels },
     },
     ctx,
     body,

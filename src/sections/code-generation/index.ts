@@ -3,6 +3,7 @@
 import { num, type NumberParam, type ParamValues, type Section } from '../types';
 import { radarChart, timelineChart } from './charts';
 import { CODE_CAPABILITIES, codeReport, RADAR_SIZES, withThresholds, type CodeCapability } from './model';
+import { illustrative } from '../chartKit';
 
 const UNIT = { zh: '参数', en: 'parameters' };
 
@@ -47,7 +48,7 @@ function radarSizesOf(params: ParamValues): number[] {
   return RADAR_SIZES.map((_, i) => num(params, `radarSize${i + 1}`));
 }
 
-export const codeGenerationSection: Section = {
+export const codeGenerationSection: Section = illustrative({
   id: 'code-generation',
   seedRef: '4.2',
   title: { zh: '代码能力的相变', en: 'Phase transitions in code generation' },
@@ -64,4 +65,4 @@ export const codeGenerationSection: Section = {
   report(params, lang) {
     return codeReport(capabilitiesOf(params), lang);
   },
-};
+});

@@ -3,7 +3,8 @@
 // iso-loss contours in the (N, D) plane, the residuals, and the compute-optimal
 // frontier N_opt(C), D_opt(C). A power-law result gets the data with both power laws
 // and the residuals. Every dataset is named (FIT_DATASETS) so tests can read it back.
-import { chinchillaLoss, computeOptimal, type ChinchillaParams } from '../../engine/fit/chinchilla';
+import { computeOptimal } from '../../engine/laws/allocation';
+import { chinchillaLoss, type ChinchillaParams } from '../../engine/laws/powerLaws';
 import { powerLawValue } from '../../engine/fit/power';
 import { formatCount, formatNumber } from '../../engine/format';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
@@ -102,8 +103,8 @@ function positiveLaw(p: ChinchillaParams): boolean {
  * gets as many contours as the high-loss one), rounded to a common number of decimals.
  */
 export function contourLevels(p: ChinchillaParams, n: [number, number], d: [number, number], count = 6): { level: number; label: string }[] {
-  const hi = chinchillaLoss(p, n[0], d[0]);
-  const lo = chinchillaLoss(p, n[1], d[1]);
+  const hi = chinchillaLoss(n[0], d[0], p);
+  const lo = chinchillaLoss(n[1], d[1], p);
   if (!(hi > lo && lo > p.E)) return [];
   const a = Math.log(lo - p.E);
   const b = Math.log(hi - p.E);
@@ -262,7 +263,7 @@ function curvesChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCont
   const labels = levels.map((l) => `D = ${formatCount(l, lang)}`);
   const nDomain = logExtent(N, 1.5);
   const grid = logGrid(nDomain[0], nDomain[1], 80);
-  const curves = levels.flatMap((Dk, k) => grid.map((n) => ({ N: n, D: Dk, loss: chinchillaLoss(p, n, Dk), series: labels[k] })));
+  const curves = levels.flatMap((Dk, k) => grid.map((n) => ({ N: n, D: Dk, loss: chinchillaLoss(n, Dk, p), series: labels[k] })));
   const points = pointRows(rows, lang).map((r, i) => ({ ...r, series: labels[nearestLevel(levels, D[i])] }));
   const y = { field: 'loss', type: 'quantitative', scale: linearLossScale(result.data.loss, [p.E]), axis: { title: tr(T.loss, lang) } };
   const x = { field: 'N', type: 'quantitative', scale: logScale(nDomain), axis: logAxis(tr(T.N, lang), nDomain[0], nDomain[1]) };
@@ -317,8 +318,8 @@ function computeChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
   const positive = positiveLaw(p);
   const envelope = positive
     ? logGrid(cDomain[0], cDomain[1], 80).map((c) => {
-        const o = computeOptimal(p, c);
-        return { C: c, loss: o.loss, N: o.N, D: o.D };
+        const o = computeOptimal(c, p);
+        return { C: c, loss: o.loss, N: o.params, D: o.tokens };
       })
     : [];
   const points = pointRows(rows, lang);
@@ -389,7 +390,10 @@ function contourChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
   const cHi = 6 * nDomain[1] * dDomain[1];
   const frontier = positive
     ? logGrid(cLo, cHi, 120)
-        .map((c, i) => ({ C: c, ...computeOptimal(p, c), i }))
+        .map((c, i) => {
+          const o = computeOptimal(c, p);
+          return { C: c, N: o.params, D: o.tokens, i };
+        })
         .filter((f) => f.N >= nDomain[0] && f.N <= nDomain[1] && f.D >= dDomain[0] && f.D <= dDomain[1])
         .map(({ C, N, D, i }) => ({ C, N, D, i }))
     : [];
@@ -496,10 +500,10 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
   const series = [nLabel, dLabel];
   const frontier = positive
     ? logGrid(domain[0], domain[1], 90).flatMap((c) => {
-        const o = computeOptimal(p, c);
+        const o = computeOptimal(c, p);
         return [
-          { C: c, value: o.N, series: nLabel, ratio: o.D / o.N, loss: o.loss },
-          { C: c, value: o.D, series: dLabel, ratio: o.D / o.N, loss: o.loss },
+          { C: c, value: o.params, series: nLabel, ratio: o.tokensPerParam, loss: o.loss },
+          { C: c, value: o.tokens, series: dLabel, ratio: o.tokensPerParam, loss: o.loss },
         ];
       })
     : [];
@@ -516,14 +520,14 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
   const color = { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: [theme.palette[0], theme.palette[1]] }, legend: { title: null, labelLimit: 220 } };
   const s = p.alpha + p.beta;
   const at = Math.pow(10, Math.round(Math.log10(Math.sqrt(domain[0] * domain[1]))));
-  const o = positive ? computeOptimal(p, at) : null;
+  const o = positive ? computeOptimal(at, p) : null;
   const subtitle = positive
     ? [
         `N_opt ∝ C^${formatValue(p.beta / s, 3)}, D_opt ∝ C^${formatValue(p.alpha / s, 3)}` + (lang === 'zh' ? '（C = 6ND）' : ' (C = 6ND)'),
         o
           ? lang === 'zh'
-            ? `C = ${formatNumber(at)}：N = ${formatCount(o.N, lang)}，D = ${formatCount(o.D, lang)}，D/N = ${formatValue(o.D / o.N, 3)}，L = ${formatValue(o.loss)}`
-            : `At C = ${formatNumber(at)}: N = ${formatCount(o.N, lang)}, D = ${formatCount(o.D, lang)}, D/N = ${formatValue(o.D / o.N, 3)}, L = ${formatValue(o.loss)}`
+            ? `C = ${formatNumber(at)}：N = ${formatCount(o.params, lang)}，D = ${formatCount(o.tokens, lang)}，D/N = ${formatValue(o.tokensPerParam, 3)}，L = ${formatValue(o.loss)}`
+            : `At C = ${formatNumber(at)}: N = ${formatCount(o.params, lang)}, D = ${formatCount(o.tokens, lang)}, D/N = ${formatValue(o.tokensPerParam, 3)}, L = ${formatValue(o.loss)}`
           : '',
       ]
     : [lang === 'zh' ? '拟合的指数或系数不为正，没有计算最优前沿。' : 'The fitted exponents or coefficients are not positive: no compute-optimal frontier.'];

@@ -1,41 +1,43 @@
-// Fitting a table of runs: choose the form from the columns, run the engine's fit in
-// short slices (the caller's `pause` lets its event loop breathe between them, so the
-// VS Code extension host stays responsive during the 4,500-start search), and collect
-// a plain, serialisable FitResult. Pure: no vscode, node or DOM; the caller supplies
-// the pause (setImmediate in the extension host).
+// The one fit pipeline (issue 10): reading the table, choosing the form, the defaults
+// and limits, the pre-screened multi-start search, the bootstrap with derived quantities
+// and the diagnostics. The CLI (src/cli/fitCommand.ts), the extension command (through
+// its worker, src/fitWorker/) and the tests all call these functions, so the same input
+// gives the same numbers everywhere; report.ts writes the same sentences for all.
 //
-// The sliced search and bootstrap give the same answers as the engine's one-shot
-// functions: the starts run in order and the lowest objective wins with ties kept by
-// the earlier start, exactly like fitChinchilla; the bootstrap
-// replays the engine's own resampling (same seed, same row sets) and lets the engine
-// compute the percentile intervals from the refits.
-import { bootstrap, type BootstrapResult } from '../../engine/fit/bootstrap';
+// Synchronous and pure (no vscode, node or DOM): the extension runs it in worker
+// threads (cancelled by terminating them), the CLI on its own thread. Hooks report
+// progress and may cancel between starts and between resamples. The bootstrap splits
+// into shares (resample r goes to share r % count) that regenerate the same seeded row
+// sets, so two workers give exactly the numbers of one run.
+import { gather, percentileSummary, resampleRows } from '../../engine/fit/bootstrap';
 import {
-  chinchillaLogData,
-  chinchillaLoss,
-  chinchillaObjective,
+  FitCancelled,
   fitChinchilla,
-  gridStarts,
   HOFFMANN_GRID,
   HUBER_DELTA,
-  toParams,
+  gridStarts,
+  prescreenCount,
+  SEARCH_SUBSAMPLE,
   type ChinchillaGrid,
-  type ChinchillaParams,
 } from '../../engine/fit/chinchilla';
-import { LbfgsSolver } from '../../engine/fit/lbfgs';
 import { parseCsv, parseTableRows, type DataError, type FitData, type FitForm, type ParseResult } from '../../engine/fit/data';
+import { DEFAULT_BUDGET, DERIVED_KEYS, derivedQuantities, type DerivedKey } from '../../engine/fit/derived';
+import { powerVariable } from '../../engine/fit/design';
+import { chinchillaJacobian, flagPoints, powerJacobian, rowsToDrop, type DropRule } from '../../engine/fit/diagnostics';
+import { findFirstTable, linesOf } from '../../engine/fit/markdownTable';
 import { fitPowerLaw, fitPowerLawWithFloor, powerLawValue } from '../../engine/fit/power';
+import { chinchillaLoss, type ChinchillaParams } from '../../engine/laws/powerLaws';
 import type { Bilingual } from '../types';
 import {
   CHINCHILLA_KEYS,
   powerX,
   type ChinchillaFitResult,
-  type FitBootstrapInfo,
   type FitDataColumns,
+  type FitDiagnostics,
+  type FitEstimate,
   type FitInterval,
   type FitResult,
   type FitSourceInfo,
-  type FitX,
   type PowerFitResult,
   type PowerFloorSummary,
   type PowerLawSummary,
@@ -52,6 +54,13 @@ export type FitParse = { ok: true; data: FitData; form: FitForm } | { ok: false;
 
 function parseAs(input: FitInput, form: FitForm): ParseResult {
   return input.kind === 'csv' ? parseCsv(input.text, { form }) : parseTableRows(input.rows, { form, firstRowNumber: input.firstRowNumber });
+}
+
+/** A file's text as fit input: the first table of a Markdown file, else CSV; null for a note without a table. */
+export function fitInputOfFile(text: string, fileName: string): FitInput | null {
+  if (!/\.(md|markdown)$/i.test(fileName)) return { kind: 'csv', text };
+  const table = findFirstTable(linesOf(text));
+  return table ? { kind: 'table', rows: table.rows, firstRowNumber: table.firstRowNumber } : null;
 }
 
 /**
@@ -73,11 +82,22 @@ export function parseFitInput(input: FitInput, form?: FitForm): FitParse {
   return chinchilla;
 }
 
-// ---- running the fit --------------------------------------------------------------
+// ---- defaults and limits (README "Fitting") ------------------------------------------
 
-export const DEFAULT_RESAMPLES = 100;
+/**
+ * Default bootstrap resamples: 1,000 keeps the Monte-Carlo error of a 95% percentile
+ * endpoint well below its sampling error (Efron & Tibshirani 1993, §19.3, suggest
+ * 1,000–2,000 for percentile intervals); Besiroglu et al. 2024 used 4,000.
+ */
+export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 1;
 export const MAX_RESAMPLES = 10_000;
+/** Most rows × resamples refitted (Epoch's 240 rows × 4,000 = 960,000 fit within it). */
+export const MAX_BOOTSTRAP_WORK = 1_000_000;
+/** Rows above which a bootstrap refit starts from the optimum only (see bootstrapShare). */
+const LARGE_TABLE = 1000;
+/** Most rows dropped by the drop-k diagnostic. */
+export const MAX_DROP = 50;
 
 /** A reduced grid (3⁵ = 243 starts) for quick looks and tests. */
 export const COARSE_GRID: Readonly<ChinchillaGrid> = Object.freeze({
@@ -90,7 +110,7 @@ export const COARSE_GRID: Readonly<ChinchillaGrid> = Object.freeze({
 
 export interface RunFitOptions {
   source: FitSourceInfo;
-  /** Bootstrap resamples (0: no intervals). Default 100. */
+  /** Bootstrap resamples (0: no intervals). Default DEFAULT_RESAMPLES, lowered to fit MAX_BOOTSTRAP_WORK. */
   resamples?: number;
   /** Seed of the bootstrap's resampling. Default 1. */
   seed?: number;
@@ -98,314 +118,412 @@ export interface RunFitOptions {
   confidence?: number;
   /** Grid of starts of the Chinchilla search. Default Hoffmann et al.'s 4,500. */
   grid?: ChinchillaGrid;
+  /** Starts L-BFGS runs from after the pre-screen (false: all). Default prescreenCount(rows). */
+  prescreen?: number | false;
+  /** Compute budget (FLOPs) of N_opt, D_opt and tokens per parameter. Default 5.76e23. */
+  budget?: number;
+  /** Fit without the k highest-loss (or largest-residual) runs and show how far the estimate moves. */
+  drop?: { count: number; rule: DropRule };
 }
 
+/** The settings a fit runs with, after defaults and limits. */
+export interface FitPlan {
+  form: FitForm;
+  resamples: number;
+  /** Whether the resample count was lowered from the default to stay within MAX_BOOTSTRAP_WORK. */
+  resamplesLimited: boolean;
+  seed: number;
+  confidence: number;
+  grid: ChinchillaGrid;
+  prescreen: number | false;
+  budget: number;
+  drop: { count: number; rule: DropRule } | null;
+  source: FitSourceInfo;
+}
+
+function refuse(en: string, zh: string): { ok: false; message: Bilingual } {
+  return { ok: false, message: { en, zh } };
+}
+
+/** Applies the defaults and checks the limits; a refusal names the limit. Fast: no fitting. */
+export function planFit(data: FitData, form: FitForm, options: RunFitOptions): { ok: true; plan: FitPlan } | { ok: false; message: Bilingual } {
+  const rows = data.rows;
+  const fitsWork = Math.max(0, Math.floor(MAX_BOOTSTRAP_WORK / Math.max(1, rows)));
+  let resamples: number;
+  let resamplesLimited = false;
+  if (options.resamples === undefined) {
+    resamples = Math.min(DEFAULT_RESAMPLES, fitsWork);
+    resamplesLimited = resamples < DEFAULT_RESAMPLES;
+  } else {
+    resamples = options.resamples;
+    if (!(Number.isInteger(resamples) && resamples >= 0 && resamples <= MAX_RESAMPLES)) {
+      return refuse(`bootstrap resamples must be a whole number from 0 to ${MAX_RESAMPLES}, got ${resamples}.`, `自助重抽样次数须为 0 到 ${MAX_RESAMPLES} 的整数，收到 ${resamples}。`);
+    }
+    if (resamples > fitsWork) {
+      return refuse(
+        `${resamples} bootstrap resamples of ${rows} rows is more than the limit of ${MAX_BOOTSTRAP_WORK.toLocaleString('en-US')} rows × resamples; use at most ${fitsWork}.`,
+        `${rows} 行数据做 ${resamples} 次自助重抽样超过了“行数 × 次数”的上限 ${MAX_BOOTSTRAP_WORK.toLocaleString('en-US')}；最多可用 ${fitsWork} 次。`,
+      );
+    }
+  }
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) return refuse(`the confidence must lie between 0 and 1, got ${confidence}.`, `置信水平须在 0 和 1 之间，收到 ${confidence}。`);
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  if (!(budget > 0 && Number.isFinite(budget))) return refuse(`the compute budget must be a positive number of FLOPs, got ${budget}.`, `计算预算须为正的 FLOP 数，收到 ${budget}。`);
+  let drop: FitPlan['drop'] = null;
+  if (options.drop && options.drop.count > 0) {
+    const { count, rule } = options.drop;
+    if (!(Number.isInteger(count) && count <= MAX_DROP)) return refuse(`the number of runs to drop must be a whole number up to ${MAX_DROP}, got ${count}.`, `剔除的训练数须为不超过 ${MAX_DROP} 的整数，收到 ${count}。`);
+    if (rows - count < 5) return refuse(`dropping ${count} of ${rows} runs leaves too few to fit.`, `从 ${rows} 次训练中剔除 ${count} 次后，剩下的太少，无法拟合。`);
+    drop = { count, rule };
+  }
+  const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
+  const prescreen = options.prescreen === false ? false : (options.prescreen ?? prescreenCount(Math.min(rows, SEARCH_SUBSAMPLE)));
+  return { ok: true, plan: { form, resamples, resamplesLimited, seed, confidence, grid: options.grid ?? HOFFMANN_GRID, prescreen, budget, drop, source: options.source } };
+}
+
+// ---- hooks -----------------------------------------------------------------------------
+
+export type FitStage = 'search' | 'bootstrap';
+
 export interface FitHooks {
-  /** Yields to the caller's event loop; awaited between slices of work. */
-  pause(): Promise<void>;
-  /** Work done so far, in [0, 1]. */
-  progress?(fraction: number, stage: 'search' | 'bootstrap'): void;
-  /** Checked between slices; true stops the fit. */
+  /** Work done so far in the stage, in [0, 1]. */
+  progress?(fraction: number, stage: FitStage): void;
+  /** Checked between starts and between resamples; true stops the fit. */
   cancelled?(): boolean;
-  /** Clock in ms (default performance.now). */
-  now?(): number;
-  /** Target length of a slice in ms (default 20). */
-  sliceMs?: number;
 }
 
 export type FitOutcome = { ok: true; result: FitResult } | { ok: false; cancelled: boolean; message: Bilingual };
 
 const CANCELLED: FitOutcome = { ok: false, cancelled: true, message: { en: 'The fit was cancelled.', zh: '拟合已取消。' } };
 
-/** Cost of one bootstrap refit relative to one start of the search (warm starts + polish). */
-const REFIT_COST = 3;
+const NOT_FINITE: Bilingual = {
+  en: 'The fit produced parameters that are not finite numbers; the data may not follow this scaling law.',
+  zh: '拟合得到的参数不是有限数值；数据可能不符合该尺度定律。',
+};
 
-class Slicer {
-  private readonly now: () => number;
-  private readonly sliceMs: number;
-  private sliceStart: number;
-  readonly started: number;
-
-  constructor(
-    private readonly hooks: FitHooks,
-    private readonly totalUnits: number,
-  ) {
-    this.now = hooks.now ?? (() => performance.now());
-    this.sliceMs = hooks.sliceMs ?? 20;
-    this.started = this.now();
-    this.sliceStart = this.started;
-  }
-
-  elapsed(): number {
-    return this.now() - this.sliceStart;
-  }
-
-  overdue(): boolean {
-    return this.elapsed() >= this.sliceMs;
-  }
-
-  /** Reports progress, yields, and returns false when the caller cancelled. */
-  async breathe(doneUnits: number, stage: 'search' | 'bootstrap'): Promise<boolean> {
-    this.hooks.progress?.(Math.min(1, doneUnits / this.totalUnits), stage);
-    if (this.hooks.cancelled?.()) return false;
-    await this.hooks.pause();
-    this.sliceStart = this.now();
-    return !this.hooks.cancelled?.();
-  }
-
-  seconds(): number {
-    return (this.now() - this.started) / 1000;
-  }
+function checkpoint(hooks: FitHooks, fraction: number, stage: FitStage): void {
+  if (hooks.cancelled?.()) throw new FitCancelled();
+  hooks.progress?.(fraction, stage);
 }
 
-function gather(src: ArrayLike<number>, rows: Int32Array, out: Float64Array): Float64Array {
-  for (let i = 0; i < rows.length; i++) out[i] = src[rows[i]];
-  return out;
+// ---- the point fit ---------------------------------------------------------------------
+
+interface ChinchillaPoint {
+  form: 'chinchilla';
+  params: ChinchillaParams;
+  /** [a, b, e, alpha, beta] at the optimum and the grid start that led to it (the resamples' starts). */
+  optimum: number[];
+  bestStart: number[];
+  objective: number;
+  starts: number;
+  searched: number;
+  converged: number;
 }
 
-interface BootstrapSettings {
-  resamples: number;
-  seed: number;
-  confidence: number;
+interface PowerPoint {
+  form: 'power';
+  x: 'N' | 'D' | 'C';
+  pure: { x0: number; alpha: number; logCoefficient: number; rSquared: number };
+  floor: { E: number; x0: number; alpha: number; logCoefficient: number; rSquared: number; objective: number } | null;
+  floorError: Bilingual | null;
 }
 
-/**
- * The engine's bootstrap, in slices: one quick pass records the engine's resamples
- * (same generator, same seed), the refits run between pauses, and a second pass hands
- * them back to the engine in order so it computes the intervals itself.
- */
-async function slicedBootstrap<K extends string>(
-  n: number,
-  estimate: Readonly<Record<K, number>>,
-  refit: (rows: Int32Array) => Readonly<Record<K, number>> | null,
-  settings: BootstrapSettings,
-  slicer: Slicer,
-  unitsBefore: number,
-): Promise<BootstrapResult<K> | undefined> {
-  const sets: Int32Array[] = [];
-  bootstrap(
+type Point = ChinchillaPoint | PowerPoint;
+
+/** What the search leaves for the bootstrap and the report: serialisable (a worker posts it). */
+export interface PointFit {
+  /** The rows fitted (all rows, or those left after the drop-k diagnostic). */
+  data: FitData;
+  point: Point;
+  /** The drop-k diagnostic: the all-rows estimate and which rows went. */
+  dropped: FitDiagnostics['dropped'];
+  seconds: number;
+}
+
+function subset(data: FitData, keep: readonly number[]): FitData {
+  const pick = (a: Float64Array | null): Float64Array | null => (a ? Float64Array.from(keep, (i) => a[i]) : null);
+  return {
+    rows: keep.length,
+    N: pick(data.N),
+    D: pick(data.D),
+    C: pick(data.C),
+    loss: Float64Array.from(keep, (i) => data.loss[i]),
+    columns: { ...data.columns },
+    derived: { ...data.derived },
+    sourceRows: Int32Array.from(keep, (i) => data.sourceRows[i]),
+  };
+}
+
+function searchChinchilla(data: FitData, plan: FitPlan, hooks: FitHooks, stageFrom: number, stageSpan: number): ChinchillaPoint | Bilingual {
+  const N = data.N as Float64Array;
+  const D = data.D as Float64Array;
+  const fit = fitChinchilla(N, D, data.loss, {
+    grid: plan.grid,
+    prescreen: plan.prescreen === false ? undefined : plan.prescreen,
+    subsample: SEARCH_SUBSAMPLE,
+    onStart: (done, total) => checkpoint(hooks, stageFrom + (stageSpan * done) / total, 'search'),
+  });
+  if (gridStarts(plan.grid).length === 0) return { en: 'The grid of starts is empty.', zh: '初值网格为空。' };
+  if (!Number.isFinite(fit.objective)) return { en: 'The fit did not reach a finite objective from any start.', zh: '从所有初值出发，拟合都没有得到有限的目标值。' };
+  const p = fit.params;
+  if (![p.E, p.A, p.B, p.alpha, p.beta].every(Number.isFinite)) return NOT_FINITE;
+  const lp = fit.logParams;
+  return {
+    form: 'chinchilla',
+    params: { E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta },
+    optimum: [lp.a, lp.b, lp.e, lp.alpha, lp.beta],
+    bestStart: fit.bestStart,
+    objective: fit.objective,
+    starts: fit.starts,
+    searched: fit.searched,
+    converged: fit.converged,
+  };
+}
+
+function searchPower(data: FitData): PowerPoint | Bilingual {
+  const x = powerVariable(data);
+  const xs = data[x] as Float64Array;
+  const pure = fitPowerLaw(xs, data.loss);
+  if (!pure.ok) return pure.message;
+  if (![pure.x0, pure.alpha, pure.logCoefficient, pure.rSquared].every(Number.isFinite)) return NOT_FINITE;
+  const floor = fitPowerLawWithFloor(xs, data.loss);
+  const floorOk = floor.ok && [floor.E, floor.x0, floor.alpha, floor.logCoefficient, floor.rSquared, floor.objective].every(Number.isFinite);
+  return {
+    form: 'power',
+    x,
+    pure: { x0: pure.x0, alpha: pure.alpha, logCoefficient: pure.logCoefficient, rSquared: pure.rSquared },
+    floor: floor.ok && floorOk ? { E: floor.E, x0: floor.x0, alpha: floor.alpha, logCoefficient: floor.logCoefficient, rSquared: floor.rSquared, objective: floor.objective } : null,
+    floorError: floor.ok ? (floorOk ? null : NOT_FINITE) : floor.message,
+  };
+}
+
+function search(data: FitData, plan: FitPlan, hooks: FitHooks, from: number, span: number): Point | Bilingual {
+  return plan.form === 'chinchilla' ? searchChinchilla(data, plan, hooks, from, span) : searchPower(data);
+}
+
+/** The estimate the drop-k diagnostic compares: the law's parameters by name. */
+function estimateOf(point: Point): Record<string, number> {
+  if (point.form === 'chinchilla') return { ...point.params };
+  const f = point.floor;
+  return f ? { E: f.E, x0: f.x0, alpha: f.alpha } : { x0: point.pure.x0, alpha: point.pure.alpha };
+}
+
+/** ln L − ln L̂ of every row under a point fit. */
+function residualsOf(data: FitData, point: Point): number[] {
+  return Array.from(data.loss, (l, i) => Math.log(l) - Math.log(pointLoss(data, point, i)));
+}
+
+function pointLoss(data: FitData, point: Point, i: number): number {
+  if (point.form === 'chinchilla') return chinchillaLoss((data.N as Float64Array)[i], (data.D as Float64Array)[i], point.params);
+  const x = (data[point.x] as Float64Array)[i];
+  return powerLawValue(point.floor ?? { logCoefficient: point.pure.logCoefficient, alpha: point.pure.alpha }, x);
+}
+
+/** The search (and, with `drop`, the all-rows fit it is compared with). Throws FitCancelled via hooks. */
+export function fitPoint(data: FitData, plan: FitPlan, hooks: FitHooks = {}, now: () => number = () => performance.now()): { ok: true; fit: PointFit } | { ok: false; message: Bilingual } {
+  const t0 = now();
+  if (!plan.drop) {
+    const point = search(data, plan, hooks, 0, 1);
+    if (!('form' in point)) return { ok: false, message: point };
+    return { ok: true, fit: { data, point, dropped: null, seconds: (now() - t0) / 1000 } };
+  }
+  const all = search(data, plan, hooks, 0, 0.5);
+  if (!('form' in all)) return { ok: false, message: all };
+  const drop = rowsToDrop(plan.drop.count, plan.drop.rule, data.loss, residualsOf(data, all));
+  const gone = new Set(drop);
+  const keep = Array.from({ length: data.rows }, (_, i) => i).filter((i) => !gone.has(i));
+  if (keep.length < 5) return refuse(`dropping these runs leaves ${keep.length}, too few to fit.`, `剔除这些训练后只剩 ${keep.length} 次，无法拟合。`);
+  const kept = subset(data, keep);
+  const point = search(kept, plan, hooks, 0.5, 0.5);
+  if (!('form' in point)) return { ok: false, message: point };
+  const dropped = {
+    rule: plan.drop.rule,
+    count: plan.drop.count,
+    rows: drop.map((i) => data.sourceRows[i]),
+    losses: drop.map((i) => data.loss[i]),
+    allRows: estimateOf(all),
+    allRowsCount: data.rows,
+  };
+  return { ok: true, fit: { data: kept, point, dropped, seconds: (now() - t0) / 1000 } };
+}
+
+// ---- the bootstrap -------------------------------------------------------------------------
+
+/** One resample's refit: the values of each group (Chinchilla: params and derived quantities; power: pure, floor), null where it failed. */
+export interface BootstrapDraw {
+  r: number;
+  groups: (Record<string, number> | null)[];
+}
+
+/** The resamples of one share (r % share.count === share.index), refitted from the point fit. */
+export function bootstrapShare(fit: PointFit, plan: FitPlan, share: { index: number; count: number } = { index: 0, count: 1 }, hooks: FitHooks = {}): BootstrapDraw[] {
+  const { data, point } = fit;
+  const n = data.rows;
+  const draws: BootstrapDraw[] = [];
+  const mine = Math.ceil(Math.max(0, plan.resamples - share.index) / share.count);
+  const report = (): void => checkpoint(hooks, draws.length / Math.max(1, mine), 'bootstrap');
+  if (point.form === 'chinchilla') {
+    const N = data.N as Float64Array;
+    const D = data.D as Float64Array;
+    const L = data.loss;
+    const bn = new Float64Array(n);
+    const bd = new Float64Array(n);
+    const bl = new Float64Array(n);
+    // bootstrapChinchilla's resample starts: the optimum and the grid start that led to it.
+    // Past LARGE_TABLE rows only the optimum: the grid start costs 2× a refit and, on
+    // Epoch's data, moves no interval endpoint by more than 1e-3 relative.
+    const starts = n > LARGE_TABLE ? [point.optimum] : [point.optimum, point.bestStart];
+    resampleRows(
+      n,
+      plan.resamples,
+      plan.seed,
+      (r, rows) => {
+        const refit = fitChinchilla(gather(N, rows, bn), gather(D, rows, bd), gather(L, rows, bl), { starts });
+        const ok = Number.isFinite(refit.objective);
+        draws.push({ r, groups: [ok ? { ...refit.params, ...derivedQuantities(refit.params, plan.budget) } : null] });
+        report();
+      },
+      share,
+    );
+    return draws;
+  }
+  const xs = data[point.x] as Float64Array;
+  const bx = new Float64Array(n);
+  const by = new Float64Array(n);
+  resampleRows(
     n,
-    estimate,
-    (rows) => {
-      sets.push(rows.slice());
-      return estimate;
+    plan.resamples,
+    plan.seed,
+    (r, rows) => {
+      gather(xs, rows, bx);
+      gather(data.loss, rows, by);
+      const pure = fitPowerLaw(bx, by);
+      const floor = point.floor ? fitPowerLawWithFloor(bx, by) : null;
+      draws.push({ r, groups: [pure.ok ? { x0: pure.x0, alpha: pure.alpha } : null, floor?.ok ? { E: floor.E, x0: floor.x0, alpha: floor.alpha } : null] });
+      report();
     },
-    settings,
+    share,
   );
-  const refits: (Readonly<Record<K, number>> | null)[] = [];
-  for (const rows of sets) {
-    refits.push(refit(rows));
-    if (slicer.overdue() && !(await slicer.breathe(unitsBefore + refits.length * REFIT_COST, 'bootstrap'))) return undefined;
-  }
-  let k = 0;
-  return bootstrap(n, estimate, () => refits[k++], settings);
+  return draws;
 }
 
-function intervalsOf<K extends string>(b: BootstrapResult<K> | undefined): Record<K, FitInterval> | null {
-  if (!b || b.resamples === 0) return null;
-  const out = {} as Record<K, FitInterval>;
-  for (const key of Object.keys(b.intervals) as K[]) {
-    const { low, high } = b.intervals[key];
-    if (!Number.isFinite(low) || !Number.isFinite(high)) return null;
-    out[key] = { low, high };
-  }
-  return out;
-}
-
-function bootstrapInfo(b: BootstrapResult<string> | undefined): FitBootstrapInfo | null {
-  return b ? { resamples: b.resamples, failed: b.failed, seed: b.seed, confidence: b.confidence } : null;
-}
+// ---- the result ------------------------------------------------------------------------------
 
 function columnsOf(data: FitData): FitDataColumns {
   const arr = (a: Float64Array | null): number[] | null => (a ? Array.from(a) : null);
   return { N: arr(data.N), D: arr(data.D), C: arr(data.C), loss: Array.from(data.loss), rows: Array.from(data.sourceRows) };
 }
 
-function settingsOf(options: RunFitOptions): BootstrapSettings {
-  const resamples = Math.min(MAX_RESAMPLES, Math.max(0, Math.floor(options.resamples ?? DEFAULT_RESAMPLES)));
-  return { resamples, seed: (options.seed ?? DEFAULT_SEED) >>> 0, confidence: options.confidence ?? 0.95 };
+function intervalsFrom<K extends string>(keys: readonly K[], draws: readonly (Record<string, number> | null)[], confidence: number): { intervals: Record<K, FitInterval> | null; resamples: number; failed: number } {
+  if (draws.length === 0) return { intervals: null, resamples: 0, failed: 0 };
+  const s = percentileSummary(keys, draws as (Record<K, number> | null)[], confidence);
+  if (s.resamples === 0) return { intervals: null, resamples: 0, failed: s.failed };
+  const out = {} as Record<K, FitInterval>;
+  for (const k of keys) {
+    const { low, high } = s.intervals[k];
+    if (!Number.isFinite(low) || !Number.isFinite(high)) return { intervals: null, resamples: s.resamples, failed: s.failed };
+    out[k] = { low, high };
+  }
+  return { intervals: out, resamples: s.resamples, failed: s.failed };
 }
 
-const NOT_FINITE: Bilingual = {
-  en: 'The fit produced parameters that are not finite numbers; the data may not follow this scaling law.',
-  zh: '拟合得到的参数不是有限数值；数据可能不符合该尺度定律。',
-};
-
-function allFinite(values: readonly number[]): boolean {
-  return values.every((v) => Number.isFinite(v));
+function leverageOf(data: FitData, point: Point): FitDiagnostics['leverage'] {
+  const residuals = residualsOf(data, point);
+  const jac =
+    point.form === 'chinchilla'
+      ? chinchillaJacobian(data.N as Float64Array, data.D as Float64Array, point.params)
+      : powerJacobian(data[point.x] as Float64Array, point.floor ?? { logCoefficient: point.pure.logCoefficient, alpha: point.pure.alpha });
+  const flags = flagPoints(jac, residuals);
+  if (!flags) return null;
+  return {
+    threshold: flags.threshold,
+    parameters: jac[0]?.length ?? 0,
+    points: flags.flagged.map((f) => ({ row: data.sourceRows[f.index], leverage: f.leverage, residual: f.residual, standardised: f.standardised })),
+  };
 }
 
-async function runChinchilla(data: FitData, options: RunFitOptions, hooks: FitHooks): Promise<FitOutcome> {
-  // parseFitInput checked the columns for this form.
-  const N = data.N as Float64Array;
-  const D = data.D as Float64Array;
-  const L = data.loss;
-  const starts = gridStarts(options.grid ?? HOFFMANN_GRID);
-  if (starts.length === 0) return { ok: false, cancelled: false, message: { en: 'The grid of starts is empty.', zh: '初值网格为空。' } };
-  const settings = settingsOf(options);
-  const slicer = new Slicer(hooks, starts.length + settings.resamples * REFIT_COST + 1);
-
-  // fitChinchilla's search, one start at a time with a clock check after each (a start
-  // takes ~0.1–5 ms, so no slice overruns by much): the same objective, solver settings
-  // and keep-the-strictly-lowest rule, hence the same optimum.
-  const fun = chinchillaObjective(chinchillaLogData(N, D, L), HUBER_DELTA);
-  const solver = new LbfgsSolver(5);
-  const x = new Float64Array(5);
-  let bestF = Infinity;
-  let bestX: number[] = [];
-  let bestStart: number[] = [];
-  let converged = 0;
-  for (let k = 0; k < starts.length; k++) {
-    const r = solver.minimize(fun, starts[k], x);
-    if (r.converged) converged++;
-    if (r.f < bestF) {
-      bestF = r.f;
-      bestX = Array.from(x);
-      bestStart = starts[k];
-    }
-    if (slicer.overdue() && !(await slicer.breathe(k + 1, 'search'))) return CANCELLED;
-  }
-  if (!Number.isFinite(bestF)) {
-    return { ok: false, cancelled: false, message: { en: 'The fit did not reach a finite objective from any start.', zh: '从所有初值出发，拟合都没有得到有限的目标值。' } };
-  }
-  // The engine's polish: tight tolerances from the best point (never worse than it).
-  const polished = fitChinchilla(N, D, L, { starts: [bestX] });
-  const better = polished.objective <= bestF;
-  const point = better ? polished : toParams(bestX);
-  const objective = better ? polished.objective : bestF;
-  const lp = point.logParams;
-  let boot: BootstrapResult<keyof ChinchillaParams> | undefined;
-  if (settings.resamples > 0) {
-    if (!(await slicer.breathe(starts.length + 1, 'bootstrap'))) return CANCELLED;
-    // bootstrapChinchilla's resample starts: the optimum and the grid start that led to it.
-    const resampleStarts = [[lp.a, lp.b, lp.e, lp.alpha, lp.beta], bestStart];
-    const n = L.length;
-    const bn = new Float64Array(n);
-    const bd = new Float64Array(n);
-    const bl = new Float64Array(n);
-    boot = await slicedBootstrap(
-      n,
-      point.params,
-      (rows) => {
-        const r = fitChinchilla(gather(N, rows, bn), gather(D, rows, bd), gather(L, rows, bl), { starts: resampleStarts });
-        return Number.isFinite(r.objective) ? r.params : null;
-      },
-      settings,
-      slicer,
-      starts.length + 1,
-    );
-    if (!boot) return CANCELLED;
-  }
-  const p = point.params;
-  if (!allFinite([p.E, p.A, p.B, p.alpha, p.beta, objective])) return { ok: false, cancelled: false, message: NOT_FINITE };
-  hooks.progress?.(1, settings.resamples > 0 ? 'bootstrap' : 'search');
-  const result: ChinchillaFitResult = {
-    form: 'chinchilla',
-    params: { E: p.E, A: p.A, B: p.B, alpha: p.alpha, beta: p.beta },
-    intervals: intervalsOf(boot),
-    objective,
-    huberDelta: HUBER_DELTA,
-    starts: starts.length,
-    converged,
+/** Puts the point fit and the bootstrap draws (of every share, in any order) together. */
+export function assembleResult(fit: PointFit, plan: FitPlan, draws: readonly BootstrapDraw[], seconds: number): FitResult {
+  const sorted = [...draws].sort((a, b) => a.r - b.r);
+  const { data, point } = fit;
+  const diagnostics: FitDiagnostics = { leverage: leverageOf(data, point), dropped: fit.dropped };
+  const base = {
     data: columnsOf(data),
     columns: { ...data.columns },
     derived: { ...data.derived },
-    bootstrap: bootstrapInfo(boot),
-    seconds: slicer.seconds(),
-    source: options.source,
+    seconds,
+    source: plan.source,
+    diagnostics,
+    resamplesLimited: plan.resamplesLimited,
   };
-  return { ok: true, result };
-}
-
-/** Compute, then model size, then tokens: the classic L(C) first (as the CLI does). */
-function powerVariable(data: FitData): FitX {
-  return data.C ? 'C' : data.N ? 'N' : 'D';
-}
-
-async function runPower(data: FitData, options: RunFitOptions, hooks: FitHooks): Promise<FitOutcome> {
-  const which = powerVariable(data);
-  const x = (data[which] ?? data.loss) as Float64Array;
-  const y = data.loss;
-  const settings = settingsOf(options);
-  const slicer = new Slicer(hooks, 2 + 2 * settings.resamples * REFIT_COST);
-  const pure = fitPowerLaw(x, y);
-  if (!pure.ok) return { ok: false, cancelled: false, message: pure.message };
-  const floor = fitPowerLawWithFloor(x, y);
-  const n = y.length;
-  const bx = new Float64Array(n);
-  const by = new Float64Array(n);
-  let pureBoot: BootstrapResult<'x0' | 'alpha'> | undefined;
-  let floorBoot: BootstrapResult<'E' | 'x0' | 'alpha'> | undefined;
-  if (settings.resamples > 0) {
-    if (!(await slicer.breathe(2, 'bootstrap'))) return CANCELLED;
-    pureBoot = await slicedBootstrap(
-      n,
-      { x0: pure.x0, alpha: pure.alpha },
-      (rows) => {
-        const r = fitPowerLaw(gather(x, rows, bx), gather(y, rows, by));
-        return r.ok ? { x0: r.x0, alpha: r.alpha } : null;
-      },
-      settings,
-      slicer,
-      2,
-    );
-    if (!pureBoot) return CANCELLED;
-    if (floor.ok) {
-      floorBoot = await slicedBootstrap(
-        n,
-        { E: floor.E, x0: floor.x0, alpha: floor.alpha },
-        (rows) => {
-          const r = fitPowerLawWithFloor(gather(x, rows, bx), gather(y, rows, by));
-          return r.ok ? { E: r.E, x0: r.x0, alpha: r.alpha } : null;
-        },
-        settings,
-        slicer,
-        2 + settings.resamples * REFIT_COST,
-      );
-      if (!floorBoot) return CANCELLED;
+  const info = (resamples: number, failed: number): ChinchillaFitResult['bootstrap'] =>
+    sorted.length > 0 ? { resamples, failed, seed: plan.seed, confidence: plan.confidence } : null;
+  if (point.form === 'chinchilla') {
+    const g = intervalsFrom([...CHINCHILLA_KEYS, ...DERIVED_KEYS], sorted.map((d) => d.groups[0]), plan.confidence);
+    const values = derivedQuantities(point.params, plan.budget);
+    const derivedQuantitiesOut = {} as Record<DerivedKey, FitEstimate>;
+    for (const k of DERIVED_KEYS) derivedQuantitiesOut[k] = { value: values[k], interval: g.intervals?.[k] ?? null };
+    let intervals: ChinchillaFitResult['intervals'] = null;
+    if (g.intervals) {
+      const iv = g.intervals;
+      intervals = { E: iv.E, A: iv.A, B: iv.B, alpha: iv.alpha, beta: iv.beta };
     }
+    const result: ChinchillaFitResult = {
+      form: 'chinchilla',
+      params: point.params,
+      intervals,
+      objective: point.objective,
+      huberDelta: HUBER_DELTA,
+      starts: point.starts,
+      searched: point.searched,
+      converged: point.converged,
+      budget: plan.budget,
+      derivedQuantities: derivedQuantitiesOut,
+      bootstrap: info(g.resamples, g.failed),
+      ...base,
+    };
+    return result;
   }
-  if (!allFinite([pure.x0, pure.alpha, pure.logCoefficient, pure.rSquared])) return { ok: false, cancelled: false, message: NOT_FINITE };
-  const pureSummary: PowerLawSummary = {
-    x0: pure.x0,
-    alpha: pure.alpha,
-    logCoefficient: pure.logCoefficient,
-    rSquared: pure.rSquared,
-    intervals: intervalsOf(pureBoot),
-  };
-  const floorOk = floor.ok && allFinite([floor.E, floor.x0, floor.alpha, floor.logCoefficient, floor.rSquared, floor.objective]);
-  const floorSummary: PowerFloorSummary | null =
-    floor.ok && floorOk
-      ? {
-          E: floor.E,
-          x0: floor.x0,
-          alpha: floor.alpha,
-          logCoefficient: floor.logCoefficient,
-          rSquared: floor.rSquared,
-          objective: floor.objective,
-          intervals: intervalsOf(floorBoot),
-        }
-      : null;
-  hooks.progress?.(1, settings.resamples > 0 ? 'bootstrap' : 'search');
+  const pure = intervalsFrom(['x0', 'alpha'] as const, sorted.map((d) => d.groups[0]), plan.confidence);
+  const floor = intervalsFrom(['E', 'x0', 'alpha'] as const, sorted.map((d) => d.groups[1]), plan.confidence);
+  const pureSummary: PowerLawSummary = { ...point.pure, intervals: pure.intervals };
+  const floorSummary: PowerFloorSummary | null = point.floor ? { ...point.floor, intervals: floor.intervals } : null;
   const result: PowerFitResult = {
     form: 'power',
-    x: which,
+    x: point.x,
     pure: pureSummary,
     floor: floorSummary,
-    floorError: floor.ok ? (floorOk ? null : NOT_FINITE) : floor.message,
-    data: columnsOf(data),
-    columns: { ...data.columns },
-    derived: { ...data.derived },
-    bootstrap: bootstrapInfo(pureBoot),
-    seconds: slicer.seconds(),
-    source: options.source,
+    floorError: point.floorError,
+    bootstrap: info(pure.resamples, pure.failed),
+    ...base,
   };
-  return { ok: true, result };
+  return result;
 }
 
-/** Fits the parsed rows in the given form, pausing between slices of work. */
-export function runFit(data: FitData, form: FitForm, options: RunFitOptions, hooks: FitHooks): Promise<FitOutcome> {
-  return form === 'chinchilla' ? runChinchilla(data, options, hooks) : runPower(data, options, hooks);
+/**
+ * The whole pipeline on one thread: plan, search (with the optional drop-k refit),
+ * bootstrap, result. The worker host runs the same steps, the bootstrap in two shares.
+ */
+export function runFit(data: FitData, form: FitForm, options: RunFitOptions, hooks: FitHooks = {}, now: () => number = () => performance.now()): FitOutcome {
+  const t0 = now();
+  const planned = planFit(data, form, options);
+  if (!planned.ok) return { ok: false, cancelled: false, message: planned.message };
+  const plan = planned.plan;
+  try {
+    const point = fitPoint(data, plan, hooks, now);
+    if (!point.ok) return { ok: false, cancelled: false, message: point.message };
+    const draws = plan.resamples > 0 ? bootstrapShare(point.fit, plan, { index: 0, count: 1 }, hooks) : [];
+    return { ok: true, result: assembleResult(point.fit, plan, draws, (now() - t0) / 1000) };
+  } catch (e) {
+    if (e instanceof FitCancelled) return CANCELLED;
+    throw e;
+  }
+}
+
+/** The outcome for a cancelled fit (the worker host reports it too). */
+export function cancelledOutcome(): FitOutcome {
+  return CANCELLED;
 }
 
 // ---- reading a result ---------------------------------------------------------------
@@ -419,7 +537,7 @@ export function primaryPowerFit(result: PowerFitResult): { logCoefficient: numbe
 export function fittedLoss(result: FitResult, i: number): number {
   if (result.form === 'chinchilla') {
     const { N, D } = result.data;
-    return chinchillaLoss(result.params, (N as number[])[i], (D as number[])[i]);
+    return chinchillaLoss((N as number[])[i], (D as number[])[i], result.params);
   }
   return powerLawValue(primaryPowerFit(result), powerX(result)[i]);
 }
@@ -443,9 +561,4 @@ export function fitRows(result: FitResult): FitRow[] {
     const fitted = fittedLoss(result, i);
     return { row: rows[i], N: N?.[i] ?? null, D: D?.[i] ?? null, C: C?.[i] ?? null, loss: l, fitted, residual: Math.log(l) - Math.log(fitted) };
   });
-}
-
-/** The estimates of a result by parameter name, with their intervals (null without a bootstrap). */
-export function estimates(result: ChinchillaFitResult): { key: (typeof CHINCHILLA_KEYS)[number]; value: number; interval: FitInterval | null }[] {
-  return CHINCHILLA_KEYS.map((key) => ({ key, value: result.params[key], interval: result.intervals?.[key] ?? null }));
 }

@@ -3,7 +3,9 @@
 // webview can keep it in its saved state, and src/protocol/messages.ts can validate it.
 // Pure: built from the engine's fits in model.ts, drawn by charts.ts, written out by
 // report.ts.
-import type { ChinchillaParams } from '../../engine/fit/chinchilla';
+import type { DerivedKey } from '../../engine/fit/derived';
+import type { DropRule } from '../../engine/fit/diagnostics';
+import type { ChinchillaParams } from '../../engine/laws/powerLaws';
 import type { Bilingual } from '../types';
 
 /** The variable a single power law is fitted against. */
@@ -50,6 +52,29 @@ export interface FitColumns {
   loss?: string;
 }
 
+/** A value with its bootstrap interval (null without a bootstrap). */
+export interface FitEstimate {
+  value: number;
+  interval: FitInterval | null;
+}
+
+/** Runs flagged by the residual check (diagnostics.ts). */
+interface FitPointFlag {
+  row: number;
+  leverage: number;
+  /** ln L − ln L̂. */
+  residual: number;
+  /** residual / (s·√(1 − h)), s = 1.4826·MAD. */
+  standardised: number;
+}
+
+export interface FitDiagnostics {
+  /** Leverage threshold 2p/n and the rows above it or with |standardised residual| > 3 (null: singular Jacobian). */
+  leverage: { threshold: number; parameters: number; points: FitPointFlag[] } | null;
+  /** The drop-k diagnostic: this fit is on the rows left; allRows is the estimate on all of them. */
+  dropped: { rule: DropRule; count: number; rows: number[]; losses: number[]; allRows: Record<string, number>; allRowsCount: number } | null;
+}
+
 interface FitResultBase {
   data: FitDataColumns;
   /** Headers of the recognised columns, as written. */
@@ -61,6 +86,9 @@ interface FitResultBase {
   /** Wall-clock seconds of the fit (including the bootstrap). */
   seconds: number;
   source: FitSourceInfo;
+  diagnostics: FitDiagnostics | null;
+  /** Whether the default resample count was lowered to stay within the work limit. */
+  resamplesLimited: boolean;
 }
 
 export type ChinchillaKey = keyof ChinchillaParams;
@@ -74,9 +102,14 @@ export interface ChinchillaFitResult extends FitResultBase {
   /** Σ Huber at the optimum. */
   objective: number;
   huberDelta: number;
-  /** Starts of the multi-start search and how many converged. */
+  /** Starts of the grid, starts L-BFGS ran from after the pre-screen, and how many converged. */
   starts: number;
+  searched: number;
   converged: number;
+  /** Compute budget (FLOPs) of the derived quantities. */
+  budget: number;
+  /** a, b, G, N_opt, D_opt, tokens/parameter and L at the optimum, with intervals from each resample's values (null: an older result). */
+  derivedQuantities: Record<DerivedKey, FitEstimate> | null;
 }
 
 export type PowerKey = 'x0' | 'alpha';

@@ -1,26 +1,12 @@
 // Vega-Lite specs for seed 5.2: the importance/feasibility matrix with quadrant guides,
 // the milestone timeline, the challenge counts and the impact radar.
-import { makeChart } from '../chartKit';
+import { makeChart, wrapLabel } from '../chartKit';
 import { radarBody } from '../radar';
 import type { ChartContext, ChartSpec } from '../types';
 import { challengeCounts, IMPACT_AREAS, IMPACT_MAX, type MatrixPoint, MATRIX_LIMIT, MILESTONES, TRENDS } from './model';
 
-/** Splits a label into lines of at most `width` characters at spaces (CJK text stays one line). */
-export function wrapLabel(text: string, width: number): string[] {
-  if (text.length <= width || !text.includes(' ')) return [text];
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+// The one line-wrapping helper lives in chartKit (the representations' panel subtitles use it too).
+export { wrapLabel };
 
 /** A trend's colour: the same in the matrix and the challenge bars. */
 function trendColors(ctx: ChartContext): { domain: string[]; range: string[] } {
@@ -107,8 +93,9 @@ export function matrixChart(points: readonly MatrixPoint[], ctx: ChartContext): 
           fontSize: 12,
           fontWeight: 'bold',
           baseline: 'bottom',
-          align: { expr: "datum.labelLeft ? 'right' : 'left'" },
-          dx: { expr: 'datum.labelLeft ? -7 : 7' },
+          // Left of the point where the model says so, or where the name would run past the plot (a narrow view).
+          align: { expr: "datum.labelLeft || scale('x', datum.importance) + 7 + 7.5 * length(datum.name) > width ? 'right' : 'left'" },
+          dx: { expr: "datum.labelLeft || scale('x', datum.importance) + 7 + 7.5 * length(datum.name) > width ? -7 : 7" },
           dy: -7,
         },
         encoding: { x, y, text: { field: 'name', type: 'nominal' } },

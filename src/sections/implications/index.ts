@@ -3,6 +3,7 @@
 import { num, type NumberParam, type ParamValues, type Section } from '../types';
 import { challengeChart, impactChart, matrixChart, milestoneChart } from './charts';
 import { FEASIBILITY, IMPACT_AREAS, IMPACT_SCORES, implicationsReport, IMPORTANCE, matrixPoints, TRENDS } from './model';
+import { illustrative } from '../chartKit';
 
 const SCORE = { min: 0, max: 10, step: 0.5 } as const;
 
@@ -37,7 +38,7 @@ function scoresOf(params: ParamValues, prefix: string, keys: readonly { key: str
   return keys.map((k) => num(params, `${prefix}_${k.key}`));
 }
 
-export const implicationsSection: Section = {
+export const implicationsSection: Section = illustrative({
   id: 'implications',
   seedRef: '5.2',
   title: { zh: '涌现能力的实际意义', en: 'What emergence means for AI' },
@@ -53,4 +54,4 @@ export const implicationsSection: Section = {
   report(_params, lang) {
     return implicationsReport(lang);
   },
-};
+});

@@ -2,7 +2,7 @@
 // annotations, and a summary table of threshold versus first emergence on the grid.
 import { formatCount, pythonExp } from '../../engine/format';
 import { capability } from '../../engine/thresholds';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
 import { ARROW_HEAD_SIZE, annotationLineHeight, arrowFromBox, estimateTextWidth, textBox, toPixel, type PlotFrame } from '../scaling-laws/arrows';
 import type { ChartContext, ChartSpec, Lang } from '../types';
 import { DENSE_SIZES, MODEL_SIZES, analyzeMathEmergence, sizeWithUnits, type MathThresholds, type ProblemAnalysis, type Transition } from './model';
@@ -75,21 +75,24 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     problem: name,
     example: a.problem.example[lang],
   }));
+  // Every layer is always there (empty when it has nothing to draw), so a threshold that
+  // moves the emergence point on or off the grid changes data only: the view updates in place.
   const layers: Json[] = [];
-  if (a.offGrid) {
-    layers.push({
-      data: { values: [{ size: a.threshold, label: `${tr({ zh: '代码阈值', en: 'Coded threshold' }, lang)} ${pythonExp(a.threshold)} (${formatCount(a.threshold, lang)})` }] },
-      mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: theme.muted },
-      encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
-    });
-  }
-  if (a.emergencePoint !== undefined) {
-    layers.push({
-      data: { values: [{ size: a.emergencePoint, label: `${tr({ zh: '涌现点', en: 'Emergence point' }, lang)} ${pythonExp(a.emergencePoint)} (${formatCount(a.emergencePoint, lang)})` }] },
-      mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, opacity: 0.7, color: theme.accent },
-      encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
-    });
-  }
+  layers.push({
+    data: { values: a.offGrid ? [{ size: a.threshold, label: `${tr({ zh: '代码阈值', en: 'Coded threshold' }, lang)} ${pythonExp(a.threshold)} (${formatCount(a.threshold, lang)})` }] : [] },
+    mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: theme.muted },
+    encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
+  });
+  layers.push({
+    data: {
+      values:
+        a.emergencePoint !== undefined
+          ? [{ size: a.emergencePoint, label: `${tr({ zh: '涌现点', en: 'Emergence point' }, lang)} ${pythonExp(a.emergencePoint)} (${formatCount(a.emergencePoint, lang)})` }]
+          : [],
+    },
+    mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, opacity: 0.7, color: theme.accent },
+    encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
+  });
   if (t.model === 'logistic') {
     layers.push({
       data: { values: DENSE_SIZES.map((size) => ({ size, capable: capability(t.model, size, a.threshold, t.sharpness) })) },
@@ -116,12 +119,14 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     },
   );
   const lines = annotationLines(a, lang);
-  if (a.emergencePoint === undefined) {
-    layers.push({
-      data: { values: [{}] },
-      mark: { type: 'text', align: 'center', baseline: 'middle', x: PANEL_WIDTH / 2, y: PANEL_HEIGHT * 0.4, fontSize: FONT_SIZE, color: theme.muted, text: lines },
-    });
-  } else {
+  layers.push({
+    data: { values: a.emergencePoint === undefined ? [{ lines }] : [] },
+    mark: { type: 'text', align: 'center', baseline: 'middle', x: PANEL_WIDTH / 2, y: PANEL_HEIGHT * 0.4, fontSize: FONT_SIZE, color: theme.muted },
+    encoding: { text: { field: 'lines' } },
+  });
+  let arrows: Json[] = [];
+  let label: Json[] = [];
+  if (a.emergencePoint !== undefined) {
     const e = a.emergencePoint;
     const place = placeAnnotation(e, lines, t.model === 'logistic');
     const [px, py] = toPixel(PANEL_FRAME, place.x, place.y);
@@ -129,27 +134,28 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     // Centre a multi-line block on the anchor (vega puts the first line there).
     const dy = (-(lines.length - 1) * annotationLineHeight(FONT_SIZE)) / 2;
     const box = textBox(px, py, width, FONT_SIZE, place.align, 'middle', 0, dy, lines.length);
-    const arrow = arrowFromBox(PANEL_FRAME, box, [e, 0.5]);
-    const arrowX = { type: 'quantitative', scale: { type: 'log' } };
-    const arrowY = { type: 'quantitative' };
-    layers.push(
-      {
-        data: { values: [arrow] },
-        mark: { type: 'rule', strokeWidth: 1.3, color: theme.accent },
-        encoding: { x: { field: 'x', ...arrowX }, y: { field: 'y', ...arrowY }, x2: { field: 'x2' }, y2: { field: 'y2' } },
-      },
-      {
-        data: { values: [arrow] },
-        mark: { type: 'point', shape: 'triangle-up', filled: true, opacity: 1, size: ARROW_HEAD_SIZE * 0.8, color: theme.accent },
-        encoding: { x: { field: 'headX', ...arrowX }, y: { field: 'headY', ...arrowY }, angle: { field: 'angle', type: 'quantitative', scale: null } },
-      },
-      {
-        data: { values: [{ size: place.x, capable: place.y }] },
-        mark: { type: 'text', align: place.align, baseline: 'middle', dy, fontSize: FONT_SIZE, lineHeight: annotationLineHeight(FONT_SIZE), color: theme.foreground, text: lines },
-        encoding: { x: { field: 'size', ...arrowX }, y: { field: 'capable', ...arrowY } },
-      },
-    );
+    arrows = [{ ...arrowFromBox(PANEL_FRAME, box, [e, 0.5]) }];
+    label = [{ size: place.x, capable: place.y, align: place.align, dy, lines }];
   }
+  const arrowX = { type: 'quantitative', scale: { type: 'log' } };
+  const arrowY = { type: 'quantitative' };
+  layers.push(
+    {
+      data: { values: arrows },
+      mark: { type: 'rule', strokeWidth: 1.3, color: theme.accent },
+      encoding: { x: { field: 'x', ...arrowX }, y: { field: 'y', ...arrowY }, x2: { field: 'x2' }, y2: { field: 'y2' } },
+    },
+    {
+      data: { values: arrows },
+      mark: { type: 'point', shape: 'triangle-up', filled: true, opacity: 1, size: ARROW_HEAD_SIZE * 0.8, color: theme.accent },
+      encoding: { x: { field: 'headX', ...arrowX }, y: { field: 'headY', ...arrowY }, angle: { field: 'angle', type: 'quantitative', scale: null } },
+    },
+    {
+      data: { values: label },
+      mark: { type: 'text', align: { expr: 'datum.align' }, baseline: 'middle', dy: { expr: 'datum.dy' }, fontSize: FONT_SIZE, lineHeight: annotationLineHeight(FONT_SIZE), color: theme.foreground },
+      encoding: { x: { field: 'size', ...arrowX }, y: { field: 'capable', ...arrowY }, text: { field: 'lines' } },
+    },
+  );
   return {
     title: { text: lang === 'zh' ? `${name}能力涌现` : `${name} emergence`, fontSize: 12, anchor: 'middle' },
     width: PANEL_WIDTH,
@@ -198,6 +204,10 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
     ].map((c) => ({ ...c, example: a.problem.example[lang] }));
   });
   const anyOff = analyses.some((a) => a.offGrid);
+  // A narrow webview: column headers on two lines and smaller cells, so columns never run into each other.
+  const narrow = ctx.width !== undefined && ctx.width < 520;
+  const headerExpr = columns.reduceRight((rest, c) => `datum.label === ${JSON.stringify(c)} ? ${JSON.stringify(wrapLabel(c, 10))} : ${rest}`, 'datum.label');
+  const cellFont = narrow ? 10 : 12;
   return makeChart(
     {
       id: 'summary-table',
@@ -220,7 +230,12 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
       view: { stroke: null },
       data: { values: cells },
       encoding: {
-        x: { field: 'column', type: 'nominal', sort: columns, axis: { orient: 'top', title: null, labelAngle: 0, domain: false, ticks: false, labelFontSize: 12, labelFontWeight: 'bold', labelColor: theme.foreground, labelPadding: 8 } },
+        x: {
+          field: 'column',
+          type: 'nominal',
+          sort: columns,
+          axis: { orient: 'top', title: null, labelAngle: 0, domain: false, ticks: false, labelFontSize: cellFont, labelFontWeight: 'bold', labelColor: theme.foreground, labelPadding: 8, ...(narrow ? { labelExpr: headerExpr } : {}) },
+        },
         y: { field: 'row', type: 'ordinal', axis: null },
         text: { field: 'text', type: 'nominal' },
         color: { field: 'colour', type: 'nominal', scale: null },
@@ -229,7 +244,7 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
       // Font weight is a mark property, not a channel: one layer per weight.
       layer: (['normal', 'bold'] as const).map((weight) => ({
         transform: [{ filter: `datum.weight === '${weight}'` }],
-        mark: { type: 'text', fontSize: 12, fontWeight: weight },
+        mark: { type: 'text', fontSize: cellFont, fontWeight: weight },
       })),
     },
   );

@@ -3,7 +3,9 @@ import { pythonExp } from '../../engine/format';
 import type { TransitionModel } from '../../engine/thresholds';
 import { num, str, type ChartContext, type ChartSpec, type ParamSpec, type ParamValues, type Section } from '../types';
 import { capabilityCountChart, capabilityHeatmapChart, phaseBoundariesChart } from './charts';
+import { EVIDENCE_PARAM, measuredCapabilityCountChart, showsMeasured } from '../emergence-real/counterparts';
 import { CAPABILITIES, SEED_TRANSITION, type Thresholds, type TransitionSettings } from './model';
+import { illustrative } from '../chartKit';
 
 const PARAMS_UNIT = { zh: '参数', en: 'parameters' };
 
@@ -56,7 +58,7 @@ export function thresholdsFromParams(params: ParamValues): Thresholds {
   return Object.fromEntries(CAPABILITIES.map((c) => [c.key, num(params, c.param)])) as Thresholds;
 }
 
-export const phaseTransitionSection: Section = {
+export const phaseTransitionSection: Section = illustrative({
   id: 'phase-transition',
   seedRef: '3.2',
   title: { zh: '相变理论: 能力的阶梯式涌现', en: 'Phase transitions: capabilities emerge in steps' },
@@ -64,10 +66,11 @@ export const phaseTransitionSection: Section = {
     zh: '能力数量、能力热图与相变边界: 五种能力在 1e+07 至 1e+11 参数处解锁',
     en: 'Capability count, heatmap and phase boundaries: five capabilities unlocking from 1e+07 to 1e+11 parameters',
   },
-  params: [...transitionParams, ...thresholdParams],
+  params: [...transitionParams, ...thresholdParams, EVIDENCE_PARAM],
   charts(params: ParamValues, ctx: ChartContext): ChartSpec[] {
+    if (showsMeasured(params)) return [measuredCapabilityCountChart(ctx)];
     const thresholds = thresholdsFromParams(params);
     const t = transitionFromParams(params);
     return [capabilityCountChart(thresholds, t, ctx), capabilityHeatmapChart(thresholds, t, ctx), phaseBoundariesChart(thresholds, t, ctx)];
   },
-};
+});

@@ -2,7 +2,7 @@
 // semi-distributed, fully distributed) on the same axes, with one shared concept legend
 // (the seed's third panel had none) and the article's takeaway under each panel title.
 import { pythonExp } from '../../engine/format';
-import { makeChart } from '../chartKit';
+import { makeChart, wrapLabel } from '../chartKit';
 import type { ChartContext, ChartSpec, Lang } from '../types';
 import { CONCEPTS, type RepresentationPanel, type RepresentationSettings } from './model';
 
@@ -40,16 +40,18 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
   const x = {
     field: 'x',
     type: 'quantitative',
-    scale: { domain: xDomain, nice: false, zero: false },
+    // The extents depend on the seed and spreads: signals, so a change moves the axes in place.
+    scale: { domain: { expr: 'xDomain' }, nice: false, zero: false },
     title: zh ? '表示维度1' : 'Representation dimension 1',
   };
   const y = {
     field: 'y',
     type: 'quantitative',
-    scale: { domain: [-yMax, yMax], nice: false, zero: false },
+    scale: { domain: { expr: 'yDomain' }, nice: false, zero: false },
     title: zh ? '表示维度2' : 'Representation dimension 2',
   };
 
+  const narrow = ctx.width !== undefined && ctx.width < 520;
   const hconcat = panels.map((panel) => {
     const distributed = panel.scale.representation === 'fully_distributed';
     const values = panel.points.map((p) => ({
@@ -88,7 +90,8 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
     return {
       width: PANEL_SIZE,
       height: PANEL_SIZE,
-      title: { text: panelTitle(panel, lang), subtitle: panel.scale.takeaway[lang], anchor: 'middle', fontSize: 13 },
+      // A narrow webview wraps the takeaway instead of widening the panel past the view.
+      title: { text: panelTitle(panel, lang), subtitle: narrow ? wrapLabel(panel.scale.takeaway[lang], 34) : panel.scale.takeaway[lang], anchor: 'middle', fontSize: 13 },
       data: { values },
       layer,
     };
@@ -107,6 +110,7 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
         zh: '三个散点图:小模型 (1e+07参数) 的四个概念各占一点 (局部化表示);中模型 (1e+09参数) 的概念围绕各自中心散开 (半分布式);大模型 (1e+11参数) 的每个概念分布在三个区域并与其他概念交织 (完全分布式)。',
         en: 'Three scatter plots: in the small model (1e+07 parameters) each of four concepts is one point (localized); in the medium model (1e+09) concepts spread around their own centres (semi-distributed); in the large model (1e+11) each concept spreads over three regions shared with the others (fully distributed).',
       },
+      signals: { xDomain, yDomain: [-yMax, yMax] },
     },
     ctx,
     {

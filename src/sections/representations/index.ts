@@ -3,6 +3,7 @@
 import { num, type ParamValues, type Section } from '../types';
 import { scatterChart } from './charts';
 import { DEFAULT_SETTINGS, representationPanels, type RepresentationSettings } from './model';
+import { illustrative } from '../chartKit';
 
 function settingsOf(params: ParamValues): RepresentationSettings {
   return {
@@ -14,7 +15,7 @@ function settingsOf(params: ParamValues): RepresentationSettings {
   };
 }
 
-export const representationsSection: Section = {
+export const representationsSection: Section = illustrative({
   id: 'representations',
   seedRef: '5.1',
   title: { zh: '分布式表示的形成', en: 'How distributed representations form' },
@@ -79,4 +80,4 @@ export const representationsSection: Section = {
     const settings = settingsOf(params);
     return [scatterChart(representationPanels(settings), settings, ctx)];
   },
-};
+});

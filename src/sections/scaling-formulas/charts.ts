@@ -1,17 +1,16 @@
 // Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
 // with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
 import { formatCount, formatFlops, formatNumber, formatPfDays, pythonExp } from '../../engine/format';
+import { FITS, FLOPS_PER_PF_DAY, fitValue, kaplanOptimalText } from '../../engine/laws/fits';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
-import { FLOPS_PER_PF_DAY, HOFFMANN_2022 } from '../../engine/laws/presets';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import {
   PARAMS_RANGE,
   TOKENS_RANGE,
   TYPICAL_ALPHA_RANGE,
-  citationShort,
   decadesWithin,
-  frontier,
+  lawFrontier,
   lossComputeCurve,
   lossVsParams,
   lossVsTokens,
@@ -20,6 +19,8 @@ import {
 } from './model';
 
 type Json = Record<string, unknown>;
+
+const KAPLAN_COMPUTE = FITS['kaplan2020-compute'];
 
 const WIDTH = 520;
 const HEIGHT = 300;
@@ -35,6 +36,11 @@ function powersOfTen(lo: number, hi: number): number[] {
 
 function logAxis(title: string, lo: number, hi: number): Json {
   return { title, values: powersOfTen(lo, hi), labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true };
+}
+
+/** A log axis whose ticks are the signal `ticks` (they follow a parameter without a rebuild). */
+function signalLogAxis(title: string, ticks: string): Json {
+  return { title, values: { expr: ticks }, labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true };
 }
 
 /** Tick values for a log loss axis: a 1-2-3-5 ladder within the domain. */
@@ -77,11 +83,12 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
   const all = [...curve.map((p) => p.loss), ...(o.showBand ? band.flatMap((b) => [b.a, b.b]) : [])];
   const yLo = Math.min(...all) / 1.06;
   const yHi = Math.max(...all) * 1.06;
-  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: [o.from, o.to], nice: false }, axis: logAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), o.from, o.to) };
+  // Domains, ticks and the texts that quote parameters are signals: a change moves them in place.
+  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks') };
   const y = {
     type: 'quantitative',
-    scale: { type: 'log', domain: [yLo, yHi], nice: false },
-    axis: { title: tr({ zh: '损失 L(C)', en: 'Loss L(C)' }, lang), values: lossTicks(yLo, yHi), format: '~g' },
+    scale: { type: 'log', domain: { expr: 'lossDomain' }, nice: false },
+    axis: { title: tr({ zh: '损失 L(C)', en: 'Loss L(C)' }, lang), values: { expr: 'lossTicks' }, format: '~g' },
   };
   const perDecade = lossRatioForComputeFactor(10, o.alpha);
   // The band's label sits in its widest part, a tenth of the way in from the left.
@@ -102,7 +109,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
           },
           {
             data: { values: [{ compute: labelAt, loss: Math.sqrt(bandLow.loss * bandHigh.loss) }] },
-            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: theme.muted },
+            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: theme.muted, limit: { expr: 'width * 0.92' } },
             encoding: {
               x,
               y: { field: 'loss', ...y },
@@ -131,27 +138,33 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
     },
     {
       data: { values: [{ compute: alphaPoint.compute, loss: alphaPoint.loss }] },
-      mark: { type: 'text', align: 'center', baseline: 'top', dy: 10, fontSize: 12, fontWeight: 'bold', color: theme.palette[0] },
-      encoding: { x, y: { field: 'loss', ...y }, text: { value: `α = ${fmtAlpha(o.alpha)}` } },
+      mark: { type: 'text', align: 'center', baseline: 'top', dy: 10, fontSize: 12, fontWeight: 'bold', color: theme.palette[0], text: { expr: 'alphaLabel' } },
+      encoding: { x, y: { field: 'loss', ...y } },
     },
     {
       data: { values: [{}] },
-      mark: { type: 'text', align: 'right', baseline: 'top', x: WIDTH - 8, y: 8, fontSize: 11, lineHeight: 15, color: theme.foreground },
-      encoding: {
-        text: {
-          value:
-            lang === 'zh'
-              ? ['双对数坐标下为直线, 斜率 −α', `计算量每增加 10 倍, 损失 × ${perDecade.toFixed(3)}`]
-              : ['A straight line on log-log axes, slope −α', `Each 10× compute multiplies the loss by ${perDecade.toFixed(3)}`],
-        },
-      },
+      mark: { type: 'text', align: 'right', baseline: 'top', x: { expr: 'width - 8' }, y: 8, fontSize: 11, lineHeight: 15, color: theme.foreground, text: { expr: 'decadeLines' } },
     },
   ];
+  // A narrow webview wraps the note in the corner so it stays inside the plot.
+  const wrapNote = (lines: string[]): string[] => (ctx.width !== undefined && ctx.width < WIDTH ? lines.flatMap((l) => wrapLabel(l, 30)) : lines);
+  const signals = {
+    computeDomain: [o.from, o.to],
+    computeTicks: powersOfTen(o.from, o.to),
+    lossDomain: [yLo, yHi],
+    lossTicks: lossTicks(yLo, yHi),
+    alphaLabel: `α = ${fmtAlpha(o.alpha)}`,
+    decadeLines: wrapNote(
+      lang === 'zh'
+        ? ['双对数坐标下为直线, 斜率 −α', `计算量每增加 10 倍, 损失 × ${perDecade.toFixed(3)}`]
+        : ['A straight line on log-log axes, slope −α', `Each 10× compute multiplies the loss by ${perDecade.toFixed(3)}`],
+    ),
+  };
 
   const lines =
     lang === 'zh'
-      ? [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, 'Kaplan 等 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)']
-      : [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, 'Kaplan et al. 2020: C₀ = 3.1e8 PF-days, α = 0.050 (1 PF-day = 8.64e19 FLOPs)'];
+      ? [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, `${KAPLAN_COMPUTE.label.zh}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`]
+      : [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, `${KAPLAN_COMPUTE.label.en}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`];
 
   return makeChart(
     {
@@ -163,26 +176,31 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
       },
       width: WIDTH,
       height: HEIGHT,
+      signals,
     },
     ctx,
     { title: titleWithLines({ zh: '损失随计算量的幂律下降', en: 'Loss falls as a power law of compute' }, lines, lang), layer: layers },
   );
 }
 
-/** The preset's formula and provenance, as subtitle lines. */
+/** The law as drawn, with its constants, and what those constants are, as subtitle lines. */
 function lawLines(law: ResolvedLaw, lang: Lang): string[] {
   const a = law.additive;
   const f = (v: number): string => formatNumber(v);
-  const formula = `L(N,D) = (${f(a.n0)}/N)^${a.alphaN} + (${f(a.d0)}/D)^${a.alphaD} + ${a.lInf}`;
-  const who = citationShort(law.citation, lang);
-  if (law.chinchilla) {
-    return lang === 'zh'
-      ? [formula, `${who}: E + A/N^α + B/D^β, 即 L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`]
-      : [formula, `${who}: E + A/N^α + B/D^β, so L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`];
+  const formula = {
+    additive: `L(N,D) = (${f(a.n0)}/N)^${a.alphaN} + (${f(a.d0)}/D)^${a.alphaD} + ${a.lInf}`,
+    'kaplan-joint': `L(N,D) = [(${f(a.n0)}/N)^(${a.alphaN}/${a.alphaD}) + ${f(a.d0)}/D]^${a.alphaD}`,
+    'kaplan-params': `L(N) = (${f(a.n0)}/N)^${a.alphaN}`,
+    'kaplan-data': `L(D) = (${f(a.d0)}/D)^${a.alphaD}`,
+  }[law.form];
+  const who = law.label[lang];
+  if (law.form === 'additive' && law.chinchilla && !law.seedReading) {
+    return lang === 'zh' ? [formula, `${who}: E + A/N^α + B/D^β, 即 L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`] : [formula, `${who}: E + A/N^α + B/D^β, so L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`];
   }
-  return lang === 'zh'
-    ? [formula, `${who} 对 N 与 D 的单独拟合, 按种子公式相加; L∞ 自选`]
-    : [formula, `${who}'s separate fits for N and D, summed as in the seed; L∞ set by you`];
+  if (law.form === 'kaplan-params' || law.form === 'kaplan-data') {
+    return lang === 'zh' ? [formula, `${who}; 单变量定律, 没有 L∞ 项`] : [formula, `${who}; a single-variable law with no L∞ term`];
+  }
+  return [formula, who];
 }
 
 function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartContext): ChartSpec {
@@ -190,8 +208,8 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
   const range = kind === 'params' ? PARAMS_RANGE : TOKENS_RANGE;
   const grid = logspace(Math.log10(range[0]), Math.log10(range[1]), 100);
   const decades = decadesWithin(range[0], range[1]);
-  const rows = kind === 'params' ? lossVsParams(law.additive, lang, grid) : lossVsTokens(law.additive, lang, grid);
-  const markers = kind === 'params' ? lossVsParams(law.additive, lang, decades) : lossVsTokens(law.additive, lang, decades);
+  const rows = kind === 'params' ? lossVsParams(law, lang, grid) : lossVsTokens(law, lang, grid);
+  const markers = kind === 'params' ? lossVsParams(law, lang, decades) : lossVsTokens(law, lang, decades);
   const field = kind === 'params' ? 'params' : 'tokens';
   const series = seriesLabels(kind === 'params' ? 'tokens' : 'params', lang);
   const xTitle = kind === 'params' ? { zh: '模型参数量 N', en: 'Model parameters N' } : { zh: '训练数据量 D (词元)', en: 'Training data D (tokens)' };
@@ -206,17 +224,24 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
     legend: { title: tr(legendTitle, lang), orient: 'right', labelLimit: 260 },
   };
   const floorLabel = lang === 'zh' ? `L∞ = ${law.additive.lInf} (不可约损失)` : `L∞ = ${law.additive.lInf} (irreducible loss)`;
+  // The floor is drawn only for a law that has one: Kaplan's laws have none.
+  const floor: Json[] =
+    law.form === 'additive'
+      ? [
+          {
+            data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
+            mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.muted },
+            encoding: { y: { field: 'loss', ...y }, tooltip: { field: 'label', type: 'nominal' } },
+          },
+          {
+            data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
+            mark: { type: 'text', align: 'left', baseline: 'bottom', x: 6, dy: -4, fontSize: 11, color: theme.muted },
+            encoding: { y: { field: 'loss', ...y }, text: { field: 'label' } },
+          },
+        ]
+      : [];
   const layers: Json[] = [
-    {
-      data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
-      mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.muted },
-      encoding: { y: { field: 'loss', ...y }, tooltip: { field: 'label', type: 'nominal' } },
-    },
-    {
-      data: { values: [{ loss: law.additive.lInf, label: floorLabel }] },
-      mark: { type: 'text', align: 'left', baseline: 'bottom', x: 6, dy: -4, fontSize: 11, color: theme.muted },
-      encoding: { y: { field: 'loss', ...y }, text: { field: 'label' } },
-    },
+    ...floor,
     {
       data: { values: rows },
       mark: { type: 'line', strokeWidth: 2.5 },
@@ -245,12 +270,12 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
       description:
         kind === 'params'
           ? {
-              zh: 'L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞ 随参数量 N 的变化, 每条线固定一个数据量 D; 虚线为不可约损失 L∞。',
-              en: 'L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞ against parameters N, one line per fixed data size D; the dashed rule is the irreducible loss L∞.',
+              zh: 'L(N,D) 随参数量 N 的变化, 每条线固定一个数据量 D; 所画定律与常数见副标题, 加性形式的虚线为不可约损失 L∞。',
+              en: 'L(N,D) against parameters N, one line per fixed data size D; the subtitle names the law and constants drawn; for the additive form the dashed rule is the irreducible loss L∞.',
             }
           : {
-              zh: 'L(N,D) 随训练数据量 D 的变化, 每条线固定一个参数量 N; 虚线为不可约损失 L∞。',
-              en: 'L(N,D) against training tokens D, one line per fixed model size N; the dashed rule is the irreducible loss L∞.',
+              zh: 'L(N,D) 随训练数据量 D 的变化, 每条线固定一个参数量 N; 所画定律与常数见副标题, 加性形式的虚线为不可约损失 L∞。',
+              en: 'L(N,D) against training tokens D, one line per fixed model size N; the subtitle names the law and constants drawn; for the additive form the dashed rule is the irreducible loss L∞.',
             },
       width: WIDTH,
       height: HEIGHT,
@@ -276,13 +301,12 @@ export interface FrontierChartOptions {
 
 export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, ctx: ChartContext): ChartSpec {
   const { lang, theme } = ctx;
-  const fallback = !law.chinchilla;
-  const p = law.chinchilla ?? HOFFMANN_2022.params;
-  const who = fallback ? citationShort(HOFFMANN_2022.citation, lang) : citationShort(law.citation, lang);
+  const p = law.chinchilla;
+  const who = law.label[lang];
   const nLabel = tr({ zh: 'N_opt (参数)', en: 'N_opt (parameters)' }, lang);
   const dLabel = tr({ zh: 'D_opt (词元)', en: 'D_opt (tokens)' }, lang);
   const computes = logspace(Math.log10(o.from), Math.log10(o.to), 100);
-  const toRows = (points: ReturnType<typeof frontier>): Json[] =>
+  const toRows = (points: ReturnType<typeof lawFrontier>): Json[] =>
     points.flatMap((f) => {
       const common = {
         compute: f.compute,
@@ -298,15 +322,15 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
         { ...common, series: dLabel, count: f.tokens },
       ];
     });
-  const curve = toRows(frontier(p, computes));
-  const markers = toRows(frontier(p, decadesWithin(o.from, o.to)));
+  const curve = toRows(lawFrontier(law, computes));
+  const markers = toRows(lawFrontier(law, decadesWithin(o.from, o.to)));
   const budgetInRange = o.budget >= o.from && o.budget <= o.to;
-  const budgetRows = budgetInRange ? toRows(frontier(p, [o.budget])) : [];
+  const budgetRows = budgetInRange ? toRows(lawFrontier(law, [o.budget])) : [];
   const counts = curve.map((r) => r.count as number);
   const yLo = Math.pow(10, Math.floor(Math.log10(Math.min(...counts))));
   const yHi = Math.pow(10, Math.ceil(Math.log10(Math.max(...counts))));
-  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: [o.from, o.to], nice: false }, axis: logAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), o.from, o.to) };
-  const y = { field: 'count', type: 'quantitative', scale: { type: 'log', domain: [yLo, yHi], nice: false }, axis: logAxis(tr({ zh: '参数量 / 词元数', en: 'Parameters / tokens' }, lang), yLo, yHi) };
+  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks') };
+  const y = { field: 'count', type: 'quantitative', scale: { type: 'log', domain: { expr: 'countDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '参数量 / 词元数', en: 'Parameters / tokens' }, lang), 'countTicks') };
   const colour = {
     field: 'series',
     type: 'nominal',
@@ -325,10 +349,12 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
     { data: { values: curve }, mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y, color: colour } },
     { data: { values: markers }, mark: { type: 'point', filled: true, size: 36, opacity: 1 }, encoding: { x, y, color: colour, tooltip } },
   ];
-  if (budgetInRange) {
+  // The budget's layers are always there (empty out of range), so moving it changes data only.
+  {
+    const budgetAt = budgetInRange ? [{ compute: o.budget }] : [];
     layers.push(
       {
-        data: { values: [{ compute: o.budget }] },
+        data: { values: budgetAt },
         mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.accent },
         encoding: { x },
       },
@@ -343,36 +369,54 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
         encoding: { x, y, text: { field: 'label' } },
       },
       {
-        data: { values: [{ compute: o.budget }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: HEIGHT - 4, fontSize: 11, color: theme.accent },
-        encoding: { x, text: { value: lang === 'zh' ? `预算 ${pythonExp(o.budget, 2)} FLOPs` : `Budget ${pythonExp(o.budget, 2)} FLOPs` } },
+        data: { values: budgetAt },
+        // Right of the rule, or left of it in the right half of the plot (so it never runs off a narrow one).
+        mark: { type: 'text', align: { expr: "scale('x', datum.compute) > width / 2 ? 'right' : 'left'" }, dx: { expr: "scale('x', datum.compute) > width / 2 ? -4 : 4" }, baseline: 'bottom', y: HEIGHT - 4, fontSize: 11, color: theme.accent, text: { expr: 'budgetLabel' } },
+        encoding: { x },
       },
     );
   }
-  const sum = p.alpha + p.beta;
-  const lines = [
-    lang === 'zh'
-      ? `C = 6ND 下 L = E + A/N^α + B/D^β 的最优分配: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`
-      : `Optimal split of C = 6ND for L = E + A/N^α + B/D^β: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`,
-    fallback
-      ? lang === 'zh'
-        ? `Kaplan 2020 预设没有 Chinchilla 形式的拟合, 此处使用 ${who}`
-        : `The Kaplan 2020 preset has no Chinchilla-form fit; showing ${who}`
-      : lang === 'zh'
-        ? `常数: ${who} (E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta})`
-        : `Constants: ${who} (E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta})`,
-  ];
+  let lines: string[];
+  if (p) {
+    const sum = p.alpha + p.beta;
+    const f = (v: number): string => Number(v.toPrecision(5)).toString();
+    lines = [
+      lang === 'zh'
+        ? `C = 6ND 下 L = E + A/N^α + B/D^β 的最优分配: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`
+        : `Optimal split of C = 6ND for L = E + A/N^α + B/D^β: N_opt ∝ C^${(p.beta / sum).toFixed(3)}, D_opt ∝ C^${(p.alpha / sum).toFixed(3)}`,
+      lang === 'zh'
+        ? `常数: ${who} (E = ${f(p.E)}, A = ${f(p.A)}, B = ${f(p.B)}, α = ${f(p.alpha)}, β = ${f(p.beta)})`
+        : `Constants: ${who} (E = ${f(p.E)}, A = ${f(p.A)}, B = ${f(p.B)}, α = ${f(p.alpha)}, β = ${f(p.beta)})`,
+    ];
+  } else {
+    const k = FITS['kaplan2020-optimal'];
+    lines = [
+      lang === 'zh'
+        ? `${k.label.zh}: ${kaplanOptimalText()} (C_min 以 PF-天计)`
+        : `${k.label.en}: ${kaplanOptimalText()} (C_min in PF-days)`,
+      lang === 'zh'
+        ? `${who} 本身不决定此分配: Kaplan 由 L(N, S_min) 与临界批量推出该规则`
+        : `${who} does not set this split: Kaplan derive it from L(N, S_min) at the critical batch size`,
+    ];
+  }
   const title = { zh: '计算最优的参数量与数据量', en: 'Compute-optimal model and data size' };
   return makeChart(
     {
       id: 'compute-optimal',
       title,
       description: {
-        zh: '在 C = 6ND 约束下, 给定计算量时使 Chinchilla 形式损失最小的参数量 N_opt 与词元数 D_opt, 双对数坐标。',
-        en: 'For each compute budget under C = 6ND, the parameter count N_opt and token count D_opt that minimise the Chinchilla-form loss, on log-log axes.',
+        zh: '给定计算量时的最优参数量 N_opt 与词元数 D_opt, 双对数坐标: Chinchilla 形式在 C = 6ND 下最小化损失; Kaplan 的定律用其发表的分配规则 (式 6.1)。',
+        en: "For each compute budget, the compute-optimal parameter count N_opt and token count D_opt on log-log axes: the Chinchilla form minimised under C = 6ND; Kaplan's laws use Kaplan's published rule (eq. 6.1).",
       },
       width: WIDTH,
       height: HEIGHT,
+      signals: {
+        computeDomain: [o.from, o.to],
+        computeTicks: powersOfTen(o.from, o.to),
+        countDomain: [yLo, yHi],
+        countTicks: powersOfTen(yLo, yHi),
+        budgetLabel: lang === 'zh' ? `预算 ${pythonExp(o.budget, 2)} FLOPs` : `Budget ${pythonExp(o.budget, 2)} FLOPs`,
+      },
     },
     ctx,
     { title: titleWithLines(title, lines, lang), layer: layers },

@@ -1,25 +1,30 @@
 // §3.1.3 尺度定律的数学表达 — L(C) ≈ (C₀/C)^α and L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞.
 import { bool, num, str, type ChartContext, type ChartSpec, type ParamValues, type Section } from '../types';
 import { computeOptimalChart, lossVsComputeChart, lossVsDataChart, lossVsParamsChart } from './charts';
+import { formatFlops } from '../../engine/format';
+import { fitValue } from '../../engine/laws/fits';
 import {
   CHINCHILLA_BUDGET_FLOPS,
-  KAPLAN_ADDITIVE_DEFAULTS,
+  CUSTOM_LAW_DEFAULTS,
   KAPLAN_ALPHA_C,
   KAPLAN_C0_FLOPS,
+  LAW_FORMS,
+  LAW_FORM_LABELS,
   LAW_PRESET_IDS,
   LAW_PRESET_LABELS,
   orderedRange,
   resolveLaw,
+  type LawForm,
   type LawPresetId,
   type ResolvedLaw,
 } from './model';
 
 const FLOPS = { zh: 'FLOPs', en: 'FLOPs' };
 
-/** The law the L(N,D) charts use, from the preset choice and the Kaplan sliders. */
+/** The law the L(N,D) charts use, from the preset choice and, for "custom", the form and constants below. */
 export function lawFromParams(params: ParamValues): ResolvedLaw {
   const preset = str(params, 'lawPreset') as LawPresetId;
-  return resolveLaw(preset, {
+  return resolveLaw(preset, str(params, 'lawForm') as LawForm, {
     alphaN: num(params, 'alphaN'),
     n0: num(params, 'n0'),
     alphaD: num(params, 'alphaD'),
@@ -51,7 +56,10 @@ export const scalingFormulasSection: Section = {
       kind: 'number',
       name: 'c0',
       label: { zh: '常数 C₀', en: 'Constant C₀' },
-      help: { zh: 'Kaplan 2020: 3.1e8 PF-days = 2.68e28 FLOPs', en: 'Kaplan 2020: 3.1e8 PF-days = 2.68e28 FLOPs' },
+      help: {
+        zh: `Kaplan 2020: ${fitValue('kaplan2020-compute', 'ccMin').toExponential(1)} PF-days = ${formatFlops(KAPLAN_C0_FLOPS)}`,
+        en: `Kaplan 2020: ${fitValue('kaplan2020-compute', 'ccMin').toExponential(1)} PF-days = ${formatFlops(KAPLAN_C0_FLOPS)}`,
+      },
       min: 1e22,
       max: 1e34,
       step: 0.05,
@@ -90,69 +98,80 @@ export const scalingFormulasSection: Section = {
     {
       kind: 'choice',
       name: 'lawPreset',
-      label: { zh: 'L(N,D) 常数', en: 'L(N,D) constants' },
+      label: { zh: 'L(N,D) 的定律与常数', en: 'L(N,D) law and constants' },
       help: {
-        zh: 'Chinchilla 形式 E + A/N^α + B/D^β 换算为 N₀ = A^(1/α), D₀ = B^(1/β), L∞ = E',
-        en: 'The Chinchilla form E + A/N^α + B/D^β becomes N₀ = A^(1/α), D₀ = B^(1/β), L∞ = E',
+        zh: '每组已发表拟合按其自身的定律绘制; Chinchilla 形式 E + A/N^α + B/D^β 即 N₀ = A^(1/α), D₀ = B^(1/β), L∞ = E',
+        en: 'Each published fit is drawn as its own law; the Chinchilla form E + A/N^α + B/D^β is N₀ = A^(1/α), D₀ = B^(1/β), L∞ = E',
       },
       options: LAW_PRESET_IDS.map((id) => ({ value: id, label: LAW_PRESET_LABELS[id] })),
       default: 'chinchilla',
     },
     {
+      kind: 'choice',
+      name: 'lawForm',
+      label: { zh: '你的常数所属的定律', en: 'Law of your constants' },
+      help: { zh: '仅用于"你的常数"; 按所写的定律绘制, 不添加任何项', en: 'For "your constants" only; drawn as the law is written, with no term added' },
+      options: LAW_FORMS.map((id) => ({ value: id, label: LAW_FORM_LABELS[id] })),
+      default: 'additive',
+    },
+    {
       kind: 'number',
       name: 'alphaN',
-      label: { zh: 'α_N (Kaplan 预设)', en: 'α_N (Kaplan preset)' },
+      label: { zh: 'α_N (你的常数)', en: 'α_N (your constants)' },
       min: 0.01,
       max: 0.6,
       step: 0.001,
-      default: KAPLAN_ADDITIVE_DEFAULTS.alphaN,
+      default: CUSTOM_LAW_DEFAULTS.alphaN,
     },
     {
       kind: 'number',
       name: 'n0',
-      label: { zh: 'N₀ (Kaplan 预设)', en: 'N₀ (Kaplan preset)' },
+      label: { zh: 'N₀ / N_c (你的常数)', en: 'N₀ / N_c (your constants)' },
       min: 1e6,
       max: 1e16,
       step: 0.05,
       scale: 'log',
-      default: KAPLAN_ADDITIVE_DEFAULTS.n0,
+      default: CUSTOM_LAW_DEFAULTS.n0,
       unit: { zh: '参数', en: 'parameters' },
     },
     {
       kind: 'number',
       name: 'alphaD',
-      label: { zh: 'α_D (Kaplan 预设)', en: 'α_D (Kaplan preset)' },
+      label: { zh: 'α_D (你的常数)', en: 'α_D (your constants)' },
       min: 0.01,
       max: 0.6,
       step: 0.001,
-      default: KAPLAN_ADDITIVE_DEFAULTS.alphaD,
+      default: CUSTOM_LAW_DEFAULTS.alphaD,
     },
     {
       kind: 'number',
       name: 'd0',
-      label: { zh: 'D₀ (Kaplan 预设)', en: 'D₀ (Kaplan preset)' },
+      label: { zh: 'D₀ / D_c (你的常数)', en: 'D₀ / D_c (your constants)' },
       min: 1e6,
       max: 1e16,
       step: 0.05,
       scale: 'log',
-      default: KAPLAN_ADDITIVE_DEFAULTS.d0,
+      default: CUSTOM_LAW_DEFAULTS.d0,
       unit: { zh: '词元', en: 'tokens' },
     },
     {
       kind: 'number',
       name: 'lInf',
-      label: { zh: 'L∞ (Kaplan 预设)', en: 'L∞ (Kaplan preset)' },
-      help: { zh: '不可约损失; Chinchilla 预设使用其 E', en: 'Irreducible loss; the Chinchilla presets use their own E' },
+      label: { zh: 'L∞ (你的常数, 仅加性形式)', en: 'L∞ (your constants, additive form only)' },
+      help: { zh: '不可约项; 已发表的 Chinchilla 预设使用各自的 E; Kaplan 的定律没有这一项', en: "Irreducible term; the published Chinchilla presets use their own E; Kaplan's laws have none" },
       min: 0,
       max: 4,
       step: 0.01,
-      default: KAPLAN_ADDITIVE_DEFAULTS.lInf,
+      default: CUSTOM_LAW_DEFAULTS.lInf,
     },
     {
       kind: 'number',
       name: 'budget',
       label: { zh: '计算预算', en: 'Compute budget' },
-      help: { zh: '默认 5.76e23: Chinchilla (700亿参数, 1.4万亿词元) 的训练计算量', en: "Default 5.76e23: Chinchilla's training compute (70B parameters, 1.4T tokens)" },
+      help: {
+        zh: '默认 5.76e23: Gopher 的训练计算量, Hoffmann 等据此确定 Chinchilla 的规模 (Chinchilla 本身 6 × 700亿 × 1.4万亿 = 5.88e23)',
+        en: "Default 5.76e23: Gopher's training compute, the budget Hoffmann et al. sized Chinchilla for (Chinchilla itself: 6 × 70B × 1.4T = 5.88e23)",
+      },
       min: 1e15,
       max: 1e30,
       step: 0.05,

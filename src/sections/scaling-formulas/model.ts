@@ -1,21 +1,25 @@
 // Seed §3.1.3: L(C) ≈ (C₀/C)^α and L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞, with the
-// published constants behind them and the compute-optimal frontier of the Chinchilla form.
-import { computeOptimal, type Allocation } from '../../engine/laws/allocation';
+// published fits behind them (each drawn as its own law) and the compute-optimal frontier.
+import { computeOptimal, kaplanOptimalAllocation, type Allocation } from '../../engine/laws/allocation';
 import { formatCount } from '../../engine/format';
-import { additiveLoss, logspace, lossFromCompute, type AdditiveLawParams, type ChinchillaParams } from '../../engine/laws/powerLaws';
-import { BESIROGLU_2024, FLOPS_PER_PF_DAY, HOFFMANN_2022, KAPLAN_2020, type Citation } from '../../engine/laws/presets';
+import { FITS, FLOPS_PER_PF_DAY, fitValue, type Citation, type FitId } from '../../engine/laws/fits';
+import { additiveLoss, kaplanCombinedLoss, kaplanSingleLoss, logspace, lossFromCompute, type AdditiveLawParams, type ChinchillaParams } from '../../engine/laws/powerLaws';
+import { chinchillaParamsOf } from '../../engine/laws/presets';
 import type { Bilingual, Lang } from '../types';
 
-/** Kaplan et al. 2020's Cc,min = 3.1e8 PF-days, in FLOPs (≈ 2.68e28). */
-export const KAPLAN_C0_FLOPS = KAPLAN_2020.compute.ccPfDays * FLOPS_PER_PF_DAY;
+/** Kaplan et al. 2020's Cc,min (PF-days), in FLOPs (≈ 2.68e28). */
+export const KAPLAN_C0_FLOPS = fitValue('kaplan2020-compute', 'ccMin') * FLOPS_PER_PF_DAY;
 
 /** Kaplan et al. 2020's αC,min. */
-export const KAPLAN_ALPHA_C = KAPLAN_2020.compute.alphaC;
+export const KAPLAN_ALPHA_C = fitValue('kaplan2020-compute', 'alphaC');
 
 /** "α 通常取值在0.05到0.1之间" (seed §3.1.3.1). */
 export const TYPICAL_ALPHA_RANGE: readonly [number, number] = [0.05, 0.1];
 
-/** Chinchilla's own training compute (70B parameters × 1.4T tokens × 6), the default budget. */
+/**
+ * The default budget: Gopher's training compute, 5.76e23 FLOPs, the budget Hoffmann et al.
+ * sized Chinchilla for (Chinchilla itself, 70B parameters on 1.4T tokens, is 6 × 70e9 × 1.4e12 = 5.88e23).
+ */
 export const CHINCHILLA_BUDGET_FLOPS = 5.76e23;
 
 export interface ComputeLossPoint {
@@ -55,44 +59,114 @@ export function chinchillaToAdditive(p: ChinchillaParams): AdditiveLawParams {
   return { n0: Math.pow(p.A, 1 / p.alpha), alphaN: p.alpha, d0: Math.pow(p.B, 1 / p.beta), alphaD: p.beta, lInf: p.E };
 }
 
-export type LawPresetId = 'chinchilla' | 'epoch' | 'kaplan';
+/** The Chinchilla form in the seed's notation, back: A = N₀^α, B = D₀^β, E = L∞. */
+function additiveToChinchilla(p: AdditiveLawParams): ChinchillaParams {
+  return { E: p.lInf, A: Math.pow(p.n0, p.alphaN), B: Math.pow(p.d0, p.alphaD), alpha: p.alphaN, beta: p.alphaD };
+}
 
-export const LAW_PRESET_IDS: readonly LawPresetId[] = ['chinchilla', 'epoch', 'kaplan'];
+/** The law a set of constants is drawn with; each as it is written, no term added. */
+export type LawForm = 'additive' | 'kaplan-joint' | 'kaplan-params' | 'kaplan-data';
+
+export const LAW_FORMS: readonly LawForm[] = ['additive', 'kaplan-joint', 'kaplan-params', 'kaplan-data'];
+
+export const LAW_FORM_LABELS: Record<LawForm, Bilingual> = {
+  additive: { zh: '加性形式 (N₀/N)^α_N + (D₀/D)^α_D + L∞ (= Chinchilla 形式)', en: 'Additive (N₀/N)^α_N + (D₀/D)^α_D + L∞ (= the Chinchilla form)' },
+  'kaplan-joint': { zh: 'Kaplan 式 1.5: [(N_c/N)^(α_N/α_D) + D_c/D]^α_D', en: 'Kaplan eq. 1.5: [(N_c/N)^(α_N/α_D) + D_c/D]^α_D' },
+  'kaplan-params': { zh: 'Kaplan 式 1.1: (N_c/N)^α_N', en: 'Kaplan eq. 1.1: (N_c/N)^α_N' },
+  'kaplan-data': { zh: 'Kaplan 式 1.2: (D_c/D)^α_D', en: 'Kaplan eq. 1.2: (D_c/D)^α_D' },
+};
+
+export type LawPresetId = 'chinchilla' | 'epoch' | 'kaplan-joint' | 'custom';
+
+export const LAW_PRESET_IDS: readonly LawPresetId[] = ['chinchilla', 'epoch', 'kaplan-joint', 'custom'];
+
+/** The fit behind each preset (custom has none). */
+const LAW_PRESET_FITS: Record<Exclude<LawPresetId, 'custom'>, FitId> = { chinchilla: 'hoffmann2022', epoch: 'besiroglu2024', 'kaplan-joint': 'kaplan2020-joint' };
 
 export const LAW_PRESET_LABELS: Record<LawPresetId, Bilingual> = {
-  chinchilla: { zh: 'Hoffmann 等 2022 (Chinchilla)', en: 'Hoffmann et al. 2022 (Chinchilla)' },
-  epoch: { zh: 'Besiroglu 等 2024 (复现)', en: 'Besiroglu et al. 2024 (replication)' },
-  kaplan: { zh: 'Kaplan 等 2020 (加和解读, 可在下方修改)', en: 'Kaplan et al. 2020 (additive reading, editable below)' },
+  chinchilla: FITS.hoffmann2022.label,
+  epoch: FITS.besiroglu2024.label,
+  'kaplan-joint': FITS['kaplan2020-joint'].label,
+  custom: { zh: '你的常数 (来自笔记或下方控件)', en: 'Your constants (from the note or the controls below)' },
 };
 
-/** The seed form's defaults under the Kaplan preset: Kaplan's single-variable fits, L∞ = 1.69. */
-export const KAPLAN_ADDITIVE_DEFAULTS: AdditiveLawParams = {
-  n0: KAPLAN_2020.params.nc,
-  alphaN: KAPLAN_2020.params.alphaN,
-  d0: KAPLAN_2020.data.dc,
-  alphaD: KAPLAN_2020.data.alphaD,
-  lInf: HOFFMANN_2022.params.E,
-};
+/** The custom constants' defaults: Hoffmann et al. 2022 in the seed's notation. */
+export const CUSTOM_LAW_DEFAULTS: AdditiveLawParams = chinchillaToAdditive(chinchillaParamsOf('hoffmann2022'));
 
 export interface ResolvedLaw {
   id: LawPresetId;
-  citation: Citation;
-  /** The constants in the seed's notation. */
+  form: LawForm;
+  /** The published fit these constants are, when they are one. */
+  fit?: FitId;
+  citation?: Citation;
+  /** What the constants are, for subtitles. */
+  label: Bilingual;
+  /** The constants in the seed's notation (for Kaplan's forms: N₀ = N_c, D₀ = D_c; L∞ unused). */
   additive: AdditiveLawParams;
-  /** The Chinchilla-form constants, when the preset is a Chinchilla fit. */
+  /** The Chinchilla-form constants, when the form is additive. */
   chinchilla?: ChinchillaParams;
+  /** Kaplan's separate L(N) and L(D) fits summed: the seed's own reading, not Kaplan's prediction. */
+  seedReading: boolean;
 }
 
-export function resolveLaw(id: LawPresetId, kaplan: AdditiveLawParams): ResolvedLaw {
-  if (id === 'kaplan') return { id, citation: KAPLAN_2020.citation, additive: kaplan };
-  const preset = id === 'epoch' ? BESIROGLU_2024 : HOFFMANN_2022;
-  return { id, citation: preset.citation, additive: chinchillaToAdditive(preset.params), chinchilla: preset.params };
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= 0.005 * Math.abs(b);
+
+/** The published fit a set of custom constants equals (to 0.5%), if any. */
+function matchingFit(form: LawForm, c: AdditiveLawParams): FitId | undefined {
+  if (form === 'additive') {
+    return (['hoffmann2022', 'besiroglu2024'] as FitId[]).find((f) => {
+      const p = chinchillaToAdditive(chinchillaParamsOf(f));
+      return near(c.n0, p.n0) && near(c.alphaN, p.alphaN) && near(c.d0, p.d0) && near(c.alphaD, p.alphaD) && near(c.lInf, p.lInf);
+    });
+  }
+  const k = (id: FitId, n: string): number => fitValue(id, n);
+  if (form === 'kaplan-joint') {
+    return near(c.n0, k('kaplan2020-joint', 'nc')) && near(c.d0, k('kaplan2020-joint', 'dc')) && near(c.alphaN, k('kaplan2020-joint', 'alphaN')) && near(c.alphaD, k('kaplan2020-joint', 'alphaD')) ? 'kaplan2020-joint' : undefined;
+  }
+  if (form === 'kaplan-params') return near(c.n0, k('kaplan2020-params', 'nc')) && near(c.alphaN, k('kaplan2020-params', 'alphaN')) ? 'kaplan2020-params' : undefined;
+  return near(c.d0, k('kaplan2020-data', 'dc')) && near(c.alphaD, k('kaplan2020-data', 'alphaD')) ? 'kaplan2020-data' : undefined;
 }
 
-/** "Hoffmann et al. 2022" / "Hoffmann 等 2022". */
-export function citationShort(c: Citation, lang: Lang): string {
-  const first = c.authors.split(',')[0].trim();
-  return lang === 'zh' ? `${first} 等 ${c.year}` : `${first} et al. ${c.year}`;
+function isKaplanSum(c: AdditiveLawParams): boolean {
+  return near(c.n0, fitValue('kaplan2020-params', 'nc')) && near(c.alphaN, fitValue('kaplan2020-params', 'alphaN')) && near(c.d0, fitValue('kaplan2020-data', 'dc')) && near(c.alphaD, fitValue('kaplan2020-data', 'alphaD'));
+}
+
+const SEED_READING_LABEL: Bilingual = {
+  zh: "原文的加和解读: Kaplan 单独的 L(N) 与 L(D) 相加 (并非 Kaplan 的预测; Kaplan 的联合定律是式 1.5)",
+  en: "The seed's additive reading: Kaplan's separate L(N) and L(D) summed (not Kaplan's prediction; Kaplan's joint law is eq. 1.5)",
+};
+
+export function resolveLaw(id: LawPresetId, form: LawForm, custom: AdditiveLawParams): ResolvedLaw {
+  if (id === 'kaplan-joint') {
+    const f = FITS['kaplan2020-joint'];
+    const additive = { n0: fitValue(f.id, 'nc'), alphaN: fitValue(f.id, 'alphaN'), d0: fitValue(f.id, 'dc'), alphaD: fitValue(f.id, 'alphaD'), lInf: 0 };
+    return { id, form: 'kaplan-joint', fit: f.id, citation: f.citation, label: f.label, additive, seedReading: false };
+  }
+  if (id === 'chinchilla' || id === 'epoch') {
+    const f = FITS[LAW_PRESET_FITS[id]];
+    const chinchilla = chinchillaParamsOf(f.id);
+    return { id, form: 'additive', fit: f.id, citation: f.citation, label: f.label, additive: chinchillaToAdditive(chinchilla), chinchilla, seedReading: false };
+  }
+  const fit = matchingFit(form, custom);
+  const seedReading = form === 'additive' && fit === undefined && isKaplanSum(custom);
+  const label = fit ? FITS[fit].label : seedReading ? SEED_READING_LABEL : LAW_PRESET_LABELS.custom;
+  const base = { id, form, label, additive: custom, seedReading, ...(fit ? { fit, citation: FITS[fit].citation } : {}) };
+  return form === 'additive' ? { ...base, chinchilla: additiveToChinchilla(custom) } : base;
+}
+
+/** The law's loss at N parameters and D tokens, as the law is written. */
+function lawLoss(law: ResolvedLaw, n: number, d: number): number {
+  const c = law.additive;
+  switch (law.form) {
+    case 'additive':
+      return additiveLoss(n, d, c);
+    case 'kaplan-joint':
+      return kaplanCombinedLoss(n, d, { nc: c.n0, dc: c.d0, alphaN: c.alphaN, alphaD: c.alphaD });
+    case 'kaplan-params':
+      return kaplanSingleLoss(n, c.n0, c.alphaN);
+    case 'kaplan-data':
+      return kaplanSingleLoss(d, c.d0, c.alphaD);
+  }
 }
 
 export interface LossPoint {
@@ -120,17 +194,17 @@ export const FIXED_PARAMS: readonly number[] = [1e8, 1e9, 1e10, 1e11];
 export const PARAMS_RANGE: readonly [number, number] = [1e6, 1e12];
 export const TOKENS_RANGE: readonly [number, number] = [1e8, 1e14];
 
-function point(law: AdditiveLawParams, n: number, d: number, series: string, lang: Lang): LossPoint {
-  return { params: n, tokens: d, loss: additiveLoss(n, d, law), series, paramsHuman: formatCount(n, lang), tokensHuman: formatCount(d, lang) };
+function point(law: ResolvedLaw, n: number, d: number, series: string, lang: Lang): LossPoint {
+  return { params: n, tokens: d, loss: lawLoss(law, n, d), series, paramsHuman: formatCount(n, lang), tokensHuman: formatCount(d, lang) };
 }
 
 /** L(N, D) against N for each fixed D; `grid` chooses the N values. */
-export function lossVsParams(law: AdditiveLawParams, lang: Lang, grid: readonly number[]): LossPoint[] {
+export function lossVsParams(law: ResolvedLaw, lang: Lang, grid: readonly number[]): LossPoint[] {
   return FIXED_TOKENS.flatMap((d) => grid.map((n) => point(law, n, d, tokensLabel(d, lang), lang)));
 }
 
 /** L(N, D) against D for each fixed N. */
-export function lossVsTokens(law: AdditiveLawParams, lang: Lang, grid: readonly number[]): LossPoint[] {
+export function lossVsTokens(law: ResolvedLaw, lang: Lang, grid: readonly number[]): LossPoint[] {
   return FIXED_PARAMS.flatMap((n) => grid.map((d) => point(law, n, d, paramsLabel(n, lang), lang)));
 }
 
@@ -145,4 +219,14 @@ export interface FrontierPoint extends Allocation {
 /** N_opt(C), D_opt(C) under C = 6ND for the Chinchilla-form constants. */
 export function frontier(p: ChinchillaParams, computes: readonly number[]): FrontierPoint[] {
   return computes.map((c) => ({ ...computeOptimal(c, p), pfDays: c / FLOPS_PER_PF_DAY }));
+}
+
+/** Kaplan et al. 2020's published allocation (eq. 6.1) at each budget (FLOPs). */
+function kaplanFrontier(computes: readonly number[]): FrontierPoint[] {
+  return computes.map((c) => ({ ...kaplanOptimalAllocation(c), pfDays: c / FLOPS_PER_PF_DAY }));
+}
+
+/** The frontier of a law: the closed form for the Chinchilla form, Kaplan's own rule for Kaplan's forms. */
+export function lawFrontier(law: ResolvedLaw, computes: readonly number[]): FrontierPoint[] {
+  return law.chinchilla ? frontier(law.chinchilla, computes) : kaplanFrontier(computes);
 }

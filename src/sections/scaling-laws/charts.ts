@@ -1,7 +1,7 @@
 // Vega-Lite spec for §3.1: the seed's semilog performance curve, redrawn with log
 // ticks 10⁶…10¹², tooltips, a legend inside the plot and the annotations' arrows.
 import { formatCount, pythonExp } from '../../engine/format';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { labelsExpr, makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { ChartContext, ChartSpec } from '../types';
 import { ARROW_HEAD_SIZE, arrowFromBox, estimateTextWidth, textBox, toPixel, type PlotFrame } from './arrows';
 import {
@@ -47,17 +47,26 @@ function sizeAxis(ctx: ChartContext): Record<string, unknown> {
   };
 }
 
+/** Room the y axis takes beside the plot (labels and title), for the plot width in a webview. */
+const Y_AXIS_PX = 64;
+
 function annotationLayers(ctx: ChartContext): Record<string, unknown>[] {
-  const texts: { label: string; x: number; y: number; baseline: string; dx: number; dy: number }[] = [];
+  const texts: { label: string; x: number; y: number; align: string; baseline: string; dx: number; dy: number }[] = [];
   const arrows: Record<string, unknown>[] = [];
+  // In a webview narrower than the chart the plot is narrower too: text that would run
+  // past its right edge ends at its anchor instead, and the arrows follow the real frame.
+  const frame = ctx.width !== undefined && ctx.width - Y_AXIS_PX < WIDTH ? { ...PERFORMANCE_FRAME, width: ctx.width - Y_AXIS_PX } : PERFORMANCE_FRAME;
   STAGE_ANNOTATIONS.forEach((a, i) => {
     const label = tr(a.label, ctx.lang);
     const place = TEXT_PLACEMENT[i];
-    const [px, py] = toPixel(PERFORMANCE_FRAME, a.xytext[0], a.xytext[1]);
-    const box = textBox(px, py, estimateTextWidth(label, ANNOTATION_FONT_SIZE), ANNOTATION_FONT_SIZE, 'left', place.baseline, place.dx, place.dy);
-    const arrow = arrowFromBox(PERFORMANCE_FRAME, box, a.xy);
+    const [px, py] = toPixel(frame, a.xytext[0], a.xytext[1]);
+    const textWidth = estimateTextWidth(label, ANNOTATION_FONT_SIZE);
+    const align = px + place.dx + textWidth > frame.width ? 'right' : 'left';
+    const dx = align === 'left' ? place.dx : -place.dx;
+    const box = textBox(px, py, textWidth, ANNOTATION_FONT_SIZE, align, place.baseline, dx, place.dy);
+    const arrow = arrowFromBox(frame, box, a.xy);
     const colour = a.emphasis ? ctx.theme.accent : ctx.theme.muted;
-    texts.push({ label, x: a.xytext[0], y: a.xytext[1], baseline: place.baseline, dx: place.dx, dy: place.dy });
+    texts.push({ label, x: a.xytext[0], y: a.xytext[1], align, baseline: place.baseline, dx, dy: place.dy });
     arrows.push({ ...arrow, colour, label, targetX: a.xy[0], targetY: a.xy[1] });
   });
   const x = { type: 'quantitative', scale: { type: 'log' } };
@@ -91,7 +100,7 @@ function annotationLayers(ctx: ChartContext): Record<string, unknown>[] {
         data: { values: [t] },
         mark: {
           type: 'text',
-          align: 'left',
+          align: t.align,
           baseline: t.baseline,
           dx: t.dx,
           dy: t.dy,
@@ -114,7 +123,9 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
   const perfLabel = tr({ zh: '模型性能', en: 'Model performance' }, lang);
   const thresholdLabel = thresholdLegendLabel(opts.threshold, lang);
   const proseLabel = proseLegendLabel(lang);
-  const domain = [perfLabel, thresholdLabel, ...(opts.showProse ? [proseLabel] : [])];
+  // Stable series keys; the legend shows their labels, a signal (the threshold's label quotes it).
+  const seriesLabels = { performance: perfLabel, threshold: thresholdLabel, prose: proseLabel };
+  const domain = ['performance', 'threshold', ...(opts.showProse ? ['prose'] : [])];
   // color and strokeDash share one legend (same field, same legend definition).
   const legend = {
     title: null,
@@ -128,6 +139,7 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
     offset: 8,
     labelLimit: 400,
     labelFontSize: 11,
+    labelExpr: labelsExpr('seriesLabels'),
   };
   const colour = { field: 'series', type: 'nominal', scale: { domain, range: [theme.palette[0], theme.accent, theme.muted] }, legend };
   const dash = { field: 'series', type: 'nominal', scale: { domain, range: [[1, 0], [6, 4], [2, 3]] }, legend };
@@ -138,9 +150,9 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
   ];
 
   const rules = [
-    { size: opts.threshold, series: thresholdLabel, sizeHuman: formatCount(opts.threshold, lang), sizeExp: pythonExp(opts.threshold), width: 2, opacity: 1 },
+    { size: opts.threshold, series: 'threshold', seriesLabel: thresholdLabel, sizeHuman: formatCount(opts.threshold, lang), sizeExp: pythonExp(opts.threshold), width: 2, opacity: 1 },
     ...(opts.showProse
-      ? [{ size: PROSE_EMERGENCE_POINT, series: proseLabel, sizeHuman: formatCount(PROSE_EMERGENCE_POINT, lang), sizeExp: pythonExp(PROSE_EMERGENCE_POINT), width: 1.5, opacity: 0.85 }]
+      ? [{ size: PROSE_EMERGENCE_POINT, series: 'prose', seriesLabel: proseLabel, sizeHuman: formatCount(PROSE_EMERGENCE_POINT, lang), sizeExp: pythonExp(PROSE_EMERGENCE_POINT), width: 1.5, opacity: 0.85 }]
       : []),
   ];
 
@@ -154,11 +166,11 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
         strokeDash: dash,
         strokeWidth: { field: 'width', type: 'quantitative', scale: null },
         opacity: { field: 'opacity', type: 'quantitative', scale: null },
-        tooltip: [{ field: 'series', type: 'nominal', title: tr({ zh: '标记', en: 'Marker' }, lang) }, ...sizeTooltip],
+        tooltip: [{ field: 'seriesLabel', type: 'nominal', title: tr({ zh: '标记', en: 'Marker' }, lang) }, ...sizeTooltip],
       },
     },
     {
-      data: { values: points.map((p) => ({ ...p, series: perfLabel })) },
+      data: { values: points.map((p) => ({ ...p, series: 'performance' })) },
       mark: { type: 'line', strokeWidth: 3 },
       encoding: {
         x: { field: 'size', ...x },
@@ -205,6 +217,7 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
       },
       width: WIDTH,
       height: HEIGHT,
+      signals: { seriesLabels },
     },
     ctx,
     { layer: layers },

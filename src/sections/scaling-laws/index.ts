@@ -3,8 +3,9 @@ import type { ChartContext, ChartSpec, ParamValues, Section } from '../types';
 import { bool, num } from '../types';
 import { performanceCurveChart } from './charts';
 import { CODE_EMERGENCE_POINT } from './model';
+import { illustrative } from '../chartKit';
 
-export const scalingLawsSection: Section = {
+export const scalingLawsSection: Section = illustrative({
   id: 'scaling-laws',
   seedRef: '3.1',
   title: { zh: '尺度定律: 性能随规模的变化', en: 'Scaling laws: performance against model size' },
@@ -47,4 +48,4 @@ export const scalingLawsSection: Section = {
       ),
     ];
   },
-};
+}, { emergenceNote: true });

@@ -30,6 +30,10 @@ export interface PageOptions {
   sectionId: string;
   lang: 'en' | 'zh';
   theme: ThemeName;
+  /** "view" is the side view's compact page (default "panel"). */
+  mode?: 'panel' | 'view';
+  /** Which page: the chart page (default) or the fit panel's page. */
+  entry?: 'webview' | 'fit';
 }
 
 export interface TestServer {
@@ -44,10 +48,11 @@ export function testPageHtml(origin: string, opts: PageOptions): string {
   const html = renderWebviewHtml({
     cspSource: origin,
     nonce,
-    scriptUri: `${origin}/dist/webview.js`,
+    scriptUri: `${origin}/dist/${opts.entry === 'fit' ? 'fit' : 'webview'}.js`,
     styleUri: `${origin}/media/webview.css`,
     lang: opts.lang,
     sectionId: opts.sectionId,
+    mode: opts.mode,
   });
   const themeLink = `<link rel="stylesheet" href="${origin}/__theme/${opts.theme}.css" nonce="${nonce}">`;
   const withTheme = html.replace(/<\/head>/, `${themeLink}\n</head>`);
@@ -71,7 +76,9 @@ export async function startServer(): Promise<TestServer> {
       if (url.pathname === '/page') {
         const theme = (url.searchParams.get('theme') ?? 'light') as ThemeName;
         const lang = url.searchParams.get('lang') === 'zh' ? 'zh' : 'en';
-        return send(200, testPageHtml(origin, { sectionId: url.searchParams.get('section') ?? '', lang, theme }), TYPES['.html']);
+        const mode = url.searchParams.get('mode') === 'view' ? 'view' : 'panel';
+        const entry = url.searchParams.get('entry') === 'fit' ? 'fit' : 'webview';
+        return send(200, testPageHtml(origin, { sectionId: url.searchParams.get('section') ?? '', lang, theme, mode, entry }), TYPES['.html']);
       }
       const themeMatch = /^\/__theme\/(light|dark|high-contrast)\.css$/.exec(url.pathname);
       if (themeMatch) return send(200, themeStylesheet(themeMatch[1] as ThemeName), TYPES['.css']);
@@ -90,7 +97,8 @@ export async function startServer(): Promise<TestServer> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    pageUrl: (o) => `${origin}/page?section=${encodeURIComponent(o.sectionId)}&lang=${o.lang}&theme=${o.theme}`,
+    pageUrl: (o) =>
+      `${origin}/page?section=${encodeURIComponent(o.sectionId)}&lang=${o.lang}&theme=${o.theme}&mode=${o.mode ?? 'panel'}&entry=${o.entry ?? 'webview'}`,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

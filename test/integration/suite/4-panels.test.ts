@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync, mkdtempSync } from 'node:fs';
+import { expectedSectionMarks, marksById } from '../support/expectedMarks';
 import { LAST_RENDERED, SHOW_CHART, closeAllEditors, extension, waitFor } from '../support/host';
 
 interface Rendered {
@@ -57,6 +58,7 @@ describe('chart panels', function () {
     assert.notEqual(digest(after, 'capability-heatmap'), digest(before, 'capability-heatmap'));
     // The count chart follows the step rule's grid and does not depend on the model's sharpness.
     assert.equal(after.charts.length, before.charts.length);
+    assert.deepEqual(marksById(after.charts), await expectedSectionMarks('phase-transition', { transitionModel: 'logistic', sharpness: 1 }), 'marks per chart after the change');
   });
 
   it('exports the current chart as a valid SVG file and a PNG file', async () => {
@@ -80,6 +82,13 @@ describe('chart panels', function () {
   it('malformed messages to the webview change nothing, and it keeps working', async () => {
     await vscode.commands.executeCommand(SHOW_CHART, 'math-reasoning');
     const before = await rendered('math-reasoning');
+    const dir = mkdtempSync(join(tmpdir(), 'emergence-hostile-'));
+    const exportSvg = async (name: string): Promise<string> => {
+      const uri = vscode.Uri.file(join(dir, name));
+      assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('emergenceLens.saveChartSvg', uri))?.fsPath, uri.fsPath);
+      return readFileSync(uri.fsPath, 'utf8');
+    };
+    const svgBefore = await exportSvg('before.svg');
     const hostile: unknown[] = [
       { type: 'setParams', params: 'thresholdGeometry=1' },
       { type: 'setParams', params: { thresholdGeometry: { valueOf: 1 } } },
@@ -91,12 +100,16 @@ describe('chart panels', function () {
       null,
     ];
     for (const message of hostile) await vscode.commands.executeCommand('emergenceLens._testing.postRaw', 'math-reasoning', message);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The webview handles messages in order: the answer to an export posted after them
+    // means it has dealt with every one (no sleep standing in for "nothing happened").
+    const svgAfter = await exportSvg('after.svg');
+    assert.equal(svgAfter, svgBefore, 'a malformed message changed the drawn chart');
     const still = await rendered('math-reasoning');
     assert.deepEqual(still, before, 'a malformed message changed the panel');
     await vscode.commands.executeCommand(SHOW_CHART, 'math-reasoning', { thresholdGeometry: 1e11 });
     const after = await rendered('math-reasoning', (r) => r.params.thresholdGeometry === 1e11);
     assert.notEqual(digest(after, 'emergence-curves'), digest(before, 'emergence-curves'));
+    assert.deepEqual(marksById(after.charts), await expectedSectionMarks('math-reasoning', { thresholdGeometry: 1e11 }), 'marks per chart after the change');
   });
 
   it('restores a saved panel with its section and parameters (the serializer path)', async () => {

@@ -43,16 +43,24 @@ describe('formula hover', function () {
     const text = await hoverText(doc, 2, 'L(C)', 1);
     assert.match(text, /compute/i);
     assert.match(text, /Kaplan/);
-    assert.match(text, /0\.891|0\.89/);
+    // The worked example with the note's α = 0.05: 10^-0.05 = 0.891, 2^(1/0.05) = 1.05e6.
+    assert.match(text, new RegExp(`10\\^-α = ${(10 ** -0.05).toPrecision(3).replace('.', '\\.')} for α = 0\\.05 \\(from the note\\)`));
+    assert.match(text, /2\^\(1\/α\) ≈ 1\.05e6× more compute/);
     assert.match(text, /data:image\/svg\+xml;base64,/);
     assert.match(text, /command:emergenceLens\.showChart/);
     assert.match(text, /command:emergenceLens\.openSidePanel/);
   });
 
-  it('explains one symbol of a LaTeX formula', async () => {
+  it('explains one symbol of a LaTeX formula: β\'s own heading and meaning, not the whole formula\'s', async () => {
     const text = await hoverText(doc, 4, '\\beta');
-    assert.match(text, /Hoffmann/);
-    assert.match(text, /β|beta/);
+    // Only a symbol's hover starts with the symbol and its meaning, then names its formula.
+    assert.match(text, /^### `β` — Data exponent: 10× more tokens shrinks the data term B\/D\^β by a factor 10\^-β\./m);
+    assert.match(text, /^Part of the \*\*[^*]+\*\* `/m);
+    // Its typical values are β's: Hoffmann's 0.28 and Besiroglu's 0.3658.
+    assert.match(text, /^Typical published values: 0\.28 \(Hoffmann et al\. 2022\)[^\n]*0\.3658/m);
+    const whole = await hoverText(doc, 4, 'L(N,D)', 1);
+    assert.doesNotMatch(whole, /^### `/m, 'the whole-formula hover has a symbol heading');
+    assert.doesNotMatch(whole, /^Part of the/m);
   });
 
   it('gives nothing on plain text or inside a code block', async () => {

@@ -43,13 +43,25 @@ describe('side view', function () {
     editor.selection = new vscode.Selection(line, character, line, character);
   }
 
+  /**
+   * Makes the view read the note afresh at (line, character) in the formula: the cursor
+   * goes to prose under the heading first, so each step is a new 'show' the view posts
+   * (an explicit event to wait for, instead of sleeping past the debounce).
+   */
+  async function readFormulaAt(line: number, character: number): Promise<void> {
+    for (const [l, c, source] of [[2, 3, 'heading'], [line, character, 'formula']] as const) {
+      placeCursor(l, c);
+      await waitFor(`the side view to read the ${source} at ${l}:${c}`, async () => ((await sideView()).shown?.note?.source === source ? true : undefined), 10_000);
+    }
+  }
+
   it('follows the cursor into a formula and shows its chart with the note’s values', async () => {
     placeCursor(4, 20);
     const state = await waitFor(
       'the side view to show the formula',
       async () => {
         const s = await sideView();
-        return s.shown?.note?.source === 'formula' && s.rendered?.params.lawPreset === 'kaplan' && s.rendered.params.alphaN === 0.34 ? s : undefined;
+        return s.shown?.note?.source === 'formula' && s.rendered?.params.lawPreset === 'custom' && s.rendered.params.alphaN === 0.34 ? s : undefined;
       },
       60_000,
       250,
@@ -78,9 +90,7 @@ describe('side view', function () {
 
   it('refuses to write when the note changed since the view read it', async () => {
     // Re-read the note at the formula, then edit after the cursor without moving it.
-    placeCursor(4, 10);
-    await waitFor('a fresh reading', async () => ((await sideView()).shown?.note?.source === 'formula' ? true : undefined), 10_000);
-    await new Promise((r) => setTimeout(r, 600));
+    await readFormulaAt(4, 10);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(editor.document.uri, new vscode.Position(7, 0), 'A line typed meanwhile.\n');
     assert.equal(await vscode.workspace.applyEdit(edit), true);
@@ -91,15 +101,24 @@ describe('side view', function () {
     await undoInNote();
   });
 
-  it('inserts a chart block at the cursor in one undo step', async () => {
-    placeCursor(4, 12);
-    await new Promise((r) => setTimeout(r, 800));
-    const before = editor.document.getText();
-    const ok = await vscode.commands.executeCommand<boolean>('emergenceLens._testing.sideViewInsertChart', 'scaling-formulas', { alpha: 0.06 });
-    assert.equal(ok, true);
-    assert.match(editor.document.getText(), /```emergence\nsection: scaling-formulas\nparams:\n {2}alpha: 0\.06\n```/);
-    await undoInNote();
-    assert.equal(editor.document.getText(), before);
+  it('inserts a chart block right below the cursor\'s line, in one undo step', async () => {
+    // On the formula's line, then on the prose line below it (read by its heading).
+    for (const cursorLine of [4, 6]) {
+      await readFormulaAt(4, 12);
+      if (cursorLine === 6) {
+        placeCursor(6, 3);
+        await waitFor('the side view to read the prose line', async () => ((await sideView()).shown?.note?.source === 'heading' ? true : undefined), 10_000);
+      }
+      const before = editor.document.getText();
+      const ok = await vscode.commands.executeCommand<boolean>('emergenceLens._testing.sideViewInsertChart', 'scaling-formulas', { alpha: 0.06 });
+      assert.equal(ok, true);
+      const lines = before.split('\n');
+      const block = ['```emergence', 'section: scaling-formulas', 'params:', '  alpha: 0.06', '```'];
+      const expected = [...lines.slice(0, cursorLine + 1), '', ...block, '', ...lines.slice(cursorLine + 1)];
+      assert.deepEqual(editor.document.getText().split('\n'), expected, `the block is not right below line ${cursorLine + 1}`);
+      await undoInNote();
+      assert.equal(editor.document.getText(), before);
+    }
   });
 
   it('the Markdown preview plugin turns an emergence block into a chart container', async () => {

@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/fit/chinchilla';
+import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
 import type { FitCommandResult, InsertOutcome } from '../../../src/extension/fitCommand';
+import { expectedFitMarks, marksById } from '../support/expectedMarks';
 import { closeAllEditors, extension, requestWebviewSnapshot, waitFor } from '../support/host';
 
 const FIT = 'emergenceLens.fitScalingLaw';
@@ -26,7 +27,7 @@ function tableLines(badCell?: { row: number; value: string }): string[] {
   for (let i = 0; i < 30; i++) {
     const N = 10 ** (7 + (i % 6) * 0.6);
     const D = 10 ** (9 + Math.floor(i / 6) * 0.5);
-    const loss = badCell?.row === i ? badCell.value : chinchillaLoss(TRUE, N, D).toPrecision(9);
+    const loss = badCell?.row === i ? badCell.value : chinchillaLoss(N, D, TRUE).toPrecision(9);
     lines.push(`| ${N.toPrecision(6)} | ${D.toPrecision(6)} | ${loss} |`);
   }
   return lines;
@@ -128,13 +129,12 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
     const rendered = await vscode.commands.executeCommand<{ charts: { id: string; marks: number }[] } | undefined>(RENDERED, true, 60_000);
     assert.ok(rendered, 'the fit panel reported its charts');
     assert.deepEqual(rendered.charts.map((c) => c.id), CHART_IDS);
-    for (const c of rendered.charts) assert.ok(c.marks > 0, `chart ${c.id} drew no marks`);
+    // Exactly the items the unit-tested fit charts draw headless for this result.
+    assert.deepEqual(marksById(rendered.charts), await expectedFitMarks(result.result), 'marks per fit chart: webview vs headless render');
     const snap = await requestWebviewSnapshot('fit-panel', CHART_IDS);
-    if (snap) {
-      assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
-      assert.equal(snap.state, 'ready');
-      assert.deepEqual(snap.webviewErrors ?? [], [], 'console errors / CSP violations in the fit panel');
-    }
+    assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
+    assert.equal(snap.state, 'ready');
+    assert.deepEqual(snap.webviewErrors ?? [], [], 'console errors / CSP violations in the fit panel');
 
     // "Insert results", as the panel's button sends it.
     const inserted = await vscode.commands.executeCommand<InsertOutcome | undefined>(PANEL_MESSAGE, { type: 'fitInsert' });
@@ -167,7 +167,7 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
   it('the full 4,500-start fit with 100 resamples keeps the extension host responsive', async () => {
     await openNote(note());
     const { value: result, maxLagMs, ms } = await withLagProbe(() =>
-      vscode.commands.executeCommand<FitCommandResult>(FIT, { interactive: false, panel: false }),
+      vscode.commands.executeCommand<FitCommandResult>(FIT, { interactive: false, panel: false, resamples: 100 }),
     );
     console.log(`    full fit (4,500 starts, 100 resamples, 30 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`);
     assertParams(result, 0.01);
@@ -191,7 +191,7 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
       const file = join(dir, 'epoch.csv');
       writeFileSync(file, [header, ...kept].join('\n') + '\n');
       const { value: result, maxLagMs, ms } = await withLagProbe(() =>
-        vscode.commands.executeCommand<FitCommandResult>(FIT, vscode.Uri.file(file), { interactive: false }),
+        vscode.commands.executeCommand<FitCommandResult>(FIT, vscode.Uri.file(file), { interactive: false, resamples: 100 }),
       );
       console.log(`    Epoch fit (4,500 starts, 100 resamples, 240 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`);
       assert.ok(result.ok && result.result.form === 'chinchilla', result.ok ? '' : result.message);
@@ -207,10 +207,8 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
       const rendered = await vscode.commands.executeCommand<{ charts: { id: string; marks: number }[] } | undefined>(RENDERED, true, 60_000);
       assert.deepEqual(rendered?.charts.map((c) => c.id), CHART_IDS);
       const snap = await requestWebviewSnapshot('fit-panel-epoch', CHART_IDS);
-      if (snap) {
-        assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
-        assert.deepEqual(snap.webviewErrors ?? [], []);
-      }
+      assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
+      assert.deepEqual(snap.webviewErrors ?? [], []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -69,24 +69,51 @@ export interface WebviewSnapshot {
   /** Console errors and CSP violations seen in webview frames since the last snapshot. */
   webviewErrors?: string[];
   screenshot?: string;
+  /** One result per action asked for, in order. */
+  actions?: { ok: boolean; error?: string }[];
 }
+
+/** A user action in a webview: press a button, fill a control, answer the save dialog. */
+export type WebviewAction =
+  | { kind: 'press'; role: 'button'; name: string }
+  | { kind: 'fill'; role: 'slider' | 'textbox' | 'spinbutton'; name: string; value: string | number }
+  | { kind: 'saveAs'; path: string };
 
 let snapshotSeq = 0;
 
 /**
  * Asks the launcher (which drives the browser the workbench runs in) to find the
  * webview frame that shows `chartIds`, count its marks and take a screenshot.
- * Returns undefined when no launcher listens (e.g. under @vscode/test-electron).
+ * Fails, never skips, when no launcher listens: a screen check that cannot look at
+ * the screen is a failed check (under @vscode/test-electron nothing drives the DOM yet).
  */
-export async function requestWebviewSnapshot(name: string, chartIds: string[], timeoutMs = 45_000): Promise<WebviewSnapshot | undefined> {
+export async function requestWebviewSnapshot(name: string, chartIds: string[], timeoutMs = 45_000, actions: WebviewAction[] = []): Promise<WebviewSnapshot> {
   const dir = process.env.EMERGENCE_TEST_SNAPSHOT_DIR;
-  if (!dir) return undefined;
+  if (!dir) {
+    throw new Error(`cannot look at the webview for "${name}": no launcher answers screen checks (EMERGENCE_TEST_SNAPSHOT_DIR unset); run with EMERGENCE_TEST_HOST=code-server`);
+  }
   mkdirSync(dir, { recursive: true });
   const base = `${String(++snapshotSeq).padStart(3, '0')}-${name.replace(/[^\w.-]+/g, '_')}`;
   const response = join(dir, `${base}.response.json`);
-  writeFileSync(join(dir, `${base}.request.tmp`), JSON.stringify({ name, chartIds }));
+  writeFileSync(join(dir, `${base}.request.tmp`), JSON.stringify({ name, chartIds, actions }));
   // Rename so the launcher never reads a half-written request.
   renameSync(join(dir, `${base}.request.tmp`), join(dir, `${base}.request.json`));
   await waitFor(`the launcher's snapshot of ${name}`, () => existsSync(response), timeoutMs, 200);
   return JSON.parse(readFileSync(response, 'utf8')) as WebviewSnapshot;
+}
+
+/**
+ * Does what a user does inside the webview that shows `chartIds`, through the
+ * launcher's browser (the webview's DOM is out of the extension host's reach), and
+ * fails unless every action succeeded. Controls are found by ARIA role and accessible
+ * name, so the page's markup may change as long as what a user sees stays.
+ */
+export async function actInWebview(name: string, chartIds: string[], actions: WebviewAction[]): Promise<WebviewSnapshot> {
+  const snap = await requestWebviewSnapshot(name, chartIds, 90_000, actions);
+  if (!snap.ok) throw new Error(`webview ${name}: ${snap.error}`);
+  const results = snap.actions ?? [];
+  actions.forEach((a, i) => {
+    if (!results[i]?.ok) throw new Error(`webview ${name}: ${JSON.stringify(a)} failed: ${results[i]?.error ?? 'not performed'}`);
+  });
+  return snap;
 }

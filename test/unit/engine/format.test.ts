@@ -2,6 +2,7 @@
 // Python `f"{x:.0e}"` labels.
 import * as assert from 'node:assert/strict';
 import { formatConstant, formatCount, formatFlops, formatNoteNumber, formatNumber, formatParams, formatPfDays, formatScientific, formatTokens, pythonExp, superscriptPower } from '../../../src/engine/format';
+import { FLOPS_PER_PF_DAY } from '../../../src/engine/laws/presets';
 
 describe('engine/format', () => {
   describe('pythonExp (Python f"{x:.Ne}")', () => {
@@ -105,6 +106,64 @@ describe('engine/format', () => {
       assert.equal(formatNoteNumber(88000000000000), '8.8e13');
       assert.equal(formatNoteNumber(0.076), '0.076');
       assert.equal(formatNoteNumber(5.76e23), '5.76e23');
+    });
+  });
+
+  // Hand-computed (issue 15): 1 PF-day = 10^15 FLOP/s × 86,400 s = 8.64 × 10^19 FLOPs.
+  describe('units, against values computed by hand', () => {
+    it('one PF-day is 10^15 FLOP/s for a day', () => {
+      assert.equal(FLOPS_PER_PF_DAY, 1e15 * 24 * 60 * 60);
+      assert.equal(formatPfDays(8.64e19), '1 PF-days');
+      assert.equal(formatPfDays(4.32e18), '0.05 PF-days');
+    });
+    it('FLOPs ⇄ PF-days', () => {
+      // GPT-3: 3.14e23 FLOPs / 8.64e19 = 3,634.26 PF-days → 3 significant digits.
+      assert.equal(formatPfDays(3.14e23), '3,630 PF-days');
+      // Kaplan's C_c = 3.1e8 PF-days = 3.1e8 × 8.64e19 = 2.6784e28 FLOPs.
+      assert.equal(formatPfDays(2.6784e28), '310,000,000 PF-days');
+      assert.equal(formatFlops(2.6784e28), '2.68e28 FLOPs');
+      assert.equal(formatFlops(1e21), '1e21 FLOPs');
+      // 9.996e22 rounds to 1.00e23 at 3 digits: the exponent moves up, the zeros go.
+      assert.equal(formatFlops(9.996e22), '1e23 FLOPs');
+      assert.equal(formatFlops(5.76e23, 2), '5.8e23 FLOPs');
+      assert.equal(formatPfDays(5.76e23, 2), '6,700 PF-days');
+    });
+    it('parameters and tokens in both languages', () => {
+      // 175B = 1750 亿 (1 亿 = 10^8); 1.4T tokens = 1.4 万亿 (10^12); 6.7B = 67 亿.
+      assert.equal(formatParams(1.75e11, 'en'), '175B parameters');
+      assert.equal(formatParams(1.75e11, 'zh'), '1750亿参数');
+      assert.equal(formatCount(1.4e12, 'en'), '1.4T');
+      assert.equal(formatCount(1.4e12, 'zh'), '1.4万亿');
+      assert.equal(formatCount(6.7e9, 'zh'), '67亿');
+      assert.equal(formatCount(12345, 'zh'), '1.2万');
+      assert.equal(formatCount(9999, 'zh'), '9999');
+      assert.equal(formatCount(1e4, 'zh'), '1万');
+      assert.equal(formatCount(-2.5e9, 'en'), '-2.5B');
+      assert.equal(formatCount(125e6, 'en'), '125M');
+      assert.equal(formatCount(9.99e15, 'zh'), '9990万亿');
+      assert.equal(formatCount(1e15, 'en'), '1e+15');
+      assert.equal(formatCount(Infinity, 'en'), 'Infinity');
+    });
+    it('Python rounds exact ties half to even; near-ties by their binary value', () => {
+      // python3: [f"{x:.0e}" for x in (2.5e11, 3.5e11, 9.5e9, 4.5e-7, 0.5)], f"{1.25e11:.1e}", f"{6.25e10:.1e}"
+      assert.deepEqual([2.5e11, 3.5e11, 9.5e9, 4.5e-7, 0.5].map((x) => pythonExp(x)), ['2e+11', '4e+11', '1e+10', '4e-07', '5e-01']);
+      assert.equal(pythonExp(1.25e11, 1), '1.2e+11');
+      assert.equal(pythonExp(6.25e10, 1), '6.2e+10');
+      assert.equal(pythonExp(-2.5e11), '-2e+11');
+      assert.equal(pythonExp(1.0005e3, 3), '1.000e+03');
+    });
+    it('numbers as a note writes them', () => {
+      assert.equal(formatNoteNumber(0.076), '0.076');
+      assert.equal(formatNoteNumber(8.8e13), '8.8e13');
+      assert.equal(formatNoteNumber(1.8172), '1.817');
+      assert.equal(formatNoteNumber(406.4), '406.4');
+      assert.equal(formatNoteNumber(1e-4), '1e-4');
+      assert.equal(formatNoteNumber(123456), '1.235e5');
+      // 99999 to 4 significant digits is 100000, written out (below the 1e5 switch).
+      assert.equal(formatNoteNumber(99999), '100000');
+      assert.equal(formatNoteNumber(0), '0');
+      assert.equal(formatScientific(-3.2e-5), '-3.2 × 10^-5');
+      assert.equal(formatScientific(0), '0');
     });
   });
 });

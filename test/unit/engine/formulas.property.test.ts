@@ -1,6 +1,7 @@
 // Property tests: whatever text reaches the recogniser (random, mutated, huge,
-// deeply nested, mixed scripts), it never throws, its answers are well-formed, and
-// each call finishes within a per-input time bound.
+// deeply nested, mixed scripts), it never throws and its answers are well-formed.
+// How long the calls take is measured by bench/hover.ts (npm run bench), not asserted
+// here: a wall-clock bound in a unit test fails on a busy machine, not on slow code.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { FORMULA_KINDS, recognizeAll, recognizeAt, type Recognition } from '../../../src/engine/formulas/recognize';
@@ -8,26 +9,6 @@ import { extractNoteValues } from '../../../src/engine/formulas/values';
 import { FENCE_SCAN_MAX_LINES, MATH_WINDOW_LINES, VALUE_WINDOW_LINES, findFormulaAt } from '../../../src/engine/formulas/document';
 import { explain, explanationToMarkdown } from '../../../src/engine/formulas/explain';
 import { POSITIVE } from './fixtures/formula-corpus';
-
-/** Per-call bound for recognizeAt / findFormulaAt / explain on any input. */
-const BOUND_MS = 50;
-
-/**
- * Runs fn and checks it took at most `bound` ms. A single over-run is measured again
- * once, so a garbage-collection pause does not fail the test; a slow input is slow twice.
- */
-function timed<T>(what: string, bound: number, fn: () => T): T {
-  let t0 = performance.now();
-  let result = fn();
-  let ms = performance.now() - t0;
-  if (ms > bound) {
-    t0 = performance.now();
-    result = fn();
-    ms = performance.now() - t0;
-  }
-  assert.ok(ms <= bound, `${what} took ${ms.toFixed(1)} ms (bound ${bound} ms)`);
-  return result;
-}
 
 function checkRecognition(text: string, r: Recognition): void {
   assert.ok(FORMULA_KINDS.includes(r.kind), r.kind);
@@ -37,8 +18,8 @@ function checkRecognition(text: string, r: Recognition): void {
   for (const v of Object.values(r.params)) assert.ok(Number.isFinite(v));
 }
 
-function checkAll(text: string, bound = BOUND_MS): void {
-  const all = timed(`recognizeAll(${text.length} chars)`, bound, () => recognizeAll(text));
+function checkAll(text: string): void {
+  const all = recognizeAll(text);
   let last = -1;
   for (const r of all) {
     checkRecognition(text, r);
@@ -48,7 +29,7 @@ function checkAll(text: string, bound = BOUND_MS): void {
 }
 
 function checkAt(text: string, column: number): Recognition | undefined {
-  const r = timed(`recognizeAt(${text.length} chars, ${column})`, BOUND_MS, () => recognizeAt(text, column));
+  const r = recognizeAt(text, column);
   if (r) {
     checkRecognition(text, r);
     assert.ok(r.start <= column && column < r.end, 'the column is inside the formula');
@@ -58,7 +39,7 @@ function checkAt(text: string, column: number): Recognition | undefined {
 
 function checkExplain(r: Recognition): void {
   for (const lang of ['en', 'zh'] as const) {
-    const md = timed('explain + markdown', BOUND_MS, () => explanationToMarkdown(explain(r, lang, undefined, r.symbols[0]), lang));
+    const md = explanationToMarkdown(explain(r, lang, undefined, r.symbols[0]), lang);
     assert.ok(md.length > 0);
     assert.ok(!/NaN/.test(md), md);
   }
@@ -108,7 +89,7 @@ describe('formulas: properties', function () {
     for (let i = 0; i < 50; i++) for (const c of POSITIVE) recognizeAt(c.text, i % (c.text.length + 1));
   });
 
-  it('random token soup: never throws, well-formed, fast (3000 inputs)', () => {
+  it('random token soup: never throws, well-formed (3000 inputs)', () => {
     fc.assert(
       fc.property(soup, fc.nat(), (text, c) => {
         checkAll(text);
@@ -120,7 +101,7 @@ describe('formulas: properties', function () {
     );
   });
 
-  it('mutated corpus formulas: never throw, well-formed, fast (3000 inputs)', () => {
+  it('mutated corpus formulas: never throw, well-formed (3000 inputs)', () => {
     fc.assert(
       fc.property(corpusText, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.nat(), (text, edits, c) => {
         const t = mutate(text, edits);
@@ -175,7 +156,7 @@ describe('formulas: properties', function () {
     );
   });
 
-  it('deep nesting and unbalanced brackets in huge lines: fast, never throws (300 inputs)', () => {
+  it('deep nesting and unbalanced brackets in huge lines: never throws (300 inputs)', () => {
     const opener = fc.constantFrom('(', '[', '{', '\\left(', '\\frac{', '^{', '-', '^', '_{', '$', '\\sqrt{', '((a^b');
     const closer = fc.constantFrom(')', ']', '}', '\\right)', '}{', '', '$');
     fc.assert(
@@ -188,18 +169,18 @@ describe('formulas: properties', function () {
     );
   });
 
-  it('recognizeAll stays linear on 100 KB hostile lines (40 inputs)', () => {
+  it('recognizeAll handles 100 KB hostile lines (40 inputs)', () => {
     fc.assert(
       fc.property(fc.constantFrom('(', '{', '\\frac{', '1+', '6ND', '(C₀/C)^α', 'N N ', '[(N_c/N)^(α_N/α_D) + ', '计', 'a^', '((a^b'), soup, (unit, noise) => {
         const text = (unit + noise).repeat(Math.ceil(100_000 / (unit.length + noise.length)));
-        // Linear, not per-call: 100 KB through the whole recogniser.
-        checkAll(text, 1500);
+        // 100 KB through the whole recogniser (its speed: bench/hover.ts).
+        checkAll(text);
       }),
       { numRuns: 40 },
     );
   });
 
-  it('findFormulaAt on random documents: bounded reads, fast, never throws (1000 inputs)', () => {
+  it('findFormulaAt on random documents: bounded reads, never throws (1000 inputs)', () => {
     const line = fc.oneof(
       soup,
       prose,
@@ -215,7 +196,7 @@ describe('formulas: properties', function () {
         };
         const lineNo = l % lines.length;
         const col = c % (lines[lineNo].length + 1);
-        const found = timed('findFormulaAt', BOUND_MS, () => findFormulaAt(get, lines.length, lineNo, col));
+        const found = findFormulaAt(get, lines.length, lineNo, col);
         assert.ok(reads <= 2 * (1 + FENCE_SCAN_MAX_LINES + 4 * MATH_WINDOW_LINES + 2 * VALUE_WINDOW_LINES + 4), `${reads} reads`);
         if (found) {
           checkRecognition(found.text, found.recognition);

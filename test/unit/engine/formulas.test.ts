@@ -112,9 +112,8 @@ describe('formulas: recognition corpus', () => {
     const filler = 'lorem ipsum '.repeat(10_000);
     const line = `${filler}L(C) ≈ (C₀/C)^α ${filler}`;
     const col = line.indexOf('α');
-    const t0 = performance.now();
+    // How long it takes is measured by bench/hover.ts (npm run bench), not asserted here.
     const rec = recognizeAt(line, col);
-    assert.ok(performance.now() - t0 < 50);
     assert.equal(rec?.kind, 'loss-compute');
     assert.equal(rec?.start, filler.length);
   });
@@ -304,7 +303,8 @@ describe('formulas: explanations', () => {
   it('cites Kaplan, Hoffmann and Besiroglu values', () => {
     const chin = explain(recognizeAll('L = E + A/N^α + B/D^β')[0], 'en');
     const row = (role: string) => chin.terms.find((t) => t.role === role)?.typical ?? '';
-    assert.match(row('E'), /1\.69 \(Hoffmann et al\. 2022\); 1\.8172 \(Besiroglu et al\. 2024\)/);
+    assert.match(row('E'), /1\.69 \(Hoffmann et al\. 2022, approach 3, eq\. 10\); 1\.8172 ± 0\.03 \(Besiroglu et al\. 2024/);
+    assert.match(row('A'), /482\.01 ± 124\.58/);
     assert.match(row('B'), /410\.7 .*2085\.43/);
     assert.match(row('beta'), /0\.28 .*0\.3658/);
     const kaplan = explain(recognizeAll('L(N,D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D')[0], 'en');

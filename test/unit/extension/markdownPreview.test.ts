@@ -169,6 +169,75 @@ describe('Markdown preview plugin', () => {
     assert.equal(single(html, 'emergence-chart-error').attrs['data-line'], '6');
   });
 
+  describe('attributes other markdown-it plugins add are dropped (issue 14, item 9)', () => {
+    /** Every attribute of every opening tag in the HTML, as [name, value]. */
+    function allAttributes(html: string): [string, string][] {
+      return [...html.matchAll(/\s([^\s=<>"']+)="([^"]*)"/g)].map((m) => [m[1], unescape(m[2])]);
+    }
+
+    /** A plugin that tags every block token with handlers and styles, as a hostile or careless plugin could. */
+    function attributeSprayer(md: Markdown): void {
+      md.core.ruler.push('spray_attributes', (state: StateCore) => {
+        for (const token of state.tokens) {
+          if (!token.block) continue;
+          token.attrSet('onclick', 'alert(1)');
+          token.attrSet('onmouseover', 'alert(2)');
+          token.attrSet('style', 'background:url(javascript:alert(3))');
+          token.attrSet('id', 'x');
+          token.attrSet('href', 'javascript:alert(4)');
+          token.attrSet('data-section', 'forged');
+          token.attrSet('data-params', '{"forged":true}');
+          token.attrJoin('class', 'injected code-line');
+          if (token.map) token.attrSet('data-line', String(token.map[0]));
+        }
+      });
+    }
+
+    /**
+     * A stand-in for markdown-it-attrs (not installed here): "{…}" at the end of a
+     * fence's info string becomes attributes on the fence token.
+     */
+    function curlyAttributes(md: Markdown): void {
+      md.core.ruler.push('curly_attributes', (state: StateCore) => {
+        for (const token of state.tokens) {
+          const m = token.type === 'fence' ? /\{([^}]*)\}\s*$/.exec(token.info) : null;
+          if (!m) continue;
+          for (const part of m[1].trim().split(/\s+/)) {
+            const eq = part.indexOf('=');
+            if (part.startsWith('.')) token.attrJoin('class', part.slice(1));
+            else if (part.startsWith('#')) token.attrSet('id', part.slice(1));
+            else if (eq > 0) token.attrSet(part.slice(0, eq), part.slice(eq + 1));
+          }
+        }
+      });
+    }
+
+    it('a chart container keeps only its own attributes, data-line and the code-line class', () => {
+      const md = renderer().use(attributeSprayer);
+      const html = md.render('# T\n\n' + fence('emergence', 'demo/curve') + '\n' + fence('emergence', 'nope'));
+      const el = single(html, 'emergence-chart');
+      assert.deepEqual(Object.keys(el.attrs).sort(), ['class', 'data-chart', 'data-line', 'data-params', 'data-section']);
+      assert.equal(el.attrs.class, 'code-line emergence-chart');
+      assert.equal(el.attrs['data-section'], 'demo', 'ours win over a forged one');
+      assert.equal(el.attrs['data-line'], '2');
+      const error = single(html, 'emergence-chart-error');
+      assert.deepEqual(Object.keys(error.attrs).sort(), ['class', 'data-line', 'role']);
+      const chartHtml = html.slice(html.indexOf('<div class="code-line emergence-chart"'));
+      for (const [name] of allAttributes(chartHtml)) assert.doesNotMatch(name, /^on|^style$|^href$|^id$/i, `${name} in ${chartHtml}`);
+    });
+
+    it('markdown-it-attrs-style {…} on the fence (onclick, style, #id, .class) does not reach the container', () => {
+      const md = renderer().use(curlyAttributes);
+      const html = md.render(fence('emergence {.evil #x onclick=alert(1) onerror=alert(2) style=color:red data-line=javascript:1}', 'demo'));
+      const el = single(html, 'emergence-chart');
+      assert.deepEqual(Object.keys(el.attrs).sort(), ['class', 'data-params', 'data-section']);
+      assert.equal(el.attrs.class, 'emergence-chart');
+      assert.doesNotMatch(html, /onclick|onerror|style=|id="x"|evil/);
+      // The plugin still does its work on other fences.
+      assert.match(md.render(fence('js {.evil}', 'x')), /class="evil/);
+    });
+  });
+
   it('uses the default language for blocks without one; the block’s own lang wins', () => {
     const md = renderer({ defaultLang: () => 'zh' });
     assert.equal(single(md.render(fence('emergence', 'demo')), 'emergence-chart').attrs['data-lang'], 'zh');

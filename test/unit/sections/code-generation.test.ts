@@ -14,6 +14,7 @@ import { radarAngles, radarVertices, ringRadii } from '../../../src/sections/rad
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
 import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
 import { markCounts, renderClean } from '../helpers/render';
+import { withoutCaption } from '../helpers/caption';
 
 type Row = Record<string, unknown>;
 interface LayerLike {
@@ -112,12 +113,12 @@ describe('section code-generation (seed 4.2)', () => {
 
   describe('report', () => {
     it('equals the seed printout exactly (zh)', () => {
-      assert.equal(codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'zh'), SEED_REPORT_ZH);
+      assert.equal(withoutCaption(codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'zh')), SEED_REPORT_ZH);
       assert.equal(codeReport(CODE_CAPABILITIES, 'zh'), SEED_REPORT_ZH);
     });
 
     it('has the same shape in English', () => {
-      const en = codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'en') ?? '';
+      const en = withoutCaption(codeGenerationSection.report?.(defaultParams(codeGenerationSection), 'en')) ?? '';
       const zhLines = SEED_REPORT_ZH.split('\n');
       const enLines = en.split('\n');
       assert.equal(enLines.length, zhLines.length);
@@ -132,7 +133,7 @@ describe('section code-generation (seed 4.2)', () => {
 
     it('follows the threshold parameters, formatted as python .0e', () => {
       const params = resolveParams(codeGenerationSection, { [thresholdParam('bug_fixing')]: 2.4e11 });
-      const report = codeGenerationSection.report?.(params, 'zh') ?? '';
+      const report = withoutCaption(codeGenerationSection.report?.(params, 'zh')) ?? '';
       assert.match(report, /🔹 代码调试\n 示例: [^\n]+\n 涌现阈值: 2e\+11 参数\n/, "python's f'{2.4e11:.0e}' is 2e+11");
     });
   });
@@ -155,7 +156,7 @@ describe('section code-generation (seed 4.2)', () => {
       const radar = byId(chartsOf({}, ctx('zh')), 'capability-radar');
       const vertices = layerWith(radar, 'vertex');
       const bySeries = new Map<string, number[]>();
-      for (const v of vertices) bySeries.set(String(v.series), [...(bySeries.get(String(v.series)) ?? []), Number(v.value)]);
+      for (const v of vertices) bySeries.set(String(v.sizeLabel), [...(bySeries.get(String(v.sizeLabel)) ?? []), Number(v.value)]);
       assert.deepEqual([...bySeries.keys()], ['1e+08参数', '1e+10参数', '1e+11参数', '1e+12参数']);
       assert.deepEqual([...bySeries.values()], [
         [1, 0.2, 0.2, 0.2, 0.2, 0.2, 1],
@@ -215,7 +216,8 @@ describe('section code-generation (seed 4.2)', () => {
       const radar = byId(charts, 'capability-radar');
       const vertices = layerWith(radar, 'vertex');
       const first = vertices.filter((v) => v.seriesIndex === 0);
-      assert.equal(first[0].series, '1e+13 parameters');
+      assert.equal(first[0].sizeLabel, '1e+13 parameters');
+      assert.equal((radar.spec as { params?: { name: string; value: Record<string, string> }[] }).params?.find((p) => p.name === 'radarLabels')?.value.size1, '1e+13 parameters');
       assert.deepEqual(first.map((v) => v.value), [1, 1, 1, 1, 1, 1, 1]);
       const second = vertices.filter((v) => v.seriesIndex === 1);
       // 1e10 has syntax completion (now 1e9) and simple functions (1e9), nothing else.

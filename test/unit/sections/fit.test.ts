@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { bootstrapChinchilla, bootstrapPowerLaw, bootstrapPowerLawWithFloor } from '../../../src/engine/fit/bootstrap';
-import { chinchillaLoss, computeOptimal, fitChinchilla, type ChinchillaParams } from '../../../src/engine/fit/chinchilla';
+import { fitChinchilla } from '../../../src/engine/fit/chinchilla';
+import { computeOptimal } from '../../../src/engine/laws/allocation';
+import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
 import { powerLawValue } from '../../../src/engine/fit/power';
 import { parseFitHostMessage, parseFitPanelState, parseFitResult, parseFitWebviewMessage } from '../../../src/protocol/messages';
 import {
@@ -36,7 +38,7 @@ function chinchillaTable(noise = 0): string[][] {
     const N = 10 ** (7 + (i % 6) * 0.6);
     const D = 10 ** (9 + Math.floor(i / 6) * 0.5);
     const wiggle = 1 + noise * Math.sin(12.9898 * i + 78.233);
-    rows.push([N.toPrecision(6), D.toPrecision(6), (chinchillaLoss(TRUE, N, D) * wiggle).toPrecision(9)]);
+    rows.push([N.toPrecision(6), D.toPrecision(6), (chinchillaLoss(N, D, TRUE) * wiggle).toPrecision(9)]);
   }
   return rows;
 }
@@ -52,12 +54,11 @@ function computeCsv(): string {
   return lines.join('\n');
 }
 
-const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function fitOk(input: FitInput, options: { resamples?: number; seed?: number } = {}): Promise<FitResult> {
   const parsed = parseFitInput(input);
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message.en);
-  const out = await runFit(parsed.data, parsed.form, { source: SOURCE, grid: COARSE_GRID, ...options }, { pause: immediate });
+  const out = runFit(parsed.data, parsed.form, { source: SOURCE, grid: COARSE_GRID, prescreen: false, ...options });
   assert.ok(out.ok, out.ok ? '' : out.message.en);
   return out.result;
 }
@@ -140,7 +141,7 @@ describe('fit (issue 7 §4): sections/fit', () => {
       const parsed = parseFitInput({ kind: 'table', rows: chinchillaTable(0.01), firstRowNumber: 3 });
       assert.ok(parsed.ok);
       const { N, D, loss } = parsed.data;
-      const engine = fitChinchilla(N as Float64Array, D as Float64Array, loss, { grid: COARSE_GRID });
+      const engine = fitChinchilla(N as Float64Array, D as Float64Array, loss, { grid: COARSE_GRID, polish: true });
       for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) relClose(noisy.params[k], engine.params[k], 1e-6, k);
       relClose(noisy.objective, engine.objective, 1e-9, 'objective');
       // With the same point fit, the bootstrap replays the engine's resamples exactly.
@@ -170,28 +171,23 @@ describe('fit (issue 7 §4): sections/fit', () => {
       relClose(power.floor.E, 1.8, 0.05, 'E');
     });
 
-    it('pauses between slices, reports progress and can be cancelled', async () => {
+    it('reports progress in order and can be cancelled between starts', () => {
       const parsed = parseFitInput({ kind: 'table', rows: chinchillaTable(), firstRowNumber: 3 });
       assert.ok(parsed.ok);
-      let pauses = 0;
-      const fractions: number[] = [];
-      const done = await runFit(parsed.data, parsed.form, { source: SOURCE, grid: COARSE_GRID, resamples: 5 }, {
-        pause: () => {
-          pauses++;
-          return immediate();
-        },
-        progress: (f) => fractions.push(f),
-        sliceMs: 2,
-      });
+      const seen: [number, string][] = [];
+      const done = runFit(parsed.data, parsed.form, { source: SOURCE, grid: COARSE_GRID, resamples: 5 }, { progress: (f, stage) => seen.push([f, stage]) });
       assert.ok(done.ok);
-      assert.ok(pauses >= 3, `paused ${pauses} times`);
-      assert.deepEqual([...fractions].sort((a, b) => a - b), fractions, 'progress never goes back');
-      assert.equal(fractions[fractions.length - 1], 1);
+      const search = seen.filter(([, s]) => s === 'search').map(([f]) => f);
+      const boot = seen.filter(([, s]) => s === 'bootstrap').map(([f]) => f);
+      assert.ok(search.length >= 10 && boot.length === 5, `${search.length} search and ${boot.length} bootstrap reports`);
+      assert.deepEqual([...search].sort((a, b) => a - b), search, 'progress never goes back');
+      assert.equal(search[search.length - 1], 1);
+      assert.equal(boot[boot.length - 1], 1);
 
       let calls = 0;
-      const cancelled = await runFit(parsed.data, parsed.form, { source: SOURCE, grid: COARSE_GRID }, { pause: immediate, cancelled: () => ++calls > 2, sliceMs: 1 });
-      assert.deepEqual(cancelled.ok, false);
+      const cancelled = runFit(parsed.data, parsed.form, { source: SOURCE, grid: COARSE_GRID }, { cancelled: () => ++calls > 2 });
       assert.ok(!cancelled.ok && cancelled.cancelled);
+      assert.equal(calls, 3, 'stopped at the first check that asked');
     });
   });
 
@@ -234,12 +230,12 @@ describe('fit (issue 7 §4): sections/fit', () => {
         assert.equal(pt.N, noisy.data.N?.[i]);
         assert.equal(pt.D, noisy.data.D?.[i]);
         assert.equal(pt.row, noisy.data.rows[i]);
-        relClose(pt.fitted as number, chinchillaLoss(p, noisy.data.N?.[i] ?? NaN, noisy.data.D?.[i] ?? NaN), 1e-12, `fitted ${i}`);
+        relClose(pt.fitted as number, chinchillaLoss(noisy.data.N?.[i] ?? NaN, noisy.data.D?.[i] ?? NaN, p), 1e-12, `fitted ${i}`);
         relClose(pt.residualPct as number, 100 * (Math.log(noisy.data.loss[i]) - Math.log(pt.fitted as number)), 1e-9, `residual ${i}`);
       });
       const curves = viewData(rendered, FIT_DATASETS.curves);
       assert.ok(curves.length >= 80 * 5);
-      for (const c of curves) relClose(c.loss as number, chinchillaLoss(p, c.N as number, c.D as number), 1e-12, 'curve');
+      for (const c of curves) relClose(c.loss as number, chinchillaLoss(c.N as number, c.D as number, p), 1e-12, 'curve');
       assert.deepEqual([...new Set(curves.map((c) => c.D))], [1e9, 3.16e9, 1e10, 3.16e10, 1e11], 'one curve per data size in the runs');
     });
 
@@ -248,13 +244,13 @@ describe('fit (issue 7 §4): sections/fit', () => {
       const rendered = await renderClean(byId(fitCharts(noisy, { lang: 'en', theme: LIGHT_THEME }), FIT_CHART_IDS.contours));
       const contours = viewData(rendered, FIT_DATASETS.contours);
       assert.ok(new Set(contours.map((c) => c.level)).size >= 5, 'several contour levels');
-      for (const c of contours) relClose(chinchillaLoss(p, c.N as number, c.D as number), c.level as number, 1e-9, 'contour point');
+      for (const c of contours) relClose(chinchillaLoss(c.N as number, c.D as number, p), c.level as number, 1e-9, 'contour point');
       const frontier = viewData(rendered, FIT_DATASETS.frontier);
       assert.ok(frontier.length > 10);
       for (const f of frontier) {
-        const o = computeOptimal(p, f.C as number);
-        relClose(f.N as number, o.N, 1e-12, 'N_opt');
-        relClose(f.D as number, o.D, 1e-12, 'D_opt');
+        const o = computeOptimal(f.C as number, p);
+        relClose(f.N as number, o.params, 1e-12, 'N_opt');
+        relClose(f.D as number, o.tokens, 1e-12, 'D_opt');
       }
     });
 
@@ -263,13 +259,13 @@ describe('fit (issue 7 §4): sections/fit', () => {
       const charts = fitCharts(noisy, { lang: 'zh', theme: LIGHT_THEME });
       const frontier = viewData(await renderClean(byId(charts, FIT_CHART_IDS.frontier)), FIT_DATASETS.frontier);
       for (const f of frontier) {
-        const o = computeOptimal(p, f.C as number);
-        relClose(f.value as number, String(f.series).startsWith('N_opt') ? o.N : o.D, 1e-12, 'frontier');
+        const o = computeOptimal(f.C as number, p);
+        relClose(f.value as number, String(f.series).startsWith('N_opt') ? o.params : o.tokens, 1e-12, 'frontier');
       }
       const envelope = viewData(await renderClean(byId(charts, FIT_CHART_IDS.compute)), FIT_DATASETS.envelope);
-      for (const e of envelope) relClose(e.loss as number, computeOptimal(p, e.C as number).loss, 1e-12, 'envelope');
+      for (const e of envelope) relClose(e.loss as number, computeOptimal(e.C as number, p).loss, 1e-12, 'envelope');
       // The envelope is the least loss at each compute: no run lies below it.
-      for (const row of fitRows(noisy)) assert.ok(row.fitted >= computeOptimal(p, row.C ?? NaN).loss - 1e-9);
+      for (const row of fitRows(noisy)) assert.ok(row.fitted >= computeOptimal(row.C ?? NaN, p).loss - 1e-9);
     });
 
     it('power-law curves are the fitted laws', async () => {

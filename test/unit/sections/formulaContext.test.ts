@@ -21,7 +21,9 @@ describe('formula context: note formulas as section parameters', () => {
   it('turns Chinchilla constants into the same loss in the seed’s additive form', () => {
     const chinchilla = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
     const view = formulaSectionView('loss-chinchilla', chinchilla);
-    assert.equal(view.params.lawPreset, 'kaplan');
+    // Drawn as the Chinchilla form (the additive form is the same law); the section names the fit.
+    assert.equal(view.params.lawPreset, 'custom');
+    assert.equal(view.params.lawForm, 'additive');
     const additive = { n0: view.params.n0 as number, alphaN: view.params.alphaN as number, d0: view.params.d0 as number, alphaD: view.params.alphaD as number, lInf: view.params.lInf as number };
     for (const [n, d] of [[1e9, 2e10], [7e10, 1.4e12]]) {
       assert.ok(Math.abs(additiveLoss(n, d, additive) - chinchillaLoss(n, d, chinchilla)) < 1e-9);
@@ -44,7 +46,8 @@ describe('formula context: note formulas as section parameters', () => {
     const section = findSection(view.sectionId);
     assert.ok(section);
     const resolved = resolveParams(section, view.params);
-    assert.equal(resolved.lawPreset, 'kaplan');
+    assert.equal(resolved.lawPreset, 'custom');
+    assert.equal(resolved.lawForm, 'additive');
     assert.equal(resolved.alphaN, 0.34);
     assert.equal(resolved.lInf, 1.69);
   });
@@ -74,14 +77,14 @@ describe('formula context: note formulas as section parameters', () => {
 
 describe('inserted chart blocks', () => {
   it('reads back what "Insert chart" writes', () => {
-    const block = formatChartBlock('scaling-formulas', { alpha: 0.076, c0: 2.6784e28, lawPreset: 'kaplan', showAlphaBand: false });
+    const block = formatChartBlock('scaling-formulas', { alpha: 0.076, c0: 2.6784e28, lawPreset: 'kaplan-joint', showAlphaBand: false });
     const body = block.split('\n').slice(1, -1).join('\n');
     const parsed = parseChartBlock(body);
     assert.ok(parsed.ok, JSON.stringify(parsed));
     if (parsed.ok) {
       assert.equal(parsed.sectionId, 'scaling-formulas');
       assert.equal(parsed.params.alpha, 0.076);
-      assert.equal(parsed.params.lawPreset, 'kaplan');
+      assert.equal(parsed.params.lawPreset, 'kaplan-joint');
       assert.equal(parsed.params.showAlphaBand, false);
     }
   });
@@ -104,5 +107,48 @@ describe('charts about a formula', () => {
       assert.ok(charts.length > 0, kind);
       for (const id of charts) assert.ok(ids.includes(id), `${kind}: ${id} is not a chart of ${FORMULA_SECTION_ID}`);
     }
+  });
+});
+
+describe('"Show chart" and the side view draw the law that is in the note', () => {
+  const section = findSection(FORMULA_SECTION_ID);
+  const chartsFor = (text: string): ReturnType<NonNullable<typeof section>['charts']> => {
+    assert.ok(section);
+    const [rec] = recognizeAll(text);
+    const view = formulaSectionView(rec.kind, rec.params);
+    return section.charts(resolveParams(section, view.params), { lang: 'en', theme: LIGHT_THEME });
+  };
+  const lossAt = (charts: ReturnType<typeof chartsFor>, n: number, d: number): number => {
+    const chart = charts.find((c) => c.id === 'loss-vs-params');
+    assert.ok(chart);
+    const layer = (chart.spec as unknown as { layer: { mark: { type: string }; data?: { values?: Record<string, number>[] } }[] }).layer.find((l) => l.mark.type === 'point');
+    const row = layer?.data?.values?.find((r) => r.params === n && r.tokens === d);
+    assert.ok(row, `a point at N = ${n}, D = ${d}`);
+    return row.loss;
+  };
+
+  it("Kaplan's eq. 1.5 is drawn as eq. 1.5, labelled as Kaplan's joint fit", () => {
+    const charts = chartsFor('L(N,D) = [(6.4e13/N)^(0.076/0.103) + 1.8e13/D]^0.103');
+    // Kaplan et al. 2020 eq. 1.5 with Table 2's constants.
+    const expected = ((6.4e13 / 1e9) ** (0.076 / 0.103) + 1.8e13 / 1e10) ** 0.103;
+    assert.ok(Math.abs(lossAt(charts, 1e9, 1e10) - expected) < 1e-9);
+    assert.match(JSON.stringify(charts[1].spec.title), /Kaplan et al\. 2020, joint L\(N,D\) \(eq\. 1\.5\)/);
+  });
+
+  it("Epoch's values are labelled Epoch, not Kaplan, and the compute-optimal chart uses them", () => {
+    const charts = chartsFor('L = 1.8172 + 482.01/N^0.3478 + 2085.43/D^0.3658');
+    assert.match(JSON.stringify(charts[1].spec.title), /Besiroglu et al\. 2024/);
+    assert.doesNotMatch(JSON.stringify(charts[1].spec.title), /Kaplan/);
+    const opt = charts.find((c) => c.id === 'compute-optimal');
+    assert.ok(opt);
+    assert.match(JSON.stringify(opt.spec.title), /Besiroglu et al\. 2024/);
+    // Chinchilla form at Chinchilla's own point with Epoch's constants.
+    assert.ok(Math.abs(lossAt(charts, 1e11, 1e12) - (1.8172 + 482.01 / 1e11 ** 0.3478 + 2085.43 / 1e12 ** 0.3658)) < 1e-9);
+  });
+
+  it("a note's own constants are drawn as the note writes them and labelled as the note's", () => {
+    const charts = chartsFor('L = 2 + 300/N^0.3 + 500/D^0.3');
+    assert.match(JSON.stringify(charts[1].spec.title), /Your constants/);
+    assert.ok(Math.abs(lossAt(charts, 1e9, 1e10) - (2 + 300 / 1e9 ** 0.3 + 500 / 1e10 ** 0.3)) < 1e-9);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { chinchillaLoss } from '../../../src/engine/laws/powerLaws';
 import { BESIROGLU_2024, HOFFMANN_2022 } from '../../../src/engine/laws/presets';
 import { SECTIONS } from '../../../src/sections/index';
-import { lawFromParams, scalingFormulasSection } from '../../../src/sections/scaling-formulas';
+import { scalingFormulasSection } from '../../../src/sections/scaling-formulas';
 import {
   KAPLAN_C0_FLOPS,
   chinchillaToAdditive,
@@ -12,7 +12,7 @@ import {
   lossVsParams,
   orderedRange,
   resolveLaw,
-  KAPLAN_ADDITIVE_DEFAULTS,
+  CUSTOM_LAW_DEFAULTS,
 } from '../../../src/sections/scaling-formulas/model';
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
 import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
@@ -94,7 +94,7 @@ describe('section scaling-formulas (seed 3.1.3)', () => {
       close(e.n0, 51804169.59848638, 1e-12);
       close(e.d0, 1185219649.9079726, 1e-12);
       for (const preset of [HOFFMANN_2022, BESIROGLU_2024]) {
-        const law = resolveLaw(preset === HOFFMANN_2022 ? 'chinchilla' : 'epoch', KAPLAN_ADDITIVE_DEFAULTS);
+        const law = resolveLaw(preset === HOFFMANN_2022 ? 'chinchilla' : 'epoch', 'additive', CUSTOM_LAW_DEFAULTS);
         for (const n of [1e7, 1e9, 7e10]) {
           for (const d of [1e9, 1.4e12]) {
             const seedForm = Math.pow(law.additive.n0 / n, law.additive.alphaN) + Math.pow(law.additive.d0 / d, law.additive.alphaD) + law.additive.lInf;
@@ -104,13 +104,30 @@ describe('section scaling-formulas (seed 3.1.3)', () => {
       }
     });
 
-    it("the Kaplan preset is the seed's additive form with Kaplan's constants", () => {
-      assert.deepEqual(KAPLAN_ADDITIVE_DEFAULTS, { n0: 8.8e13, alphaN: 0.076, d0: 5.4e13, alphaD: 0.095, lInf: 1.69 });
-      const law = resolveLaw('kaplan', KAPLAN_ADDITIVE_DEFAULTS);
+    it("Kaplan's eq. 1.5 preset is drawn as eq. 1.5, with no floor", () => {
+      const law = resolveLaw('kaplan-joint', 'additive', CUSTOM_LAW_DEFAULTS);
+      assert.equal(law.form, 'kaplan-joint');
       assert.equal(law.chinchilla, undefined);
-      const rows = lossVsParams(law.additive, 'en', [1e9]);
-      // python3: (8.8e13/1e9)**0.076 + (5.4e13/1e11)**0.095 + 1.69
-      close(rows.find((r) => r.tokens === 1e11)?.loss as number, 5.883571344252106, 1e-13);
+      const rows = lossVsParams(law, 'en', [1e9]);
+      // Kaplan et al. 2020 Table 2: Nc = 6.4e13, Dc = 1.8e13, αN = 0.076, αD = 0.103.
+      const expected = ((6.4e13 / 1e9) ** (0.076 / 0.103) + 1.8e13 / 1e10) ** 0.103;
+      close(rows.find((r) => r.tokens === 1e10)?.loss as number, expected, 1e-13);
+    });
+
+    it("Kaplan's separate L(N), L(D) summed is only the seed's reading, labelled as not Kaplan's prediction", () => {
+      const sum = { n0: 8.8e13, alphaN: 0.076, d0: 5.4e13, alphaD: 0.095, lInf: 1.69 };
+      const law = resolveLaw('custom', 'additive', sum);
+      assert.equal(law.seedReading, true);
+      assert.equal(law.fit, undefined);
+      assert.match(law.label.en, /not Kaplan's prediction/);
+      assert.match(law.label.zh, /并非 Kaplan 的预测/);
+    });
+
+    it('custom constants equal to a published fit are labelled as that fit', () => {
+      const epoch = chinchillaToAdditive(BESIROGLU_2024.params);
+      assert.equal(resolveLaw('custom', 'additive', epoch).fit, 'besiroglu2024');
+      assert.equal(resolveLaw('custom', 'kaplan-joint', { n0: 6.4e13, alphaN: 0.076, d0: 1.8e13, alphaD: 0.103, lInf: 0 }).fit, 'kaplan2020-joint');
+      assert.equal(resolveLaw('custom', 'additive', { ...epoch, alphaN: 0.5 }).fit, undefined);
     });
 
     it('the frontier is the allocation under C = 6ND (Hoffmann at C = 5.76e23)', () => {
@@ -164,7 +181,6 @@ describe('section scaling-formulas (seed 3.1.3)', () => {
       for (const [preset, lInf] of [
         ['chinchilla', 1.69],
         ['epoch', 1.8172],
-        ['kaplan', 1.69],
       ] as const) {
         const charts = chartsOf({ lawPreset: preset });
         for (const id of ['loss-vs-params', 'loss-vs-data']) {
@@ -175,25 +191,48 @@ describe('section scaling-formulas (seed 3.1.3)', () => {
           assert.equal(new Set(lines.values.map((r) => r.series)).size, 4);
           assert.equal(lines.values.length, 400);
           for (const r of lines.values) assert.ok((r.loss as number) > lInf);
-          const law = lawFromParams(resolveParams(scalingFormulasSection, { lawPreset: preset }));
-          for (const r of lines.values.slice(0, 20)) {
-            const n = r.params as number;
-            const d = r.tokens as number;
-            close(r.loss as number, Math.pow(law.additive.n0 / n, law.additive.alphaN) + Math.pow(law.additive.d0 / d, law.additive.alphaD) + law.additive.lInf);
-          }
+          const p = preset === 'epoch' ? BESIROGLU_2024.params : HOFFMANN_2022.params;
+          for (const r of lines.values.slice(0, 20)) close(r.loss as number, chinchillaLoss(r.params as number, r.tokens as number, p), 1e-11);
         }
         const subtitle = JSON.stringify(byId(charts, 'loss-vs-params').spec.title);
-        assert.match(subtitle, preset === 'kaplan' ? /Kaplan 等 2020/ : preset === 'epoch' ? /Besiroglu 等 2024/ : /Hoffmann 等 2022/);
-        if (preset !== 'kaplan') assert.match(subtitle, /N₀ = A\^\(1\/α\)/);
+        assert.match(subtitle, preset === 'epoch' ? /Besiroglu 等 2024/ : /Hoffmann 等 2022/);
+        assert.match(subtitle, /N₀ = A\^\(1\/α\)/);
       }
     });
 
-    it('the Kaplan preset follows its sliders; the Chinchilla presets ignore them', () => {
-      const custom = { lawPreset: 'kaplan', lInf: 2.5, alphaN: 0.1 };
+    it('Kaplan eq. 1.5 draws no floor and says which law it is', () => {
+      const charts = chartsOf({ lawPreset: 'kaplan-joint' }, ctx('en'));
+      const chart = byId(charts, 'loss-vs-params');
+      assert.equal(layersOf(chart, 'rule').length, 0);
+      const [lines] = layersOf(chart, 'line');
+      for (const r of lines.values.slice(0, 20)) {
+        const n = r.params as number;
+        const d = r.tokens as number;
+        close(r.loss as number, ((6.4e13 / n) ** (0.076 / 0.103) + 1.8e13 / d) ** 0.103, 1e-12);
+      }
+      assert.match(JSON.stringify(chart.spec.title), /eq\. 1\.5/);
+      // Its compute-optimal chart is Kaplan's published rule, not a Chinchilla fit.
+      const opt = byId(charts, 'compute-optimal');
+      assert.match(JSON.stringify(opt.spec.title), /1\.3e9·C_min\^0\.73/);
+      const [frontierLine] = layersOf(opt, 'line');
+      const c = frontierLine.values[0].compute as number;
+      close(frontierLine.values[0].count as number, 1.3e9 * (c / 8.64e19) ** 0.73, 1e-12);
+    });
+
+    it('your constants follow the sliders; the published presets ignore them', () => {
+      const custom = { lawPreset: 'custom', lInf: 2.5, alphaN: 0.1 };
       const floor = layersOf(byId(chartsOf(custom), 'loss-vs-params'), 'rule')[0].values[0].loss;
       assert.equal(floor, 2.5);
       const chinchilla = layersOf(byId(chartsOf({ ...custom, lawPreset: 'chinchilla' }), 'loss-vs-params'), 'rule')[0].values[0].loss;
       assert.equal(chinchilla, 1.69);
+      // And the compute-optimal chart uses those constants: A = N₀^α_N, B = D₀^α_D, E = L∞.
+      const c = CUSTOM_LAW_DEFAULTS;
+      const p = { E: 2.5, A: c.n0 ** 0.1, B: c.d0 ** c.alphaD, alpha: 0.1, beta: c.alphaD };
+      const opt = byId(chartsOf({ ...custom, budget: 1e24 }), 'compute-optimal');
+      const budget = layersOf(opt, 'point').find((l) => l.values.length === 2 && l.values.every((r) => r.compute === 1e24));
+      assert.ok(budget);
+      const g = ((p.alpha * p.A) / (p.beta * p.B)) ** (1 / (p.alpha + p.beta));
+      close(budget.values[0].count as number, g * (1e24 / 6) ** (p.beta / (p.alpha + p.beta)), 1e-9);
     });
 
     it('compute-optimal: N_opt and D_opt of the preset, the budget marked', () => {
@@ -212,14 +251,14 @@ describe('section scaling-formulas (seed 3.1.3)', () => {
       assert.match(JSON.stringify(chart.spec.title), /Besiroglu 等 2024/);
     });
 
-    it('compute-optimal under the Kaplan preset falls back to Hoffmann and says so', () => {
-      const title = JSON.stringify(byId(chartsOf({ lawPreset: 'kaplan' }, ctx('en')), 'compute-optimal').spec.title);
-      assert.match(title, /no Chinchilla-form fit; showing Hoffmann et al\. 2022/);
-    });
-
     it('a budget outside the compute range draws no budget marks', () => {
       const chart = byId(chartsOf({ budget: 1e29 }), 'compute-optimal');
-      assert.equal(layersOf(chart, 'rule').length, 0);
+      // The budget's layers stay (so a budget change updates the view in place) but draw nothing.
+      assert.deepEqual(
+        layersOf(chart, 'rule').map((l) => l.values.length),
+        [0],
+      );
+      assert.ok(layersOf(chart, 'text').every((l) => l.values.length === 0));
     });
   });
 
@@ -246,7 +285,7 @@ describe('section scaling-formulas (seed 3.1.3)', () => {
     }
 
     it('renders every preset, in high contrast, and the band toggle removes the band', async () => {
-      for (const lawPreset of ['chinchilla', 'epoch', 'kaplan']) {
+      for (const lawPreset of ['chinchilla', 'epoch', 'kaplan-joint', 'custom']) {
         for (const chart of chartsOf({ lawPreset }, ctx('en', HIGH_CONTRAST_THEME))) await renderClean(chart);
       }
       const counts = markCounts(await renderClean(byId(chartsOf({ showAlphaBand: false }), 'loss-vs-compute')));

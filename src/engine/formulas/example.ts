@@ -1,0 +1,226 @@
+// The worked example of an explanation: one short paragraph that computes the formula
+// as written, with the note's values and, for the rest, the one fit the resolver chose.
+// It names where every number came from and converts PF-days ⇄ FLOPs where needed.
+import { FITS, FLOPS_PER_PF_DAY } from '../laws/fits';
+import { kaplanCombinedLoss } from '../laws/powerLaws';
+import type { Bilingual, Lang } from '../text';
+import type { ExampleResult, ResolvedValue, Resolver } from './explain';
+import { labelFor } from './explain';
+import { isConstantRole } from './fitChoice';
+import { sourceLabel } from './published';
+import { formatParams, formatTokens } from '../format';
+import { formatConstant, formatNumber } from './numbers';
+import type { SymbolRole } from './recognize';
+
+export interface ExampleOutcome {
+  text: string;
+  result?: ExampleResult;
+  /** Where the example evaluates the law, for range checks (compute in FLOPs). */
+  point?: { N?: number; D?: number; computeFlops?: number; loss?: number };
+}
+
+const LOSS_UNIT = 'nats per token';
+
+function sourcePhrase(v: ResolvedValue, lang: Lang): string {
+  if (v.source === 'formula') return lang === 'zh' ? '公式中给出' : 'written in the formula';
+  if (v.source === 'note') return lang === 'zh' ? '取自笔记' : 'from the note';
+  return sourceLabel(v.publishedBy ?? 'kaplan2020', lang);
+}
+
+/** "α = 0.05 (from the note)" */
+function given(label: string, v: ResolvedValue, lang: Lang): string {
+  const n = v.derived ? formatNumber(v.value) : formatConstant(v.value);
+  const unit = v.unit ? ` ${v.unit === 'PF-days' ? (lang === 'zh' ? 'PF-天' : 'PF-days') : 'FLOPs'}` : '';
+  return lang === 'zh' ? `${label} = ${n}${unit}(${sourcePhrase(v, lang)})` : `${label} = ${n}${unit} (${sourcePhrase(v, lang)})`;
+}
+
+/** "Constants the note leaves out come from one fit: Hoffmann et al. 2022 (approach 3, eq. 10)." */
+function filledSentence(r: Resolver, used: Partial<Record<SymbolRole, ResolvedValue>>, lang: Lang): string {
+  const fit = r.choice.fit;
+  const entries = Object.entries(used) as [SymbolRole, ResolvedValue][];
+  if (fit === undefined || !entries.some(([, v]) => v.source === 'published')) return '';
+  const label = FITS[fit].label[lang];
+  const noteGave = entries.some(([role, v]) => v.source !== 'published' && isConstantRole(role));
+  if (lang === 'zh') return noteGave ? `笔记未给出的常数取自同一组拟合:${label}。` : `常数取自同一组拟合:${label}。`;
+  return noteGave ? ` Constants the note leaves out come from one fit: ${label}.` : ` Constants from one fit: ${label}.`;
+}
+
+const UNIT_WORD: Record<'PF-days' | 'FLOPs', Bilingual> = { 'PF-days': { en: 'PF-days', zh: 'PF-天' }, FLOPs: { en: 'FLOPs', zh: 'FLOPs' } };
+
+export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, used: Partial<Record<SymbolRole, ResolvedValue>>): ExampleOutcome {
+  const take = (role: SymbolRole, withPublished = true): ResolvedValue | undefined => {
+    const v = r.get(role, withPublished);
+    if (v !== undefined) used[role] = v;
+    return v;
+  };
+  const f = formatNumber;
+  const zh = lang === 'zh';
+  const hasRole = (role: SymbolRole): boolean => rec.symbols.some((s) => s.role === role);
+
+  switch (rec.kind) {
+    case 'loss-compute':
+    case 'loss-params':
+    case 'loss-data': {
+      const spec = {
+        'loss-compute': { exp: 'alpha', scale: 'C_0', v: 'C', what: { en: 'compute', zh: '计算量' }, dflt: 1, unit: { en: ' PF-day', zh: ' PF-天' } },
+        'loss-params': { exp: 'alpha_N', scale: 'N_0', v: 'N', what: { en: 'parameters', zh: '参数量' }, dflt: 1e9, unit: { en: ' parameters', zh: ' 个参数' } },
+        'loss-data': { exp: 'alpha_D', scale: 'D_0', v: 'D', what: { en: 'data', zh: '数据量' }, dflt: 1e10, unit: { en: ' tokens', zh: ' 个 token' } },
+      }[rec.kind] as { exp: SymbolRole; scale: SymbolRole; v: SymbolRole; what: Bilingual; dflt: number; unit: Bilingual };
+      const a = take(spec.exp);
+      if (a === undefined || !(a.value > 0)) return { text: '' };
+      // A floor only when the formula writes one AND a value is given: Kaplan's laws have none.
+      const floor = hasRole('L_inf') ? take('L_inf', false) : undefined;
+      const al = labelFor(rec, spec.exp);
+      const x10 = 10 ** -a.value;
+      const x100 = 100 ** -a.value;
+      const half = 2 ** (1 / a.value);
+      const target = floor ? (zh ? '可约部分 L − L∞ ' : 'the reducible part L − L∞ ') : zh ? '损失' : 'the loss';
+      let s = zh
+        ? `取 ${given(al, a, lang)}:${spec.what.zh}增加 10 倍,${target}乘以 10^-${al} = ${f(x10)};增加 100 倍,乘以 ${f(x100)};要让${floor ? '可约部分' : '损失'}减半,需要约 2^(1/${al}) ≈ ${f(half)} 倍的${spec.what.zh}。`
+        : `10× more ${spec.what.en} multiplies ${target} by 10^-${al} = ${f(x10)} for ${given(al, a, lang)}; 100× multiplies it by ${f(x100)}, and halving it takes 2^(1/${al}) ≈ ${f(half)}× more ${spec.what.en}.`;
+      if (hasRole('L_inf') && !floor) {
+        s += zh
+          ? '公式写了 L∞,但 Kaplan 的这条定律没有不可约项、也没有发表过它的值,因此算例不加任何下限;若要加上,请在笔记中写出 L∞ 的值。'
+          : " The formula writes L∞, but Kaplan's law has no irreducible term and publishes no value for one, so the example adds none; write L∞'s value in the note to add your own.";
+      }
+      let result: ExampleResult = { symbol: `L(10${spec.v})/L(${spec.v})`, value: x10, unit: 'dimensionless' };
+      let point: ExampleOutcome['point'];
+      // A concrete point when the scale is known and a value of the variable is too
+      // (from the note, or the usual example size when the scale is the published one).
+      const sc = take(spec.scale);
+      const noteVar = r.get(spec.v, false);
+      let x = noteVar?.value ?? (sc?.source === 'published' ? spec.dflt : undefined);
+      if (sc !== undefined && x !== undefined && x > 0) {
+        if (noteVar) used[spec.v] = noteVar;
+        const sl = labelFor(rec, spec.scale);
+        const vl = labelFor(rec, spec.v);
+        // The variable for people: 1B parameters, 10B tokens (compute is written below in its unit).
+        let xText = `${vl} = ${rec.kind === 'loss-params' ? formatParams(x, lang) : rec.kind === 'loss-data' ? formatTokens(x, lang) : `${f(x)}${zh ? spec.unit.zh : spec.unit.en}`}`;
+        let conversion = '';
+        let computeFlops: number | undefined;
+        if (rec.kind === 'loss-compute') {
+          // C and C₀ in one unit: convert C into C₀'s, and say so.
+          const scUnit = sc.unit ?? 'PF-days';
+          const xUnit = noteVar?.unit ?? 'PF-days';
+          const xWritten = noteVar?.unitWritten === true;
+          xText = `${vl} = ${f(x)} ${UNIT_WORD[xUnit][lang]}`;
+          computeFlops = xUnit === 'FLOPs' ? x : x * FLOPS_PER_PF_DAY;
+          if (xUnit !== scUnit) {
+            const converted = scUnit === 'PF-days' ? x / FLOPS_PER_PF_DAY : x * FLOPS_PER_PF_DAY;
+            const why = xWritten ? '' : zh ? `(未写单位,按大小读作 ${UNIT_WORD[xUnit].zh})` : ` (no unit written; read as ${xUnit} from its size)`;
+            conversion = zh
+              ? `${vl} 与 ${sl} 单位不同:${f(x)} ${UNIT_WORD[xUnit].zh}${why} = ${f(converted)} ${UNIT_WORD[scUnit].zh}(1 PF-天 = 8.64e19 FLOPs)。`
+              : ` ${vl} and ${sl} are in different units: ${f(x)} ${xUnit}${why} = ${f(converted)} ${scUnit} (1 PF-day = 8.64e19 FLOPs).`;
+            x = converted;
+          }
+        }
+        const reducible = (sc.value / x) ** a.value;
+        const loss = reducible + (floor?.value ?? 0);
+        const floorText = floor ? ` + ${f(floor.value)}` : '';
+        s += conversion;
+        s += zh
+          ? `再取 ${given(sl, sc, lang)},当 ${xText}时,L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}。`
+          : ` With ${given(sl, sc, lang)}, at ${xText}: L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}.`;
+        result = { symbol: 'L', value: loss, unit: LOSS_UNIT };
+        point = rec.kind === 'loss-compute' ? { computeFlops, loss } : rec.kind === 'loss-params' ? { N: noteVar?.value ?? spec.dflt, loss } : { D: noteVar?.value ?? spec.dflt, loss };
+      }
+      return { text: s + filledSentence(r, used, lang), result, point };
+    }
+
+    case 'loss-additive':
+    case 'loss-chinchilla': {
+      const chin = rec.kind === 'loss-chinchilla';
+      const nv = r.get('N', false);
+      const dv = r.get('D', false);
+      if (nv) used.N = nv;
+      if (dv) used.D = dv;
+      const N = nv?.value ?? 7e10;
+      const D = dv?.value ?? 1.4e12;
+      let termN: number;
+      let termD: number;
+      let floor: ResolvedValue | undefined;
+      let aN: ResolvedValue | undefined;
+      let aD: ResolvedValue | undefined;
+      const scales: string[] = [];
+      if (chin) {
+        floor = hasRole('E') ? take('E') : undefined;
+        const A = take('A');
+        const B = take('B');
+        aN = take('alpha');
+        aD = take('beta');
+        if (!A || !B || !aN || !aD) return { text: '' };
+        scales.push(given('A', A, lang), given('B', B, lang));
+        termN = A.value / N ** aN.value;
+        termD = B.value / D ** aD.value;
+      } else {
+        const n0 = take('N_0');
+        const d0 = take('D_0');
+        aN = take('alpha_N');
+        aD = take('alpha_D');
+        floor = hasRole('L_inf') ? take('L_inf') : undefined;
+        if (!n0 || !d0 || !aN || !aD) return { text: '' };
+        scales.push(given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang));
+        termN = (n0.value / N) ** aN.value;
+        termD = (d0.value / D) ** aD.value;
+      }
+      const E = floor?.value ?? 0;
+      const loss = E + termN + termD;
+      const alN = labelFor(rec, chin ? 'alpha' : 'alpha_N');
+      const alD = labelFor(rec, chin ? 'beta' : 'alpha_D');
+      const size = nv || dv
+        ? zh ? `N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}` : `N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}`
+        : zh ? `N = 700 亿参数、D = 1.4 万亿 token(Chinchilla 本身)` : `N = 70B parameters and D = 1.4T tokens (Chinchilla itself)`;
+      const parts = `${floor ? `${f(E)} + ` : ''}${f(termN)} + ${f(termD)}`;
+      const fromWhere = [floor && given(chin ? 'E' : labelFor(rec, 'L_inf'), floor, lang), ...scales, given(alN, aN, lang), given(alD, aD, lang)]
+        .filter(Boolean)
+        .join(zh ? ',' : ', ');
+      const shrinkN = 10 ** -aN.value;
+      const shrinkD = 10 ** -aD.value;
+      const twice = E + termN * 2 ** -aN.value + termD * 2 ** -aD.value;
+      const text = zh
+        ? `取 ${size}:L = ${parts} ≈ ${f(loss)},所用取值为 ${fromWhere}。参数量增加 10 倍,参数项乘以 10^-${alN} = ${f(shrinkN)};数据量增加 10 倍,数据项乘以 10^-${alD} = ${f(shrinkD)}。N 与 D 都翻倍(计算量约 4 倍)时,L ≈ ${f(twice)}${floor ? `;按此公式外推,L 不会低于 ${f(E)}` : ''}。`
+        : `For ${size}: L = ${parts} ≈ ${f(loss)}, using ${fromWhere}. 10× more parameters multiplies the parameter term by 10^-${alN} = ${f(shrinkN)}; 10× more data multiplies the data term by 10^-${alD} = ${f(shrinkD)}. Doubling both N and D (about 4× compute) gives L ≈ ${f(twice)}${floor ? `; extrapolated, this formula never goes below ${f(E)}` : ''}.`;
+      return { text: text + filledSentence(r, used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, computeFlops: 6 * N * D, loss } };
+    }
+
+    case 'loss-kaplan-nd': {
+      const n0 = take('N_0');
+      const d0 = take('D_0');
+      const aN = take('alpha_N');
+      const aD = take('alpha_D');
+      if (!n0 || !d0 || !aN || !aD) return { text: '' };
+      const nv = r.get('N', false);
+      const dv = r.get('D', false);
+      if (nv) used.N = nv;
+      if (dv) used.D = dv;
+      const N = nv?.value ?? 1e9;
+      const D = dv?.value ?? 2e10;
+      const loss = kaplanCombinedLoss(N, D, { nc: n0.value, dc: d0.value, alphaN: aN.value, alphaD: aD.value });
+      const unlimited = (n0.value / N) ** aN.value;
+      const penalty = unlimited > 0 ? (loss / unlimited - 1) * 100 : 0;
+      const from = [given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang), given('α_N', aN, lang), given('α_D', aD, lang)].join(zh ? ',' : ', ');
+      const text = zh
+        ? `取 N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}:L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
+        : `For N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}: L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
+      return { text: text + filledSentence(r, used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, loss } };
+    }
+
+    case 'compute-flops': {
+      const k = take('k');
+      const kValue = k?.value ?? 6;
+      const nv = r.get('N', false);
+      const dv = r.get('D', false);
+      if (nv) used.N = nv;
+      if (dv) used.D = dv;
+      const N = nv?.value ?? 7e10;
+      const D = dv?.value ?? 1.4e12;
+      const C = kValue * N * D;
+      const pfDays = C / FLOPS_PER_PF_DAY;
+      const size = nv || dv ? (zh ? ` N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)} 的模型` : `N = ${formatParams(N, lang)}, D = ${formatTokens(D, lang)}`) : zh ? '一个 700 亿参数、1.4 万亿 token 的模型(Chinchilla)' : 'a 70B-parameter model on 1.4T tokens (Chinchilla)';
+      const text = zh
+        ? `训练${size}:C ≈ ${f(kValue)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs,约 ${f(pfDays)} PF-天(1 PF-天 = 8.64e19 FLOPs)。`
+        : `Training ${size}: C ≈ ${f(kValue)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs, about ${f(pfDays)} PF-days (1 PF-day = 8.64e19 FLOPs).`;
+      return { text, result: { symbol: 'C', value: C, unit: 'FLOPs' } };
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import { analyzeTask } from '../../../src/engine/emergence/analysis';
+import { obsscalingTable } from '../../../src/engine/emergence/data';
+import { OBSSCALING_TASKS } from '../../../src/engine/emergence/tasks';
+import { emergenceRealSection } from '../../../src/sections/emergence-real';
+import { mirageSection } from '../../../src/sections/mirage';
+import { mathReasoningSection } from '../../../src/sections/math-reasoning';
+import { phaseTransitionSection } from '../../../src/sections/phase-transition';
+import { SECTIONS } from '../../../src/sections/index';
+import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
+import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
+import { markCounts, renderClean } from '../helpers/render';
+
+type Json = Record<string, unknown>;
+const ctx = (lang: Lang, theme = LIGHT_THEME): ChartContext => ({ lang, theme });
+const subtitle = (c: ChartSpec): string[] => ((c.spec as unknown as { title: { subtitle: string[] } }).title.subtitle);
+
+describe('section emergence-real', () => {
+  it('is registered, bilingual, with a task picker over the 8 shipped tasks and three axes', () => {
+    assert.ok(SECTIONS.includes(emergenceRealSection));
+    const task = emergenceRealSection.params.find((p) => p.name === 'task');
+    assert.ok(task && task.kind === 'choice');
+    assert.deepEqual(task.options.map((o) => o.value), OBSSCALING_TASKS.map((t) => t.id));
+    const axis = emergenceRealSection.params.find((p) => p.name === 'axis');
+    assert.ok(axis && axis.kind === 'choice');
+    assert.deepEqual(axis.options.map((o) => o.value), ['flops', 'params', 'loss']);
+    for (const p of emergenceRealSection.params) assert.ok(p.label.en && p.label.zh);
+  });
+
+  it('draws every model with a score and a value on the axis, and says how many were left out', () => {
+    const table = obsscalingTable();
+    for (const axis of ['flops', 'params'] as const) {
+      const [chart] = emergenceRealSection.charts(resolveParams(emergenceRealSection, { axis }), ctx('en'));
+      const a = analyzeTask(table, OBSSCALING_TASKS[0], { axis }, { resamples: 0, seed: 1 });
+      const layer = (chart.spec as unknown as { layer: { mark: { type: string }; data: { values: Json[] } }[] }).layer.find((l) => l.mark.type === 'point');
+      assert.equal(layer?.data.values.length, a.points.models.length);
+      const text = subtitle(chart).join(' ');
+      if (axis === 'flops') assert.match(text, new RegExp(`${a.points.leftOut.length} more left out \\(no training FLOPs published\\)`));
+      else assert.doesNotMatch(text, /left out/);
+      assert.match(text, /Ruan et al\. 2024/);
+    }
+  });
+
+  it('the chart shows the fit the engine computes (emergence rule at x₀)', () => {
+    const [chart] = emergenceRealSection.charts(defaultParams(emergenceRealSection), ctx('zh'));
+    const a = analyzeTask(obsscalingTable(), OBSSCALING_TASKS[0], { axis: 'flops' });
+    const rule = (chart.spec as unknown as { layer: { mark: { type: string }; data: { values: Json[] } }[] }).layer.find((l) => l.mark.type === 'rule' && 'label' in (l.data.values[0] ?? {}));
+    assert.equal(rule?.data.values[0].at, a.overall?.emergenceAt);
+    assert.match(subtitle(chart)[0], /涌现点 x₀ = .*95% 置信区间/);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    for (const theme of [LIGHT_THEME, DARK_THEME]) {
+      it(`renders cleanly on all three axes (${lang}, ${theme.kind})`, async () => {
+        for (const axis of ['flops', 'params', 'loss']) {
+          for (const chart of emergenceRealSection.charts(resolveParams(emergenceRealSection, { axis, familyCurves: axis === 'params' }), ctx(lang, theme))) {
+            const r = await renderClean(chart);
+            if (chart.id === 'real-emergence') assert.ok((markCounts(r).symbol ?? 0) >= 60);
+          }
+        }
+      });
+    }
+  }
+
+  it('renders every task, and high contrast', async () => {
+    for (const t of OBSSCALING_TASKS) for (const chart of emergenceRealSection.charts(resolveParams(emergenceRealSection, { task: t.id }), ctx('en', HIGH_CONTRAST_THEME))) await renderClean(chart);
+  });
+
+  it('report: one line per task and per fitted family, with intervals, in both languages', () => {
+    const en = emergenceRealSection.report?.(defaultParams(emergenceRealSection), 'en') ?? '';
+    for (const t of OBSSCALING_TASKS) assert.ok(en.includes(`[${t.id}]`));
+    assert.equal((en.match(/all models: .*95% CI/g) ?? []).length, OBSSCALING_TASKS.length);
+    const zh = emergenceRealSection.report?.(defaultParams(emergenceRealSection), 'zh') ?? '';
+    assert.equal((zh.match(/全部模型: .*95% 置信区间/g) ?? []).length, OBSSCALING_TASKS.length);
+  });
+});
+
+describe('section mirage', () => {
+  it('is registered with bilingual controls: law, c, α, length, test-set size', () => {
+    assert.ok(SECTIONS.includes(mirageSection));
+    assert.deepEqual(mirageSection.params.map((p) => p.name), ['law', 'c', 'alpha', 'length', 'testSetSize']);
+    for (const p of mirageSection.params) assert.ok(p.label.en && p.label.zh);
+  });
+
+  it('the test-set size is a Vega-Lite param feeding the resolution band', () => {
+    const [metrics] = mirageSection.charts(resolveParams(mirageSection, { testSetSize: 250 }), ctx('en'));
+    const params = (metrics.spec as unknown as { params: { name: string; value: number }[] }).params;
+    assert.deepEqual(params.find((p) => p.name === 'testSetSize'), { name: 'testSetSize', value: 250 });
+    assert.ok(JSON.stringify(metrics.spec).includes('1 / testSetSize'));
+  });
+
+  it('the Kaplan preset replaces c and α', () => {
+    const [metrics] = mirageSection.charts(resolveParams(mirageSection, { law: 'kaplan', c: 5 }), ctx('en'));
+    assert.match(subtitle(metrics)[0], /Kaplan et al\. 2020: L_CE\(N\) = \(8\.80e\+13\/N\)\^0\.076/);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    for (const theme of [LIGHT_THEME, DARK_THEME]) {
+      it(`renders cleanly (${lang}, ${theme.kind})`, async () => {
+        const [metrics, twin] = mirageSection.charts(defaultParams(mirageSection), ctx(lang, theme));
+        const m = await renderClean(metrics);
+        // Six panels, one 61-point line each; a resolution band on the four accuracy-like panels.
+        assert.deepEqual(markCounts(m), { line: 6 * 61, rect: 4 });
+        const t = await renderClean(twin);
+        assert.ok((markCounts(t).symbol ?? 0) > 100);
+      });
+    }
+  }
+});
+
+describe('measured counterparts of the article sections', () => {
+  it('math-reasoning and phase-transition carry the switch, illustrative by default', async () => {
+    for (const s of [mathReasoningSection, phaseTransitionSection]) {
+      const p = s.params.find((q) => q.name === 'evidence');
+      assert.ok(p && p.kind === 'choice');
+      assert.equal(p.default, 'article');
+      assert.deepEqual(p.options.map((o) => o.value), ['article', 'measured']);
+    }
+    const [arith] = mathReasoningSection.charts(resolveParams(mathReasoningSection, { evidence: 'measured' }), ctx('zh'));
+    assert.equal(arith.id, 'measured-arithmetic');
+    assert.match(subtitle(arith)[0], /原文称算术在 1e\+07 参数涌现（示意/);
+    const [count] = phaseTransitionSection.charts(resolveParams(phaseTransitionSection, { evidence: 'measured' }), ctx('en'));
+    assert.equal(count.id, 'measured-capability-count');
+    for (const lang of ['en', 'zh'] as const) {
+      for (const theme of [LIGHT_THEME, DARK_THEME]) {
+        await renderClean(mathReasoningSection.charts(resolveParams(mathReasoningSection, { evidence: 'measured' }), ctx(lang, theme))[0]);
+        const r = await renderClean(phaseTransitionSection.charts(resolveParams(phaseTransitionSection, { evidence: 'measured' }), ctx(lang, theme))[0]);
+        // Seven tasks (IPA BLEU not counted twice): seven points with their interval rules.
+        assert.equal(markCounts(r).symbol, 7);
+      }
+    }
+  });
+});
