@@ -15,7 +15,8 @@ const tsFiles = (dir: string): string[] =>
   readdirSync(join(ROOT, dir))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => `${dir}/${f}`);
-const extensionFiles = tsFiles('src/extension');
+/** The fit worker's host builds the extension's fit-failure message. */
+const extensionFiles = [...tsFiles('src/extension'), ...tsFiles('src/fitWorker')];
 /** The CLI's messages take the same route (tl(lang, …), lang from --lang or the locale). */
 const cliFiles = tsFiles('src/cli');
 
