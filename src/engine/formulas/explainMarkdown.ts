@@ -93,6 +93,8 @@ export function explanationToMarkdown(explanation: Explanation, lang: Lang = exp
   // The example and the caller's chart come before the long table, so a hover shows them without scrolling.
   // Warnings sit right above the example whose numbers they qualify.
   for (const w of explanation.warnings) {
+    // Without the example, its extrapolation cautions qualify nothing shown; mixing warnings stay.
+    if (options?.omitExplanation && w.code.includes('extrapolation')) continue;
     const head = w.code.includes('extrapolation') ? CHROME.caution[lang] : CHROME.warning[lang];
     blocks.push(`> ⚠ **${head}${lang === 'zh' ? ':' : ':'}** ${cell(w.message)}`);
   }
