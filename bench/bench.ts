@@ -18,6 +18,7 @@ import { benchFit, benchFitPipeline } from './fit';
 import { benchHover } from './hover';
 import { benchWebview } from './webview';
 import { benchHoverWithChart } from './hoverChart';
+import { benchHoverTypeset } from './hoverTypeset';
 import { benchActivation } from './activation';
 import { benchEmergence } from './emergence';
 
@@ -201,6 +202,7 @@ async function main(): Promise<void> {
     ['activation', () => benchActivation()],
     ['hover', () => benchHover()],
     ['hover+chart', () => benchHoverWithChart()],
+    ['hover+typeset', () => benchHoverTypeset()],
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
     ['fit-pipeline', () => benchFitPipeline(options.quick)],
     ['emergence', () => benchEmergence()],

@@ -3,6 +3,7 @@
 // native range input for sliders, which the elements library does not provide.
 // Drawn once per section and language; a parameter change only moves the values.
 import type { Lang, NumberParam, ParamSpec, ParamValue, ParamValues, Section } from '../src/sections/types';
+import { formatNumber } from '../src/engine/format';
 import { ui } from './strings';
 
 export interface ControlHandlers {
@@ -19,8 +20,9 @@ function fromSlider(p: NumberParam, position: number): number {
   return p.scale === 'log' ? Math.pow(10, position) : position;
 }
 
+/** As a person writes it (2.68e28, 1e18, 0.076): the engine's one number format. */
 function formatValue(p: NumberParam, value: number): string {
-  if (p.scale === 'log' || Math.abs(value) >= 1e5) return value.toExponential(2).replace(/\.?0+e/, 'e');
+  if (p.scale === 'log' || Math.abs(value) >= 1e5) return formatNumber(value);
   return String(Number(value.toPrecision(6)));
 }
 

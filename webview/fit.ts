@@ -17,6 +17,7 @@ import {
   CHINCHILLA_FORMULA,
   type FitResult,
 } from '../src/sections/fit/index';
+import { translate } from '../src/engine/l10n';
 import type { Lang } from '../src/sections/types';
 import {
   parseFitHostMessage,
@@ -31,22 +32,23 @@ import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { vscodeApi } from './lib/vscodeApi';
 
+/** The fit page's messages: English keys of l10n/bundle.l10n.json (see ./strings.ts). */
 const UI = {
-  title: { en: 'Scaling-law fit', zh: '尺度定律拟合' },
-  insertNote: { en: 'Insert results into the note', zh: '将结果插入笔记' },
-  insertNew: { en: 'Open results as Markdown', zh: '以 Markdown 打开结果' },
-  insertNone: { en: 'Run the fit again to insert its results', zh: '重新运行拟合后才能插入结果' },
-  parameters: { en: 'Parameters', zh: '参数' },
-  law: { en: 'Law', zh: '定律' },
-  parameter: { en: 'Parameter', zh: '参数' },
-  estimate: { en: 'Estimate', zh: '估计值' },
-  data: { en: 'Data', zh: '数据' },
-  row: { en: 'Row', zh: '行' },
-  fitted: { en: 'Fitted L̂', zh: '拟合值 L̂' },
-  residual: { en: 'ln L − ln L̂ (%)', zh: 'ln L − ln L̂（%）' },
-  renderFailed: { en: 'The charts could not be drawn: ', zh: '图表无法绘制：' },
-  waiting: { en: 'Waiting for the fit…', zh: '等待拟合结果…' },
-} satisfies Record<string, { en: string; zh: string }>;
+  title: 'Scaling-law fit',
+  insertNote: 'Insert results into the note',
+  insertNew: 'Open results as Markdown',
+  insertNone: 'Run the fit again to insert its results',
+  parameters: 'Parameters',
+  law: 'Law',
+  parameter: 'Parameter',
+  estimate: 'Estimate',
+  data: 'Data',
+  row: 'Row',
+  fitted: 'Fitted L̂',
+  residual: 'ln L − ln L̂ (%)',
+  renderFailed: 'The charts could not be drawn: ',
+  waiting: 'Waiting for the fit…',
+} as const;
 
 const api = vscodeApi<FitWebviewToHost, FitPanelState>();
 const body = document.body;
@@ -65,7 +67,7 @@ let insert: FitInsertTarget = 'none';
 const queue = new RenderQueue((err) => showError(`${t('renderFailed')}${String(err)}`));
 const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: false, onRelayout: () => void render().then(() => charts.fitWidths()) });
 
-const t = (key: keyof typeof UI): string => UI[key][lang];
+const t = (key: keyof typeof UI): string => translate(lang, UI[key]);
 
 function post(message: FitWebviewToHost): void {
   api.post(message);

@@ -2,6 +2,7 @@
 // write-back and insert actions.
 import type { NoteContext } from '../src/protocol/messages';
 import type { Lang } from '../src/sections/types';
+import { formatNoteNumber } from '../src/engine/format';
 import { ui } from './strings';
 
 export interface NoteActions {
@@ -22,7 +23,7 @@ export function renderNote(noteEl: HTMLElement, note: NoteContext | undefined, l
     if (note.values.length > 0) {
       const values = document.createElement('p');
       values.className = 'note-values-list';
-      values.textContent = `${ui('noteValues', lang)}${note.values.map((v) => `${v.label} = ${v.value} (${lang === 'zh' ? `第 ${v.line} 行` : `line ${v.line}`})`).join(', ')}`;
+      values.textContent = `${ui('noteValues', lang)}${note.values.map((v) => `${v.label} = ${formatNoteNumber(v.value)} (${ui('line', lang, v.line)})`).join(', ')}`;
       noteEl.append(values);
     }
   } else {

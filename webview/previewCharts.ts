@@ -10,6 +10,10 @@ import { ChartView, prepareChart } from './lib/chartView';
 import { createFigure } from './lib/figure';
 import { readTheme } from './lib/theme';
 import { previewStats } from './previewStats';
+import { translate } from '../src/engine/l10n';
+
+/** The block's parameters are not JSON, in both languages (the block's own may differ from the page's). */
+const jsonError = (lang: Lang): string => translate(lang, 'The chart parameters are not valid JSON.');
 
 const CONTAINER = '.emergence-chart';
 const BODY_CLASS = 'emergence-chart-body';
@@ -34,7 +38,6 @@ const renders = new Set<Render>();
 const shown = new WeakMap<HTMLElement, Render>();
 let detachCounter = 0;
 
-const FAILED: Bilingual = { en: 'The chart could not be drawn: ', zh: '图表无法绘制:' };
 
 /** The block's language, else the page's, else the browser's (VS Code's display language), else English. */
 function langFor(container: HTMLElement): Lang {
@@ -52,7 +55,7 @@ function readBlock(container: HTMLElement): { ok: true; block: ChartBlock } | { 
   try {
     params = container.dataset.params ? JSON.parse(container.dataset.params) : undefined;
   } catch {
-    return { ok: false, error: { en: 'The chart parameters are not valid JSON.', zh: '图表参数不是有效的 JSON。' } };
+    return { ok: false, error: { en: jsonError('en'), zh: jsonError('zh') } };
   }
   const input: Record<string, unknown> = { section: container.dataset.section, params };
   if (container.dataset.chart !== undefined) input.chart = container.dataset.chart;
@@ -128,7 +131,7 @@ function fail(render: Render, lang: Lang, err: unknown): void {
   for (const v of render.views) v.finalize();
   render.views = [];
   const message = err instanceof Error ? err.message : String(err);
-  render.body.replaceChildren(errorBox(`${FAILED[lang]}${message}`));
+  render.body.replaceChildren(errorBox(`${translate(lang, 'The chart could not be drawn: ')}${message}`));
   setState(render, 'error');
 }
 

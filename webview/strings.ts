@@ -1,24 +1,28 @@
-// The webview's own user-visible strings (chart texts come from the sections).
-import type { Bilingual, Lang } from '../src/sections/types';
+// The webview's own user-visible strings (chart texts come from the sections): the
+// English keys of l10n/bundle.l10n.json, translated by the one route (src/engine/l10n)
+// into the language the extension passes in (emergenceLens.language).
+import { translate } from '../src/engine/l10n';
+import type { Lang } from '../src/sections/types';
 
 export const UI = {
-  controls: { en: 'Parameters', zh: '参数' },
-  reset: { en: 'Reset to the article’s values', zh: '恢复文章中的数值' },
-  saveSvg: { en: 'Save SVG', zh: '保存 SVG' },
-  savePng: { en: 'Save PNG', zh: '保存 PNG' },
-  copySpec: { en: 'Copy Vega-Lite spec', zh: '复制 Vega-Lite 规范' },
-  report: { en: 'The article’s printed report', zh: '文章脚本打印的报告' },
-  unknownSection: { en: 'Unknown section: ', zh: '未知章节:' },
-  renderFailed: { en: 'The chart could not be drawn: ', zh: '图表无法绘制:' },
-  on: { en: 'on', zh: '开' },
-  noteValues: { en: 'Values taken from the note: ', zh: '取自笔记的数值:' },
-  followsFormula: { en: 'Following the formula ', zh: '正在跟随公式 ' },
-  followsHeading: { en: 'Following the section ', zh: '正在跟随章节 ' },
-  noNote: { en: 'Move the cursor in a Markdown note onto a formula or into a section of the article.', zh: '将光标移到 Markdown 笔记中的公式上或文章某节内。' },
-  writeBack: { en: 'Write values to note', zh: '将数值写回笔记' },
-  insertChart: { en: 'Insert chart', zh: '插入图表' },
-} satisfies Record<string, Bilingual>;
+  controls: 'Parameters',
+  reset: 'Reset to the article’s values',
+  saveSvg: 'Save SVG',
+  savePng: 'Save PNG',
+  copySpec: 'Copy Vega-Lite spec',
+  report: 'The article’s printed report',
+  unknownSection: 'Unknown section: ',
+  renderFailed: 'The chart could not be drawn: ',
+  on: 'on',
+  noteValues: 'Values taken from the note: ',
+  followsFormula: 'Following the formula ',
+  followsHeading: 'Following the section ',
+  noNote: 'Move the cursor in a Markdown note onto a formula or into a section of the article.',
+  writeBack: 'Write values to note',
+  insertChart: 'Insert chart',
+  line: 'line {0}',
+} as const;
 
-export function ui(key: keyof typeof UI, lang: Lang): string {
-  return UI[key][lang];
+export function ui(key: keyof typeof UI, lang: Lang, ...args: (string | number)[]): string {
+  return translate(lang, UI[key], ...args);
 }

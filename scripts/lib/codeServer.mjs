@@ -47,6 +47,19 @@ export function prepareRunDir(dir) {
   return dir;
 }
 
+/** HOME, TMPDIR and XDG_* inside the run folder (otherwise code-server writes into the real home and /tmp). */
+function isolatedEnv(runDir) {
+  return {
+    HOME: join(runDir, 'home'),
+    TMPDIR: join(runDir, 'tmp'),
+    XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'),
+    XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
+    XDG_CACHE_HOME: join(runDir, 'xdg', 'cache'),
+    XDG_STATE_HOME: join(runDir, 'xdg', 'state'),
+    XDG_RUNTIME_DIR: join(runDir, 'tmp'),
+  };
+}
+
 /** Settings that keep a fresh workbench quiet and deterministic. */
 const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -65,15 +78,24 @@ const QUIET_SETTINGS = {
   'github.copilot.enable': { '*': false },
 };
 
+/** Workspace trust as VS Code ships it (on), with no start-up prompt: a folder opens untrusted (Restricted Mode). */
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+};
+
 /**
  * Starts code-server. Returns { url, port, pid, runDir, stop() }. `env` is added to
- * code-server's environment (the extension host inherits it).
+ * code-server's environment (the extension host inherits it). With `workspaceTrust`,
+ * trust stays on (VS Code's default) and folders open untrusted, in Restricted Mode.
  */
-export async function startCodeServer({ runDir, port, settings = {}, keepUserSettings = false, env = {}, extensionsDir, smokeTestDriver = true, log = () => {} }) {
+export async function startCodeServer({ runDir, port, settings = {}, keepUserSettings = false, env = {}, extensionsDir, smokeTestDriver = true, workspaceTrust = false, log = () => {} }) {
   const host = await ensureOfflineHost();
   const userData = join(runDir, 'user-data');
   const settingsFile = join(userData, 'User', 'settings.json');
-  if (!keepUserSettings || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  const trust = workspaceTrust ? RESTRICTED_MODE_SETTINGS : {};
+  if (!keepUserSettings || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...settings }, null, 2));
   const config = join(runDir, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
@@ -82,7 +104,7 @@ export async function startCodeServer({ runDir, port, settings = {}, keepUserSet
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--config', config,
@@ -91,16 +113,7 @@ export async function startCodeServer({ runDir, port, settings = {}, keepUserSet
   ];
   // Essential for tests: without it the workbench ignores the development payload.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  const isolated = {
-    HOME: join(runDir, 'home'),
-    TMPDIR: join(runDir, 'tmp'),
-    XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'),
-    XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
-    XDG_CACHE_HOME: join(runDir, 'xdg', 'cache'),
-    XDG_STATE_HOME: join(runDir, 'xdg', 'state'),
-    XDG_RUNTIME_DIR: join(runDir, 'tmp'),
-  };
-  const childEnv = { ...process.env, ...isolated, ...env };
+  const childEnv = { ...process.env, ...isolatedEnv(runDir), ...env };
   // Variables of the launching npm / IDE would leak into the extension host.
   for (const k of Object.keys(childEnv)) if (k.startsWith('npm_') || k.startsWith('VSCODE_')) delete childEnv[k];
   const out = createWriteStream(join(runDir, 'code-server.log'));
@@ -137,6 +150,20 @@ async function waitHealthy(url, timeoutMs, hasExited) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms`);
+}
+
+/**
+ * Installs a .vsix into `extensionsDir` with code-server's own CLI, as a user would
+ * (`code-server --install-extension x.vsix`): VS Code unpacks and registers it there.
+ */
+export async function installVsix({ runDir, vsix, extensionsDir }) {
+  const host = await ensureOfflineHost();
+  const { spawnSync } = await import('node:child_process');
+  const env = { ...process.env, ...isolatedEnv(runDir) };
+  for (const k of Object.keys(env)) if (k.startsWith('npm_') || k.startsWith('VSCODE_')) delete env[k];
+  const r = spawnSync(host.node, [host.codeServerEntry, '--user-data-dir', join(runDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { cwd: runDir, env, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr || r.stdout}`);
+  return `${r.stdout}${r.stderr}`.trim();
 }
 
 /** SIGTERM to the whole process group, SIGKILL if it is still there shortly after. */

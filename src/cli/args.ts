@@ -4,7 +4,7 @@
 // one line that quotes the value safely. Hand-written scanners, no regular expressions
 // on user input, so the cost is linear in the arguments whatever they hold.
 import { displayValue } from '../engine/text';
-import { cliLang, t, type Lang } from './messages';
+import { cliLang, tl, type Lang } from './messages';
 
 /** A bad command line: reported as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -69,7 +69,7 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
       continue;
     }
     if (!arg.startsWith('--')) {
-      throw new UsageError(t(lang, `${command}: unknown option ${quoted(arg)} (options are long, e.g. --out)`, `${command}: 未知选项 ${quoted(arg)}（选项均为长格式，如 --out）`));
+      throw new UsageError(tl(lang, '{0}: unknown option {1} (options are long, e.g. --out)', command, quoted(arg)));
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
@@ -77,16 +77,14 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
     if (!opt) {
       const known = Object.keys(spec).map((k) => `--${k}`);
       throw new UsageError(
-        t(
-          lang,
-          `${command}: unknown option --${displayValue(name)}${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`,
-          `${command}: 未知选项 --${displayValue(name)}${known.length ? `（可用：${known.join(', ')}）` : '（该命令不接受选项）'}`,
-        ),
+        known.length
+          ? tl(lang, '{0}: unknown option --{1} (known: {2})', command, displayValue(name), known.join(', '))
+          : tl(lang, '{0}: unknown option --{1} (it takes no options)', command, displayValue(name)),
       );
     }
     let value: string;
     if (opt.kind === 'flag') {
-      if (eq >= 0) throw new UsageError(t(lang, `${command}: --${name} takes no value`, `${command}: --${name} 不接受取值`));
+      if (eq >= 0) throw new UsageError(tl(lang, '{0}: --{1} takes no value', command, name));
       value = 'true';
     } else {
       let raw: string | undefined;
@@ -98,13 +96,13 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
         else i++;
       }
       if (raw === undefined || isBlank(raw)) {
-        const got = raw === undefined ? '' : t(lang, ` (got ${quoted(raw)})`, `（收到 ${quoted(raw)}）`);
-        throw new UsageError(t(lang, `${command}: --${name} needs a value${got}`, `${command}: --${name} 需要一个值${got}`));
+        const got = raw === undefined ? '' : tl(lang, ' (got {0})', quoted(raw));
+        throw new UsageError(tl(lang, '{0}: --{1} needs a value{2}', command, name, got));
       }
       value = raw;
     }
     const previous = options.get(name);
-    if (previous && !opt.repeat) throw new UsageError(t(lang, `${command}: --${name} given more than once`, `${command}: --${name} 只能给一次`));
+    if (previous && !opt.repeat) throw new UsageError(tl(lang, '{0}: --{1} given more than once', command, name));
     // Appended in place: copying the list on every repeat would make many --param quadratic.
     if (previous) previous.push(value);
     else options.set(name, [value]);
@@ -175,7 +173,7 @@ export interface NumberRule {
 function describeRule(rule: NumberRule, lang: Lang): string {
   const lo = rule.min === undefined ? '(−∞' : `${rule.minExclusive ? '(' : '['}${rule.min}`;
   const hi = rule.max === undefined ? '∞)' : `${rule.max}${rule.maxExclusive ? ')' : ']'}`;
-  return `${lo}, ${hi}${rule.integer ? t(lang, ', a whole number', '，整数') : ''}`;
+  return `${lo}, ${hi}${rule.integer ? tl(lang, ', a whole number') : ''}`;
 }
 
 /**
@@ -194,14 +192,10 @@ export function parseNumberArg(command: string, label: string, raw: string, rule
   if (ok) return value;
   if (value === undefined) {
     throw new UsageError(
-      t(
-        lang,
-        `${command}: ${label} must be a number in decimal or scientific notation (e.g. 2, 0.5, 5.76e23) in ${range} (got ${quoted(raw)})`,
-        `${command}: ${label} 须为十进制或科学计数法的数（如 2、0.5、5.76e23），范围 ${range}（收到 ${quoted(raw)}）`,
-      ),
+      tl(lang, '{0}: {1} must be a number in decimal or scientific notation (e.g. 2, 0.5, 5.76e23) in {2} (got {3})', command, label, range, quoted(raw)),
     );
   }
-  throw new UsageError(t(lang, `${command}: ${label} must be in ${range} (got ${quoted(raw)})`, `${command}: ${label} 须在 ${range} 内（收到 ${quoted(raw)}）`));
+  throw new UsageError(tl(lang, '{0}: {1} must be in {2} (got {3})', command, label, range, quoted(raw)));
 }
 
 /** The numeric option `name` checked against `rule`, or `fallback` when it is not given. */
@@ -213,7 +207,7 @@ export function numberOption(command: string, args: ParsedArgs, name: string, ru
 /** The value of a required option, else a UsageError "<command>: --<name> <hint> is required". */
 export function requireOption(command: string, args: ParsedArgs, name: string, hint: string, lang: Lang): string {
   const raw = optionValue(args, name);
-  if (raw === undefined) throw new UsageError(t(lang, `${command}: --${name} ${hint} is required`, `${command}: 需要 --${name} ${hint}`));
+  if (raw === undefined) throw new UsageError(tl(lang, '{0}: --{1} {2} is required', command, name, hint));
   return raw;
 }
 
@@ -222,10 +216,10 @@ export function choiceOption<T extends string>(command: string, args: ParsedArgs
   const value = optionValue(args, name);
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(t(lang, `${command}: --${name} must be one of ${allowed.join(', ')} (got ${quoted(value)})`, `${command}: --${name} 只能是 ${allowed.join(', ')} 之一（收到 ${quoted(value)}）`));
+  throw new UsageError(tl(lang, '{0}: --{1} must be one of {2} (got {3})', command, name, allowed.join(', '), quoted(value)));
 }
 
 /** At most `expected` positionals; the first extra one is named. */
 export function noExtraPositionals(command: string, positionals: readonly string[], expected: number, lang: Lang): void {
-  if (positionals.length > expected) throw new UsageError(t(lang, `${command}: unexpected argument ${quoted(positionals[expected])}`, `${command}: 多余的参数 ${quoted(positionals[expected])}`));
+  if (positionals.length > expected) throw new UsageError(tl(lang, '{0}: unexpected argument {1}', command, quoted(positionals[expected])));
 }

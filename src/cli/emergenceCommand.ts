@@ -9,7 +9,7 @@ import { EMERGENCE_BOOTSTRAP, MIN_POINTS } from '../engine/emergence/fit';
 import { findTask, METRIC_NAMES } from '../engine/emergence/tasks';
 import type { Lang } from '../engine/text';
 import { findFirstTable, linesOf } from '../engine/fit/markdownTable';
-import { cliLang, t } from './messages';
+import { cliLang, tl } from './messages';
 
 export interface EmergenceIo {
   out(s: string): void;
@@ -35,11 +35,11 @@ export function parseOptions(command: string, argv: readonly string[], valued: r
     if (flags.includes(name) && eq < 0) set.add(name);
     else if (valued.includes(name)) {
       const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined) throw new CommandError(t(lang, `${command}: --${name} needs a value`, `${command}: --${name} 需要一个值`));
+      if (v === undefined) throw new CommandError(tl(lang, '{0}: --{1} needs a value', command, name));
       values.set(name, v);
     } else {
       const known = [...valued, ...flags].map((k) => `--${k}`).join(', ');
-      throw new CommandError(t(lang, `${command}: unknown option --${name} (known: ${known})`, `${command}: 未知选项 --${name}（可用：${known}）`));
+      throw new CommandError(tl(lang, '{0}: unknown option --{1} (known: {2})', command, name, known));
     }
   }
   return { positionals, values, flags: set };
@@ -51,31 +51,13 @@ export function numberOption(command: string, values: Map<string, string>, name:
   if (raw === undefined) return fallback;
   const v = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) {
-    throw new CommandError(t(lang, `${command}: --${name} must be a number in [${min}, ${max}] (got "${raw}")`, `${command}: --${name} 须为 [${min}, ${max}] 内的数（收到 "${raw}"）`));
+    throw new CommandError(tl(lang, '{0}: --{1} must be a number in [{2}, {3}] (got "{4}")', command, name, min, max, raw));
   }
   return v;
 }
 
 export function emergenceUsage(lang: Lang = cliLang()): string {
-  return t(
-    lang,
-    `emergence-lens emergence <task> [--data FILE] [--x flops|params|loss] [--loss-fit chinchilla|epoch] [--bootstrap N] [--json] [--lang en|zh]
-
-Fits y = c + (u − c)·σ(k·(x − x₀)) to one task's scores (x = log10 FLOPs or parameters, or
-−loss for --x loss), c = the task's chance level, and a seeded bootstrap 95% interval for x₀
-(N resamples of the models, default ${EMERGENCE_BOOTSTRAP.resamples}; 0 for none).
-Tasks of the shipped data (Ruan et al. 2024, ObsScaling, Apache-2.0): arithmetic-3ds,
-arithmetic-3da, arithmetic-2dm, arithmetic-2da, word-unscrambling, ipa-exact-match, ipa-bleu,
-persian-qa. --data: a CSV or Markdown table with columns Model, [Family], params, [tokens],
-[FLOPs], and one column per task (give the column name as <task>).`,
-    `emergence-lens emergence <任务> [--data 文件] [--x flops|params|loss] [--loss-fit chinchilla|epoch] [--bootstrap N] [--json] [--lang en|zh]
-
-对一个任务的得分拟合 y = c + (u − c)·σ(k·(x − x₀))（x = log10 FLOPs 或参数量；--x loss 时为 −损失），
-c 为该任务的机会水平，并以种子化自助法给出 x₀ 的 95% 区间（对模型重采样 N 次，默认 ${EMERGENCE_BOOTSTRAP.resamples}；0 表示不做）。
-内置数据（Ruan 等 2024，ObsScaling，Apache-2.0）的任务：arithmetic-3ds、arithmetic-3da、arithmetic-2dm、
-arithmetic-2da、word-unscrambling、ipa-exact-match、ipa-bleu、persian-qa。--data：CSV 或 Markdown 表格，
-列为 Model、[Family]、params、[tokens]、[FLOPs]，每个任务一列（<任务> 处给列名）。`,
-  );
+  return tl(lang, 'emergence-lens emergence <task> [--data FILE] [--x flops|params|loss] [--loss-fit chinchilla|epoch] [--bootstrap N] [--json] [--lang en|zh]\n\nFits y = c + (u − c)·σ(k·(x − x₀)) to one task\'s scores (x = log10 FLOPs or parameters, or\n−loss for --x loss), c = the task\'s chance level, and a seeded bootstrap 95% interval for x₀\n(N resamples of the models, default {0}; 0 for none).\nTasks of the shipped data (Ruan et al. 2024, ObsScaling, Apache-2.0): arithmetic-3ds,\narithmetic-3da, arithmetic-2dm, arithmetic-2da, word-unscrambling, ipa-exact-match, ipa-bleu,\npersian-qa. --data: a CSV or Markdown table with columns Model, [Family], params, [tokens],\n[FLOPs], and one column per task (give the column name as <task>).', EMERGENCE_BOOTSTRAP.resamples);
 }
 
 function loadTable(path: string | undefined, io: EmergenceIo, lang: Lang): EmergenceTable {
@@ -84,12 +66,12 @@ function loadTable(path: string | undefined, io: EmergenceIo, lang: Lang): Emerg
   try {
     text = io.readFile(path);
   } catch (error) {
-    throw new CommandError(t(lang, `emergence: cannot read ${path}: ${(error as Error).message}`, `emergence: 无法读取 ${path}：${(error as Error).message}`));
+    throw new CommandError(tl(lang, 'emergence: cannot read {0}: {1}', path, (error as Error).message));
   }
   let result: TableResult;
   if (/\.(md|markdown)$/i.test(path)) {
     const table = findFirstTable(linesOf(text));
-    if (!table) throw new CommandError(t(lang, `emergence: ${path}: no Markdown table found`, `emergence: ${path}：未找到 Markdown 表格`));
+    if (!table) throw new CommandError(tl(lang, 'emergence: {0}: no Markdown table found', path));
     result = parseEmergenceTableRows(table.rows, table.firstRowNumber);
   } else {
     result = parseEmergenceCsv(text);
@@ -103,29 +85,28 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
   try {
     const args = parseOptions('emergence', argv, ['data', 'x', 'bootstrap', 'lang', 'loss-fit', 'seed'], ['json'], lang);
     const [taskName, extra] = args.positionals;
-    if (taskName === undefined) throw new CommandError(t(lang, 'emergence: which task? (see emergence-lens emergence --help)', 'emergence: 哪个任务？（见 emergence-lens emergence --help）'));
-    if (extra !== undefined) throw new CommandError(t(lang, `emergence: unexpected argument "${extra}"`, `emergence: 多余的参数 "${extra}"`));
+    if (taskName === undefined) throw new CommandError(tl(lang, 'emergence: which task? (see emergence-lens emergence --help)'));
+    if (extra !== undefined) throw new CommandError(tl(lang, 'emergence: unexpected argument "{0}"', extra));
     const axisRaw = args.values.get('x') ?? 'flops';
-    if (!(SCALE_AXES as readonly string[]).includes(axisRaw)) throw new CommandError(t(lang, `emergence: --x must be one of flops, params, loss (got "${axisRaw}")`, `emergence: --x 只能是 flops、params、loss 之一（收到 "${axisRaw}"）`));
+    if (!(SCALE_AXES as readonly string[]).includes(axisRaw)) throw new CommandError(tl(lang, 'emergence: --x must be one of flops, params, loss (got "{0}")', axisRaw));
     const axis = axisRaw as ScaleAxis;
     const lossFit = args.values.get('loss-fit') ?? 'chinchilla';
-    if (lossFit !== 'chinchilla' && lossFit !== 'epoch') throw new CommandError(t(lang, `emergence: --loss-fit must be chinchilla or epoch (got "${lossFit}")`, `emergence: --loss-fit 只能是 chinchilla 或 epoch（收到 "${lossFit}"）`));
+    if (lossFit !== 'chinchilla' && lossFit !== 'epoch') throw new CommandError(tl(lang, 'emergence: --loss-fit must be chinchilla or epoch (got "{0}")', lossFit));
     const resamples = Math.round(numberOption('emergence', args.values, 'bootstrap', EMERGENCE_BOOTSTRAP.resamples, 0, 10000, lang));
     const seed = Math.round(numberOption('emergence', args.values, 'seed', EMERGENCE_BOOTSTRAP.seed, 0, 2 ** 32 - 1, lang));
     const table = loadTable(args.values.get('data'), io, lang);
     const task = findTask(table.tasks, taskName);
     if (!task) {
-      throw new CommandError(t(lang, `emergence: unknown task "${taskName}" (known: ${table.tasks.map((k) => k.id).join(', ')})`, `emergence: 未知任务 "${taskName}"（可用：${table.tasks.map((k) => k.id).join('、')}）`));
+      throw new CommandError(tl(lang, 'emergence: unknown task "{0}" (known: {1})', taskName, table.tasks.map((k) => k.id).join(lang === 'zh' ? '、' : ', ')));
     }
     const a = analyzeTask(table, task, { axis, lossFit }, { resamples, seed });
     if (!a.overall) {
       const n = a.points.models.length;
+      const rows = a.points.models.map((m) => m.row).join(lang === 'zh' ? '、' : ', ') || tl(lang, 'none');
       throw new CommandError(
-        t(
-          lang,
-          `emergence: column "${task.column}": only ${n} model${n === 1 ? '' : 's'} (rows ${a.points.models.map((m) => m.row).join(', ') || 'none'}) have a score and a value on the ${axis} axis; a fit needs ${MIN_POINTS}`,
-          `emergence: “${task.column}”列：只有 ${n} 个模型（第 ${a.points.models.map((m) => m.row).join('、') || '无'} 行）同时有得分与 ${axis} 轴上的取值；拟合至少需要 ${MIN_POINTS} 个`,
-        ),
+        n === 1
+          ? tl(lang, 'emergence: column "{0}": only {1} model (rows {2}) have a score and a value on the {3} axis; a fit needs {4}', task.column, n, rows, axis, MIN_POINTS)
+          : tl(lang, 'emergence: column "{0}": only {1} models (rows {2}) have a score and a value on the {3} axis; a fit needs {4}', task.column, n, rows, axis, MIN_POINTS),
       );
     }
     const o = a.overall;
@@ -161,11 +142,11 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
       return 0;
     }
     const lines = [
-      `${task.name[lang]} [${task.id}] · ${METRIC_NAMES[task.metric][lang]} · ${t(lang, 'chance', '机会水平')} c = ${task.chance}`,
-      t(lang, `${o.fit.n} models on the ${axis} axis${a.points.leftOut.length ? `, ${a.points.leftOut.length} left out (no value on it)` : ''}`, `${axis} 轴上 ${o.fit.n} 个模型${a.points.leftOut.length ? `，${a.points.leftOut.length} 个无此轴取值而略去` : ''}`),
-      `${t(lang, 'emergence point', '涌现点')} x₀: ${describeGroupFit(o, axis, lang)}`,
-      `k = ${o.fit.k.toFixed(3)} ${axis === 'loss' ? t(lang, 'per nat', '每 nat') : t(lang, 'per decade', '每数量级')}, u = ${o.fit.ceiling.toFixed(3)}, SSE = ${o.fit.sse.toFixed(4)}${o.fit.stepLike ? t(lang, ' (the rise fits between two adjacent models: step-like)', '（上升段落在相邻两个模型之间：类阶跃）') : ''}`,
-      ...a.families.map((f) => `  ${f.family} (n = ${f.fit.n}): ${describeGroupFit(f, axis, lang)}${f.fit.beyondData ? t(lang, ' [outside the family’s range]', ' [在该系列数据范围之外]') : ''}`),
+      `${task.name[lang]} [${task.id}] · ${METRIC_NAMES[task.metric][lang]} · ${tl(lang, 'chance')} c = ${task.chance}`,
+      tl(lang, '{0} models on the {1} axis', o.fit.n, axis) + (a.points.leftOut.length ? tl(lang, ', {0} left out (no value on it)', a.points.leftOut.length) : ''),
+      `${tl(lang, 'emergence point')} x₀: ${describeGroupFit(o, axis, lang)}`,
+      `k = ${o.fit.k.toFixed(3)} ${axis === 'loss' ? tl(lang, 'per nat') : tl(lang, 'per decade')}, u = ${o.fit.ceiling.toFixed(3)}, SSE = ${o.fit.sse.toFixed(4)}${o.fit.stepLike ? tl(lang, ' (the rise fits between two adjacent models: step-like)') : ''}`,
+      ...a.families.map((f) => `  ${f.family} (n = ${f.fit.n}): ${describeGroupFit(f, axis, lang)}${f.fit.beyondData ? tl(lang, ' [outside the family’s range]') : ''}`),
     ];
     io.out(`${lines.join('\n')}\n`);
     return 0;

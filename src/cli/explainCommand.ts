@@ -3,11 +3,12 @@
 // Exit codes: 0 explained, 1 nothing recognised, 2 bad arguments.
 
 import { displayValue, type Lang } from '../engine/text';
-import { explain, explanationToMarkdown, formatConstant } from '../engine/formulas/explain';
+import { explain, explanationToMarkdown } from '../engine/formulas/explain';
+import { formatConstant } from '../engine/format';
 import { recognizeAll, type Recognition } from '../engine/formulas/recognize';
 import { extractNoteValues } from '../engine/formulas/values';
 import { optionValue, parseArgs as parseCliArgs, quoted, UsageError, type ParsedArgs } from './args';
-import { cliLang, t } from './messages';
+import { cliLang, tl } from './messages';
 
 export interface ExplainIo {
   out(s: string): void;
@@ -18,7 +19,7 @@ export const EXPLAIN_USAGE = 'usage: emergence-lens explain "<text>" [--json] [-
 
 /** The usage line in the message language. */
 export function explainUsage(lang: Lang = cliLang()): string {
-  return t(lang, EXPLAIN_USAGE, '用法：emergence-lens explain "<文本>" [--json] [--lang en|zh]');
+  return tl(lang, EXPLAIN_USAGE);
 }
 
 interface ExplainArgs {
@@ -37,10 +38,10 @@ function parseArgs(args: readonly string[], msg: Lang): ExplainArgs | string {
     throw error;
   }
   const v = optionValue(parsed, 'lang') ?? 'en';
-  if (v !== 'en' && v !== 'zh') return t(msg, `--lang must be en or zh, got ${quoted(v)}`, `--lang 只能是 en 或 zh，收到 ${quoted(v)}`);
-  if (parsed.positionals.length > 1) return t(msg, 'give the text as one argument (quote it)', '请把文本作为一个参数给出（加引号）');
+  if (v !== 'en' && v !== 'zh') return tl(msg, '--lang must be en or zh, got {0}', quoted(v));
+  if (parsed.positionals.length > 1) return tl(msg, 'give the text as one argument (quote it)');
   const text = parsed.positionals[0];
-  if (text === undefined || text.trim() === '') return t(msg, 'missing the text to explain', '缺少要解释的文本');
+  if (text === undefined || text.trim() === '') return tl(msg, 'missing the text to explain');
   return { text, json: parsed.options.has('json'), lang: v };
 }
 
@@ -59,8 +60,7 @@ export function runExplainCommand(args: string[], io: ExplainIo): number {
   }
   const recognitions = recognizeAll(parsed.text);
   if (recognitions.length === 0) {
-    const shown = displayValue(parsed.text, 200);
-    io.err(t(msg, `No scaling-law formula recognised in: ${shown}\n`, `未识别出尺度定律公式：${shown}\n`));
+    io.err(tl(msg, 'No scaling-law formula recognised in: {0}\n', displayValue(parsed.text, 200)));
     return 1;
   }
   // Values written in the same text ("…, α = 0.05") feed the worked example.

@@ -14,8 +14,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { DropRule } from '../engine/fit/diagnostics';
 import type { Bilingual, FitForm } from '../engine/fit/data';
 import { decodeDataBytes, fileTooLarge, MAX_DATA_BYTES, quoteCell } from '../engine/fit/text';
-import { fitInputOfFile, fitReport, parseFitInput, resultJson, runFit, type FitStage } from '../sections/fit/index';
-import { cliLang, padDisplay, displayWidth, t, type Lang } from './messages';
+import { fitInputOfFile, fitReport, parseFitInput, resultJson, runFit } from '../sections/fit/index';
+import { cliLang, padDisplay, displayWidth, tl, type Lang } from './messages';
 
 export interface FitCommandIo {
   out(s: string): void;
@@ -31,7 +31,7 @@ export const FIT_USAGE = `usage: emergence-lens fit <file.csv|file.md> ${OPTIONS
 
 /** The usage line in the message language. */
 export function fitUsage(lang: Lang = cliLang()): string {
-  return t(lang, FIT_USAGE, `用法：emergence-lens fit <file.csv|file.md> ${OPTIONS}`);
+  return tl(lang, 'usage: emergence-lens fit <file.csv|file.md> {0}', OPTIONS);
 }
 
 interface FitArgs {
@@ -51,7 +51,7 @@ const DECIMAL = /^[0-9]{1,30}(\.[0-9]{0,30})?([eE][+-]?[0-9]{1,3})?$/;
 
 /** Parses the arguments after `fit` (a leading "fit" is tolerated); a string is an error. */
 function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
-  const got = (v: string | undefined): string => (v === undefined ? t(lang, 'nothing', '空') : `"${quoteCell(v)}"`);
+  const got = (v: string | undefined): string => (v === undefined ? tl(lang, 'nothing') : `"${quoteCell(v)}"`);
   const rest = args[0] === 'fit' ? args.slice(1) : [...args];
   const out: FitArgs = { file: '', form: undefined, bootstrap: undefined, seed: 1, budget: undefined, drop: 0, dropBy: 'loss', json: false };
   let file: string | undefined;
@@ -69,18 +69,18 @@ function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
     const whole = (flag: string, max: number): number | string => {
       const v = takeValue();
       const k = v !== undefined && WHOLE.test(v) ? Number(v) : NaN;
-      return k <= max ? k : t(lang, `${flag} must be a whole number from 0 to ${max}, got ${got(v)}`, `${flag} 须为 0 到 ${max} 的整数，收到 ${got(v)}`);
+      return k <= max ? k : tl(lang, '{0} must be a whole number from 0 to {1}, got {2}', flag, max, got(v));
     };
-    if (!isOption && options && arg.startsWith('-') && arg !== '-') return t(lang, `unknown option "${quoteCell(arg)}"`, `未知选项 "${quoteCell(arg)}"`);
+    if (!isOption && options && arg.startsWith('-') && arg !== '-') return tl(lang, 'unknown option "{0}"', quoteCell(arg));
     if (!isOption) {
-      if (file !== undefined) return t(lang, `unexpected argument "${quoteCell(arg)}" (only one data file)`, `多余的参数 "${quoteCell(arg)}"（只能给一个数据文件）`);
+      if (file !== undefined) return tl(lang, 'unexpected argument "{0}" (only one data file)', quoteCell(arg));
       file = arg;
       continue;
     }
     if (name === '--json') out.json = true;
     else if (name === '--form') {
       const v = takeValue();
-      if (v !== 'chinchilla' && v !== 'power') return t(lang, `--form must be "chinchilla" or "power", got ${got(v)}`, `--form 只能是 "chinchilla" 或 "power"，收到 ${got(v)}`);
+      if (v !== 'chinchilla' && v !== 'power') return tl(lang, '--form must be "chinchilla" or "power", got {0}', got(v));
       out.form = v;
     } else if (name === '--bootstrap') {
       // The pipeline checks the upper limits (resamples, rows × resamples) and names them.
@@ -97,16 +97,16 @@ function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
       out.drop = k;
     } else if (name === '--drop-by') {
       const v = takeValue();
-      if (v !== 'loss' && v !== 'residual') return t(lang, `--drop-by must be "loss" or "residual", got ${got(v)}`, `--drop-by 只能是 "loss" 或 "residual"，收到 ${got(v)}`);
+      if (v !== 'loss' && v !== 'residual') return tl(lang, '--drop-by must be "loss" or "residual", got {0}', got(v));
       out.dropBy = v;
     } else if (name === '--budget') {
       const v = takeValue();
       const c = v !== undefined && DECIMAL.test(v) ? Number(v) : NaN;
-      if (!(c > 0 && Number.isFinite(c))) return t(lang, `--budget must be a positive number of FLOPs such as 5.76e23, got ${got(v)}`, `--budget 须为正的 FLOP 数（例如 5.76e23），收到 ${got(v)}`);
+      if (!(c > 0 && Number.isFinite(c))) return tl(lang, '--budget must be a positive number of FLOPs such as 5.76e23, got {0}', got(v));
       out.budget = c;
-    } else return t(lang, `unknown option "${quoteCell(arg)}"`, `未知选项 "${quoteCell(arg)}"`);
+    } else return tl(lang, 'unknown option "{0}"', quoteCell(arg));
   }
-  if (file === undefined) return t(lang, 'missing the data file', '缺少数据文件');
+  if (file === undefined) return tl(lang, 'missing the data file');
   return { ...out, file };
 }
 
@@ -136,16 +136,15 @@ function table(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => '  ' + r.map((cell, c) => padDisplay(cell, widths[c])).join('  ').trimEnd()).join('\n');
 }
 
-const STAGE: Record<FitStage, Bilingual> = { search: { en: 'search', zh: '搜索' }, bootstrap: { en: 'bootstrap', zh: '自助法' } };
 /** A progress line after the fit has run this long, then at most this often (ms). */
 const PROGRESS_AFTER_MS = 2000;
 
 export async function runFitCommand(args: string[], io: FitCommandIo): Promise<number> {
   const lang = cliLang();
-  const error = t(lang, 'error: ', '错误：');
+  const error = tl(lang, 'error: ');
   const parsed = parseArgs(args, lang);
   if (typeof parsed === 'string') {
-    io.err(`${error}${parsed}${t(lang, '. ', '。')}${fitUsage(lang)}`);
+    io.err(`${error}${parsed}${tl(lang, '. ')}${fitUsage(lang)}`);
     return 2;
   }
   const file = quoteCell(parsed.file, 200);
@@ -154,7 +153,7 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
     bytes = (io.readBytes ?? readBounded)(parsed.file, MAX_DATA_BYTES);
   } catch (e) {
     const reason = quoteCell(e instanceof Error ? e.message : String(e), 200);
-    io.err(error + t(lang, `cannot read ${file}: ${reason}`, `无法读取 ${file}：${reason}`));
+    io.err(error + tl(lang, 'cannot read {0}: {1}', file, reason));
     return 2;
   }
   if (bytes.length > MAX_DATA_BYTES) {
@@ -168,7 +167,7 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
   }
   const input = fitInputOfFile(decoded.text, parsed.file);
   if (!input) {
-    io.err(`${error}${t(lang, `${file}: no Markdown table found`, `${file}：未找到 Markdown 表格`)}`);
+    io.err(`${error}${tl(lang, '{0}: no Markdown table found', file)}`);
     return 2;
   }
   const data = parseFitInput(input, parsed.form);
@@ -195,7 +194,9 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
         const t1 = now();
         if (t1 - started < PROGRESS_AFTER_MS || t1 - lastLine < PROGRESS_AFTER_MS) return;
         lastLine = t1;
-        io.err(t(lang, `fit: ${STAGE[stage].en} ${Math.floor(fraction * 100)}% (${((t1 - started) / 1000).toFixed(0)} s)`, `拟合：${STAGE[stage].zh} ${Math.floor(fraction * 100)}%（${((t1 - started) / 1000).toFixed(0)} 秒）`));
+        const pct = Math.floor(fraction * 100);
+        const seconds = ((t1 - started) / 1000).toFixed(0);
+        io.err(stage === 'search' ? tl(lang, 'fit: search {0}% ({1} s)', pct, seconds) : tl(lang, 'fit: bootstrap {0}% ({1} s)', pct, seconds));
       },
     },
     now,
@@ -217,7 +218,7 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
       ...r.notes,
       r.method,
       ...r.diagnostics,
-      t(lang, `${result.seconds.toFixed(2)} s`, `用时 ${result.seconds.toFixed(2)} 秒`),
+      tl(lang, '{0} s', result.seconds.toFixed(2)),
     ].join('\n'),
   );
   return 0;

@@ -12,7 +12,7 @@ import { emergenceUsage, runEmergenceCommand } from './emergenceCommand';
 import { explainUsage, runExplainCommand } from './explainCommand';
 import { fitUsage, runFitCommand } from './fitCommand';
 import { runOptimalCommand } from './optimalCommand';
-import { cliLang, displayWidth, t } from './messages';
+import { cliLang, displayWidth, tl } from './messages';
 import { mirageUsage, runMirageCommand } from './mirageCommand';
 import { prepareOutputDir } from './outputDir';
 import { OUTPUT_FORMATS, renderToDirectory, type OutputFormat } from './render';
@@ -41,7 +41,7 @@ function single(args: ParsedArgs, name: string): string | undefined {
 function oneOf<T extends string>(lang: Lang, command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(t(lang, `${command}: --${name} must be one of ${allowed.join(', ')} (got ${quoted(value)})`, `${command}: --${name} 只能是 ${allowed.join(', ')} 之一（收到 ${quoted(value)}）`));
+  throw new UsageError(tl(lang, '{0}: --{1} must be one of {2} (got {3})', command, name, allowed.join(', '), quoted(value)));
 }
 
 function noExtraPositionals(lang: Lang, command: string, positionals: readonly string[], expected: number): void {
@@ -59,19 +59,17 @@ function langsOf(choice: LangChoice): Lang[] {
 
 function findSectionOrFail(lang: Lang, command: string, id: string | undefined, sections: readonly Section[], allowAll: boolean): Section[] {
   const known = sections.map((s) => s.id);
-  const hint = `${allowAll ? 'all, ' : ''}${known.join(', ') || t(lang, '(no sections registered)', '（没有已注册的章节）')}`;
+  const hint = `${allowAll ? 'all, ' : ''}${known.join(', ') || tl(lang, '(no sections registered)')}`;
   if (id === undefined) {
     throw new UsageError(
-      t(
-        lang,
-        `${command}: which section? give ${allowAll ? 'a section id or all' : 'a section id'} (${hint})`,
-        `${command}: 哪个章节？请给出${allowAll ? '章节 id 或 all' : '章节 id'}（可用：${hint}）`,
-      ),
+      allowAll
+        ? tl(lang, '{0}: which section? give a section id or all ({1})', command, hint)
+        : tl(lang, '{0}: which section? give a section id ({1})', command, hint),
     );
   }
   if (allowAll && id === 'all') return [...sections];
   const section = sections.find((s) => s.id === id);
-  if (!section) throw new UsageError(t(lang, `${command}: unknown section ${quoted(id)} (known: ${hint})`, `${command}: 未知章节 ${quoted(id)}（可用：${hint}）`));
+  if (!section) throw new UsageError(tl(lang, '{0}: unknown section {1} (known: {2})', command, quoted(id), hint));
   return [section];
 }
 
@@ -84,7 +82,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
   const perSection = new Map<string, Record<string, unknown>>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) throw new UsageError(t(lang, `${command}: --param expects name=value (got ${quoted(assignment)})`, `${command}: --param 的格式应为 name=value（收到 ${quoted(assignment)}）`));
+    if (eq <= 0) throw new UsageError(tl(lang, '{0}: --param expects name=value (got {1})', command, quoted(assignment)));
     const name = assignment.slice(0, eq);
     const raw = assignment.slice(eq + 1);
     let matched = false;
@@ -97,24 +95,20 @@ export function paramOverrides(command: string, assignments: readonly string[], 
         value = parseDecimal(raw);
         if (value === undefined || !Number.isFinite(value)) {
           throw new UsageError(
-            t(
-              lang,
-              `${command}: --param ${name} needs a number in decimal or scientific notation (got ${quoted(raw)})`,
-              `${command}: --param ${name} 需要一个十进制或科学计数法的数（收到 ${quoted(raw)}）`,
-            ),
+            tl(lang, '{0}: --param {1} needs a number in decimal or scientific notation (got {2})', command, name, quoted(raw)),
           );
         }
         if ((value as number) < spec.min || (value as number) > spec.max) {
-          throw new UsageError(t(lang, `${command}: --param ${name}=${quoted(raw)} is outside [${spec.min}, ${spec.max}]`, `${command}: --param ${name}=${quoted(raw)} 超出范围 [${spec.min}, ${spec.max}]`));
+          throw new UsageError(tl(lang, '{0}: --param {1}={2} is outside [{3}, {4}]', command, name, quoted(raw), spec.min, spec.max));
         }
       } else if (spec.kind === 'choice') {
         if (!spec.options.some((o) => o.value === raw)) {
           const values = spec.options.map((o) => o.value).join(', ');
-          throw new UsageError(t(lang, `${command}: --param ${name} must be one of ${values} (got ${quoted(raw)})`, `${command}: --param ${name} 只能是 ${values} 之一（收到 ${quoted(raw)}）`));
+          throw new UsageError(tl(lang, '{0}: --param {1} must be one of {2} (got {3})', command, name, values, quoted(raw)));
         }
         value = raw;
       } else {
-        if (raw !== 'true' && raw !== 'false') throw new UsageError(t(lang, `${command}: --param ${name} must be true or false (got ${quoted(raw)})`, `${command}: --param ${name} 只能是 true 或 false（收到 ${quoted(raw)}）`));
+        if (raw !== 'true' && raw !== 'false') throw new UsageError(tl(lang, '{0}: --param {1} must be true or false (got {2})', command, name, quoted(raw)));
         value = raw === 'true';
       }
       perSection.set(section.id, { ...perSection.get(section.id), [name]: value });
@@ -122,11 +116,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
     if (!matched) {
       const names = [...new Set(sections.flatMap((s) => s.params.map((p) => p.name)))];
       throw new UsageError(
-        t(
-          lang,
-          `${command}: no selected section has a parameter ${quoted(name)} (known: ${names.join(', ') || 'none'})`,
-          `${command}: 所选章节都没有参数 ${quoted(name)}（可用：${names.join(', ') || '无'}）`,
-        ),
+        tl(lang, '{0}: no selected section has a parameter {1} (known: {2})', command, quoted(name), names.join(', ') || tl(lang, 'none')),
       );
     }
   }
@@ -254,34 +244,37 @@ async function renderCommand(argv: readonly string[], io: CliIo): Promise<number
   const sections = findSectionOrFail(lang, 'render', args.positionals[0], SECTIONS, true);
   noExtraPositionals(lang, 'render', args.positionals, 1);
   const out = single(args, 'out');
-  if (!out) throw new UsageError(t(lang, 'render: --out DIR is required', 'render: 需要 --out 目录'));
+  if (!out) throw new UsageError(tl(lang, 'render: --out DIR is required'));
   const format = oneOf<OutputFormat>(lang, 'render', 'format', single(args, 'format'), OUTPUT_FORMATS, 'svg');
   const langs = langsOf(oneOf<LangChoice>(lang, 'render', 'lang', single(args, 'lang'), ['en', 'zh', 'both'], 'both'));
   const themeName = oneOf(lang, 'render', 'theme', single(args, 'theme'), ['light', 'dark', 'high-contrast'], 'light');
   const scaleRaw = single(args, 'scale');
   const scale = scaleRaw === undefined ? 2 : parseNumberArg('render', '--scale', scaleRaw, PNG_SCALE_RULE, lang);
-  if (scaleRaw !== undefined && format !== 'png') throw new UsageError(t(lang, 'render: --scale only applies to --format png', 'render: --scale 仅适用于 --format png'));
+  if (scaleRaw !== undefined && format !== 'png') throw new UsageError(tl(lang, 'render: --scale only applies to --format png'));
   const paramsFor = paramOverrides('render', args.options.get('param') ?? [], sections, lang);
 
   // Last of the checks, so a mistyped option creates no folder.
   const outDir = prepareOutputDir('render', out, lang);
   const summary = await renderToDirectory({ outDir, sections, langs, theme: builtinTheme(themeName), format, paramsFor, pngScale: scale, messageLang: lang });
-  for (const w of summary.warnings) io.err(t(lang, `warning: ${w.file}: ${w.message}`, `警告：${w.file}: ${w.message}`));
+  for (const w of summary.warnings) io.err(tl(lang, 'warning: {0}: {1}', w.file, w.message));
   const perLang = langs.length ? summary.charts / langs.length : 0;
   const seconds = (summary.ms / 1000).toFixed(2);
   const warnings = summary.warnings.length;
   io.out(
-    t(
+    tl(
       lang,
-      `render: ${summary.charts} charts (${perLang} per language × ${langs.join(', ')}; ${sections.length} section${sections.length === 1 ? '' : 's'}) → ` +
-        `${summary.files.length} files (${format.toUpperCase()} + index.html) in ${outDir} in ${seconds} s` +
-        (warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''),
-      `render: ${summary.charts} 张图（每种语言 ${perLang} 张 × ${langs.join(', ')}；${sections.length} 个章节）→ ` +
-        `${summary.files.length} 个文件（${format.toUpperCase()} + index.html），写入 ${outDir}，用时 ${seconds} s` +
-        (warnings ? `；${warnings} 条警告` : ''),
-    ),
+      'render: {0} charts ({1} per language × {2}; {3}) → {4} files ({5} + index.html) in {6} in {7} s',
+      summary.charts,
+      perLang,
+      langs.join(', '),
+      sections.length === 1 ? tl(lang, '{0} section', sections.length) : tl(lang, '{0} sections', sections.length),
+      summary.files.length,
+      format.toUpperCase(),
+      outDir,
+      seconds,
+    ) + (warnings === 0 ? '' : warnings === 1 ? tl(lang, '; {0} warning', warnings) : tl(lang, '; {0} warnings', warnings)),
   );
-  io.out(t(lang, `open ${resolve(outDir, 'index.html')}`, `打开 ${resolve(outDir, 'index.html')} 查看`));
+  io.out(tl(lang, 'open {0}', resolve(outDir, 'index.html')));
   return EXIT_OK;
 }
 
@@ -295,11 +288,7 @@ function reportCommand(argv: readonly string[], io: CliIo): number {
   if (!section.report) {
     const withReports = SECTIONS.filter((s) => s.report).map((s) => s.id);
     throw new UsageError(
-      t(
-        lang,
-        `report: section "${section.id}" prints no report in the seed (sections with reports: ${withReports.join(', ') || 'none'})`,
-        `report: 章节 "${section.id}" 在原文脚本中不打印报告（有报告的章节：${withReports.join(', ') || '无'}）`,
-      ),
+      tl(lang, 'report: section "{0}" prints no report in the seed (sections with reports: {1})', section.id, withReports.join(', ') || tl(lang, 'none')),
     );
   }
   const params = paramOverrides('report', args.options.get('param') ?? [], [section], lang)(section);
@@ -339,16 +328,16 @@ function listCommand(argv: readonly string[], io: CliIo): number {
   if (args.help) return printHelp('list', io, lang);
   noExtraPositionals(lang, 'list', args.positionals, 0);
   if (SECTIONS.length === 0) {
-    io.out(t(lang, '(no sections registered)', '（没有已注册的章节）'));
+    io.out(tl(lang, '(no sections registered)'));
     return EXIT_OK;
   }
   const lines: string[] = [];
   for (const section of SECTIONS) {
     const charts = section.charts(defaultParams(section), { lang: 'en', theme: LIGHT_THEME });
-    const title = t(lang, `${section.title.en} · ${section.title.zh}`, `${section.title.zh} · ${section.title.en}`);
-    lines.push(`${section.id}  (${section.seedRef}) ${title}${section.report ? t(lang, '  [report]', '  [报告]') : ''}`);
+    const title = tl(lang, '{0} · {1}', section.title.en, section.title.zh);
+    lines.push(`${section.id}  (${section.seedRef}) ${title}${section.report ? tl(lang, '  [report]') : ''}`);
     for (const chart of charts) lines.push(`  ${chart.id.padEnd(28)} ${chart.title[lang]}`);
-    if (section.params.length) lines.push(...wrap(section.params.map((p) => `${p.name}=${paramText(p.default)}`), t(lang, '  params: ', '  参数：'), 100));
+    if (section.params.length) lines.push(...wrap(section.params.map((p) => `${p.name}=${paramText(p.default)}`), tl(lang, '  params: '), 100));
   }
   io.out(lines.join('\n'));
   return EXIT_OK;
@@ -381,7 +370,7 @@ function wantsHelp(argv: readonly string[]): boolean {
 function noRepeatedCommand(command: string, argv: readonly string[]): readonly string[] {
   const lang = cliLang(argv);
   if (argv[0] === command) {
-    throw new UsageError(t(lang, `${command}: "${command}" given twice (usage: emergence-lens ${command} ...; a file named ${command} is ./${command})`, `${command}: "${command}" 重复给出（用法：emergence-lens ${command} ...；名为 ${command} 的文件请写 ./${command}）`));
+    throw new UsageError(tl(lang, '{0}: "{0}" given twice (usage: emergence-lens {0} ...; a file named {0} is ./{0})', command));
   }
   // For a command that parses its own options: "--seed=" or "--seed ' '" is never a value.
   const end = argv.indexOf('--');
@@ -390,8 +379,8 @@ function noRepeatedCommand(command: string, argv: readonly string[]): readonly s
     const blank = eq > 2 ? arg.slice(eq + 1).trim() === '' : arg.trim() === '';
     if (!blank) continue;
     const name = eq > 2 ? arg.slice(0, eq) : (argv[i - 1] ?? '').startsWith('--') ? argv[i - 1] : undefined;
-    const what = name ? t(lang, `${displayValue(name)} needs a value`, `${displayValue(name)} 需要一个值`) : t(lang, 'empty argument', '空参数');
-    throw new UsageError(`${command}: ${what} ${t(lang, `(got ${quoted(eq > 2 ? arg.slice(eq + 1) : arg)})`, `（收到 ${quoted(eq > 2 ? arg.slice(eq + 1) : arg)}）`)}`);
+    const what = name ? tl(lang, '{0} needs a value', displayValue(name)) : tl(lang, 'empty argument');
+    throw new UsageError(`${command}: ${what} ${tl(lang, '(got {0})', quoted(eq > 2 ? arg.slice(eq + 1) : arg))}`);
   }
   return argv;
 }
@@ -416,7 +405,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
     const lang = cliLang();
     if (command === undefined) {
-      io.err(t(lang, 'emergence-lens: no command given (try emergence-lens --help)', 'emergence-lens: 未给出命令（试试 emergence-lens --help）'));
+      io.err(tl(lang, 'emergence-lens: no command given (try emergence-lens --help)'));
       return EXIT_USAGE;
     }
     if (command === '--help' || command === '-h') return printHelp(undefined, io, lang);
@@ -428,7 +417,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const handler = COMMANDS[command];
     if (!handler) {
       const commands = `${Object.keys(COMMANDS).join(', ')}, help`;
-      throw new UsageError(t(lang, `unknown command ${quoted(command)} (commands: ${commands})`, `未知命令 ${quoted(command)}（可用命令：${commands}）`));
+      throw new UsageError(tl(lang, 'unknown command {0} (commands: {1})', quoted(command), commands));
     }
     return await handler(rest, io);
   } catch (error) {

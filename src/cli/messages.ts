@@ -2,6 +2,8 @@
 // table labels): `--lang en|zh` where a command has that option, otherwise the locale
 // environment: LC_ALL, then LC_MESSAGES, then LANG; a value starting with "zh" means
 // Simplified Chinese, anything else English. Machine-readable output never depends on it.
+// The messages themselves come from the extension's l10n bundles (tl()).
+import { translate, type MessageArg } from '../engine/l10n';
 import type { Lang } from '../sections/types';
 
 export type { Lang };
@@ -27,22 +29,13 @@ export function cliLang(argv: readonly string[] = [], env: NodeJS.ProcessEnv = p
   return envLang(env);
 }
 
-/** The English or the Chinese text. */
-export function t(lang: Lang, en: string, zh: string): string {
-  return lang === 'zh' ? zh : en;
+/**
+ * A message in `lang` through the extension's one translation route: `message` is its
+ * English text and its key in l10n/bundle.l10n*.json; {0}, {1}, … are replaced by `args`.
+ */
+export function tl(lang: Lang, message: string, ...args: MessageArg[]): string {
+  return translate(lang, message, ...args);
 }
 
-/** Full-width characters (CJK, kana, hangul, full-width forms) take two terminal columns. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-/** Terminal columns `text` occupies. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
-  return width;
-}
-
-/** `text` padded with spaces to `width` terminal columns (padEnd, counting CJK as two). */
-export function padDisplay(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
+// Terminal columns (CJK counts two) are shared with the extension's hover layout.
+export { displayWidth, padDisplay } from '../engine/text';

@@ -4,34 +4,22 @@
 import { MIRAGE_DEFAULT_LAW, MIRAGE_KAPLAN_LAW, mirageTable } from '../engine/emergence/mirage';
 import type { Lang } from '../engine/text';
 import { CommandError, numberOption, parseOptions, type EmergenceIo } from './emergenceCommand';
-import { cliLang, padDisplay, t } from './messages';
+import { cliLang, padDisplay, tl } from './messages';
 
 export function mirageUsage(lang: Lang = cliLang()): string {
-  return t(
-    lang,
-    `emergence-lens mirage --length L [--c C --alpha A | --law kaplan] [--json] [--lang en|zh]
-
-Per-token loss L_CE(N) = (c/N)^α (default c = ${MIRAGE_DEFAULT_LAW.c}, α = ${MIRAGE_DEFAULT_LAW.alpha}; --law kaplan uses
-Kaplan et al. 2020's L(N) = (8.8e13/N)^0.076), p = exp(−L_CE), exact match p^L, token edit distance
-L·(1 − p), multiple-choice grade and Brier score (4 options), for N = 1e7 … 1e13.`,
-    `emergence-lens mirage --length L [--c C --alpha A | --law kaplan] [--json] [--lang en|zh]
-
-单词元损失 L_CE(N) = (c/N)^α（默认 c = ${MIRAGE_DEFAULT_LAW.c}，α = ${MIRAGE_DEFAULT_LAW.alpha}；--law kaplan 使用
-Kaplan 等 2020 的 L(N) = (8.8e13/N)^0.076），p = exp(−L_CE)，完全匹配 p^L，词元编辑距离 L·(1 − p)，
-多项选择评分与 Brier 分数（4 个选项），N = 1e7 … 1e13。`,
-  );
+  return tl(lang, 'emergence-lens mirage --length L [--c C --alpha A | --law kaplan] [--json] [--lang en|zh]\n\nPer-token loss L_CE(N) = (c/N)^α (default c = {0}, α = {1}; --law kaplan uses\nKaplan et al. 2020\'s L(N) = (8.8e13/N)^0.076), p = exp(−L_CE), exact match p^L, token edit distance\nL·(1 − p), multiple-choice grade and Brier score (4 options), for N = 1e7 … 1e13.', MIRAGE_DEFAULT_LAW.c, MIRAGE_DEFAULT_LAW.alpha);
 }
 
 export function runMirageCommand(argv: readonly string[], io: Pick<EmergenceIo, 'out' | 'err'>): number {
   const lang = cliLang(argv);
   try {
     const args = parseOptions('mirage', argv, ['length', 'c', 'alpha', 'law', 'lang'], ['json'], lang);
-    if (args.positionals.length) throw new CommandError(t(lang, `mirage: unexpected argument "${args.positionals[0]}"`, `mirage: 多余的参数 "${args.positionals[0]}"`));
-    if (!args.values.has('length')) throw new CommandError(t(lang, 'mirage: --length L is required (target length in tokens)', 'mirage: 需要 --length L（目标长度，单位为词元）'));
+    if (args.positionals.length) throw new CommandError(tl(lang, 'mirage: unexpected argument "{0}"', args.positionals[0]));
+    if (!args.values.has('length')) throw new CommandError(tl(lang, 'mirage: --length L is required (target length in tokens)'));
     const length = numberOption('mirage', args.values, 'length', 1, 1, 10000, lang);
     const lawName = args.values.get('law');
-    if (lawName !== undefined && lawName !== 'kaplan') throw new CommandError(t(lang, `mirage: --law must be kaplan (got "${lawName}")`, `mirage: --law 只能是 kaplan（收到 "${lawName}"）`));
-    if (lawName && (args.values.has('c') || args.values.has('alpha'))) throw new CommandError(t(lang, 'mirage: --law kaplan fixes c and α; drop --c/--alpha', 'mirage: --law kaplan 已固定 c 与 α；请去掉 --c/--alpha'));
+    if (lawName !== undefined && lawName !== 'kaplan') throw new CommandError(tl(lang, 'mirage: --law must be kaplan (got "{0}")', lawName));
+    if (lawName && (args.values.has('c') || args.values.has('alpha'))) throw new CommandError(tl(lang, 'mirage: --law kaplan fixes c and α; drop --c/--alpha'));
     const base = lawName === 'kaplan' ? MIRAGE_KAPLAN_LAW : MIRAGE_DEFAULT_LAW;
     const law = { c: numberOption('mirage', args.values, 'c', base.c, Number.MIN_VALUE, 1e30, lang), alpha: numberOption('mirage', args.values, 'alpha', base.alpha, 1e-6, 10, lang) };
     const rows = mirageTable(law, { length }, 7, 13, 13);
@@ -40,9 +28,9 @@ export function runMirageCommand(argv: readonly string[], io: Pick<EmergenceIo, 
       io.out(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
     }
-    const head = [t(lang, 'params', '参数量'), 'L_CE', 'p', t(lang, 'exact match', '完全匹配'), t(lang, 'edit distance', '编辑距离'), 'MC', 'Brier'];
+    const head = [tl(lang, 'params'), 'L_CE', 'p', tl(lang, 'exact match'), tl(lang, 'edit distance'), 'MC', 'Brier'];
     const lines = [
-      t(lang, `L_CE(N) = (${law.c.toExponential(3)}/N)^${law.alpha}, target length L = ${length} (Schaeffer et al. 2023)`, `L_CE(N) = (${law.c.toExponential(3)}/N)^${law.alpha}，目标长度 L = ${length}（Schaeffer 等 2023）`),
+      tl(lang, 'L_CE(N) = ({0}/N)^{1}, target length L = {2} (Schaeffer et al. 2023)', law.c.toExponential(3), law.alpha, length),
       head.map((h) => padDisplay(h, 15)).join(''),
       ...rows.map((r) => [r.params.toExponential(0), r.perTokenLoss.toPrecision(4), r.perTokenAccuracy.toFixed(4), r.exactMatch.toExponential(3), r.tokenEditDistance.toFixed(4), String(r.multipleChoiceGrade), r.brierScore.toFixed(4)].map((c) => padDisplay(c, 15)).join('')),
     ];

@@ -9,7 +9,7 @@ import { FITS, FLOPS_PER_PF_DAY, KAPLAN_BREAKDOWN_LOSS, citationShort, fitConsta
 import { chinchillaParamsOf } from '../engine/laws/presets';
 import { formatCount, formatPfDays } from '../engine/format';
 import type { Lang } from '../engine/text';
-import { cliLang, padDisplay, t } from './messages';
+import { cliLang, padDisplay, tl } from './messages';
 import { choiceOption, noExtraPositionals, optionValue, parseArgs, parseNumberArg, UsageError } from './args';
 
 export interface OptimalIo {
@@ -56,24 +56,16 @@ function optimalWarnings(fitId: FitId, a: Allocation, lang: Lang): OptimalWarnin
     if (!r || (x >= r[0] && x <= r[1])) return;
     out.push({
       code: 'extrapolation-range',
-      message: t(
-        lang,
-        `${what} = ${sci(x)} is outside the range ${name} was fitted on (${sci(r[0])}–${sci(r[1])} ${unit}): an extrapolation`,
-        `${what} = ${sci(x)} 超出 ${name} 拟合所用数据的范围（${sci(r[0])}–${sci(r[1])} ${unit}）：属于外推`,
-      ),
+      message: tl(lang, '{0} = {1} is outside the range {2} was fitted on ({3}–{4} {5}): an extrapolation', what, sci(x), name, sci(r[0]), sci(r[1]), unit),
     });
   };
   check(a.compute, fittedComputeFlops(fit), 'C', 'FLOPs');
-  check(a.params, fit.range.params, 'N_opt', t(lang, 'parameters', '参数'));
-  check(a.tokens, fit.range.tokens, 'D_opt', t(lang, 'tokens', 'token'));
+  check(a.params, fit.range.params, 'N_opt', tl(lang, 'parameters'));
+  check(a.tokens, fit.range.tokens, 'D_opt', tl(lang, 'tokens'));
   if (fitId.startsWith('kaplan') && a.loss < KAPLAN_BREAKDOWN_LOSS) {
     out.push({
       code: 'extrapolation-past-breakdown',
-      message: t(
-        lang,
-        `L = ${a.loss.toFixed(3)} is below L* ≈ 1.7 nats, where Kaplan et al. expect their laws to break down (§6.3): not a prediction to trust`,
-        `L = ${a.loss.toFixed(3)} 低于 L* ≈ 1.7 奈特，Kaplan 等认为其定律在此失效（§6.3）：不可作为可信预测`,
-      ),
+      message: tl(lang, 'L = {0} is below L* ≈ 1.7 nats, where Kaplan et al. expect their laws to break down (§6.3): not a prediction to trust', a.loss.toFixed(3)),
     });
   }
   return out;
@@ -112,45 +104,33 @@ function describe(r: OptimalResult, lang: Lang): string[] {
   const fit = FITS[r.fit.id];
   const lines: string[] = [];
   lines.push(
-    t(
-      lang,
-      `Compute-optimal allocation at C = ${sci(r.compute)} FLOPs (${formatPfDays(r.compute)}; 1 PF-day = 8.64e19 FLOPs)`,
-      `C = ${sci(r.compute)} FLOPs（${formatPfDays(r.compute)}；1 PF-天 = 8.64e19 FLOPs）下的计算最优分配`,
-    ),
+    tl(lang, 'Compute-optimal allocation at C = {0} FLOPs ({1}; 1 PF-day = 8.64e19 FLOPs)', sci(r.compute), formatPfDays(r.compute)),
   );
-  lines.push(t(lang, `Preset ${r.preset}: `, `预设 ${r.preset}：`) + `${r.fit.citation}, ${fit.where}`);
+  lines.push(tl(lang, 'Preset {0}: ', r.preset) + `${r.fit.citation}, ${fit.where}`);
   if (r.preset === 'kaplan') {
     const pf = r.compute / FLOPS_PER_PF_DAY;
-    lines.push(t(lang, `  method: Kaplan et al. 2020's published rule (eq. 6.1, Table 6, Fig. 14), with C_min = ${pf.toPrecision(4)} PF-days:`, `  方法：Kaplan 等 2020 发表的规则（式 6.1、表 6、图 14），C_min = ${pf.toPrecision(4)} PF-天：`));
+    lines.push(tl(lang, '  method: Kaplan et al. 2020\'s published rule (eq. 6.1, Table 6, Fig. 14), with C_min = {0} PF-days:', pf.toPrecision(4)));
     lines.push(`    ${kaplanOptimalText()},  L = (C_c^min/C_min)^α_C^min with ${fitConstantsText('kaplan2020-compute')}`);
     lines.push(
-      t(
-        lang,
-        `  note: the rule comes from L(N, S_min) at the critical batch size, not from C = 6ND (here 6·N·D = ${sci(6 * r.params * r.tokens)} FLOPs); N counts non-embedding parameters; loss in nats per token on WebText2, not comparable with the Chinchilla presets`,
-        `  注意：该规则来自临界批量下的 L(N, S_min)，并非 C = 6ND（此处 6·N·D = ${sci(6 * r.params * r.tokens)} FLOPs）；N 只计非嵌入参数；损失是 WebText2 上每 token 的奈特数，不能与 Chinchilla 预设比较`,
-      ),
+      tl(lang, '  note: the rule comes from L(N, S_min) at the critical batch size, not from C = 6ND (here 6·N·D = {0} FLOPs); N counts non-embedding parameters; loss in nats per token on WebText2, not comparable with the Chinchilla presets', sci(6 * r.params * r.tokens)),
     );
   } else {
     const p = chinchillaParamsOf(r.fit.id);
     lines.push(`  L(N,D) = E + A/N^α + B/D^β, E = ${p.E}, A = ${p.A}, B = ${p.B}, α = ${p.alpha}, β = ${p.beta}`);
-    lines.push(t(lang, `  method: ${r.method}`, `  方法：${r.method.replace('closed form under C = 6ND', 'C = 6ND 约束下的闭式解')}`));
+    lines.push(tl(lang, '  method: {0}', r.method.replace('closed form under C = 6ND', tl(lang, 'closed form under C = 6ND'))));
     if (r.preset === 'chinchilla') {
       lines.push(
-        t(
-          lang,
-          "  note: approach 3's rounded constants; Hoffmann et al.'s approaches 1 and 2 (Table 3) and Besiroglu et al.'s refit (--preset epoch) give about 20 tokens per parameter, and Besiroglu et al. showed the rounding biases approach 3",
-          '  注意：此为方法 3 的舍入常数；Hoffmann 等的方法 1、2（表 3）与 Besiroglu 等的重新拟合（--preset epoch）给出约每参数 20 个 token，Besiroglu 等指出舍入使方法 3 有偏',
-        ),
+        tl(lang, '  note: approach 3\'s rounded constants; Hoffmann et al.\'s approaches 1 and 2 (Table 3) and Besiroglu et al.\'s refit (--preset epoch) give about 20 tokens per parameter, and Besiroglu et al. showed the rounding biases approach 3'),
       );
     }
   }
   const row = (label: string, value: string): string => `${padDisplay(label, 16)}${value}`;
-  const counts = (x: number): string => t(lang, ` (${formatCount(x, 'en')} · ${formatCount(x, 'zh')})`, `（${formatCount(x, 'zh')} · ${formatCount(x, 'en')}）`);
-  lines.push(row('N_opt', `${sci(r.params)} ${t(lang, 'parameters', '个参数')}${counts(r.params)}`));
-  lines.push(row('D_opt', `${sci(r.tokens)} ${t(lang, 'tokens', '个 token')}${counts(r.tokens)}`));
-  lines.push(row(t(lang, 'tokens/param', '每参数 token 数'), r.tokensPerParam.toPrecision(3)));
-  lines.push(row(t(lang, 'predicted loss', '预测损失'), r.loss.toFixed(4)));
-  for (const w of r.warnings) lines.push(t(lang, `caution [${w.code}]: ${w.message}`, `注意 [${w.code}]：${w.message}`));
+  const counts = (x: number): string => tl(lang, ' ({0} · {1})', formatCount(x, 'en'), formatCount(x, 'zh'));
+  lines.push(row('N_opt', `${sci(r.params)} ${tl(lang, 'parameters')}${counts(r.params)}`));
+  lines.push(row('D_opt', `${sci(r.tokens)} ${tl(lang, 'tokens')}${counts(r.tokens)}`));
+  lines.push(row(tl(lang, 'tokens/param'), r.tokensPerParam.toPrecision(3)));
+  lines.push(row(tl(lang, 'predicted loss'), r.loss.toFixed(4)));
+  for (const w of r.warnings) lines.push(tl(lang, 'caution [{0}]: {1}', w.code, w.message));
   return lines;
 }
 
@@ -165,7 +145,7 @@ function parse(argv: readonly string[], lang: Lang): OptimalArgs {
   const args = parseArgs('optimal', argv, { compute: { kind: 'string' }, preset: { kind: 'string' }, json: { kind: 'flag' }, lang: { kind: 'string' } }, lang);
   noExtraPositionals('optimal', args.positionals, 0, lang);
   const raw = optionValue(args, 'compute');
-  if (raw === undefined) throw new UsageError(t(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)', 'optimal: 需要 --compute FLOPS（例如 --compute 5.76e23）'));
+  if (raw === undefined) throw new UsageError(tl(lang, 'optimal: --compute FLOPS is required (e.g. --compute 5.76e23)'));
   const compute = parseNumberArg('optimal', '--compute', raw, { min: 6, minExclusive: true }, lang);
   const preset = choiceOption('optimal', args, 'preset', Object.keys(OPTIMAL_PRESETS) as OptimalPresetId[], 'chinchilla', lang);
   return { compute, preset, json: args.options.has('json') };

@@ -6,7 +6,7 @@
 import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { quoted, UsageError } from './args';
-import { t, type Lang } from './messages';
+import { tl, type Lang } from './messages';
 
 function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'EUNKNOWN';
@@ -50,18 +50,18 @@ export function makeDirectory(path: string): void {
 function reason(code: string, lang: Lang): string {
   switch (code) {
     case 'ENOENT':
-      return t(lang, 'that place cannot hold new folders', '该位置不能新建文件夹');
+      return tl(lang, 'that place cannot hold new folders');
     case 'ENOTDIR':
-      return t(lang, 'a part of the path is a file, not a folder', '路径中有一部分是文件而不是文件夹');
+      return tl(lang, 'a part of the path is a file, not a folder');
     case 'EACCES':
     case 'EPERM':
-      return t(lang, 'permission denied', '没有权限');
+      return tl(lang, 'permission denied');
     case 'EROFS':
-      return t(lang, 'read-only file system', '只读文件系统');
+      return tl(lang, 'read-only file system');
     case 'ENOSPC':
-      return t(lang, 'no space left on the device', '设备空间不足');
+      return tl(lang, 'no space left on the device');
     case 'ENAMETOOLONG':
-      return t(lang, 'the path is too long', '路径过长');
+      return tl(lang, 'the path is too long');
     default:
       return code;
   }
@@ -75,7 +75,7 @@ function reason(code: string, lang: Lang): string {
 export function prepareOutputDir(command: string, path: string, lang: Lang): string {
   const abs = resolve(path);
   const fail = (code: string): never => {
-    throw new UsageError(t(lang, `${command}: cannot write into --out ${quoted(path)}: ${reason(code, lang)}`, `${command}: 无法写入 --out ${quoted(path)}：${reason(code, lang)}`));
+    throw new UsageError(tl(lang, '{0}: cannot write into --out {1}: {2}', command, quoted(path), reason(code, lang)));
   };
   let existing: boolean | undefined;
   try {
@@ -84,7 +84,7 @@ export function prepareOutputDir(command: string, path: string, lang: Lang): str
     fail(errorCode(error));
   }
   if (existing === false) {
-    throw new UsageError(t(lang, `${command}: --out ${quoted(path)} is a file, not a folder`, `${command}: --out ${quoted(path)} 是文件，不是文件夹`));
+    throw new UsageError(tl(lang, '{0}: --out {1} is a file, not a folder', command, quoted(path)));
   }
   if (existing === undefined) {
     try {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import { cliLang, t, type Lang } from './messages';
+import { cliLang, tl, type Lang } from './messages';
 
 /** The Debian/Ubuntu package that provides the CJK font we look for first. */
 export const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
@@ -144,11 +144,7 @@ export function requireCjkFont(lang: Lang = cliLang()): CjkFont {
   const font = findCjkFont();
   if (!font) {
     throw new Error(
-      t(
-        lang,
-        `PNG output needs a CJK font so Chinese renders as glyphs, and none was found; install the Debian package ${CJK_FONT_PACKAGE} (sudo apt-get install ${CJK_FONT_PACKAGE}, or run scripts/ensure-system-deps.sh)`,
-        `PNG 输出需要中日韩字体才能显示中文，但没有找到；请安装 Debian 软件包 ${CJK_FONT_PACKAGE}（sudo apt-get install ${CJK_FONT_PACKAGE}，或运行 scripts/ensure-system-deps.sh）`,
-      ),
+      tl(lang, 'PNG output needs a CJK font so Chinese renders as glyphs, and none was found; install the Debian package {0} (sudo apt-get install {0}, or run scripts/ensure-system-deps.sh)', CJK_FONT_PACKAGE),
     );
   }
   return font;

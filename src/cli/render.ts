@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChartContext, ChartSpec, ChartTheme, Lang, ParamValues, Section } from '../sections/types';
 import { defaultParams } from '../sections/types';
 import { buildIndexPage, type IndexChart, type IndexSection } from './indexPage';
-import { cliLang, t } from './messages';
+import { cliLang, tl } from './messages';
 import { makeDirectory } from './outputDir';
 import { requireCjkFont, svgToPng } from './png';
 import { renderChartSvg } from './renderChart';
@@ -124,7 +124,7 @@ export async function renderToDirectory(options: RenderOptions): Promise<RenderS
     if (files.includes(rel)) {
       warnings.push({
         file: rel,
-        message: t(lang, `chart id "${chart.id}" is not unique in section ${section.id}; the later chart overwrites the earlier`, `图表 id "${chart.id}" 在章节 ${section.id} 中不唯一；后一张会覆盖前一张`),
+        message: tl(lang, 'chart id "{0}" is not unique in section {1}; the later chart overwrites the earlier', chart.id, section.id),
       });
     }
     const abs = join(options.outDir, ...rel.split('/'));
@@ -132,7 +132,7 @@ export async function renderToDirectory(options: RenderOptions): Promise<RenderS
     const t0 = performance.now();
     let size: { width: number; height: number } | undefined;
     if (options.format === 'vl') {
-      if (hasExternalData(chart.spec)) warnings.push({ file: rel, message: t(lang, 'spec loads data from a URL; the JSON is not self-contained', '规格从 URL 加载数据；该 JSON 不是自包含的') });
+      if (hasExternalData(chart.spec)) warnings.push({ file: rel, message: tl(lang, 'spec loads data from a URL; the JSON is not self-contained') });
       await writeFile(abs, `${JSON.stringify(chart.spec, null, 2)}\n`);
     } else {
       const rendered = await renderChartSvg(chart.spec);

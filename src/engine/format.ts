@@ -66,6 +66,38 @@ export function formatParams(x: number, lang: 'en' | 'zh'): string {
   return lang === 'zh' ? `${formatCount(x, 'zh')}参数` : `${formatCount(x, 'en')} parameters`;
 }
 
+/** Training tokens: "1.4T tokens" / "1.4万亿 token". */
+export function formatTokens(x: number, lang: 'en' | 'zh'): string {
+  return lang === 'zh' ? `${formatCount(x, 'zh')} token` : `${formatCount(x, 'en')} tokens`;
+}
+
+/**
+ * A computed number to `digits` significant digits, compact: 0.891, 1.94, 6806,
+ * 5.88e23 (scientific from 1e5 up and below 1e-3, without "+" or a zero-padded exponent).
+ */
+export function formatNumber(x: number, digits = 3): string {
+  if (Number.isNaN(x)) return '?';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e5 || a < 1e-3) {
+    const [m, e] = x.toExponential(digits - 1).split('e');
+    return `${trimZeros(m)}e${e.startsWith('+') ? e.slice(1) : e}`;
+  }
+  // toPrecision writes 6806 as "6.81e+3" when digits < 4: show the integer instead.
+  const p = x.toPrecision(digits);
+  return p.includes('e') ? String(Math.round(x)) : trimZeros(p);
+}
+
+/** A given constant without losing its written digits: 406.4, 1.8172, 8.8e13. */
+export function formatConstant(x: number): string {
+  return formatNumber(x, 6);
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
 /** Scientific notation with a proper superscript-free mantissa: 5.76e23 → "5.76 × 10^23". */
 export function formatScientific(x: number, digits = 3): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);

@@ -14,6 +14,21 @@ export function pickText(text: Bilingual, lang: Lang): string {
   return text[lang];
 }
 
+/** Full-width characters (CJK, kana, hangul, full-width forms) take two terminal columns. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Columns `text` occupies in a terminal or a line of UI text. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** `text` padded with spaces to `width` terminal columns (padEnd, counting CJK as two). */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 /** How much of a user's value an error line quotes by default. */
 const MESSAGE_VALUE_CHARS = 80;
 

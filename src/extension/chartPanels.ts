@@ -12,7 +12,7 @@ import {
   type WebviewToHost,
 } from '../protocol/messages';
 import type { Lang, ParamValue } from '../sections/types';
-import { displayLang } from './language';
+import { displayLang, t } from './language';
 import { webviewHtml, webviewOptions } from './webviewContent';
 import { WebviewHost } from './webviewHost';
 
@@ -191,7 +191,7 @@ export class ChartPanels implements vscode.Disposable {
   async saveExport(panel: ChartPanel, message: ExportedMessage, target: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
     if (message.format === 'vl') {
       await vscode.env.clipboard.writeText(message.data);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the Vega-Lite spec of "{0}" to the clipboard.', message.chartId));
+      void vscode.window.showInformationMessage(t('Copied the Vega-Lite spec of "{0}" to the clipboard.', message.chartId));
       return undefined;
     }
     const extension = message.format;
@@ -200,12 +200,12 @@ export class ChartPanels implements vscode.Disposable {
       (await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `${panel.sectionId}-${message.chartId}.${extension}`),
         filters: extension === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
-        saveLabel: vscode.l10n.t('Save chart'),
+        saveLabel: t('Save chart'),
       }));
     if (!uri) return undefined;
     const bytes = extension === 'svg' ? new TextEncoder().encode(message.data) : pngBytes(message.data);
     if (!bytes) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The chart could not be exported.'));
+      void vscode.window.showErrorMessage(t('The chart could not be exported.'));
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, bytes);

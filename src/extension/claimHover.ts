@@ -3,6 +3,7 @@
 // with its link and the side view's reading.
 import * as vscode from 'vscode';
 import { checkClaim, claimAt, claimChartParams, verdictMarkdown, type EmergenceClaim } from '../engine/emergence/claims';
+import { translate } from '../engine/l10n';
 import { EMERGENCE_REAL_ID } from '../sections/emergence-real';
 import type { Lang } from '../sections/types';
 
@@ -18,7 +19,7 @@ function commandLink(command: string, args: unknown[]): string {
 export function claimHover(document: vscode.TextDocument, position: vscode.Position, lang: Lang, enabledCommands: string[]): vscode.Hover | undefined {
   const claim = claimUnder(document, position);
   if (!claim) return undefined;
-  const show = lang === 'zh' ? '打开实测图表' : 'Open the measured chart';
+  const show = translate(lang, 'Open the measured chart');
   const text = `${verdictMarkdown(checkClaim(claim), lang)}\n\n[$(graph) ${show}](${commandLink('emergenceLens.showChart', [EMERGENCE_REAL_ID, claimChartParams(claim)])})`;
   const markdown = new vscode.MarkdownString(text, true);
   markdown.isTrusted = { enabledCommands };
@@ -30,7 +31,7 @@ export function claimReading(document: vscode.TextDocument, position: vscode.Pos
   const claim = claimUnder(document, position);
   if (!claim) return undefined;
   const v = checkClaim(claim);
-  const verdict = v.fit ? (v.agrees ? (lang === 'zh' ? '与数据一致' : 'consistent with the data') : lang === 'zh' ? '与数据不符' : 'disagrees with the data') : '';
+  const verdict = v.fit ? (v.agrees ? translate(lang, 'consistent with the data') : translate(lang, 'disagrees with the data')) : '';
   const label = `${document.lineAt(position.line).text.slice(claim.start, claim.end).slice(0, 200)} — ${claim.task.name[lang]}: ${verdict}`;
   return { sectionId: EMERGENCE_REAL_ID, params: claimChartParams(claim), label, value: claim.value, key: JSON.stringify(['claim', claim.task.id, claim.axis, claim.value]) };
 }

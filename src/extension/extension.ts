@@ -6,7 +6,7 @@ import { SECTIONS, findSection } from '../sections/index';
 import { isParamMap, type ExportFormat } from '../protocol/messages';
 import type { ParamValue } from '../sections/types';
 import { CHART_PANEL_TYPE, ChartPanels } from './chartPanels';
-import { displayLang, onDidChangeLang } from './language';
+import { displayLang, onDidChangeLang, t } from './language';
 import { emergenceMarkdownItPlugin } from './markdownPreview';
 import { FormulaHoverProvider } from './hover';
 import { SIDE_VIEW_ID, SideViewProvider } from './sideView';
@@ -28,7 +28,7 @@ async function pickSection(): Promise<string | undefined> {
       detail: s.description[lang],
       id: s.id,
     })),
-    { placeHolder: vscode.l10n.t('Choose a section of the article'), matchOnDescription: true, matchOnDetail: true },
+    { placeHolder: t('Choose a section of the article'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.id;
 }
@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const id = typeof sectionId === 'string' ? sectionId : await pickSection();
     if (!id) return false;
     if (!findSection(id)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Unknown section "{0}".', id));
+      void vscode.window.showErrorMessage(t('Unknown section "{0}".', id));
       return false;
     }
     panels.show(id, isParamMap(params) ? params : undefined);
@@ -54,12 +54,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const exportCurrent = async (format: ExportFormat, target?: unknown): Promise<vscode.Uri | undefined> => {
     const panel = panels.current();
     if (!panel) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open an emergence chart first.'));
+      void vscode.window.showInformationMessage(t('Open an emergence chart first.'));
       return undefined;
     }
     const exported = await panel.requestExport(format, undefined);
     if (!exported) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The chart could not be exported.'));
+      void vscode.window.showErrorMessage(t('The chart could not be exported.'));
       return undefined;
     }
     return panels.saveExport(panel, exported, target instanceof vscode.Uri ? target : undefined);

@@ -37,7 +37,8 @@ import {
 } from '../sections/fit/index';
 import type { Bilingual, Lang } from '../sections/types';
 import { renderWebviewHtml } from '../../webview/html';
-import { displayLang, onDidChangeLang } from './language';
+import { displayLang, onDidChangeLang, t } from './language';
+import { translate } from '../engine/l10n';
 import { findFirstTable, findTableAt, type MarkdownTable } from './markdownTable';
 import { webviewOptions } from './webviewContent';
 import { WebviewHost } from './webviewHost';
@@ -153,7 +154,7 @@ interface Session {
   inserted: boolean;
 }
 
-type Resolved = { ok: true; input: FitInput; origin: Origin; name: string; table?: MarkdownTable } | { ok: false; message: Bilingual };
+type Resolved = { ok: true; input: FitInput; origin: Origin; name: string; table?: MarkdownTable } | { ok: false; message: string };
 
 function baseName(uri: vscode.Uri): string {
   return uri.path.split('/').pop() || uri.toString();
@@ -167,10 +168,9 @@ function isMarkdown(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri.path);
 }
 
-const NO_SOURCE: Bilingual = {
-  en: 'Open a CSV file, or put the cursor in a Markdown table of runs (columns such as N, D or C, and loss), then run “Fit Scaling Law to Data” again.',
-  zh: '请打开一个 CSV 文件，或把光标放在笔记中记录训练结果的 Markdown 表格里（列如 N、D 或 C、loss），再运行“拟合尺度定律”。',
-};
+function noSource(): string {
+  return t('Open a CSV file, or put the cursor in a Markdown table of runs (columns such as N, D or C, and loss), then run “Fit Scaling Law to Data” again.');
+}
 
 async function resolveSource(target: vscode.Uri | undefined): Promise<Resolved> {
   // With the fit panel (or another webview) focused there is no active editor: use the visible note or CSV.
@@ -182,31 +182,28 @@ async function resolveSource(target: vscode.Uri | undefined): Promise<Resolved> 
     try {
       doc = await vscode.workspace.openTextDocument(target);
     } catch (err) {
-      return { ok: false, message: { en: `Cannot open ${target.fsPath}: ${String(err)}`, zh: `无法打开 ${target.fsPath}：${String(err)}` } };
+      return { ok: false, message: t('Cannot open {0}: {1}', target.toString(true), String(err)) };
     }
     if (editor && editor.document.uri.toString() === doc.uri.toString()) selection = editor.selection;
   } else if (editor) {
     doc = editor.document;
     selection = editor.selection;
   } else {
-    return { ok: false, message: NO_SOURCE };
+    return { ok: false, message: noSource() };
   }
   const name = baseName(doc.uri);
   const text = doc.getText();
   // The documented cap (README "Fitting"), checked before any parsing.
-  if (text.length > MAX_DATA_BYTES) return { ok: false, message: { en: `${name}: ${tooLarge(text.length).en}.`, zh: `${name}：${tooLarge(text.length).zh}。` } };
+  if (text.length > MAX_DATA_BYTES) return { ok: false, message: t('{0}: {1}.', name, say(tooLarge(text.length))) };
   if (isCsv(doc)) return { ok: true, input: { kind: 'csv', text }, origin: { uri: doc.uri, kind: 'csv', text, version: doc.version }, name };
-  if (!isMarkdown(doc)) return { ok: false, message: NO_SOURCE };
+  if (!isMarkdown(doc)) return { ok: false, message: noSource() };
   const table = selection ? findTableAt(doc, selection) : findFirstTable(doc);
   if (!table) {
     return {
       ok: false,
       message: selection
-        ? {
-            en: `No Markdown table at the cursor in ${name}. Put the cursor in a table (a header row, a |---| row, then one row per run) or select its rows.`,
-            zh: `${name} 中光标处没有 Markdown 表格。请把光标放在表格内（表头行、|---| 分隔行，然后每行一次训练），或选中其中的行。`,
-          }
-        : { en: `${name} has no Markdown table.`, zh: `${name} 中没有 Markdown 表格。` },
+        ? t('No Markdown table at the cursor in {0}. Put the cursor in a table (a header row, a |---| row, then one row per run) or select its rows.', name)
+        : t('{0} has no Markdown table.', name),
     };
   }
   return {
@@ -230,7 +227,7 @@ function nonce(): string {
 
 function panelTitle(session: Session | undefined, lang: Lang): string {
   const name = session?.result.source.name;
-  const head = lang === 'zh' ? '尺度定律拟合' : 'Scaling-law fit';
+  const head = translate(lang, 'Scaling-law fit');
   return name ? `${head}: ${name}` : head;
 }
 
@@ -369,6 +366,7 @@ class FitPanel implements vscode.Disposable {
 
 // ---- inserting the results -----------------------------------------------------------------
 
+/** The engine's own bilingual messages (data, like the sections' chart texts) in the display language. */
 function say(text: Bilingual): string {
   return text[displayLang()];
 }
@@ -382,7 +380,7 @@ async function insertResults(session: Session): Promise<InsertOutcome> {
   const lang = displayLang();
   const origin = session.origin;
   if (!origin) {
-    const message = say({ en: 'This fit was restored from an earlier session: run the fit again to insert its results.', zh: '此拟合结果恢复自之前的会话：请重新运行拟合后再插入结果。' });
+    const message = t('This fit was restored from an earlier session: run the fit again to insert its results.');
     void vscode.window.showWarningMessage(message);
     return { ok: false, reason: 'no-target', message };
   }
@@ -397,11 +395,8 @@ async function insertResults(session: Session): Promise<InsertOutcome> {
   // Changed means its text differs from what the fit read (an edit undone is no change).
   if (doc.getText() !== origin.text) {
     const message = session.inserted
-      ? say({ en: 'The results are already in the note.', zh: '结果已经插入笔记。' })
-      : say({
-          en: `${baseName(origin.uri)} has changed since the fit read it: nothing was inserted. Run the fit again to insert its results.`,
-          zh: `${baseName(origin.uri)} 在拟合读取之后已被修改：未插入任何内容。请重新运行拟合后再插入结果。`,
-        });
+      ? t('The results are already in the note.')
+      : t('{0} has changed since the fit read it: nothing was inserted. Run the fit again to insert its results.', baseName(origin.uri));
     void vscode.window.showWarningMessage(message);
     return { ok: false, reason: session.inserted ? 'already-inserted' : 'changed', message };
   }
@@ -426,7 +421,7 @@ async function insertResults(session: Session): Promise<InsertOutcome> {
   edit.insert(doc.uri, position, insertText);
   const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) {
-    const message = say({ en: 'The results could not be inserted into the note.', zh: '无法把结果插入笔记。' });
+    const message = t('The results could not be inserted into the note.');
     void vscode.window.showErrorMessage(message);
     return { ok: false, reason: 'failed', message };
   }
@@ -468,20 +463,20 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
     const target = arg0 instanceof vscode.Uri ? arg0 : undefined;
     const options = resolveOptions(target ? arg1 : arg0);
     if (running) {
-      const message = say({ en: 'A fit is already running.', zh: '已有拟合正在运行。' });
+      const message = t('A fit is already running.');
       void vscode.window.showInformationMessage(message);
       return { ok: false, reason: 'busy', message };
     }
     const resolved = await resolveSource(target);
     if (!resolved.ok) {
-      const message = say(resolved.message);
+      const message = resolved.message;
       void vscode.window.showWarningMessage(message);
       return { ok: false, reason: 'no-source', message };
     }
     const parsed = parseFitInput(resolved.input, options.form);
     if (!parsed.ok) {
       const message = errorLocation(resolved.name, parsed.error);
-      const goTo = say({ en: 'Go to Row', zh: '转到该行' });
+      const goTo = t('Go to Row');
       void vscode.window.showErrorMessage(message, ...(options.interactive ? [goTo] : [])).then((choice) => {
         if (choice === goTo) void revealRow(resolved.origin.uri, parsed.error.row);
       });
@@ -507,11 +502,8 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
     const resamples = planned.plan.resamples;
     const title =
       form === 'chinchilla'
-        ? say({
-            en: `Fitting L = E + A/N^α + B/D^β to ${data.rows} rows of ${resolved.name} (${starts.toLocaleString('en-US')} starts, ${resamples} bootstrap resamples)`,
-            zh: `正在用 ${data.rows} 行数据（${resolved.name}）拟合 L = E + A/N^α + B/D^β（${starts} 个初值，${resamples} 次自助重抽样）`,
-          })
-        : say({ en: `Fitting power laws to ${data.rows} rows of ${resolved.name}`, zh: `正在用 ${data.rows} 行数据（${resolved.name}）拟合幂律` });
+        ? t('Fitting L = E + A/N^α + B/D^β to {0} rows of {1} ({2} starts, {3} bootstrap resamples)', data.rows, resolved.name, starts.toLocaleString('en-US'), resamples)
+        : t('Fitting power laws to {0} rows of {1}', data.rows, resolved.name);
     running = true;
     let outcome;
     try {
@@ -529,8 +521,8 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
               increment: pct - reported,
               message:
                 stage === 'search'
-                  ? say({ en: `search ${Math.floor(fraction * 100)}%`, zh: `搜索 ${Math.floor(fraction * 100)}%` })
-                  : say({ en: `bootstrap ${Math.floor(fraction * 100)}%`, zh: `自助法 ${Math.floor(fraction * 100)}%` }),
+                  ? t('search {0}%', Math.floor(fraction * 100))
+                  : t('bootstrap {0}%', Math.floor(fraction * 100)),
             });
             reported = pct;
           },
@@ -544,7 +536,7 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
       });
     } catch (err) {
       log.error(`fit failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      const message = say({ en: `The fit failed: ${String(err)}`, zh: `拟合失败：${String(err)}` });
+      const message = t('The fit failed: {0}', String(err));
       void vscode.window.showErrorMessage(message);
       return { ok: false, reason: 'failed', message };
     } finally {
@@ -566,7 +558,7 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
       return { ok: true, result, source: sourceInfo, insert: inserted };
     }
     if (options.interactive) {
-      const insertLabel = resolved.origin.kind === 'markdown' ? say({ en: 'Insert Results', zh: '插入结果' }) : say({ en: 'Open Results as Markdown', zh: '以 Markdown 打开结果' });
+      const insertLabel = resolved.origin.kind === 'markdown' ? t('Insert Results') : t('Open Results as Markdown');
       void vscode.window.showInformationMessage(summaryText(result, displayLang()), insertLabel).then((choice) => {
         if (choice === insertLabel) void insertResults(session);
       });

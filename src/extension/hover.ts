@@ -1,12 +1,16 @@
 // Hover for scaling-law formulas in Markdown notes: the engine finds the formula
 // under the cursor (reading a bounded window of lines, never the whole note) and
-// explains it; the sections draw its curve, rendered headless to a cached SVG.
+// explains it; the formula is typeset by MathJax and the sections draw its curve,
+// both rendered headless to cached SVG images; hoverLayout.ts puts them on one screen.
 import * as vscode from 'vscode';
 import { findFormulaAt, type FormulaAtPosition } from '../engine/formulas/document';
-import { explain, explanationToMarkdown } from '../engine/formulas/explain';
+import { explain } from '../engine/formulas/explain';
+import { formulaTex } from '../engine/formulas/tex';
 import { formulaCurveChart, formulaSectionView, type RoleValues } from '../sections/formulaContext';
 import { builtinTheme } from '../sections/theme';
 import type { Lang } from '../sections/types';
+import { formulaHoverMarkdown, symbolHoverMarkdown } from './hoverLayout';
+import { translate } from '../engine/l10n';
 import { claimHover } from './claimHover';
 import { displayLang } from './language';
 
@@ -22,6 +26,17 @@ function headlessRenderer(): HeadlessRenderer {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   renderer ??= require('./render.js') as HeadlessRenderer;
   return renderer;
+}
+
+type Typesetter = typeof import('./typeset');
+let typesetter: Typesetter | undefined;
+
+/** MathJax (about 1.5 MB) loads with the first formula hover, not at activation. */
+function typeset(): Typesetter {
+  // A runtime require of the separate dist/typeset.js bundle (see scripts/build.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typesetter ??= require('./typeset.js') as Typesetter;
+  return typesetter;
 }
 
 /** Rendered curve images by formula kind, values, language and theme kind. */
@@ -44,6 +59,22 @@ function themeName(): 'light' | 'dark' | 'high-contrast' {
   }
 }
 
+function svgUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
+
+/** The formula typeset as a data-URI SVG in the theme's text colour (MathJax caches by TeX), or undefined. */
+function formulaImage(found: FormulaAtPosition): string | undefined {
+  try {
+    return svgUri(typeset().texToSvg(formulaTex(found.recognition), builtinTheme(themeName()).foreground));
+  } catch {
+    return undefined; // the hover falls back to the formula as code
+  }
+}
+
+/** The hover's curve: wide and low, without a title, so the first screen holds it. */
+const CURVE_SIZE = { width: 460, height: 48 };
+
 /** The formula's curve as a data-URI SVG (cached), or undefined when it has none. */
 async function curveImage(found: FormulaAtPosition, values: RoleValues, lang: Lang): Promise<string | undefined> {
   const theme = themeName();
@@ -52,8 +83,8 @@ async function curveImage(found: FormulaAtPosition, values: RoleValues, lang: La
   if (cached) return cached;
   const chart = formulaCurveChart(found.recognition.kind, values, { lang, theme: builtinTheme(theme) });
   if (!chart) return undefined;
-  const { svg } = await headlessRenderer().renderChartSvg(chart.spec);
-  const uri = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  const { svg } = await headlessRenderer().renderChartSvg({ ...chart.spec, ...CURVE_SIZE, title: undefined });
+  const uri = svgUri(svg);
   if (svgCache.size >= SVG_CACHE_LIMIT) svgCache.delete(svgCache.keys().next().value as string);
   svgCache.set(key, uri);
   return uri;
@@ -70,13 +101,15 @@ export async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<
     if (resolved) values[role as keyof RoleValues] = resolved.value;
   }
   const view = formulaSectionView(found.recognition.kind, values);
-  const append: string[] = [];
-  const image = await curveImage(found, values, lang).catch(() => undefined);
-  if (image) append.push(`![${lang === 'zh' ? '曲线' : 'curve'}](${image})`);
-  const show = lang === 'zh' ? '显示图表' : 'Show chart';
-  const side = lang === 'zh' ? '在侧边栏中打开' : 'Open in side panel';
-  append.push(`[$(graph) ${show}](${commandLink('emergenceLens.showChart', [view.sectionId, view.params])}) · [$(layout-sidebar-right) ${side}](${commandLink('emergenceLens.openSidePanel', [])})`);
-  const markdown = new vscode.MarkdownString(explanationToMarkdown(explanation, lang, { beforeTable: append }), true);
+  const links = `[$(graph) ${translate(lang, 'Show chart')}](${commandLink('emergenceLens.showChart', [view.sectionId, view.params])}) · [$(layout-sidebar-right) ${translate(lang, 'Open in side panel')}](${commandLink('emergenceLens.openSidePanel', [])})`;
+  const text = explanation.symbol
+    ? symbolHoverMarkdown(explanation, lang, links)
+    : formulaHoverMarkdown(explanation, lang, {
+        formulaImage: formulaImage(found),
+        curveImage: await curveImage(found, values, lang).catch(() => undefined),
+        links,
+      });
+  const markdown = new vscode.MarkdownString(text, true);
   markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
   return markdown;
 }

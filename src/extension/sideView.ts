@@ -16,7 +16,7 @@ import type { ParamValue } from '../sections/types';
 import { parseWebviewMessage, type HostToWebview, type NoteContext, type WebviewToHost } from '../protocol/messages';
 import { formulaAt } from './hover';
 import { claimReading } from './claimHover';
-import { displayLang } from './language';
+import { displayLang, t } from './language';
 import { webviewHtml, webviewOptions } from './webviewContent';
 import { WebviewHost } from './webviewHost';
 
@@ -108,7 +108,7 @@ export function readNote(document: vscode.TextDocument, position: vscode.Positio
   }
   const claim = claimReading(document, position, displayLang());
   if (claim) {
-    const note: NoteContext = { source: 'heading', label: shorten(claim.label, 200), values: [{ label: 'claim', value: claim.value, line: position.line + 1 }], canWriteBack: false, focusCharts: ['real-emergence', 'family-points'] };
+    const note: NoteContext = { source: 'heading', label: shorten(claim.label, 200), values: [{ label: t('claim'), value: claim.value, line: position.line + 1 }], canWriteBack: false, focusCharts: ['real-emergence', 'family-points'] };
     return { uri: document.uri, version: document.version, cursor: position, sectionId: claim.sectionId, params: claim.params, sites: [], note, key: claim.key };
   }
   const heading = sectionAt((n) => document.lineAt(n).text, position.line);
@@ -234,7 +234,7 @@ export class SideViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === reading.uri.toString());
     if (!document || document.version !== reading.version) {
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('The note changed since the side view read it, so nothing was written. Move the cursor to refresh the view, then try again.'),
+        t('The note changed since the side view read it, so nothing was written. Move the cursor to refresh the view, then try again.'),
       );
       return undefined;
     }

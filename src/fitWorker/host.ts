@@ -9,6 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { FitData, FitForm } from '../engine/fit/data';
 import { assembleResult, cancelledOutcome, planFit, type BootstrapDraw, type FitOutcome, type FitPlan, type FitStage, type PointFit, type RunFitOptions } from '../sections/fit/model';
 import { isFromWorker, type FromWorker, type ToWorker } from './protocol';
+import { translate } from '../engine/l10n';
+import type { Lang } from '../engine/text';
 
 interface WorkerScript {
   /** Absolute path of the worker bundle (dist/fitWorker.js), or with `eval`, the code to run. */
@@ -29,7 +31,9 @@ export interface WorkerFit {
 }
 
 function failed(message: string): FitOutcome {
-  return { ok: false, cancelled: false, message: { en: `The fit failed: ${message}`, zh: `拟合失败：${message}` } };
+  // Both languages: the outcome is shown in whichever the surface uses (an l10n bundle message).
+  const say = (lang: Lang): string => translate(lang, 'The fit failed: {0}', message);
+  return { ok: false, cancelled: false, message: { en: say('en'), zh: say('zh') } };
 }
 
 /** Fits in worker threads; the outcome never rejects. */

@@ -8,6 +8,7 @@ import type { ExampleResult, ResolvedValue, Resolver } from './explain';
 import { labelFor } from './explain';
 import { isConstantRole } from './fitChoice';
 import { sourceLabel } from './published';
+import { formatParams, formatTokens } from '../format';
 import { formatConstant, formatNumber } from './numbers';
 import type { SymbolRole } from './recognize';
 
@@ -93,7 +94,8 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
         if (noteVar) used[spec.v] = noteVar;
         const sl = labelFor(rec, spec.scale);
         const vl = labelFor(rec, spec.v);
-        let xText = `${vl} = ${f(x)}${zh ? spec.unit.zh : spec.unit.en}`;
+        // The variable for people: 1B parameters, 10B tokens (compute is written below in its unit).
+        let xText = `${vl} = ${rec.kind === 'loss-params' ? formatParams(x, lang) : rec.kind === 'loss-data' ? formatTokens(x, lang) : `${f(x)}${zh ? spec.unit.zh : spec.unit.en}`}`;
         let conversion = '';
         let computeFlops: number | undefined;
         if (rec.kind === 'loss-compute') {
@@ -166,7 +168,7 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       const alN = labelFor(rec, chin ? 'alpha' : 'alpha_N');
       const alD = labelFor(rec, chin ? 'beta' : 'alpha_D');
       const size = nv || dv
-        ? zh ? `N = ${f(N)}、D = ${f(D)}` : `N = ${f(N)} and D = ${f(D)}`
+        ? zh ? `N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}` : `N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}`
         : zh ? `N = 700 亿参数、D = 1.4 万亿 token(Chinchilla 本身)` : `N = 70B parameters and D = 1.4T tokens (Chinchilla itself)`;
       const parts = `${floor ? `${f(E)} + ` : ''}${f(termN)} + ${f(termD)}`;
       const fromWhere = [floor && given(chin ? 'E' : labelFor(rec, 'L_inf'), floor, lang), ...scales, given(alN, aN, lang), given(alD, aD, lang)]
@@ -198,8 +200,8 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       const penalty = unlimited > 0 ? (loss / unlimited - 1) * 100 : 0;
       const from = [given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang), given('α_N', aN, lang), given('α_D', aD, lang)].join(zh ? ',' : ', ');
       const text = zh
-        ? `取 N = ${f(N)}、D = ${f(D)}:L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
-        : `For N = ${f(N)} and D = ${f(D)}: L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
+        ? `取 N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}:L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
+        : `For N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}: L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
       return { text: text + filledSentence(r, used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, loss } };
     }
 
@@ -214,7 +216,7 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       const D = dv?.value ?? 1.4e12;
       const C = kValue * N * D;
       const pfDays = C / FLOPS_PER_PF_DAY;
-      const size = nv || dv ? (zh ? ` N = ${f(N)}、D = ${f(D)} 的模型` : `N = ${f(N)}, D = ${f(D)}`) : zh ? '一个 700 亿参数、1.4 万亿 token 的模型(Chinchilla)' : 'a 70B-parameter model on 1.4T tokens (Chinchilla)';
+      const size = nv || dv ? (zh ? ` N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)} 的模型` : `N = ${formatParams(N, lang)}, D = ${formatTokens(D, lang)}`) : zh ? '一个 700 亿参数、1.4 万亿 token 的模型(Chinchilla)' : 'a 70B-parameter model on 1.4T tokens (Chinchilla)';
       const text = zh
         ? `训练${size}:C ≈ ${f(kValue)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs,约 ${f(pfDays)} PF-天(1 PF-天 = 8.64e19 FLOPs)。`
         : `Training ${size}: C ≈ ${f(kValue)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs, about ${f(pfDays)} PF-days (1 PF-day = 8.64e19 FLOPs).`;

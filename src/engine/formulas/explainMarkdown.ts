@@ -15,6 +15,10 @@ export interface MarkdownOptions {
   beforeTable?: readonly string[];
   /** Leave out the terms table (a compact hover for a symbol). */
   omitTable?: boolean;
+  /** Leave out the name and the formula (the caller showed them, e.g. typeset). */
+  omitHeading?: boolean;
+  /** Leave out what the formula says and the worked example (a short symbol hover). */
+  omitExplanation?: boolean;
 }
 
 const CHROME = {
@@ -81,18 +85,20 @@ export function explanationToMarkdown(explanation: Explanation, lang: Lang = exp
     lines.push('', facts.join('  \n'));
     blocks.push(lines.join('\n'));
     blocks.push(`${CHROME.inFormula[lang]}${lang === 'zh' ? '' : ' '}**${cell(explanation.name)}** ${codeSpan(explanation.formula)}`);
-  } else {
+  } else if (!options?.omitHeading) {
     blocks.push(`### ${cell(explanation.name)}`);
     blocks.push(codeSpan(explanation.formula));
   }
-  blocks.push(explanation.says);
+  if (!options?.omitExplanation) blocks.push(explanation.says);
   // The example and the caller's chart come before the long table, so a hover shows them without scrolling.
   // Warnings sit right above the example whose numbers they qualify.
   for (const w of explanation.warnings) {
+    // Without the example, its extrapolation cautions qualify nothing shown; mixing warnings stay.
+    if (options?.omitExplanation && w.code.includes('extrapolation')) continue;
     const head = w.code.includes('extrapolation') ? CHROME.caution[lang] : CHROME.warning[lang];
     blocks.push(`> ⚠ **${head}${lang === 'zh' ? ':' : ':'}** ${cell(w.message)}`);
   }
-  if (explanation.example) blocks.push(`**${CHROME.example[lang]}${lang === 'zh' ? ':' : '.'}** ${explanation.example}`);
+  if (explanation.example && !options?.omitExplanation) blocks.push(`**${CHROME.example[lang]}${lang === 'zh' ? ':' : '.'}** ${explanation.example}`);
   for (const extra of options?.beforeTable ?? []) blocks.push(extra);
   if (!options?.omitTable) {
     const head = `| ${CHROME.symbol[lang]} | ${CHROME.meaning[lang]} | ${CHROME.unit[lang]} | ${CHROME.typical[lang]} |`;

@@ -6,7 +6,7 @@
 import { computeOptimal } from '../../engine/laws/allocation';
 import { chinchillaLoss, type ChinchillaParams } from '../../engine/laws/powerLaws';
 import { powerLawValue } from '../../engine/fit/power';
-import { formatCount } from '../../engine/format';
+import { formatCount, formatNumber } from '../../engine/format';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import { fitRows, type FitRow } from './model';
@@ -222,7 +222,7 @@ function pointRows(rows: FitRow[], lang: Lang): PointRow[] {
     residualPct: 100 * r.residual,
     NText: r.N === null ? '' : formatCount(r.N, lang),
     DText: r.D === null ? '' : formatCount(r.D, lang),
-    CText: r.C === null ? '' : r.C.toExponential(2),
+    CText: r.C === null ? '' : formatNumber(r.C),
   }));
 }
 
@@ -526,8 +526,8 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
         `N_opt ∝ C^${formatValue(p.beta / s, 3)}, D_opt ∝ C^${formatValue(p.alpha / s, 3)}` + (lang === 'zh' ? '（C = 6ND）' : ' (C = 6ND)'),
         o
           ? lang === 'zh'
-            ? `C = ${at.toExponential(0)}：N = ${formatCount(o.params, lang)}，D = ${formatCount(o.tokens, lang)}，D/N = ${formatValue(o.tokensPerParam, 3)}，L = ${formatValue(o.loss)}`
-            : `At C = ${at.toExponential(0)}: N = ${formatCount(o.params, lang)}, D = ${formatCount(o.tokens, lang)}, D/N = ${formatValue(o.tokensPerParam, 3)}, L = ${formatValue(o.loss)}`
+            ? `C = ${formatNumber(at)}：N = ${formatCount(o.params, lang)}，D = ${formatCount(o.tokens, lang)}，D/N = ${formatValue(o.tokensPerParam, 3)}，L = ${formatValue(o.loss)}`
+            : `At C = ${formatNumber(at)}: N = ${formatCount(o.params, lang)}, D = ${formatCount(o.tokens, lang)}, D/N = ${formatValue(o.tokensPerParam, 3)}, L = ${formatValue(o.loss)}`
           : '',
       ]
     : [lang === 'zh' ? '拟合的指数或系数不为正，没有计算最优前沿。' : 'The fitted exponents or coefficients are not positive: no compute-optimal frontier.'];

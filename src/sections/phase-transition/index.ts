@@ -1,4 +1,5 @@
 // §3.2 相变理论 — the seed's EmergencePhaseTransition.plot_capability_emergence().
+import { pythonExp } from '../../engine/format';
 import type { TransitionModel } from '../../engine/thresholds';
 import { num, str, type ChartContext, type ChartSpec, type ParamSpec, type ParamValues, type Section } from '../types';
 import { capabilityCountChart, capabilityHeatmapChart, phaseBoundariesChart } from './charts';
@@ -15,7 +16,7 @@ const thresholdParams: ParamSpec[] = CAPABILITIES.map((c) => ({
   help:
     c.key === 'memorization'
       ? { zh: '种子中记忆能力始终具备: 默认阈值 1e+05 低于最小的模型', en: 'The seed always has memorization: the default 1e+05 lies below the smallest model' }
-      : { zh: `种子代码: 规模 ≥ ${c.threshold.toExponential().replace('e+', 'e+0')} 即具备`, en: `The seed's code: present from ${c.threshold.toExponential().replace('e+', 'e+0')} parameters` },
+      : { zh: `种子代码: 规模 ≥ ${pythonExp(c.threshold)} 即具备`, en: `The seed's code: present from ${pythonExp(c.threshold)} parameters` },
   min: 1e4,
   max: 1e13,
   step: 0.1,

@@ -1,6 +1,6 @@
 // Vega-Lite specs for §3.1.3: L(C) on log-log axes, L(N,D) against N and against D
 // with the L∞ floor, and the compute-optimal frontier of the chosen Chinchilla fit.
-import { formatCount, formatPfDays, pythonExp } from '../../engine/format';
+import { formatCount, formatFlops, formatNumber, formatPfDays, pythonExp } from '../../engine/format';
 import { FITS, FLOPS_PER_PF_DAY, fitValue, kaplanOptimalText } from '../../engine/laws/fits';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
@@ -163,8 +163,8 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
 
   const lines =
     lang === 'zh'
-      ? [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, `${KAPLAN_COMPUTE.label.zh}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`]
-      : [`L(C) = (C₀/C)^α, C₀ = ${pythonExp(o.c0, 2)} FLOPs = ${pythonExp(o.c0 / FLOPS_PER_PF_DAY, 2)} PF-days`, `${KAPLAN_COMPUTE.label.en}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`];
+      ? [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, `${KAPLAN_COMPUTE.label.zh}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`]
+      : [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, `${KAPLAN_COMPUTE.label.en}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`];
 
   return makeChart(
     {
@@ -186,7 +186,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
 /** The law as drawn, with its constants, and what those constants are, as subtitle lines. */
 function lawLines(law: ResolvedLaw, lang: Lang): string[] {
   const a = law.additive;
-  const f = (v: number): string => pythonExp(v, 2);
+  const f = (v: number): string => formatNumber(v);
   const formula = {
     additive: `L(N,D) = (${f(a.n0)}/N)^${a.alphaN} + (${f(a.d0)}/D)^${a.alphaD} + ${a.lInf}`,
     'kaplan-joint': `L(N,D) = [(${f(a.n0)}/N)^(${a.alphaN}/${a.alphaD}) + ${f(a.d0)}/D]^${a.alphaD}`,

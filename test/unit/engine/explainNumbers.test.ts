@@ -64,7 +64,7 @@ describe('explanations: every printed number recomputed', () => {
 
   it('L(N) and L(D) with Kaplan\'s constants, the floor included', () => {
     const n = example('L(N) = (N_c/N)^α_N', 'en');
-    const [nx10, nx100, nhalf, nLoss] = numbers(n, `10\\^-α_N = ${NUM} .*100× multiplies it by ${NUM}, and halving it takes 2\\^\\(1/α_N\\) ≈ ${NUM}× more parameters.*at N = 1e9 parameters: L = \\(8\\.8e13/1e9\\)\\^0\\.076 ≈ ${NUM}\\.`);
+    const [nx10, nx100, nhalf, nLoss] = numbers(n, `10\\^-α_N = ${NUM} .*100× multiplies it by ${NUM}, and halving it takes 2\\^\\(1/α_N\\) ≈ ${NUM}× more parameters.*at N = 1B parameters: L = \\(8\\.8e13/1e9\\)\\^0\\.076 ≈ ${NUM}\\.`);
     printed(nx10, 10 ** -KAPLAN.alphaN, 'N 10×');
     printed(nx100, 100 ** -KAPLAN.alphaN, 'N 100×');
     printed(nhalf, 2 ** (1 / KAPLAN.alphaN), 'N halving');
@@ -101,7 +101,7 @@ describe('explanations: every printed number recomputed', () => {
   it('Chinchilla with N and D from the note', () => {
     const { E, A, B, alpha, beta } = HOFFMANN;
     const text = example('L = E + A/N^α + B/D^β', 'en', 'N = 1e9, D = 2e10');
-    const [loss] = numbers(text, `For N = 1e9 and D = 2e10: L = [^≈]*≈ ${NUM}`);
+    const [loss] = numbers(text, `For N = 1B parameters and D = 20B tokens: L = [^≈]*≈ ${NUM}`);
     printed(loss, E + A / 1e9 ** alpha + B / 2e10 ** beta, 'L(1e9, 2e10)');
     const [twice] = numbers(text, `gives L ≈ ${NUM}`);
     printed(twice, E + A / 2e9 ** alpha + B / 4e10 ** beta, 'doubling');

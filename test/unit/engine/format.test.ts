@@ -1,7 +1,7 @@
 // Sizes and compute in the article's units (万, 亿, 万亿) and in K/M/B/T; the seed's
 // Python `f"{x:.0e}"` labels.
 import * as assert from 'node:assert/strict';
-import { formatCount, formatFlops, formatNoteNumber, formatParams, formatPfDays, formatScientific, pythonExp, superscriptPower } from '../../../src/engine/format';
+import { formatConstant, formatCount, formatFlops, formatNoteNumber, formatNumber, formatParams, formatPfDays, formatScientific, formatTokens, pythonExp, superscriptPower } from '../../../src/engine/format';
 import { FLOPS_PER_PF_DAY } from '../../../src/engine/laws/presets';
 
 describe('engine/format', () => {
@@ -77,6 +77,37 @@ describe('engine/format', () => {
     assert.equal(superscriptPower(11), '10¹¹');
     assert.equal(superscriptPower(-3), '10⁻³');
     assert.equal(superscriptPower(1234567890), '10¹²³⁴⁵⁶⁷⁸⁹⁰');
+  });
+
+  describe('numbers for people (hover, side view, panel subtitles)', () => {
+    it('formatTokens says tokens in both languages: 1.4T tokens / 1.4万亿 token', () => {
+      assert.equal(formatTokens(1.4e12, 'en'), '1.4T tokens');
+      assert.equal(formatTokens(1.4e12, 'zh'), '1.4万亿 token');
+      assert.equal(formatTokens(2e10, 'zh'), '200亿 token');
+    });
+    it('70B / 700亿 parameters', () => {
+      assert.equal(formatParams(7e10, 'en'), '70B parameters');
+      assert.equal(formatParams(7e10, 'zh'), '700亿参数');
+    });
+    it('formatNumber: 3 significant digits, compact exponents from 1e5 and below 1e-3', () => {
+      // 6 × 7e10 × 1.4e12 = 5.88e23 (Chinchilla's training compute)
+      assert.equal(formatNumber(6 * 7e10 * 1.4e12), '5.88e23');
+      assert.equal(formatNumber(10 ** -0.05), '0.891');
+      assert.equal(formatNumber(6806.4), '6806');
+      assert.equal(formatNumber(0.00012345), '1.23e-4');
+      assert.equal(formatNumber(NaN), '?');
+      assert.equal(formatNumber(-Infinity), '−∞');
+    });
+    it('formatConstant keeps the digits a paper wrote: 406.4, 1.8172, 8.8e13', () => {
+      assert.equal(formatConstant(406.4), '406.4');
+      assert.equal(formatConstant(1.8172), '1.8172');
+      assert.equal(formatConstant(8.8e13), '8.8e13');
+    });
+    it('formatNoteNumber writes values back as a note writes them: 8.8e13, not 88000000000000', () => {
+      assert.equal(formatNoteNumber(88000000000000), '8.8e13');
+      assert.equal(formatNoteNumber(0.076), '0.076');
+      assert.equal(formatNoteNumber(5.76e23), '5.76e23');
+    });
   });
 
   // Hand-computed (issue 15): 1 PF-day = 10^15 FLOP/s × 86,400 s = 8.64 × 10^19 FLOPs.

@@ -3,7 +3,8 @@ import { normalize, tokenize } from '../../../src/engine/formulas/normalize';
 import { recognizeAll, recognizeAt, symbolAt, type Recognition } from '../../../src/engine/formulas/recognize';
 import { extractNoteValues } from '../../../src/engine/formulas/values';
 import { FENCE_SCAN_LINES, fenceStateAt, findFormulaAt } from '../../../src/engine/formulas/document';
-import { codeSpan, explain, explanationToMarkdown, formatNumber } from '../../../src/engine/formulas/explain';
+import { codeSpan, explain, explanationToMarkdown } from '../../../src/engine/formulas/explain';
+import { formatNumber } from '../../../src/engine/format';
 import { runExplainCommand } from '../../../src/cli/explainCommand';
 import { NEGATIVE, NOTE_LINES, NOTE_PROBES, POSITIVE, type SymbolProbe } from './fixtures/formula-corpus';
 

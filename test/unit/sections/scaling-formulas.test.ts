@@ -172,7 +172,8 @@ describe('section scaling-formulas (seed 3.1.3)', () => {
         close(r.a as number, lossIndependent(r.compute as number, 1e29, 0.05));
         close(r.b as number, lossIndependent(r.compute as number, 1e29, 0.1));
       }
-      assert.match(JSON.stringify(chart.spec.title), /C₀ = 1\.00e\+29 FLOPs/);
+      // Written for people: 1e29 FLOPs = 1e29 / 8.64e19 ≈ 1.16e9 PF-days.
+      assert.match(JSON.stringify(chart.spec.title), /C₀ = 1e29 FLOPs = 1\.16e9 PF-days/);
       assert.match(JSON.stringify(chart.spec.title), /Kaplan 等 2020/);
     });
 
