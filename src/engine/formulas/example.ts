@@ -47,6 +47,11 @@ function filledSentence(r: Resolver, used: Partial<Record<SymbolRole, ResolvedVa
 
 const UNIT_WORD: Record<'PF-days' | 'FLOPs', Bilingual> = { 'PF-days': { en: 'PF-days', zh: 'PF-天' }, FLOPs: { en: 'FLOPs', zh: 'FLOPs' } };
 
+/** "1 PF-day", "6667 PF-days": the unit after an amount, singular for exactly one. */
+function amountUnit(amount: number, unit: 'PF-days' | 'FLOPs', lang: 'en' | 'zh'): string {
+  return lang === 'en' && unit === 'PF-days' && amount === 1 ? 'PF-day' : UNIT_WORD[unit][lang];
+}
+
 export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, used: Partial<Record<SymbolRole, ResolvedValue>>): ExampleOutcome {
   const take = (role: SymbolRole, withPublished = true): ResolvedValue | undefined => {
     const v = r.get(role, withPublished);
@@ -103,7 +108,7 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
           const scUnit = sc.unit ?? 'PF-days';
           const xUnit = noteVar?.unit ?? 'PF-days';
           const xWritten = noteVar?.unitWritten === true;
-          xText = `${vl} = ${f(x)} ${UNIT_WORD[xUnit][lang]}`;
+          xText = `${vl} = ${f(x)} ${amountUnit(x, xUnit, lang)}`;
           computeFlops = xUnit === 'FLOPs' ? x : x * FLOPS_PER_PF_DAY;
           if (xUnit !== scUnit) {
             const converted = scUnit === 'PF-days' ? x / FLOPS_PER_PF_DAY : x * FLOPS_PER_PF_DAY;

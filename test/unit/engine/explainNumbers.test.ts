@@ -62,7 +62,7 @@ describe('explanations: every printed number recomputed', () => {
     printed(loss, KAPLAN.ccPfDays ** KAPLAN.alphaC, 'L(1 PF-day)');
   });
 
-  it('L(N) and L(D) with Kaplan\'s constants, the floor included', () => {
+  it('L(N) and L(D) with Kaplan\'s constants: no floor, since Kaplan fitted none', () => {
     const n = example('L(N) = (N_c/N)^α_N', 'en');
     const [nx10, nx100, nhalf, nLoss] = numbers(n, `10\\^-α_N = ${NUM} .*100× multiplies it by ${NUM}, and halving it takes 2\\^\\(1/α_N\\) ≈ ${NUM}× more parameters.*at N = 1B parameters: L = \\(8\\.8e13/1e9\\)\\^0\\.076 ≈ ${NUM}\\.`);
     printed(nx10, 10 ** -KAPLAN.alphaN, 'N 10×');
@@ -70,11 +70,12 @@ describe('explanations: every printed number recomputed', () => {
     printed(nhalf, 2 ** (1 / KAPLAN.alphaN), 'N halving');
     printed(nLoss, (KAPLAN.nc / 1e9) ** KAPLAN.alphaN, 'L(1e9)');
     const d = example('L(D) = (D_c/D)^α_D + L∞', 'zh');
-    const [dx10, dx100, dhalf, dLoss] = numbers(d, `10\\^-α_D = ${NUM};增加 100 倍,乘以 ${NUM};要让可约部分减半,需要约 2\\^\\(1/α_D\\) ≈ ${NUM} 倍的数据量.*≈ ${NUM}。$`);
+    const [dx10, dx100, dhalf, dLoss] = numbers(d, `10\\^-α_D = ${NUM};增加 100 倍,乘以 ${NUM};要让损失减半,需要约 2\\^\\(1/α_D\\) ≈ ${NUM} 倍的数据量.*L = \\(5\\.4e13/1e10\\)\\^0\\.095 ≈ ${NUM}。`);
     printed(dx10, 10 ** -KAPLAN.alphaD, 'D 10×');
     printed(dx100, 100 ** -KAPLAN.alphaD, 'D 100×');
     printed(dhalf, 2 ** (1 / KAPLAN.alphaD), 'D halving');
-    printed(dLoss, (KAPLAN.dc / 1e10) ** KAPLAN.alphaD + HOFFMANN.E, 'L(1e10 tokens) with the floor');
+    printed(dLoss, (KAPLAN.dc / 1e10) ** KAPLAN.alphaD, 'L(1e10 tokens), no floor');
+    assert.match(d, /Kaplan 的这条定律没有不可约项/);
   });
 
   it('Chinchilla at 70B / 1.4T: the terms, the loss, 10× each and doubling both (en, zh)', () => {
@@ -124,7 +125,7 @@ describe('explanations: every printed number recomputed', () => {
     const loss = ((nc / N) ** (alphaN / alphaD) + dc / D) ** alphaD;
     const unlimited = (nc / N) ** alphaN;
     const text = example('L(N,D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D', 'en');
-    const [l, u, pct] = numbers(text, `L ≈ ${NUM}; with unlimited data it would be \\(N_c/N\\)\\^α_N ≈ ${NUM}, so the finite data costs about ${NUM}% more loss`);
+    const [l, u, pct] = numbers(text, `\\]\\^α_D ≈ ${NUM}; with unlimited data it would be \\(N_c/N\\)\\^α_N ≈ ${NUM}, so the finite data costs about ${NUM}% more loss`);
     printed(l, loss, 'L');
     printed(u, unlimited, 'unlimited data');
     printed(pct, (loss / unlimited - 1) * 100, 'penalty %');

@@ -14,6 +14,8 @@ function base() {
     bootstrap: { resamples: 20, failed: 1, seed: 7, confidence: 0.95 },
     seconds: 0.5,
     source: { kind: 'markdown', name: 'runs.md', firstRow: 2, lastRow: 5 },
+    diagnostics: null,
+    resamplesLimited: false,
   };
 }
 
@@ -25,7 +27,10 @@ function chinchilla() {
     objective: 0.01,
     huberDelta: 1e-3,
     starts: 4500,
+    searched: 256,
     converged: 4400,
+    budget: 5.76e23,
+    derivedQuantities: null,
     ...base(),
   };
 }
