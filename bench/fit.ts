@@ -29,7 +29,7 @@ export interface BenchFitOptions {
 }
 
 /** The 240 rows Epoch fit: D = C/(6N), rows with loss ≥ the 5th-largest loss dropped. */
-export function loadChinchillaRows(path: string): { N: Float64Array; D: Float64Array; loss: Float64Array } {
+function loadChinchillaRows(path: string): { N: Float64Array; D: Float64Array; loss: Float64Array } {
   const parsed = parseCsv(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new Error(`${path}: ${parsed.error.message.en}`);
   const { N, D, loss } = parsed.data;

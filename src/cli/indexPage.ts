@@ -4,7 +4,7 @@
 // external resources, so it opens from file:// anywhere, offline.
 import type { Bilingual, ChartTheme, Lang, Section } from '../sections/types';
 
-export interface IndexChartFile {
+interface IndexChartFile {
   /** Relative to the folder holding index.html, forward slashes. */
   path: string;
   /** CSS pixel size of the chart (the SVG's own size), when known. */
@@ -39,7 +39,7 @@ const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 /** Charts wider than this get the full row per language instead of sharing it. */
 const WIDE_CHART_PX = 620;
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 

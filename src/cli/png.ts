@@ -9,7 +9,7 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { cliLang, tl, type Lang } from './messages';
 
 /** The Debian/Ubuntu package that provides the CJK font we look for first. */
-export const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
+const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
 
 export interface CjkFont {
   /** Family name as resvg (fontdb) matches it. */
@@ -91,7 +91,7 @@ export function findCjkFont(): CjkFont | undefined {
   return cachedFont ?? undefined;
 }
 
-export interface LatinFont extends CjkFont {
+interface LatinFont extends CjkFont {
   /** fontdb knows DejaVu's condensed face as family "DejaVu Sans" + stretch, not by its own name. */
   stretch?: 'condensed';
 }
@@ -112,7 +112,7 @@ let cachedLatin: LatinFont | null | undefined;
  * so an English chart with 60 labels takes seconds in the CJK face and ~0.1 s in a
  * TrueType Latin one.
  */
-export function findLatinFont(): LatinFont | undefined {
+function findLatinFont(): LatinFont | undefined {
   if (cachedLatin === undefined) {
     const found = firstKnown(KNOWN_LATIN_FONTS);
     const stretch = KNOWN_LATIN_FONTS.find((k) => found && k.file.test(found.file.slice(found.file.lastIndexOf('/') + 1)))?.stretch;
@@ -130,7 +130,7 @@ const CJK_TEXT = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\u
  * same sans instead of whatever face resvg's fallback finds. Runs with CJK keep the
  * CJK face, Latin parts included, so a mixed label is set in one face.
  */
-export function preferLatinForLatinRuns(svg: string, font: LatinFont): string {
+function preferLatinForLatinRuns(svg: string, font: LatinFont): string {
   const stretch = font.stretch ? ` font-stretch="${font.stretch}"` : '';
   return svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (whole, attrs: string, content: string) => {
     if (CJK_TEXT.test(content.replace(/<[^>]*>/g, ''))) return whole;

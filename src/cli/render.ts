@@ -18,7 +18,7 @@ export type OutputFormat = 'svg' | 'png' | 'vl';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['svg', 'png', 'vl'];
 
 /** File extension per format; `.vl.json` says what the JSON is. */
-export const FORMAT_EXTENSION: Record<OutputFormat, string> = { svg: 'svg', png: 'png', vl: 'vl.json' };
+const FORMAT_EXTENSION: Record<OutputFormat, string> = { svg: 'svg', png: 'png', vl: 'vl.json' };
 
 /** One chart of one section in one language, built but not rendered. */
 export interface BuiltChart {
@@ -48,7 +48,7 @@ function safeName(id: string): string {
 }
 
 /** The chart's path relative to the output directory, with forward slashes (it is also the index page's link). */
-export function chartPath(sectionId: string, chartId: string, lang: Lang, format: OutputFormat): string {
+function chartPath(sectionId: string, chartId: string, lang: Lang, format: OutputFormat): string {
   return `${lang}/${safeName(sectionId)}/${safeName(chartId)}.${FORMAT_EXTENSION[format]}`;
 }
 
@@ -61,7 +61,7 @@ function svgSize(svg: string): { width: number; height: number } | undefined {
 }
 
 /** True if any `data` in the spec (top level, layers, lookups) loads from a URL, i.e. the JSON would not stand alone. */
-export function hasExternalData(value: unknown): boolean {
+function hasExternalData(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasExternalData);
   if (!value || typeof value !== 'object') return false;
   return Object.entries(value).some(([key, inner]) => {
@@ -85,7 +85,7 @@ export interface RenderOptions {
   messageLang?: Lang;
 }
 
-export interface ChartWarning {
+interface ChartWarning {
   file: string;
   message: string;
 }

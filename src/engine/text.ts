@@ -10,10 +10,6 @@ export interface Bilingual {
   zh: string;
 }
 
-export function pickText(text: Bilingual, lang: Lang): string {
-  return text[lang];
-}
-
 /** Full-width characters (CJK, kana, hangul, full-width forms) take two terminal columns. */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 

@@ -7,7 +7,7 @@ import { translate } from '../engine/l10n';
 import { EMERGENCE_REAL_ID } from '../sections/emergence-real';
 import type { Lang } from '../sections/types';
 
-export function claimUnder(document: vscode.TextDocument, position: vscode.Position): EmergenceClaim | undefined {
+function claimUnder(document: vscode.TextDocument, position: vscode.Position): EmergenceClaim | undefined {
   return claimAt(document.lineAt(position.line).text, position.character);
 }
 

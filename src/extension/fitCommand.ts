@@ -43,10 +43,10 @@ import { findFirstTable, findTableAt, type MarkdownTable } from './markdownTable
 import { webviewOptions } from './webviewContent';
 import { WebviewHost } from './webviewHost';
 
-export const FIT_COMMAND = 'emergenceLens.fitScalingLaw';
-export const FIT_PANEL_TYPE = 'emergenceLens.fit';
+const FIT_COMMAND = 'emergenceLens.fitScalingLaw';
+const FIT_PANEL_TYPE = 'emergenceLens.fit';
 /** Test-only commands (registered when VS Code runs the integration tests). */
-export const FIT_TESTING_COMMANDS = {
+const FIT_TESTING_COMMANDS = {
   /** Resolves with the panel's next (or, with `true`, its last) 'fitRendered' report. */
   rendered: 'emergenceLens._testing.fitRendered',
   /** Feeds a raw message to the fit panel as if the webview had posted it (validated like one). */
@@ -56,7 +56,7 @@ export const FIT_TESTING_COMMANDS = {
 // ---- options --------------------------------------------------------------------------
 
 /** The command's optional second argument (or first, without a file). */
-export interface FitCommandOptions {
+interface FitCommandOptions {
   form?: FitForm;
   /** Bootstrap resamples (0: none). Default: the pipeline's (1,000, fewer for very large tables). */
   resamples?: number;
@@ -102,8 +102,8 @@ function gridOption(v: unknown): ChinchillaGrid | undefined {
 }
 
 /** Reads the options argument leniently: unknown keys and ill-typed values fall back to the defaults. */
-export function resolveOptions(v: unknown): ResolvedOptions {
-  const o = isPlainObject(v) ? v : {};
+function resolveOptions(v: unknown): ResolvedOptions {
+  const o: { [K in keyof FitCommandOptions]?: unknown } = isPlainObject(v) ? v : {};
   const int = (x: unknown, lo: number, hi: number): number | undefined => (typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi ? x : undefined);
   return {
     form: o.form === 'chinchilla' || o.form === 'power' ? o.form : undefined,

@@ -15,7 +15,7 @@ import { claimHover } from './claimHover';
 import { displayLang } from './language';
 
 /** Commands the hover's links may run; nothing else is trusted. */
-export const HOVER_COMMANDS = ['emergenceLens.showChart', 'emergenceLens.openSidePanel'];
+const HOVER_COMMANDS = ['emergenceLens.showChart', 'emergenceLens.openSidePanel'];
 
 type HeadlessRenderer = typeof import('../cli/renderChart');
 let renderer: HeadlessRenderer | undefined;
@@ -94,7 +94,7 @@ function commandLink(command: string, args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
-export async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<vscode.MarkdownString> {
+async function buildHover(found: FormulaAtPosition, lang: Lang): Promise<vscode.MarkdownString> {
   const explanation = explain(found.recognition, lang, found.noteValues, found.symbol);
   const values: RoleValues = {};
   for (const [role, resolved] of Object.entries(explanation.exampleValues)) {

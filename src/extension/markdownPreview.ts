@@ -9,7 +9,7 @@ import { SECTIONS } from '../sections/index';
 import type { Bilingual, Lang, Section } from '../sections/types';
 
 /** The fence info word that marks a chart block. */
-export const FENCE_INFO = 'emergence';
+const FENCE_INFO = 'emergence';
 
 export interface EmergencePluginOptions {
   /** Sections to check blocks against; the registry unless a test passes its own. */
@@ -60,7 +60,7 @@ function isChartFence(token: Token): boolean {
 }
 
 /** The HTML of one ```emergence block: a chart container or an inline error box. */
-export function renderChartBlock(token: Token, options: EmergencePluginOptions = {}): string {
+function renderChartBlock(token: Token, options: EmergencePluginOptions = {}): string {
   const registry = options.registry ?? SECTIONS;
   const fallbackLang = options.defaultLang?.();
   const result = parseChartBlock(token.content, registry);

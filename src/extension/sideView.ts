@@ -63,7 +63,7 @@ function withWarnings(label: string, warnings: readonly { message: string }[]): 
 }
 
 /** Reads the note at the cursor: a formula first, else the section of the nearest topic heading. */
-export function readNote(document: vscode.TextDocument, position: vscode.Position): NoteReading | undefined {
+function readNote(document: vscode.TextDocument, position: vscode.Position): NoteReading | undefined {
   // The cursor of someone typing sits just after the formula: that counts as in it.
   const found = formulaAt(document, position, true);
   if (found) {

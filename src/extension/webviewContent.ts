@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { renderWebviewHtml } from '../../webview/html';
 import type { Lang } from '../sections/types';
 
-export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
 }
 

@@ -39,7 +39,7 @@ export type HostToWebview =
 
 // ---- webview → extension -------------------------------------------------------
 
-export interface RenderedChartInfo {
+interface RenderedChartInfo {
   id: string;
   /** Number of mark items drawn (excluding axes, legends, titles). */
   marks: number;

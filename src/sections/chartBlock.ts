@@ -12,7 +12,7 @@ import { formatNoteNumber } from '../engine/format';
 export const MAX_BLOCK_BYTES = 10 * 1024;
 
 /** The keys a block may hold at its top level. */
-export const BLOCK_KEYS = ['section', 'chart', 'params', 'lang'] as const;
+const BLOCK_KEYS = ['section', 'chart', 'params', 'lang'] as const;
 
 export interface ChartBlock {
   sectionId: string;

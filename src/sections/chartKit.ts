@@ -4,7 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { vegaLiteConfig } from './theme';
 import type { Bilingual, ChartContext, ChartSpec, Lang, Section } from './types';
 
-export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 export function tr(text: Bilingual, lang: Lang): string {
   return text[lang];

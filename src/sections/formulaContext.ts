@@ -14,7 +14,7 @@ export type RoleValues = Partial<Record<SymbolRole, number>>;
 export const FORMULA_SECTION_ID = 'scaling-formulas';
 
 /** One parameter of the section that a symbol of the note feeds. */
-export interface RoleBinding {
+interface RoleBinding {
   role: SymbolRole;
   param: string;
   /** Note value → parameter value. */
@@ -92,7 +92,7 @@ const ADDITIVE_BINDINGS: RoleBinding[] = [
 /** Kaplan's joint law keeps its own form: N_c, D_c, α_N, α_D (no L∞). */
 const KAPLAN_JOINT_BINDINGS: RoleBinding[] = [direct('N_0', 'n0'), direct('alpha_N', 'alphaN'), direct('D_0', 'd0'), direct('alpha_D', 'alphaD')];
 
-export const ROLE_BINDINGS: Readonly<Record<FormulaKind, readonly RoleBinding[]>> = {
+const ROLE_BINDINGS: Readonly<Record<FormulaKind, readonly RoleBinding[]>> = {
   'loss-compute': [direct('alpha', 'alpha'), C0_BINDING],
   'loss-params': [direct('N_0', 'n0'), direct('alpha_N', 'alphaN'), direct('alpha', 'alphaN')],
   'loss-data': [direct('D_0', 'd0'), direct('alpha_D', 'alphaD'), direct('alpha', 'alphaD')],

@@ -11,7 +11,7 @@ export function radarAngles(n: number): number[] {
 }
 
 /** Cartesian position of radius r on the spoke at angle θ (matplotlib: θ = 0 east, counter-clockwise). */
-export function polarToXY(angle: number, r: number): { x: number; y: number } {
+function polarToXY(angle: number, r: number): { x: number; y: number } {
   return { x: r * Math.cos(angle), y: r * Math.sin(angle) };
 }
 
@@ -73,7 +73,7 @@ export function radarVertices(
   return rows;
 }
 
-export interface TooltipField {
+interface TooltipField {
   field: string;
   title: string;
   type?: 'nominal' | 'quantitative';
@@ -131,7 +131,7 @@ const TIP_GAP = 8;
 const VALUE_INSET = 16;
 
 /** Rough rendered width of a label in pixels: CJK glyphs ≈ 1 em, others ≈ 0.62 em (bold). */
-export function estimateTextWidth(text: string, fontSize: number): number {
+function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.62;
   return em * fontSize;

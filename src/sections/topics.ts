@@ -1,13 +1,13 @@
 // Which section a note is talking about, from the nearest heading: the article's
 // topics in Chinese and English. Order matters: the more specific topic first
 // ("尺度定律的数学表达" is about formulas, "代码能力的相变" about code generation).
-export interface TopicRule {
+interface TopicRule {
   sectionId: string;
   /** Lower-case fragments; a heading matching any of them selects the section. */
   keywords: string[];
 }
 
-export const TOPIC_RULES: readonly TopicRule[] = [
+const TOPIC_RULES: readonly TopicRule[] = [
   { sectionId: 'scaling-formulas', keywords: ['数学表达', '公式', '基本数学形式', '多维度扩展', 'formula', 'mathematical form', 'chinchilla', 'compute-optimal', 'l(c)', 'l(n,d)'] },
   { sectionId: 'math-reasoning', keywords: ['数学推理', 'math reasoning', 'mathematical reasoning', 'maths reasoning'] },
   { sectionId: 'code-generation', keywords: ['代码', '编程', 'code generation', 'coding', 'code abilit', 'programming'] },

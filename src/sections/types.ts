@@ -10,10 +10,6 @@ export interface Bilingual {
   zh: string;
 }
 
-export function pick(text: Bilingual, lang: Lang): string {
-  return text[lang];
-}
-
 interface ParamBase {
   /** Key in ParamValues. */
   name: string;
@@ -39,7 +35,7 @@ export interface ChoiceParam extends ParamBase {
   default: string;
 }
 
-export interface ToggleParam extends ParamBase {
+interface ToggleParam extends ParamBase {
   kind: 'toggle';
   default: boolean;
 }

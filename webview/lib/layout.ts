@@ -16,7 +16,7 @@ import type { TopLevelSpec } from 'vega-lite';
 type Json = Record<string, unknown>;
 
 /** Below this container width legends go under the plot. */
-export const NARROW_PX = 520;
+const NARROW_PX = 520;
 /** Room a panel needs beyond its plot width: y axis labels and title. */
 const PANEL_OVERHEAD_PX = 64;
 /** Width of one legend column when legends wrap. */
@@ -36,7 +36,7 @@ function isComposite(spec: Json): boolean {
 }
 
 /** How many panels of `panelWidth` fit side by side into `width`. */
-export function columnsFor(width: number, panelWidth: number, spacing: number, count: number): number {
+function columnsFor(width: number, panelWidth: number, spacing: number, count: number): number {
   const fit = Math.floor((width + spacing) / (panelWidth + PANEL_OVERHEAD_PX + spacing));
   return Math.max(1, Math.min(count, fit));
 }

@@ -15,7 +15,7 @@ export interface HoistedSpec {
   shape: string;
 }
 
-export const DATASET_PREFIX = 'emergence_data_';
+const DATASET_PREFIX = 'emergence_data_';
 
 /** `signals`: names of top-level params whose values may change without a rebuild (ChartSpec.signals). */
 export function hoistDatasets(spec: TopLevelSpec, signalNames: readonly string[] = []): HoistedSpec {

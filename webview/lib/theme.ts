@@ -7,7 +7,7 @@ function cssVar(style: CSSStyleDeclaration, name: string): string {
   return style.getPropertyValue(name).trim();
 }
 
-export function themeKind(body: HTMLElement): ChartTheme['kind'] {
+function themeKind(body: HTMLElement): ChartTheme['kind'] {
   if (body.classList.contains('vscode-high-contrast') || body.classList.contains('vscode-high-contrast-light')) return 'high-contrast';
   if (body.classList.contains('vscode-dark')) return 'dark';
   return 'light';

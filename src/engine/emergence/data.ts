@@ -29,7 +29,7 @@ export interface EmergenceTable {
   source: 'obsscaling' | 'user';
 }
 
-export interface TableError {
+interface TableError {
   row: number;
   column: string;
   message: Bilingual;

@@ -22,7 +22,7 @@ import type { ChinchillaParams } from '../laws/powerLaws';
 import { LbfgsSolver, type LbfgsOptions, type LbfgsStatus, type Objective } from './lbfgs';
 
 /** The fitted vector in the optimiser's coordinates: A = eᵃ, B = eᵇ, E = eᵉ. */
-export interface ChinchillaLogParams {
+interface ChinchillaLogParams {
   a: number;
   b: number;
   e: number;
@@ -272,7 +272,7 @@ export function gridStarts(grid: ChinchillaGrid): number[][] {
   return out;
 }
 
-export function toParams(x: ArrayLike<number>): { params: ChinchillaParams; logParams: ChinchillaLogParams } {
+function toParams(x: ArrayLike<number>): { params: ChinchillaParams; logParams: ChinchillaLogParams } {
   const logParams = { a: x[0], b: x[1], e: x[2], alpha: x[3], beta: x[4] };
   return {
     logParams,

@@ -30,7 +30,7 @@ export type Role = 'N' | 'D' | 'C' | 'loss';
 export type FitForm = 'chinchilla' | 'power';
 
 
-export type DataErrorCode =
+type DataErrorCode =
   | 'empty'
   | 'missing-column'
   | 'ambiguous-column'

@@ -60,7 +60,7 @@ export interface LbfgsResult {
 type ResolvedOptions = Required<LbfgsOptions>;
 
 /** SciPy L-BFGS-B defaults (maxcor, maxiter, maxfun, pgtol, factr·eps, maxls). */
-export const LBFGS_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
+const LBFGS_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   memory: 10,
   maxIterations: 15000,
   maxEvaluations: 15000,

@@ -9,7 +9,7 @@ export interface LineSource {
 }
 
 /** A position as VS Code has it (0-based line and character). */
-export interface LinePosition {
+interface LinePosition {
   readonly line: number;
   readonly character: number;
 }
@@ -40,7 +40,7 @@ export interface MarkdownTable {
 }
 
 /** How far the finder looks from the cursor, in lines, in each direction. */
-export const TABLE_WINDOW = 5000;
+const TABLE_WINDOW = 5000;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 

@@ -39,12 +39,12 @@ const JOINED_WINDOW_CHARS = 600;
 /** The same bound on the cursor's own line (recognizeAt's default reads ±1,000). */
 const LINE_WINDOW_CHARS = 600;
 
-export interface DocPosition {
+interface DocPosition {
   line: number;
   character: number;
 }
 
-export interface Fence {
+interface Fence {
   char: '`' | '~';
   length: number;
   /** The info string, trimmed ("python", "math", ""). */
@@ -71,7 +71,7 @@ export interface FenceState {
   basis: 'top' | 'opener' | 'window';
 }
 
-export interface LineNoteValue extends NoteValue {
+interface LineNoteValue extends NoteValue {
   /** Line of the value; start/end/symbolStart/symbolEnd are characters in that line. */
   line: number;
 }
@@ -95,7 +95,7 @@ export interface FormulaAtPosition {
 const MATH_INFOS: ReadonlySet<string> = new Set(['math', 'latex', 'tex', 'katex']);
 
 /** A CommonMark fence line (up to 3 spaces, then ``` or ~~~ and an info string). */
-export function parseFence(line: string): Fence | undefined {
+function parseFence(line: string): Fence | undefined {
   let i = 0;
   while (i < 3 && line[i] === ' ') i++;
   const ch = line[i];

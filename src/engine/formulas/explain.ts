@@ -14,11 +14,10 @@ import { KIND_SOURCES, PUBLISHED, SOURCES, sourceOfFit, type SourceId } from './
 import type { FormulaKind, FormulaSymbol, Recognition, SymbolRole } from './recognize';
 import type { ComputeUnit, NoteValue } from './values';
 
-export { codeSpan, escapeMarkdown, explanationToMarkdown, type MarkdownOptions } from './explainMarkdown';
-export { formatConstant, formatNumber } from './numbers';
+export { codeSpan, explanationToMarkdown } from './explainMarkdown';
 import { formatConstant, formatNumber } from './numbers';
 
-export type ValueSource = 'formula' | 'note' | 'published';
+type ValueSource = 'formula' | 'note' | 'published';
 
 export interface ResolvedValue {
   value: number;
@@ -35,7 +34,7 @@ export interface ResolvedValue {
   unitWritten?: boolean;
 }
 
-export interface TermRow {
+interface TermRow {
   role: SymbolRole;
   /** As the formula writes it ("N_c", "α_N"), or the usual spelling. */
   symbol: string;
@@ -49,10 +48,10 @@ export interface TermRow {
 }
 
 /** One symbol explained on its own: the same facts as its row in the terms table. */
-export type SymbolExplanation = TermRow;
+type SymbolExplanation = TermRow;
 
 /** A problem with the note's constants, or a caution about the example's range. */
-export interface ExplanationWarning {
+interface ExplanationWarning {
   /** "mixed-fits", "not-in-law", "far-from-fit", "unit-mismatch", "extrapolation-range", "extrapolation-past-breakdown". */
   code: string;
   message: string;

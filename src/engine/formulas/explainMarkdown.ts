@@ -36,11 +36,6 @@ const CHROME = {
   caution: { en: 'Caution', zh: '注意' },
 } satisfies Record<string, { en: string; zh: string }>;
 
-/** Escapes text that is not ours (it came from the note) for Markdown prose. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&]/g, (c) => `\\${c}`);
-}
-
 /** An inline code span that survives backticks in the text and never spans lines. */
 export function codeSpan(text: string, maxLength = 300): string {
   let t = text.replace(/\s+/g, ' ').trim();

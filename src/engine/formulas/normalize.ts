@@ -6,7 +6,7 @@
 // The tokenizer is a single left-to-right pass with no regular expressions, so its
 // cost is linear in the length of the range it is given, whatever the input.
 
-export type TokenKind =
+type TokenKind =
   /** A symbol: one Latin letter, a Greek letter by name ("alpha"), or "inf" (∞). */
   | 'id'
   | 'num'
@@ -466,19 +466,4 @@ export function normalize(text: string, from = 0, to = text.length): CanonicalFo
     }
   });
   return { text: canonical, offsets, tokens };
-}
-
-/** The index of the token whose source range contains `offset`, or -1. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid];
-    if (t.end <= offset) lo = mid + 1;
-    else if (t.start > offset) hi = mid - 1;
-    else if (t.start === t.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }

@@ -196,10 +196,3 @@ export function extractNoteValues(text: string, scan: NoteValueScan = {}): NoteV
   }
   return out;
 }
-
-/** The first value per symbol key (callers order the list nearest-first). */
-export function noteValueMap(values: readonly NoteValue[]): Map<string, NoteValue> {
-  const map = new Map<string, NoteValue>();
-  for (const v of values) if (!map.has(v.symbol)) map.set(v.symbol, v);
-  return map;
-}

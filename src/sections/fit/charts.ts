@@ -41,7 +41,7 @@ export const FIT_DATASETS = {
 // ---- numeric helpers (exported for the tests) -----------------------------------------
 
 /** [min/pad, max·pad] of positive values. */
-export function logExtent(values: readonly number[], pad: number): [number, number] {
+function logExtent(values: readonly number[], pad: number): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) {
@@ -56,7 +56,7 @@ export function logExtent(values: readonly number[], pad: number): [number, numb
 }
 
 /** `count` values evenly spaced in log between lo and hi (both included). */
-export function logGrid(lo: number, hi: number, count: number): number[] {
+function logGrid(lo: number, hi: number, count: number): number[] {
   const a = Math.log(lo);
   const b = Math.log(hi);
   if (count <= 1) return [lo];
@@ -85,7 +85,7 @@ export function dataLevels(values: readonly number[], maxDistinct = 5): number[]
 }
 
 /** Index of the level nearest to v in log space. */
-export function nearestLevel(levels: readonly number[], v: number): number {
+function nearestLevel(levels: readonly number[], v: number): number {
   let best = 0;
   for (let k = 1; k < levels.length; k++) {
     if (Math.abs(Math.log(v / levels[k])) < Math.abs(Math.log(v / levels[best]))) best = k;

@@ -89,7 +89,7 @@ export function parseFitInput(input: FitInput, form?: FitForm): FitParse {
  * endpoint well below its sampling error (Efron & Tibshirani 1993, §19.3, suggest
  * 1,000–2,000 for percentile intervals); Besiroglu et al. 2024 used 4,000.
  */
-export const DEFAULT_RESAMPLES = 1000;
+const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 1;
 export const MAX_RESAMPLES = 10_000;
 /** Most rows × resamples refitted (Epoch's 240 rows × 4,000 = 960,000 fit within it). */
@@ -529,12 +529,12 @@ export function cancelledOutcome(): FitOutcome {
 // ---- reading a result ---------------------------------------------------------------
 
 /** The power law the charts and the report lead with: the floor fit when there is one. */
-export function primaryPowerFit(result: PowerFitResult): { logCoefficient: number; alpha: number; E: number } {
+function primaryPowerFit(result: PowerFitResult): { logCoefficient: number; alpha: number; E: number } {
   return result.floor ?? { logCoefficient: result.pure.logCoefficient, alpha: result.pure.alpha, E: 0 };
 }
 
 /** The fitted loss at data row i. */
-export function fittedLoss(result: FitResult, i: number): number {
+function fittedLoss(result: FitResult, i: number): number {
   if (result.form === 'chinchilla') {
     const { N, D } = result.data;
     return chinchillaLoss((N as number[])[i], (D as number[])[i], result.params);

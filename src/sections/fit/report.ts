@@ -44,7 +44,7 @@ export function powerFormulas(x: FitX): { pure: string; floor: string } {
 }
 
 /** "5.76e23" for a budget in FLOPs. */
-export function budgetText(budget: number): string {
+function budgetText(budget: number): string {
   return formatValue(budget, 3);
 }
 

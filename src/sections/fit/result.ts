@@ -112,8 +112,8 @@ export interface ChinchillaFitResult extends FitResultBase {
   derivedQuantities: Record<DerivedKey, FitEstimate> | null;
 }
 
-export type PowerKey = 'x0' | 'alpha';
-export type PowerFloorKey = 'E' | 'x0' | 'alpha';
+type PowerKey = 'x0' | 'alpha';
+type PowerFloorKey = 'E' | 'x0' | 'alpha';
 
 /** loss = (x0/x)^alpha, fitted by log-log least squares. */
 export interface PowerLawSummary {

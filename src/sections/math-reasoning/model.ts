@@ -6,7 +6,7 @@ import { logspace } from '../../engine/laws/powerLaws';
 import { capability, firstEmergence, stepCapability, type TransitionModel } from '../../engine/thresholds';
 import type { Bilingual, Lang } from '../types';
 
-export type ProblemKey = 'arithmetic' | 'algebra' | 'geometry' | 'probability' | 'calculus';
+type ProblemKey = 'arithmetic' | 'algebra' | 'geometry' | 'probability' | 'calculus';
 
 export interface ProblemType {
   key: ProblemKey;
@@ -77,7 +77,7 @@ export interface Transition {
 }
 
 /** test_reasoning_capability(model_size, problem_type): size ≥ threshold. */
-export function testReasoningCapability(size: number, threshold: number): boolean {
+function testReasoningCapability(size: number, threshold: number): boolean {
   return stepCapability(size, threshold) === 1;
 }
 
@@ -94,7 +94,7 @@ export interface ProblemAnalysis {
   offGrid: boolean;
 }
 
-export function analyzeProblem(problem: ProblemType, threshold: number, t: Transition): ProblemAnalysis {
+function analyzeProblem(problem: ProblemType, threshold: number, t: Transition): ProblemAnalysis {
   const capabilities = MODEL_SIZES.map((size) => capability(t.model, size, threshold, t.sharpness));
   const emergencePoint = firstEmergence(MODEL_SIZES, threshold);
   const capable = MODEL_SIZES.filter((size) => testReasoningCapability(size, threshold));

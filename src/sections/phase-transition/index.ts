@@ -54,7 +54,7 @@ export function transitionFromParams(params: ParamValues): TransitionSettings {
   return { model: str(params, 'transitionModel') as TransitionModel, sharpness: num(params, 'sharpness') };
 }
 
-export function thresholdsFromParams(params: ParamValues): Thresholds {
+function thresholdsFromParams(params: ParamValues): Thresholds {
   return Object.fromEntries(CAPABILITIES.map((c) => [c.key, num(params, c.param)])) as Thresholds;
 }
 

@@ -24,7 +24,7 @@ export interface CapabilitySpec {
  * The seed's memorization is always present (`np.ones_like(x)`, and every branch of
  * analyze_phase_transition includes it): its threshold sits below the smallest size.
  */
-export const MEMORIZATION_THRESHOLD = 1e5;
+const MEMORIZATION_THRESHOLD = 1e5;
 
 /** In the seed's dictionary order (simplest first). */
 export const CAPABILITIES: readonly CapabilitySpec[] = [
@@ -62,7 +62,7 @@ export function analyzePhaseTransition(size: number, thresholds: Thresholds = SE
 }
 
 /** How present capability `key` is at `size`: 0/1 under the step rule, 0–1 under the logistic one. */
-export function presence(key: CapabilityKey, size: number, thresholds: Thresholds, t: TransitionSettings): number {
+function presence(key: CapabilityKey, size: number, thresholds: Thresholds, t: TransitionSettings): number {
   return capability(t.model, size, thresholds[key], t.sharpness);
 }
 

@@ -14,7 +14,7 @@ export const CONCEPTS: readonly Bilingual[] = [
   { zh: '创意', en: 'Creativity' },
 ];
 
-export type RepresentationKind = 'localized' | 'semi_distributed' | 'fully_distributed';
+type RepresentationKind = 'localized' | 'semi_distributed' | 'fully_distributed';
 
 export interface ModelScale {
   key: 'small' | 'medium' | 'large';
@@ -65,13 +65,13 @@ export const MODEL_SCALES: readonly ModelScale[] = [
 ];
 
 /** The seed's defaults. */
-export const SEED = 42;
-export const SEMI_SPREAD = 0.3;
-export const SEMI_COUNT = 20;
-export const FULL_SPREAD = 0.5;
-export const FULL_COUNT = 15;
+const SEED = 42;
+const SEMI_SPREAD = 0.3;
+const SEMI_COUNT = 20;
+const FULL_SPREAD = 0.5;
+const FULL_COUNT = 15;
 /** `for k in range(3)`: regions per concept in the large model. */
-export const FULL_REGIONS = 3;
+const FULL_REGIONS = 3;
 
 export interface RepresentationPoint {
   /** Index into CONCEPTS. */

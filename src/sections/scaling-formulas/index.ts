@@ -22,7 +22,7 @@ import {
 const FLOPS = { zh: 'FLOPs', en: 'FLOPs' };
 
 /** The law the L(N,D) charts use, from the preset choice and, for "custom", the form and constants below. */
-export function lawFromParams(params: ParamValues): ResolvedLaw {
+function lawFromParams(params: ParamValues): ResolvedLaw {
   const preset = str(params, 'lawPreset') as LawPresetId;
   return resolveLaw(preset, str(params, 'lawForm') as LawForm, {
     alphaN: num(params, 'alphaN'),

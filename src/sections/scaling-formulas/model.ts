@@ -188,8 +188,8 @@ function paramsLabel(n: number, lang: Lang): string {
 }
 
 /** Token counts held fixed in the loss-vs-N chart, and parameter counts in the loss-vs-D chart. */
-export const FIXED_TOKENS: readonly number[] = [1e9, 1e10, 1e11, 1e12];
-export const FIXED_PARAMS: readonly number[] = [1e8, 1e9, 1e10, 1e11];
+const FIXED_TOKENS: readonly number[] = [1e9, 1e10, 1e11, 1e12];
+const FIXED_PARAMS: readonly number[] = [1e8, 1e9, 1e10, 1e11];
 /** Axis ranges of the two charts: the article's 10⁶–10¹² parameters; 10⁸–10¹⁴ tokens. */
 export const PARAMS_RANGE: readonly [number, number] = [1e6, 1e12];
 export const TOKENS_RANGE: readonly [number, number] = [1e8, 1e14];

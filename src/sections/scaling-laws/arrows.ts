@@ -5,7 +5,7 @@
 // the rule and head are ordinary data-positioned marks that scale with the chart.
 // (Used by scaling-laws and math-reasoning; a candidate for chartKit.)
 
-export interface AxisFrame {
+interface AxisFrame {
   type: 'log' | 'linear';
   domain: readonly [number, number];
 }

@@ -43,7 +43,7 @@ export interface TestServer {
 }
 
 /** The test page: exactly the webview's HTML, themed like VS Code themes a webview. */
-export function testPageHtml(origin: string, opts: PageOptions): string {
+function testPageHtml(origin: string, opts: PageOptions): string {
   const nonce = randomBytes(16).toString('base64').replace(/[+/=]/g, '');
   const html = renderWebviewHtml({
     cspSource: origin,

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const EXTENSION_ID = 'emergence-lens.emergence-lens';
+const EXTENSION_ID = 'emergence-lens.emergence-lens';
 export const SHOW_CHART = 'emergenceLens.showChart';
 export const LAST_RENDERED = 'emergenceLens._testing.lastRendered';
 
