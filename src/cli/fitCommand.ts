@@ -15,6 +15,7 @@ import type { DropRule } from '../engine/fit/diagnostics';
 import type { Bilingual, FitForm } from '../engine/fit/data';
 import { decodeDataBytes, fileTooLarge, MAX_DATA_BYTES, quoteCell } from '../engine/fit/text';
 import { fitInputOfFile, fitReport, parseFitInput, resultJson, runFit } from '../sections/fit/index';
+import { choiceOption, noExtraPositionals, numberOption, optionValue, parseArgs as parseCommandLine, UsageError } from './args';
 import { cliLang, padDisplay, displayWidth, tl, type Lang } from './messages';
 
 export interface FitCommandIo {
@@ -45,69 +46,39 @@ interface FitArgs {
   json: boolean;
 }
 
-const WHOLE = /^[0-9]{1,12}$/;
-// Decimal or scientific only: no hex, no Infinity, no empty string (one pass, no nested quantifiers).
-const DECIMAL = /^[0-9]{1,30}(\.[0-9]{0,30})?([eE][+-]?[0-9]{1,3})?$/;
-
-/** Parses the arguments after `fit` (a leading "fit" is tolerated); a string is an error. */
+/** Parses the arguments after `fit` with the CLI's one argument parser (src/cli/args.ts); a string is an error. */
 function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
-  const got = (v: string | undefined): string => (v === undefined ? tl(lang, 'nothing') : `"${quoteCell(v)}"`);
-  const rest = args[0] === 'fit' ? args.slice(1) : [...args];
-  const out: FitArgs = { file: '', form: undefined, bootstrap: undefined, seed: 1, budget: undefined, drop: 0, dropBy: 'loss', json: false };
-  let file: string | undefined;
-  let options = true;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (options && arg === '--') {
-      options = false;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const isOption = options && arg.startsWith('--');
-    const name = isOption && eq > 0 ? arg.slice(0, eq) : arg;
-    const takeValue = (): string | undefined => (eq > 0 && isOption ? arg.slice(eq + 1) : rest[++i]);
-    const whole = (flag: string, max: number): number | string => {
-      const v = takeValue();
-      const k = v !== undefined && WHOLE.test(v) ? Number(v) : NaN;
-      return k <= max ? k : tl(lang, '{0} must be a whole number from 0 to {1}, got {2}', flag, max, got(v));
-    };
-    if (!isOption && options && arg.startsWith('-') && arg !== '-') return tl(lang, 'unknown option "{0}"', quoteCell(arg));
-    if (!isOption) {
-      if (file !== undefined) return tl(lang, 'unexpected argument "{0}" (only one data file)', quoteCell(arg));
-      file = arg;
-      continue;
-    }
-    if (name === '--json') out.json = true;
-    else if (name === '--form') {
-      const v = takeValue();
-      if (v !== 'chinchilla' && v !== 'power') return tl(lang, '--form must be "chinchilla" or "power", got {0}', got(v));
-      out.form = v;
-    } else if (name === '--bootstrap') {
+  const spec = {
+    form: { kind: 'string' },
+    bootstrap: { kind: 'string' },
+    seed: { kind: 'string' },
+    budget: { kind: 'string' },
+    drop: { kind: 'string' },
+    'drop-by': { kind: 'string' },
+    json: { kind: 'flag' },
+    lang: { kind: 'string' },
+  } as const;
+  try {
+    const parsed = parseCommandLine('fit', args[0] === 'fit' ? args.slice(1) : args, spec, lang);
+    noExtraPositionals('fit', parsed.positionals, 1, lang);
+    const file = parsed.positionals[0];
+    if (file === undefined) return tl(lang, 'missing the data file');
+    const whole = (name: string, max: number, fallback?: number): number | undefined => numberOption('fit', parsed, name, { min: 0, max, integer: true }, lang, fallback);
+    return {
+      file,
+      form: optionValue(parsed, 'form') === undefined ? undefined : choiceOption('fit', parsed, 'form', ['chinchilla', 'power'] as const, 'chinchilla', lang),
       // The pipeline checks the upper limits (resamples, rows × resamples) and names them.
-      const k = whole('--bootstrap', 10_000);
-      if (typeof k === 'string') return k;
-      out.bootstrap = k;
-    } else if (name === '--seed') {
-      const k = whole('--seed', 0xffffffff);
-      if (typeof k === 'string') return k;
-      out.seed = k;
-    } else if (name === '--drop') {
-      const k = whole('--drop', 50);
-      if (typeof k === 'string') return k;
-      out.drop = k;
-    } else if (name === '--drop-by') {
-      const v = takeValue();
-      if (v !== 'loss' && v !== 'residual') return tl(lang, '--drop-by must be "loss" or "residual", got {0}', got(v));
-      out.dropBy = v;
-    } else if (name === '--budget') {
-      const v = takeValue();
-      const c = v !== undefined && DECIMAL.test(v) ? Number(v) : NaN;
-      if (!(c > 0 && Number.isFinite(c))) return tl(lang, '--budget must be a positive number of FLOPs such as 5.76e23, got {0}', got(v));
-      out.budget = c;
-    } else return tl(lang, 'unknown option "{0}"', quoteCell(arg));
+      bootstrap: whole('bootstrap', 10_000),
+      seed: whole('seed', 0xffffffff, 1) ?? 1,
+      budget: numberOption('fit', parsed, 'budget', { min: 0, minExclusive: true }, lang),
+      drop: whole('drop', 50, 0) ?? 0,
+      dropBy: choiceOption('fit', parsed, 'drop-by', ['loss', 'residual'] as const, 'loss', lang),
+      json: parsed.options.has('json'),
+    };
+  } catch (err) {
+    if (err instanceof UsageError) return err.message;
+    throw err;
   }
-  if (file === undefined) return tl(lang, 'missing the data file');
-  return { ...out, file };
 }
 
 function say(text: Bilingual, lang: Lang): string {

@@ -372,7 +372,7 @@ describe('cli: emergence-lens', function () {
       [['list', 'extra'], /^emergence-lens: list: 多余的参数 "extra"$/],
       [['explain'], /^缺少要解释的文本 — 用法：emergence-lens explain/],
       [['fit'], /^错误：缺少数据文件。用法：emergence-lens fit/],
-      [['fit', 'runs.csv', '--form', 'cubic'], /^错误：--form 只能是 "chinchilla" 或 "power"，收到 "cubic"/],
+      [['fit', 'runs.csv', '--form', 'cubic'], /^错误：fit: --form 只能是 chinchilla, power 之一（收到 "cubic"）/],
     ];
     for (const [args, mentions] of cases) {
       it(`emergence-lens ${args.join(' ') || '(nothing)'}`, () => assertUsageError(cliZh(...args), mentions));

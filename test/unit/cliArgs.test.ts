@@ -157,6 +157,13 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
       assertOneLine(await cli('fit', ''), /fit: empty argument/);
     });
 
+    it('fit parses its numbers like every other command: decimal or scientific only, no hex', async () => {
+      assertOneLine(await cli('fit', 'data.csv', '--bootstrap', '0x10'), /fit: --bootstrap must be a number in decimal or scientific notation .*\[0, 10000\], a whole number \(got "0x10"\)/);
+      assertOneLine(await cli('fit', 'data.csv', '--budget', '0x1000'), /fit: --budget must be a number in decimal or scientific notation .*\(got "0x1000"\)/);
+      assertOneLine(await cli('fit', 'data.csv', '--seed', '1.5'), /fit: --seed must be in \[0, 4294967295\], a whole number \(got "1\.5"\)/);
+      assertOneLine(await cli('fit', 'data.csv', 'more.csv'), /fit: unexpected argument "more\.csv"/);
+    });
+
     it('fit fit says the command was typed twice (was "missing the data file")', async () => {
       assertOneLine(await cli('fit', 'fit'), /fit: "fit" given twice .*a file named fit is \.\/fit/);
       assertOneLine(await cli('fit', 'fit', 'data.csv'), /"fit" given twice/);
