@@ -28,7 +28,6 @@ export interface FitCommandIo {
 }
 
 const OPTIONS = '[--form chinchilla|power] [--bootstrap N] [--seed S] [--budget C] [--drop K] [--drop-by loss|residual] [--json]';
-export const FIT_USAGE = `usage: emergence-lens fit <file.csv|file.md> ${OPTIONS}`;
 
 /** The usage line in the message language. */
 export function fitUsage(lang: Lang = cliLang()): string {
