@@ -3,6 +3,7 @@
 // and language variants. Static HTML and one inline stylesheet: no scripts, no
 // external resources, so it opens from file:// anywhere, offline.
 import type { Bilingual, ChartTheme, Lang, Section } from '../sections/types';
+import { escapeHtml } from '../engine/text';
 
 interface IndexChartFile {
   /** Relative to the folder holding index.html, forward slashes. */
@@ -39,9 +40,6 @@ const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 /** Charts wider than this get the full row per language instead of sharing it. */
 const WIDE_CHART_PX = 620;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 /** Both languages side by side, each tagged with its lang (screen readers, CJK line breaking). */
 function bilingual(text: Bilingual): string {

@@ -7,6 +7,7 @@ import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { parseChartBlock } from '../sections/chartBlock';
 import { SECTIONS } from '../sections/index';
 import type { Bilingual, Lang, Section } from '../sections/types';
+import { escapeHtml } from '../engine/text';
 
 /** The fence info word that marks a chart block. */
 const FENCE_INFO = 'emergence';
@@ -18,12 +19,6 @@ export interface EmergencePluginOptions {
   defaultLang?: () => Lang | undefined;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an element body or a quoted attribute value. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
 
 const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 

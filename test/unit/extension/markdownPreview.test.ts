@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Markdown, StateCore } from 'markdown-it';
-import { emergenceMarkdownItPlugin, escapeHtml, type EmergencePluginOptions } from '../../../src/extension/markdownPreview';
+import { emergenceMarkdownItPlugin, type EmergencePluginOptions } from '../../../src/extension/markdownPreview';
+import { escapeHtml } from '../../../src/engine/text';
 import type { ChartSpec, Section } from '../../../src/sections/types';
 
 function chart(id: string): ChartSpec {
