@@ -5,6 +5,7 @@
 // (webview/elements.ts) load once the charts are painted.
 import { findSection } from '../src/sections/index';
 import { resolveParams, type ChartContext, type ChartSpec, type ChartTheme, type Lang, type ParamValues, type Section } from '../src/sections/types';
+import { parseEmergenceTableRows } from '../src/engine/emergence/data';
 import { isPanelState, parseHostMessage, type ExportFormat, type HostToWebview, type NoteContext, type PanelState, type WebviewToHost } from '../src/protocol/messages';
 import { ChartSet } from './lib/chartSet';
 import { loadSiblingScript } from './lib/lateScript';
@@ -48,6 +49,8 @@ let theme: ChartTheme = readTheme(document);
 let section: Section | undefined;
 let params: ParamValues = {};
 let noteContext: NoteContext | undefined;
+/** The user's table a 'show' carried (drawn instead of the section's shipped data), parsed here again. */
+let userTable: ChartContext['userTable'];
 let controls: Controls | undefined;
 let controlsKey = '';
 
@@ -94,7 +97,7 @@ function toolbarFor(chart: ChartSpec): HTMLElement {
 /** The side view, following a formula, shows the charts of that formula only. */
 function currentCharts(): ChartSpec[] {
   if (!section) return [];
-  const ctx: ChartContext = { lang, theme, width: charts.width() };
+  const ctx: ChartContext = { lang, theme, width: charts.width(), userTable };
   const all = section.charts(params, ctx);
   const focus = mode === 'view' ? noteContext?.focusCharts : undefined;
   if (!focus || focus.length === 0) return all;
@@ -105,7 +108,8 @@ function currentCharts(): ChartSpec[] {
 function reportRendered(): void {
   if (!section) return;
   body.dataset.state = 'ready';
-  api.post({ type: 'rendered', sectionId: section.id, params: { ...params }, charts: charts.report() });
+  const user = userTable && { name: userTable.name, models: userTable.table.models.length };
+  api.post({ type: 'rendered', sectionId: section.id, params: { ...params }, charts: charts.report(), ...(user ? { userTable: user } : {}) });
 }
 
 function renderHeader(): void {
@@ -125,7 +129,8 @@ function renderHeader(): void {
 
 function renderReport(): void {
   if (!section || mode === 'view') return;
-  const report = section.report?.(params, lang);
+  // The printed report is of the shipped data: not shown beside the user's table.
+  const report = userTable ? undefined : section.report?.(params, lang);
   reportEl.hidden = !report;
   reportEl.textContent = report ?? '';
   reportEl.setAttribute('aria-label', ui('report', lang));
@@ -225,6 +230,15 @@ function onMessage(message: HostToWebview): void {
     case 'show':
       lang = message.lang;
       noteContext = message.note;
+      userTable = undefined;
+      if (message.userTable) {
+        const parsed = parseEmergenceTableRows(message.userTable.rows, message.userTable.firstRowNumber);
+        if (!parsed.ok) {
+          showError(parsed.error.message[message.lang]);
+          break;
+        }
+        userTable = { name: message.userTable.name, table: parsed.table };
+      }
       void show(message.sectionId, message.params ?? (section?.id === message.sectionId ? params : undefined));
       break;
     case 'setLang':

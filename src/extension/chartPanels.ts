@@ -10,6 +10,7 @@ import {
   type HostToWebview,
   type PanelState,
   type WebviewToHost,
+  type UserTable,
 } from '../protocol/messages';
 import type { Lang, ParamValue } from '../sections/types';
 import { displayLang, t } from './language';
@@ -126,6 +127,22 @@ export class ChartPanels implements vscode.Disposable {
       webviewOptions(this.extensionUri),
     );
     return this.attach(panel, { sectionId, params: params ?? {} }, lang);
+  }
+
+  /** Opens (or reveals) a section's panel drawing the user's table instead of its shipped data. */
+  showUserTable(sectionId: string, userTable: UserTable): ChartPanel | undefined {
+    const section = findSection(sectionId);
+    if (!section) return undefined;
+    const lang = displayLang();
+    let chartPanel = this.panels.get(sectionId);
+    if (chartPanel) {
+      chartPanel.panel.reveal();
+    } else {
+      const panel = vscode.window.createWebviewPanel(CHART_PANEL_TYPE, this.panelTitle(section.title[lang], section.seedRef), vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
+      chartPanel = this.attach(panel, { sectionId, params: {} }, lang);
+    }
+    chartPanel.post({ type: 'show', sectionId, lang, userTable });
+    return chartPanel;
   }
 
   /** Called by the serializer after a reload with the webview's saved state. */

@@ -11,6 +11,7 @@ import { emergenceMarkdownItPlugin } from './markdownPreview';
 import { FormulaHoverProvider } from './hover';
 import { SIDE_VIEW_ID, SideViewProvider } from './sideView';
 import { registerFitCommands } from './fitCommand';
+import { registerEmergenceTableCommand } from './emergenceTableCommand';
 
 export interface ExtensionApi {
   panels: ChartPanels;
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sideView = new SideViewProvider(context.extensionUri, log);
   context.subscriptions.push(log, panels, sideView);
   registerFitCommands(context, log);
+  registerEmergenceTableCommand(context, panels);
 
   const showChart = async (sectionId?: unknown, params?: unknown): Promise<boolean> => {
     const id = typeof sectionId === 'string' ? sectionId : await pickSection();

@@ -27,9 +27,24 @@ export interface NoteContext {
   focusCharts?: string[];
 }
 
+/**
+ * A user's table of the ObsScaling shape (the cells, header first), already parsed
+ * without error by the extension; the webview parses it again with the same engine.
+ */
+export interface UserTable {
+  /** The file's name, shown on the chart instead of the shipped data's citation. */
+  name: string;
+  rows: string[][];
+  /** 1-based line of rows[0] in the file. */
+  firstRowNumber: number;
+}
+
+/** Bounds on a user table in a message (the parser on receipt stays bounded). */
+export const USER_TABLE_LIMITS = { rows: 2000, cells: 64, cellLength: 200, nameLength: 200 } as const;
+
 export type HostToWebview =
-  /** Show a section (and optionally set its parameters); the side view adds the note context. */
-  | { type: 'show'; sectionId: string; lang: Lang; params?: Record<string, ParamValue>; note?: NoteContext }
+  /** Show a section (and optionally set its parameters); the side view adds the note context; userTable replaces a section's shipped data. */
+  | { type: 'show'; sectionId: string; lang: Lang; params?: Record<string, ParamValue>; note?: NoteContext; userTable?: UserTable }
   /** The display language changed (setting or VS Code). */
   | { type: 'setLang'; lang: Lang }
   /** Set some parameters, as if the user moved the controls. */
@@ -50,7 +65,7 @@ interface RenderedChartInfo {
 export type WebviewToHost =
   | { type: 'ready' }
   /** All charts painted for the current parameters. */
-  | { type: 'rendered'; sectionId: string; params: Record<string, ParamValue>; charts: RenderedChartInfo[] }
+  | { type: 'rendered'; sectionId: string; params: Record<string, ParamValue>; charts: RenderedChartInfo[]; userTable?: { name: string; models: number } }
   /** An export the user (or a command) asked for; data is SVG text, a PNG data URL or spec JSON. */
   | { type: 'exported'; format: ExportFormat; chartId: string; data: string }
   /** Side view: write the current parameters back into the note. */
@@ -115,6 +130,20 @@ export function isPanelState(v: unknown): v is PanelState {
   return isObject(v) && isId(v.sectionId) && isParamMap(v.params);
 }
 
+/** A UserTable within USER_TABLE_LIMITS, copied; anything else undefined. */
+export function parseUserTable(v: unknown): UserTable | undefined {
+  const L = USER_TABLE_LIMITS;
+  if (!isObject(v) || typeof v.name !== 'string' || v.name.length === 0 || v.name.length > L.nameLength) return undefined;
+  if (typeof v.firstRowNumber !== 'number' || !Number.isInteger(v.firstRowNumber) || v.firstRowNumber < 1) return undefined;
+  if (!Array.isArray(v.rows) || v.rows.length < 2 || v.rows.length > L.rows) return undefined;
+  const rows: string[][] = [];
+  for (const r of v.rows as unknown[]) {
+    if (!Array.isArray(r) || r.length > L.cells || !r.every((c) => typeof c === 'string' && c.length <= L.cellLength)) return undefined;
+    rows.push([...(r as string[])]);
+  }
+  return { name: v.name, rows, firstRowNumber: v.firstRowNumber };
+}
+
 export function parseHostMessage(v: unknown): HostToWebview | undefined {
   if (!isObject(v)) return undefined;
   switch (v.type) {
@@ -122,7 +151,9 @@ export function parseHostMessage(v: unknown): HostToWebview | undefined {
       if (!isId(v.sectionId) || !isLang(v.lang) || (v.params !== undefined && !isParamMap(v.params))) return undefined;
       const note = v.note === undefined ? undefined : parseNoteContext(v.note);
       if (v.note !== undefined && !note) return undefined;
-      return { type: 'show', sectionId: v.sectionId, lang: v.lang, params: v.params, note };
+      const userTable = v.userTable === undefined ? undefined : parseUserTable(v.userTable);
+      if (v.userTable !== undefined && !userTable) return undefined;
+      return { type: 'show', sectionId: v.sectionId, lang: v.lang, params: v.params, note, ...(userTable ? { userTable } : {}) };
     }
     case 'setLang':
       return isLang(v.lang) ? { type: 'setLang', lang: v.lang } : undefined;
@@ -150,7 +181,10 @@ export function parseWebviewMessage(v: unknown): WebviewToHost | undefined {
         if (typeof c.digest !== 'string' || c.digest.length > 64) return undefined;
         charts.push({ id: c.id, marks: c.marks, digest: c.digest });
       }
-      return { type: 'rendered', sectionId: v.sectionId, params: v.params, charts };
+      if (v.userTable === undefined) return { type: 'rendered', sectionId: v.sectionId, params: v.params, charts };
+      const u = v.userTable;
+      if (!isObject(u) || typeof u.name !== 'string' || u.name.length > USER_TABLE_LIMITS.nameLength || typeof u.models !== 'number' || !Number.isInteger(u.models) || u.models < 0) return undefined;
+      return { type: 'rendered', sectionId: v.sectionId, params: v.params, charts, userTable: { name: u.name, models: u.models } };
     }
     case 'exported':
       return isFormat(v.format) && isId(v.chartId) && typeof v.data === 'string' && v.data.length <= MAX_STRING

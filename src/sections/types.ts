@@ -1,5 +1,6 @@
 // The contract between a section folder, the registry and every consumer (webview,
 // CLI, tests). Pure data: no vscode, no DOM.
+import type { EmergenceTable } from '../engine/emergence/data';
 import type { TopLevelSpec } from 'vega-lite';
 
 export type Lang = 'en' | 'zh';
@@ -68,6 +69,11 @@ export interface ChartContext {
    * aspect (radars) size themselves to it. Absent: the chart's own width (export, CLI).
    */
   width?: number;
+  /**
+   * A table the user loaded (file name and parsed rows): sections drawn from measured
+   * data (emergence-real) draw it instead of their shipped data and say whose it is.
+   */
+  userTable?: { name: string; table: EmergenceTable };
 }
 
 export interface ChartSpec {

@@ -5,7 +5,7 @@ import { describeGroupFit, formatAxisValue } from '../../engine/emergence/descri
 import { METRIC_NAMES } from '../../engine/emergence/tasks';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { ChartContext, ChartSpec } from '../types';
-import { AXIS_NAMES, DATA_CITATION, LEFT_OUT_REASON, curveRows, pointRows, type RealView } from './model';
+import { AXIS_NAMES, LEFT_OUT_REASON, curveRows, dataSourceLine, pointRows, type RealView } from './model';
 
 type Json = Record<string, unknown>;
 
@@ -99,8 +99,8 @@ export function realEmergenceChart(v: RealView, ctx: ChartContext, familyCurves:
       id: 'real-emergence',
       title: { en: `Emergence on real models: ${a.task.name.en}`, zh: `真实模型上的涌现：${a.task.name.zh}` },
       description: {
-        en: `${a.task.name.en} score of ${n} open base models against ${AXIS_NAMES[v.axis].en.toLowerCase()}, coloured by family, with the fitted sigmoid and its emergence point.`,
-        zh: `${n} 个开源基础模型在${a.task.name.zh}上的得分与${AXIS_NAMES[v.axis].zh}的关系，按系列着色，附拟合的 S 形曲线与涌现点。`,
+        en: `${a.task.name.en} score of ${n} ${v.userTableName === undefined ? 'open base models' : `models of ${v.userTableName}`} against ${AXIS_NAMES[v.axis].en.toLowerCase()}, coloured by family, with the fitted sigmoid and its emergence point.`,
+        zh: `${v.userTableName === undefined ? '' : `${v.userTableName} 中的 `}${n} 个${v.userTableName === undefined ? '开源基础' : ''}模型在${a.task.name.zh}上的得分与${AXIS_NAMES[v.axis].zh}的关系，按系列着色，附拟合的 S 形曲线与涌现点。`,
       },
       width: 540,
       height: 320,
@@ -108,7 +108,7 @@ export function realEmergenceChart(v: RealView, ctx: ChartContext, familyCurves:
     ctx,
     { layer: layers },
   );
-  setTitle(chart, { text: tr(chart.title, lang), subtitle: [...fitLines, countLine, tr(DATA_CITATION, lang)] });
+  setTitle(chart, { text: tr(chart.title, lang), subtitle: [...fitLines, countLine, dataSourceLine(v, lang)] });
   return chart;
 }
 

@@ -44,8 +44,8 @@ const params: ParamSpec[] = [
   { kind: 'toggle', name: 'familyCurves', label: { en: 'Per-family curves', zh: '各系列曲线' }, default: false },
 ];
 
-function viewOf(p: ParamValues): ReturnType<typeof realView> {
-  return realView(str(p, 'task'), str(p, 'axis') as ScaleAxis, str(p, 'lossFit') as ChinchillaPresetId);
+function viewOf(p: ParamValues, ctx?: ChartContext): ReturnType<typeof realView> {
+  return realView(str(p, 'task'), str(p, 'axis') as ScaleAxis, str(p, 'lossFit') as ChinchillaPresetId, ctx?.userTable);
 }
 
 /** A table of emergence points per task (and per family) with intervals, on the chosen axis. */
@@ -74,7 +74,7 @@ export const emergenceRealSection: Section = {
   },
   params,
   charts(p: ParamValues, ctx: ChartContext): ChartSpec[] {
-    const v = viewOf(p);
+    const v = viewOf(p, ctx);
     return [realEmergenceChart(v, ctx, bool(p, 'familyCurves')), familyPointsChart(v, ctx)];
   },
   report: emergenceReport,

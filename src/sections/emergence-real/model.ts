@@ -5,12 +5,18 @@ import { obsscalingTable, type EmergenceTable } from '../../engine/emergence/dat
 import { emergenceCurve } from '../../engine/emergence/fit';
 import { findTask, OBSSCALING_TASKS, type TaskInfo } from '../../engine/emergence/tasks';
 import type { ChinchillaPresetId } from '../../engine/laws/presets';
-import type { Bilingual } from '../types';
+import type { Bilingual, Lang } from '../types';
 
 export const DATA_CITATION: Bilingual = {
   en: 'Data: Ruan et al. 2024, ObsScaling (Apache-2.0); tasks: Wei et al. 2022',
   zh: '数据：Ruan 等 2024，ObsScaling（Apache-2.0）；任务：Wei 等 2022',
 };
+
+/** The data line of a chart: the user's file, or the shipped data's citation. */
+export function dataSourceLine(v: RealView, lang: Lang): string {
+  if (v.userTableName === undefined) return DATA_CITATION[lang];
+  return lang === 'zh' ? `数据：你的表格 ${v.userTableName}（${v.table.models.length} 个模型；非 ObsScaling 数据）` : `Data: your table ${v.userTableName} (${v.table.models.length} models; not the ObsScaling data)`;
+}
 
 export const AXIS_NAMES: Record<ScaleAxis, Bilingual> = {
   flops: { en: 'Training compute (FLOPs)', zh: '训练计算量 (FLOPs)' },
@@ -33,12 +39,19 @@ function shippedTask(id: string): TaskInfo {
 
 export interface RealView {
   table: EmergenceTable;
+  /** The user's file name when the table is theirs (the chart then cites it, not ObsScaling). */
+  userTableName?: string;
   analysis: TaskAnalysis;
   axis: ScaleAxis;
   lossFit: ChinchillaPresetId;
 }
 
-export function realView(taskId: string, axis: ScaleAxis, lossFit: ChinchillaPresetId): RealView {
+export function realView(taskId: string, axis: ScaleAxis, lossFit: ChinchillaPresetId, user?: { name: string; table: EmergenceTable }): RealView {
+  if (user && user.table.tasks.length > 0) {
+    // The user's columns: the picked task when the table has it, else its first task.
+    const task = findTask(user.table.tasks, taskId) ?? user.table.tasks[0];
+    return { table: user.table, userTableName: user.name, analysis: analyzeShippedTask(user.table, task, { axis, lossFit }), axis, lossFit };
+  }
   const table = obsscalingTable();
   return { table, analysis: analyzeShippedTask(table, shippedTask(taskId), { axis, lossFit }), axis, lossFit };
 }
