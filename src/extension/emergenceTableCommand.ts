@@ -12,7 +12,7 @@ import type { ChartPanels } from './chartPanels';
 import { displayLang, t } from './language';
 import { findTableAt } from './markdownTable';
 
-export const EMERGENCE_TABLE_COMMAND = 'emergenceLens.emergenceFromTable';
+const EMERGENCE_TABLE_COMMAND = 'emergenceLens.emergenceFromTable';
 
 type Loaded = { ok: true; userTable: UserTable } | { ok: false; message: string };
 
