@@ -22,7 +22,10 @@ export default tseslint.config(
     // The dependency rule of DESIGN.md: engine and sections stay pure.
     files: ['src/engine/**/*.ts', 'src/sections/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', '../extension/*', '../../extension/*', '../cli/*', '../../webview/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['vscode', 'node:*', 'fs', 'path', '../extension/*', '../../extension/*', '../cli/*', '../../webview/*'] },
+      ],
       'no-restricted-globals': ['error', 'document', 'window', 'process'],
     },
   },

@@ -206,10 +206,7 @@ async function main(): Promise<void> {
     ['fit', () => benchFit(options.quick ? { startsLimit: 100 } : {})],
     ['fit-pipeline', () => benchFitPipeline(options.quick)],
     ['emergence', () => benchEmergence()],
-    [
-      'webview',
-      () => benchWebview({ allParams: options.allParams }),
-    ],
+    ['webview', () => benchWebview({ allParams: options.allParams })],
   ];
   for (const [name, run] of optional) {
     if (options.skip.has(name)) {

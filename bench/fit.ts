@@ -93,7 +93,12 @@ async function epochWorkers(path: string, resamples: number): Promise<number> {
   const parsed = parseFitInput({ kind: 'csv', text: readFileSync(path, 'utf8') });
   if (!parsed.ok) throw new Error(parsed.error.message.en);
   const t0 = performance.now();
-  const fit = runFitInWorkers(parsed.data, parsed.form, { source: { kind: 'csv', name: 'epoch.csv', firstRow: 1, lastRow: 246 }, resamples, drop: { count: 5, rule: 'loss' } }, { script: resolve('dist/fitWorker.js') });
+  const fit = runFitInWorkers(
+    parsed.data,
+    parsed.form,
+    { source: { kind: 'csv', name: 'epoch.csv', firstRow: 1, lastRow: 246 }, resamples, drop: { count: 5, rule: 'loss' } },
+    { script: resolve('dist/fitWorker.js') },
+  );
   const outcome = await fit.outcome;
   if (!outcome.ok) throw new Error(outcome.message.en);
   return (performance.now() - t0) / 1000;

@@ -61,7 +61,10 @@ function positions(lines: readonly string[], count: number, seed: number): [numb
   };
   const out: [number, number][] = [];
   // Half on formula lines (hits), half anywhere (mostly misses).
-  const formulaLines = lines.map((t, i) => [t, i] as const).filter(([t]) => /[≈=^]/.test(t)).map(([, i]) => i);
+  const formulaLines = lines
+    .map((t, i) => [t, i] as const)
+    .filter(([t]) => /[≈=^]/.test(t))
+    .map(([, i]) => i);
   for (let k = 0; k < count; k++) {
     const line = k % 2 === 0 && formulaLines.length > 0 ? formulaLines[Math.floor(next() * formulaLines.length)] : Math.floor(next() * lines.length);
     out.push([line, Math.floor(next() * (lines[line].length + 1))]);
@@ -149,8 +152,17 @@ type Engine = Pick<Document, 'findFormulaAt'> & Pick<Explain, 'explain' | 'expla
  */
 function shippedEngine(): Engine | undefined {
   try {
-    const entry = 'export { findFormulaAt } from "./src/engine/formulas/document"; export { explain, explanationToMarkdown } from "./src/engine/formulas/explain";';
-    const built = buildSync({ stdin: { contents: entry, resolveDir: join(__dirname, '..'), loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+    const entry =
+      'export { findFormulaAt } from "./src/engine/formulas/document"; export { explain, explanationToMarkdown } from "./src/engine/formulas/explain";';
+    const built = buildSync({
+      stdin: { contents: entry, resolveDir: join(__dirname, '..'), loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'emergence-lens-bench-'));
     const file = join(dir, 'engine.js');
     writeFileSync(file, built.outputFiles[0].text);
@@ -164,7 +176,11 @@ function shippedEngine(): Engine | undefined {
 }
 
 /** Fastest, median and slowest of `reps` hovers of one case, and how many values it collected. */
-function timeCase(engine: Engine, c: { lines: string[]; line: number; column: number }, reps: number): { min: number; p50: number; max: number; values: number } {
+function timeCase(
+  engine: Engine,
+  c: { lines: string[]; line: number; column: number },
+  reps: number,
+): { min: number; p50: number; max: number; values: number } {
   const times: number[] = [];
   let values = 0;
   for (let r = 0; r < reps + 5; r++) {

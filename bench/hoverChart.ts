@@ -15,7 +15,10 @@ function percentile(sorted: number[], p: number): number {
 
 export async function benchHoverWithChart(samples = 60): Promise<Record<string, string | number>> {
   const lines = generateNote(5000);
-  const formulaLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /\^|≈/.test(l)).map(([, i]) => i);
+  const formulaLines = lines
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => /\^|≈/.test(l))
+    .map(([, i]) => i);
   const times: number[] = [];
   let rendered = 0;
   for (let k = 0; k < samples; k++) {

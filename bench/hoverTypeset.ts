@@ -40,7 +40,10 @@ export function benchHoverTypeset(root = process.cwd()): Record<string, string |
   uncached.sort((a, b) => a - b);
 
   const lines = generateNote(5000);
-  const formulaLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /\^|≈/.test(l)).map(([, i]) => i);
+  const formulaLines = lines
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => /\^|≈/.test(l))
+    .map(([, i]) => i);
   const times: number[] = [];
   for (let k = 0; k < 400; k++) {
     const line = formulaLines[(k * 7) % formulaLines.length];

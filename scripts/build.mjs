@@ -21,12 +21,36 @@ const common = {
 const page = { platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist', minify: true };
 const builds = [
   // './render.js' and './typeset.js' stay runtime requires: vega and MathJax load with the first hover, not at activation.
-  { entryPoints: { extension: 'src/extension/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './render.js', './typeset.js'], outdir: 'dist', alias: { 'vega-canvas': vegaCanvasBrowser } },
+  {
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './render.js', './typeset.js'],
+    outdir: 'dist',
+    alias: { 'vega-canvas': vegaCanvasBrowser },
+  },
   // The fit's worker thread (src/fitWorker/host.ts starts it from dist/fitWorker.js).
   { entryPoints: { fitWorker: 'src/fitWorker/worker.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist' },
-  { entryPoints: { render: 'src/cli/renderChart.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', alias: { 'vega-canvas': vegaCanvasBrowser } },
+  {
+    entryPoints: { render: 'src/cli/renderChart.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outdir: 'dist',
+    alias: { 'vega-canvas': vegaCanvasBrowser },
+  },
   { entryPoints: { typeset: 'src/extension/typeset.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist' },
-  { entryPoints: { cli: 'src/cli/main.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: ['@resvg/resvg-js'], alias: { 'vega-canvas': vegaCanvasBrowser }, banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: { cli: 'src/cli/main.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outdir: 'dist',
+    external: ['@resvg/resvg-js'],
+    alias: { 'vega-canvas': vegaCanvasBrowser },
+    banner: { js: '#!/usr/bin/env node' },
+  },
   { entryPoints: { webview: 'webview/main.ts' }, ...page },
   { entryPoints: { preview: 'webview/preview.ts' }, ...page },
   { entryPoints: { previewCharts: 'webview/previewCharts.ts' }, ...page },

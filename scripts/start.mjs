@@ -110,18 +110,22 @@ async function runShowChartFromPalette(page) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 20_000 });
   await page.fill('.quick-input-widget input', `>${title}`);
-  await page.waitForFunction(
-    (t) => (document.querySelector('.quick-input-list .monaco-list-row')?.getAttribute('aria-label') ?? '').startsWith(t),
-    title,
-    { timeout: 20_000 },
-  );
+  await page.waitForFunction((t) => (document.querySelector('.quick-input-list .monaco-list-row')?.getAttribute('aria-label') ?? '').startsWith(t), title, {
+    timeout: 20_000,
+  });
   await page.keyboard.press('Enter');
   // The section quick pick (the palette closes first, then the extension's pick opens).
   await page.waitForFunction(
     () => {
       const input = document.querySelector('.quick-input-widget input');
       const widget = document.querySelector('.quick-input-widget');
-      return widget && widget.style.display !== 'none' && input && !input.value.startsWith('>') && document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0;
+      return (
+        widget &&
+        widget.style.display !== 'none' &&
+        input &&
+        !input.value.startsWith('>') &&
+        document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0
+      );
     },
     undefined,
     { timeout: 20_000 },

@@ -18,7 +18,18 @@ import { join, relative } from 'node:path';
 import { launchChromium } from './lib/browser.mjs';
 import { freePort, installVsix, killGroup, newRunDir, startCodeServer } from './lib/codeServer.mjs';
 import { REPO_ROOT } from './lib/offlineHost.mjs';
-import { acceptFirstPick, chartPageProbe, findFrame, goTo, lineOf, openFile, previewProbe, runCommand, showHover, until } from '../test/installed/workbench.mjs';
+import {
+  acceptFirstPick,
+  chartPageProbe,
+  findFrame,
+  goTo,
+  lineOf,
+  openFile,
+  previewProbe,
+  runCommand,
+  showHover,
+  until,
+} from '../test/installed/workbench.mjs';
 
 const started = Date.now();
 const VSIX = join(REPO_ROOT, 'emergence-lens.vsix');
@@ -86,7 +97,12 @@ try {
   check('code-server --install-extension unpacks the .vsix', Boolean(unpacked), unpacked ?? installed);
   if (unpacked) {
     const files = readdirSync(join(extensionsDir, unpacked, 'dist'));
-    check('the install holds the bundles (not a link to the repository)', !statSync(join(extensionsDir, unpacked)).isSymbolicLink() && ['extension.js', 'render.js', 'typeset.js', 'webview.js', 'preview.js'].every((f) => files.includes(f)), files.join(', '));
+    check(
+      'the install holds the bundles (not a link to the repository)',
+      !statSync(join(extensionsDir, unpacked)).isSymbolicLink() &&
+        ['extension.js', 'render.js', 'typeset.js', 'webview.js', 'preview.js'].every((f) => files.includes(f)),
+      files.join(', '),
+    );
   }
 
   const port = await freePort();
@@ -99,11 +115,23 @@ try {
 
   await step('the folder opens untrusted, in Restricted Mode', async () => {
     const restricted = await until(() => page.evaluate(() => /Restricted Mode/.test(document.querySelector('.part.statusbar')?.textContent ?? '')), 60_000);
-    check('the folder opens untrusted, in Restricted Mode', Boolean(restricted), restricted ? 'status bar shows "Restricted Mode"' : 'no Restricted Mode indicator');
+    check(
+      'the folder opens untrusted, in Restricted Mode',
+      Boolean(restricted),
+      restricted ? 'status bar shows "Restricted Mode"' : 'no Restricted Mode indicator',
+    );
   });
   await step('the extension is enabled in Restricted Mode', async () => {
     // VS Code shows a disabled extension's view containers nowhere: the icon proves the manifest's capabilities.
-    const icon = await until(() => page.evaluate(() => Boolean(document.querySelector('.activitybar .action-item a[aria-label^="Emergence Lens"], .activitybar .action-label[aria-label^="Emergence Lens"]'))), 30_000);
+    const icon = await until(
+      () =>
+        page.evaluate(() =>
+          Boolean(
+            document.querySelector('.activitybar .action-item a[aria-label^="Emergence Lens"], .activitybar .action-label[aria-label^="Emergence Lens"]'),
+          ),
+        ),
+      30_000,
+    );
     check('the extension is enabled in Restricted Mode (its activity-bar icon is there)', Boolean(icon));
   });
   await page.waitForTimeout(3000); // let start-up notifications and views settle
@@ -126,9 +154,21 @@ try {
     writeFileSync(join(ARTIFACTS, 'hover.json'), JSON.stringify(hover, null, 2));
     const [formula, curve] = hover.images;
     check('the hover explains the formula', /parameters and data/i.test(hover.text) && /Kaplan|Hoffmann/.test(hover.text), hover.text.split('\n')[0]);
-    check('the formula is typeset (an SVG image, first)', Boolean(formula?.loaded && formula.src.startsWith('data:image/svg+xml') && formula.top < 60), JSON.stringify(formula));
-    check(`the curve and the links are on the first screen (≤ ${HOVER_FIRST_SCREEN_PX} px)`, Boolean(curve?.loaded && curve.bottom <= HOVER_FIRST_SCREEN_PX && hover.linkBottom <= HOVER_FIRST_SCREEN_PX), `curve ends at ${curve?.bottom?.toFixed(0)} px, links at ${hover.linkBottom.toFixed(0)} px, hover ${hover.height.toFixed(0)} px high`);
-    check('the terms table comes after the first screen', hover.tableTop === null || hover.tableTop > hover.linkBottom, `table at ${hover.tableTop?.toFixed(0)} px; screenshot ${path}`);
+    check(
+      'the formula is typeset (an SVG image, first)',
+      Boolean(formula?.loaded && formula.src.startsWith('data:image/svg+xml') && formula.top < 60),
+      JSON.stringify(formula),
+    );
+    check(
+      `the curve and the links are on the first screen (≤ ${HOVER_FIRST_SCREEN_PX} px)`,
+      Boolean(curve?.loaded && curve.bottom <= HOVER_FIRST_SCREEN_PX && hover.linkBottom <= HOVER_FIRST_SCREEN_PX),
+      `curve ends at ${curve?.bottom?.toFixed(0)} px, links at ${hover.linkBottom.toFixed(0)} px, hover ${hover.height.toFixed(0)} px high`,
+    );
+    check(
+      'the terms table comes after the first screen',
+      hover.tableTop === null || hover.tableTop > hover.linkBottom,
+      `table at ${hover.tableTop?.toFixed(0)} px; screenshot ${path}`,
+    );
   });
 
   // 3. The command palette's "Show Emergence Chart", first section of the pick.
@@ -138,7 +178,11 @@ try {
     const found = await findFrame(page, chartPageProbe, 'panel', 60_000);
     await page.waitForTimeout(1000);
     const path = await shot(page, 'chart-panel');
-    check('"Emergence: Show Emergence Chart" draws a chart panel', Boolean(found?.value), found?.value ? `${found.value.section}: ${found.value.charts} charts, ${found.value.marks} marks; ${path}` : `no panel drew (see ${path})`);
+    check(
+      '"Emergence: Show Emergence Chart" draws a chart panel',
+      Boolean(found?.value),
+      found?.value ? `${found.value.section}: ${found.value.charts} charts, ${found.value.marks} marks; ${path}` : `no panel drew (see ${path})`,
+    );
   });
 
   // 4. The side view, following the formula with the note's own values.
@@ -155,8 +199,17 @@ try {
     const found = await findFrame(page, chartPageProbe, 'view', 60_000);
     await page.waitForTimeout(1000);
     const path = await shot(page, 'side-view');
-    check('the side view renders the formula’s chart', Boolean(found?.value), found?.value ? `${found.value.section}: ${found.value.charts} charts, ${found.value.marks} marks; ${path}` : `no side view drew (see ${path})`);
-    if (found?.value) check('the side view shows the note’s values for people', /8\.8e13/.test(found.value.text) && !/88000000000000/.test(found.value.text), found.value.text.replace(/\s+/g, ' ').slice(0, 160));
+    check(
+      'the side view renders the formula’s chart',
+      Boolean(found?.value),
+      found?.value ? `${found.value.section}: ${found.value.charts} charts, ${found.value.marks} marks; ${path}` : `no side view drew (see ${path})`,
+    );
+    if (found?.value)
+      check(
+        'the side view shows the note’s values for people',
+        /8\.8e13/.test(found.value.text) && !/88000000000000/.test(found.value.text),
+        found.value.text.replace(/\s+/g, ' ').slice(0, 160),
+      );
   });
 
   // 5. A ```emergence block in VS Code's Markdown preview.
@@ -168,7 +221,11 @@ try {
     const found = await findFrame(page, previewProbe, undefined, 60_000);
     await page.waitForTimeout(1500);
     const path = await shot(page, 'preview');
-    check('a ```emergence block renders in the Markdown preview', Boolean(found?.value), found?.value ? `${found.value.drawn}/${found.value.blocks} blocks drawn, ${found.value.marks} marks; ${path}` : `no chart in the preview (see ${path})`);
+    check(
+      'a ```emergence block renders in the Markdown preview',
+      Boolean(found?.value),
+      found?.value ? `${found.value.drawn}/${found.value.blocks} blocks drawn, ${found.value.marks} marks; ${path}` : `no chart in the preview (see ${path})`,
+    );
   });
 
   // The extension host's log: an activation failure or an uncaught error lands there.
@@ -178,7 +235,8 @@ try {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/exthost.*\.log$/i.test(name)) for (const line of readFileSync(p, 'utf8').split('\n')) if (/\[error\]/.test(line) && /emergence/i.test(line)) errors.push(line);
+      else if (/exthost.*\.log$/i.test(name))
+        for (const line of readFileSync(p, 'utf8').split('\n')) if (/\[error\]/.test(line) && /emergence/i.test(line)) errors.push(line);
     }
   };
   walk(join(runDir, 'user-data', 'logs'));
@@ -191,5 +249,7 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok);
-log(`${results.length - failed.length}/${results.length} checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${relative(REPO_ROOT, ARTIFACTS)}/ (run folder ${relative(REPO_ROOT, runDir)})`);
+log(
+  `${results.length - failed.length}/${results.length} checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${relative(REPO_ROOT, ARTIFACTS)}/ (run folder ${relative(REPO_ROOT, runDir)})`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

@@ -21,7 +21,9 @@ if (requested !== 'code-server' && requested !== 'electron') {
   process.exit(2);
 }
 const hostKind = requested;
-console.error(`[integration] launcher: ${hostKind}${process.env.EMERGENCE_TEST_HOST ? ' (EMERGENCE_TEST_HOST)' : ' (default; EMERGENCE_TEST_HOST=electron for VS Code desktop)'}`);
+console.error(
+  `[integration] launcher: ${hostKind}${process.env.EMERGENCE_TEST_HOST ? ' (EMERGENCE_TEST_HOST)' : ' (default; EMERGENCE_TEST_HOST=electron for VS Code desktop)'}`,
+);
 
 const args = process.argv.slice(2);
 if (args.includes('--build') || !existsSync(join(REPO_ROOT, 'dist', 'extension.js'))) {

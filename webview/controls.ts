@@ -89,7 +89,12 @@ function choiceControl(p: Extract<ParamSpec, { kind: 'choice' }>, value: string,
   return { nodes: [select], set };
 }
 
-function toggleControl(p: Extract<ParamSpec, { kind: 'toggle' }>, value: boolean, lang: Lang, handlers: ControlHandlers): { nodes: HTMLElement[]; set: Setter } {
+function toggleControl(
+  p: Extract<ParamSpec, { kind: 'toggle' }>,
+  value: boolean,
+  lang: Lang,
+  handlers: ControlHandlers,
+): { nodes: HTMLElement[]; set: Setter } {
   const box = document.createElement('vscode-checkbox');
   box.id = controlId(p);
   box.setAttribute('aria-label', p.label[lang]);

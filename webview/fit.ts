@@ -19,13 +19,7 @@ import {
 } from '../src/sections/fit/index';
 import { translate } from '../src/engine/l10n';
 import type { Lang } from '../src/sections/types';
-import {
-  parseFitHostMessage,
-  type FitHostToWebview,
-  type FitInsertTarget,
-  type FitPanelState,
-  type FitWebviewToHost,
-} from '../src/protocol/messages';
+import { parseFitHostMessage, type FitHostToWebview, type FitInsertTarget, type FitPanelState, type FitWebviewToHost } from '../src/protocol/messages';
 import { ChartSet } from './lib/chartSet';
 import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
@@ -135,7 +129,8 @@ function renderControls(r: FitResult): void {
   });
   toolbar.append(button);
   const params = parameterRows(r);
-  const header = r.form === 'power' ? [t('law'), t('parameter'), t('estimate'), intervalHeader(r, lang)] : [t('parameter'), t('estimate'), intervalHeader(r, lang)];
+  const header =
+    r.form === 'power' ? [t('law'), t('parameter'), t('estimate'), intervalHeader(r, lang)] : [t('parameter'), t('estimate'), intervalHeader(r, lang)];
   const rows = params.map((p) => {
     const cells = [symbolText(p, lang), formatValue(p.value), formatInterval(p.interval)];
     return r.form === 'power' ? [p.law, ...cells] : cells;
@@ -149,7 +144,9 @@ function renderControls(r: FitResult): void {
         : `Sum of Huber losses (δ = ${r.huberDelta}) ${formatValue(r.objective)}; L-BFGS from ${r.starts.toLocaleString('en-US')} starts (${r.converged.toLocaleString('en-US')} converged). Method: Hoffmann et al. 2022, as replicated by Besiroglu et al. 2024.`,
     );
   } else {
-    notes.push(`R² ${powerFormulas(r.x).pure}: ${formatValue(r.pure.rSquared)}` + (r.floor ? `; ${powerFormulas(r.x).floor}: ${formatValue(r.floor.rSquared)}` : ''));
+    notes.push(
+      `R² ${powerFormulas(r.x).pure}: ${formatValue(r.pure.rSquared)}` + (r.floor ? `; ${powerFormulas(r.x).floor}: ${formatValue(r.floor.rSquared)}` : ''),
+    );
     if (!r.floor && r.floorError) notes.push(`${powerFormulas(r.x).floor}: ${r.floorError[lang]}`);
   }
   // The report's own sentences (report.ts), as in "Insert results" and the CLI.
@@ -176,7 +173,13 @@ function renderData(r: FitResult): void {
     return cells;
   });
   const wrap = el('div', undefined, 'fit-table-wrap');
-  wrap.append(table(cols, rows, cols.map((_, i) => i > 0)));
+  wrap.append(
+    table(
+      cols,
+      rows,
+      cols.map((_, i) => i > 0),
+    ),
+  );
   dataEl.append(wrap);
 }
 

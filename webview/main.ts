@@ -6,7 +6,15 @@
 import { findSection } from '../src/sections/index';
 import { resolveParams, type ChartContext, type ChartSpec, type ChartTheme, type Lang, type ParamValues, type Section } from '../src/sections/types';
 import { parseEmergenceTableRows } from '../src/engine/emergence/data';
-import { isPanelState, parseHostMessage, type ExportFormat, type HostToWebview, type NoteContext, type PanelState, type WebviewToHost } from '../src/protocol/messages';
+import {
+  isPanelState,
+  parseHostMessage,
+  type ExportFormat,
+  type HostToWebview,
+  type NoteContext,
+  type PanelState,
+  type WebviewToHost,
+} from '../src/protocol/messages';
 import { ChartSet } from './lib/chartSet';
 import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';

@@ -38,7 +38,6 @@ const renders = new Set<Render>();
 const shown = new WeakMap<HTMLElement, Render>();
 let detachCounter = 0;
 
-
 /** The block's language, else the page's, else the browser's (VS Code's display language), else English. */
 function langFor(container: HTMLElement): Lang {
   const candidates = [container.dataset.lang, document.documentElement.lang, navigator.language];
@@ -102,7 +101,9 @@ function build(block: ChartBlock, lang: Lang, theme: ChartTheme, key: string, sl
   try {
     const section = findSection(block.sectionId);
     if (!section) throw new Error(block.sectionId);
-    const charts = section.charts(block.params, { lang, theme, width: widthStep(document.body.clientWidth) }).filter((c) => block.chartId === undefined || c.id === block.chartId);
+    const charts = section
+      .charts(block.params, { lang, theme, width: widthStep(document.body.clientWidth) })
+      .filter((c) => block.chartId === undefined || c.id === block.chartId);
     figures = charts.map((chart) => ({ chart, fig: createFigure(chart, lang, { className: 'emergence-figure', heading: false }) }));
     body.append(...figures.map((f) => f.fig.figure));
   } catch (err) {

@@ -90,7 +90,17 @@ const RESTRICTED_MODE_SETTINGS = {
  * code-server's environment (the extension host inherits it). With `workspaceTrust`,
  * trust stays on (VS Code's default) and folders open untrusted, in Restricted Mode.
  */
-export async function startCodeServer({ runDir, port, settings = {}, keepUserSettings = false, env = {}, extensionsDir, smokeTestDriver = true, workspaceTrust = false, log = () => {} }) {
+export async function startCodeServer({
+  runDir,
+  port,
+  settings = {},
+  keepUserSettings = false,
+  env = {},
+  extensionsDir,
+  smokeTestDriver = true,
+  workspaceTrust = false,
+  log = () => {},
+}) {
   const host = await ensureOfflineHost();
   const userData = join(runDir, 'user-data');
   const settingsFile = join(userData, 'User', 'settings.json');
@@ -100,16 +110,21 @@ export async function startCodeServer({ runDir, port, settings = {}, keepUserSet
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
     host.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--config', config,
-    '--user-data-dir', userData,
-    '--extensions-dir', extensionsDir ?? join(runDir, 'extensions'),
+    '--config',
+    config,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir ?? join(runDir, 'extensions'),
   ];
   // Essential for tests: without it the workbench ignores the development payload.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
@@ -161,7 +176,11 @@ export async function installVsix({ runDir, vsix, extensionsDir }) {
   const { spawnSync } = await import('node:child_process');
   const env = { ...process.env, ...isolatedEnv(runDir) };
   for (const k of Object.keys(env)) if (k.startsWith('npm_') || k.startsWith('VSCODE_')) delete env[k];
-  const r = spawnSync(host.node, [host.codeServerEntry, '--user-data-dir', join(runDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { cwd: runDir, env, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(
+    host.node,
+    [host.codeServerEntry, '--user-data-dir', join(runDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { cwd: runDir, env, encoding: 'utf8', timeout: 180_000 },
+  );
   if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr || r.stdout}`);
   return `${r.stdout}${r.stderr}`.trim();
 }

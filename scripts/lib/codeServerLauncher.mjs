@@ -87,7 +87,9 @@ export async function runTestsInCodeServer({
     })();
     const ready = await Promise.race([startup, timeout]);
     if (ready === 'timeout') throw new Error(`code-server / chromium did not start within ${timeoutMs} ms`);
-    console.error(`[integration] code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)} s (run folder ${relative(REPO_ROOT, runDir)})`);
+    console.error(
+      `[integration] code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)} s (run folder ${relative(REPO_ROOT, runDir)})`,
+    );
 
     // Tag console errors of webview frames. VS Code writes the webview's HTML into its
     // frame with document.open(), which keeps the window (and this console wrapper)
@@ -108,7 +110,12 @@ export async function runTestsInCodeServer({
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
-      if (type === 'error' && MENTIONS_EXTENSION.test(text.split(REPO_ROOT).join('<repo>')) && !EXPECTED_ERROR.test(text) && !/integration test\(s\) failed/.test(text)) {
+      if (
+        type === 'error' &&
+        MENTIONS_EXTENSION.test(text.split(REPO_ROOT).join('<repo>')) &&
+        !EXPECTED_ERROR.test(text) &&
+        !/integration test\(s\) failed/.test(text)
+      ) {
         hostErrors.push(text);
       }
       // Mocha's reporter (and anything the extension logs while tests run) goes to
@@ -155,7 +162,9 @@ export async function runTestsInCodeServer({
       result = r;
     });
     while (result === undefined) {
-      for (const f of readdirSync(snapshotDir).filter((n) => n.endsWith('.request.json')).sort()) {
+      for (const f of readdirSync(snapshotDir)
+        .filter((n) => n.endsWith('.request.json'))
+        .sort()) {
         if (served.has(f)) continue;
         served.add(f);
         const request = JSON.parse(readFileSync(join(snapshotDir, f), 'utf8'));
@@ -210,7 +219,8 @@ function scanExtHostLogs(logsDir) {
       if (statSync(p).isDirectory()) walk(p);
       else if (/exthost.*\.log$/i.test(name)) {
         for (const line of readFileSync(p, 'utf8').split('\n')) {
-          if (/\[error\]/.test(line) && MENTIONS_EXTENSION.test(line.split(REPO_ROOT).join('<repo>')) && !EXPECTED_ERROR.test(line)) found.push(`${name}: ${line}`);
+          if (/\[error\]/.test(line) && MENTIONS_EXTENSION.test(line.split(REPO_ROOT).join('<repo>')) && !EXPECTED_ERROR.test(line))
+            found.push(`${name}: ${line}`);
         }
       }
     }
@@ -246,7 +256,13 @@ async function snapshotWebview(page, request, artifactsDir, errorsSoFar) {
         continue; // navigating or detached
       }
       if (!info) continue;
-      if (info.charts.map((c) => c.id).sort().join('\n') !== want) continue;
+      if (
+        info.charts
+          .map((c) => c.id)
+          .sort()
+          .join('\n') !== want
+      )
+        continue;
       match = { frame, info };
       if (info.state === 'ready' || info.state === 'error') break;
     }
@@ -263,11 +279,19 @@ async function snapshotWebview(page, request, artifactsDir, errorsSoFar) {
   const shot = join(artifactsDir, `${request.name}.png`);
   await page.screenshot({ path: shot }).catch(() => {});
   if (!match) {
-    return { name: request.name, ok: false, error: `no webview frame shows the charts ${request.chartIds.join(', ')}`, webviewErrors: errorsSoFar, screenshot: relative(REPO_ROOT, shot) };
+    return {
+      name: request.name,
+      ok: false,
+      error: `no webview frame shows the charts ${request.chartIds.join(', ')}`,
+      webviewErrors: errorsSoFar,
+      screenshot: relative(REPO_ROOT, shot),
+    };
   }
   const charts = match.info.charts;
   const marks = charts.reduce((n, c) => n + c.marks, 0);
-  console.error(`[integration] webview ${request.name}: ${charts.length} charts, ${marks} marks, state ${match.info.state}; screenshot ${relative(REPO_ROOT, shot)}`);
+  console.error(
+    `[integration] webview ${request.name}: ${charts.length} charts, ${marks} marks, state ${match.info.state}; screenshot ${relative(REPO_ROOT, shot)}`,
+  );
   return {
     name: request.name,
     ok: true,

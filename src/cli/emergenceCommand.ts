@@ -20,7 +20,13 @@ export interface EmergenceIo {
 export class CommandError extends Error {}
 
 /** Options of the form --name value / --name=value, flags, positionals; errors in `lang`. */
-export function parseOptions(command: string, argv: readonly string[], valued: readonly string[], flags: readonly string[], lang: Lang): { positionals: string[]; values: Map<string, string>; flags: Set<string> } {
+export function parseOptions(
+  command: string,
+  argv: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[],
+  lang: Lang,
+): { positionals: string[]; values: Map<string, string>; flags: Set<string> } {
   const positionals: string[] = [];
   const values = new Map<string, string>();
   const set = new Set<string>();
@@ -57,7 +63,11 @@ export function numberOption(command: string, values: Map<string, string>, name:
 }
 
 export function emergenceUsage(lang: Lang = cliLang()): string {
-  return tl(lang, 'emergence-lens emergence <task> [--data FILE] [--x flops|params|loss] [--loss-fit chinchilla|epoch] [--bootstrap N] [--json] [--lang en|zh]\n\nFits y = c + (u − c)·σ(k·(x − x₀)) to one task\'s scores (x = log10 FLOPs or parameters, or\n−loss for --x loss), c = the task\'s chance level, and a seeded bootstrap 95% interval for x₀\n(N resamples of the models, default {0}; 0 for none).\nTasks of the shipped data (Ruan et al. 2024, ObsScaling, Apache-2.0): arithmetic-3ds,\narithmetic-3da, arithmetic-2dm, arithmetic-2da, word-unscrambling, ipa-exact-match, ipa-bleu,\npersian-qa. --data: a CSV or Markdown table with columns Model, [Family], params, [tokens],\n[FLOPs], and one column per task (give the column name as <task>).', EMERGENCE_BOOTSTRAP.resamples);
+  return tl(
+    lang,
+    "emergence-lens emergence <task> [--data FILE] [--x flops|params|loss] [--loss-fit chinchilla|epoch] [--bootstrap N] [--json] [--lang en|zh]\n\nFits y = c + (u − c)·σ(k·(x − x₀)) to one task's scores (x = log10 FLOPs or parameters, or\n−loss for --x loss), c = the task's chance level, and a seeded bootstrap 95% interval for x₀\n(N resamples of the models, default {0}; 0 for none).\nTasks of the shipped data (Ruan et al. 2024, ObsScaling, Apache-2.0): arithmetic-3ds,\narithmetic-3da, arithmetic-2dm, arithmetic-2da, word-unscrambling, ipa-exact-match, ipa-bleu,\npersian-qa. --data: a CSV or Markdown table with columns Model, [Family], params, [tokens],\n[FLOPs], and one column per task (give the column name as <task>).",
+    EMERGENCE_BOOTSTRAP.resamples,
+  );
 }
 
 function loadTable(path: string | undefined, io: EmergenceIo, lang: Lang): EmergenceTable {
@@ -88,10 +98,12 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
     if (taskName === undefined) throw new CommandError(tl(lang, 'emergence: which task? (see emergence-lens emergence --help)'));
     if (extra !== undefined) throw new CommandError(tl(lang, 'emergence: unexpected argument "{0}"', extra));
     const axisRaw = args.values.get('x') ?? 'flops';
-    if (!(SCALE_AXES as readonly string[]).includes(axisRaw)) throw new CommandError(tl(lang, 'emergence: --x must be one of flops, params, loss (got "{0}")', axisRaw));
+    if (!(SCALE_AXES as readonly string[]).includes(axisRaw))
+      throw new CommandError(tl(lang, 'emergence: --x must be one of flops, params, loss (got "{0}")', axisRaw));
     const axis = axisRaw as ScaleAxis;
     const lossFit = args.values.get('loss-fit') ?? 'chinchilla';
-    if (lossFit !== 'chinchilla' && lossFit !== 'epoch') throw new CommandError(tl(lang, 'emergence: --loss-fit must be chinchilla or epoch (got "{0}")', lossFit));
+    if (lossFit !== 'chinchilla' && lossFit !== 'epoch')
+      throw new CommandError(tl(lang, 'emergence: --loss-fit must be chinchilla or epoch (got "{0}")', lossFit));
     const resamples = Math.round(numberOption('emergence', args.values, 'bootstrap', EMERGENCE_BOOTSTRAP.resamples, 0, 10000, lang));
     const seed = Math.round(numberOption('emergence', args.values, 'seed', EMERGENCE_BOOTSTRAP.seed, 0, 2 ** 32 - 1, lang));
     const table = loadTable(args.values.get('data'), io, lang);
@@ -105,8 +117,24 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
       const rows = a.points.models.map((m) => m.row).join(lang === 'zh' ? '、' : ', ') || tl(lang, 'none');
       throw new CommandError(
         n === 1
-          ? tl(lang, 'emergence: column "{0}": only {1} model (rows {2}) have a score and a value on the {3} axis; a fit needs {4}', task.column, n, rows, axis, MIN_POINTS)
-          : tl(lang, 'emergence: column "{0}": only {1} models (rows {2}) have a score and a value on the {3} axis; a fit needs {4}', task.column, n, rows, axis, MIN_POINTS),
+          ? tl(
+              lang,
+              'emergence: column "{0}": only {1} model (rows {2}) have a score and a value on the {3} axis; a fit needs {4}',
+              task.column,
+              n,
+              rows,
+              axis,
+              MIN_POINTS,
+            )
+          : tl(
+              lang,
+              'emergence: column "{0}": only {1} models (rows {2}) have a score and a value on the {3} axis; a fit needs {4}',
+              task.column,
+              n,
+              rows,
+              axis,
+              MIN_POINTS,
+            ),
       );
     }
     const o = a.overall;
@@ -121,7 +149,19 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
       sse: g.fit.sse,
       stepLike: g.fit.stepLike,
       beyondData: g.fit.beyondData,
-      ci: g.fit.ci && g.interval ? { low: g.fit.ci.low, high: g.fit.ci.high, lowAt: g.interval[0], highAt: g.interval[1], confidence: g.fit.ci.confidence, resamples: g.fit.ci.resamples, failed: g.fit.ci.failed, seed: g.fit.ci.seed } : null,
+      ci:
+        g.fit.ci && g.interval
+          ? {
+              low: g.fit.ci.low,
+              high: g.fit.ci.high,
+              lowAt: g.interval[0],
+              highAt: g.interval[1],
+              confidence: g.fit.ci.confidence,
+              resamples: g.fit.ci.resamples,
+              failed: g.fit.ci.failed,
+              seed: g.fit.ci.seed,
+            }
+          : null,
     });
     if (args.flags.has('json')) {
       const { family: _family, ...overall } = group(o);
@@ -143,10 +183,13 @@ export function runEmergenceCommand(argv: readonly string[], io: EmergenceIo): n
     }
     const lines = [
       `${task.name[lang]} [${task.id}] · ${METRIC_NAMES[task.metric][lang]} · ${tl(lang, 'chance')} c = ${task.chance}`,
-      tl(lang, '{0} models on the {1} axis', o.fit.n, axis) + (a.points.leftOut.length ? tl(lang, ', {0} left out (no value on it)', a.points.leftOut.length) : ''),
+      tl(lang, '{0} models on the {1} axis', o.fit.n, axis) +
+        (a.points.leftOut.length ? tl(lang, ', {0} left out (no value on it)', a.points.leftOut.length) : ''),
       `${tl(lang, 'emergence point')} x₀: ${describeGroupFit(o, axis, lang)}`,
       `k = ${o.fit.k.toFixed(3)} ${axis === 'loss' ? tl(lang, 'per nat') : tl(lang, 'per decade')}, u = ${o.fit.ceiling.toFixed(3)}, SSE = ${o.fit.sse.toFixed(4)}${o.fit.stepLike ? tl(lang, ' (the rise fits between two adjacent models: step-like)') : ''}`,
-      ...a.families.map((f) => `  ${f.family} (n = ${f.fit.n}): ${describeGroupFit(f, axis, lang)}${f.fit.beyondData ? tl(lang, ' [outside the family’s range]') : ''}`),
+      ...a.families.map(
+        (f) => `  ${f.family} (n = ${f.fit.n}): ${describeGroupFit(f, axis, lang)}${f.fit.beyondData ? tl(lang, ' [outside the family’s range]') : ''}`,
+      ),
     ];
     io.out(`${lines.join('\n')}\n`);
     return 0;

@@ -62,7 +62,8 @@ function parseArgs(args: readonly string[], lang: Lang): FitArgs | string {
     noExtraPositionals('fit', parsed.positionals, 1, lang);
     const file = parsed.positionals[0];
     if (file === undefined) return tl(lang, 'missing the data file');
-    const whole = (name: string, max: number, fallback?: number): number | undefined => numberOption('fit', parsed, name, { min: 0, max, integer: true }, lang, fallback);
+    const whole = (name: string, max: number, fallback?: number): number | undefined =>
+      numberOption('fit', parsed, name, { min: 0, max, integer: true }, lang, fallback);
     return {
       file,
       form: optionValue(parsed, 'form') === undefined ? undefined : choiceOption('fit', parsed, 'form', ['chinchilla', 'power'] as const, 'chinchilla', lang),
@@ -103,7 +104,16 @@ function readBounded(path: string, maxBytes: number): Uint8Array {
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
-  return rows.map((r) => '  ' + r.map((cell, c) => padDisplay(cell, widths[c])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map(
+      (r) =>
+        '  ' +
+        r
+          .map((cell, c) => padDisplay(cell, widths[c]))
+          .join('  ')
+          .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** A progress line after the fit has run this long, then at most this often (ms). */
@@ -153,7 +163,12 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
     data.data,
     data.form,
     {
-      source: { kind: input.kind === 'csv' ? 'csv' : 'markdown', name: quoteCell(name, 200), firstRow: input.kind === 'table' ? input.firstRowNumber : 1, lastRow: Math.max(1, ...Array.from(data.data.sourceRows)) },
+      source: {
+        kind: input.kind === 'csv' ? 'csv' : 'markdown',
+        name: quoteCell(name, 200),
+        firstRow: input.kind === 'table' ? input.firstRowNumber : 1,
+        lastRow: Math.max(1, ...Array.from(data.data.sourceRows)),
+      },
       resamples: parsed.bootstrap,
       seed: parsed.seed,
       budget: parsed.budget,
@@ -182,14 +197,7 @@ export async function runFitCommand(args: string[], io: FitCommandIo): Promise<n
   }
   const r = fitReport(result, lang);
   io.out(
-    [
-      `${r.title}${r.heading}`,
-      table([r.header, ...r.rows]),
-      ...r.notes,
-      r.method,
-      ...r.diagnostics,
-      tl(lang, '{0} s', result.seconds.toFixed(2)),
-    ].join('\n'),
+    [`${r.title}${r.heading}`, table([r.header, ...r.rows]), ...r.notes, r.method, ...r.diagnostics, tl(lang, '{0} s', result.seconds.toFixed(2))].join('\n'),
   );
   return 0;
 }

@@ -40,7 +40,6 @@ const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 /** Charts wider than this get the full row per language instead of sharing it. */
 const WIDE_CHART_PX = 620;
 
-
 /** Both languages side by side, each tagged with its lang (screen readers, CJK line breaking). */
 function bilingual(text: Bilingual): string {
   if (text.en === text.zh) return escapeHtml(text.en);
@@ -97,9 +96,7 @@ function chartFigure(section: Section, chart: IndexChart, langs: readonly Lang[]
   const wide = present.some((l) => (chart.files[l]?.width ?? 0) > WIDE_CHART_PX);
   const variants = present.map((lang) => {
     const file = chart.files[lang] as IndexChartFile;
-    const others = present
-      .filter((l) => l !== lang)
-      .map((l) => `<a href="#${anchorId(section.id, chart.id, l)}" lang="${HTML_LANG[l]}">${LANG_NAME[l]}</a>`);
+    const others = present.filter((l) => l !== lang).map((l) => `<a href="#${anchorId(section.id, chart.id, l)}" lang="${HTML_LANG[l]}">${LANG_NAME[l]}</a>`);
     const size = file.width && file.height ? ` width="${Math.round(file.width)}" height="${Math.round(file.height)}"` : '';
     const body =
       format === 'vl'
@@ -125,14 +122,17 @@ function reportsBlock(section: Section, reports: Partial<Record<Lang, string>>, 
   const present = langs.filter((l) => reports[l] !== undefined);
   if (present.length === 0) return '';
   const blocks = present.map(
-    (l) => `<div class="report" id="${anchorId(section.id, 'report', l)}" lang="${HTML_LANG[l]}"><h4>${LANG_NAME[l]}</h4><pre>${escapeHtml(reports[l] as string)}</pre></div>`,
+    (l) =>
+      `<div class="report" id="${anchorId(section.id, 'report', l)}" lang="${HTML_LANG[l]}"><h4>${LANG_NAME[l]}</h4><pre>${escapeHtml(reports[l] as string)}</pre></div>`,
   );
   return `<h3 id="${anchorId(section.id, 'report')}">${bilingual({ en: "The seed's printed report", zh: '原文脚本打印的报告' })}</h3>\n<div class="reports">${blocks.join('\n')}</div>`;
 }
 
 function pager(prev: Section | undefined, next: Section | undefined): string {
   const link = (s: Section | undefined, arrowBefore: string, arrowAfter: string): string =>
-    s ? `<a href="#${anchorId(s.id)}">${arrowBefore}${escapeHtml(s.seedRef)} ${escapeHtml(s.title.en)} · <span lang="zh-CN">${escapeHtml(s.title.zh)}</span>${arrowAfter}</a>` : '<span></span>';
+    s
+      ? `<a href="#${anchorId(s.id)}">${arrowBefore}${escapeHtml(s.seedRef)} ${escapeHtml(s.title.en)} · <span lang="zh-CN">${escapeHtml(s.title.zh)}</span>${arrowAfter}</a>`
+      : '<span></span>';
   return `<nav class="pager" aria-label="sections">${link(prev, '← ', '')}<a href="#contents">↑ Contents · 目录</a>${link(next, '', ' →')}</nav>`;
 }
 

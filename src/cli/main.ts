@@ -78,7 +78,12 @@ function findSectionOrFail(lang: Lang, command: string, id: string | undefined, 
  * name no selected section has, a non-number, an out-of-range number or an unknown
  * choice is a usage error (in `lang`), not a silent clamp.
  */
-export function paramOverrides(command: string, assignments: readonly string[], sections: readonly Section[], lang: Lang = cliLang()): (section: Section) => ParamValues {
+export function paramOverrides(
+  command: string,
+  assignments: readonly string[],
+  sections: readonly Section[],
+  lang: Lang = cliLang(),
+): (section: Section) => ParamValues {
   const perSection = new Map<string, Record<string, unknown>>();
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
@@ -94,9 +99,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
       if (spec.kind === 'number') {
         value = parseDecimal(raw);
         if (value === undefined || !Number.isFinite(value)) {
-          throw new UsageError(
-            tl(lang, '{0}: --param {1} needs a number in decimal or scientific notation (got {2})', command, name, quoted(raw)),
-          );
+          throw new UsageError(tl(lang, '{0}: --param {1} needs a number in decimal or scientific notation (got {2})', command, name, quoted(raw)));
         }
         if ((value as number) < spec.min || (value as number) > spec.max) {
           throw new UsageError(tl(lang, '{0}: --param {1}={2} is outside [{3}, {4}]', command, name, quoted(raw), spec.min, spec.max));
@@ -115,9 +118,7 @@ export function paramOverrides(command: string, assignments: readonly string[], 
     }
     if (!matched) {
       const names = [...new Set(sections.flatMap((s) => s.params.map((p) => p.name)))];
-      throw new UsageError(
-        tl(lang, '{0}: no selected section has a parameter {1} (known: {2})', command, quoted(name), names.join(', ') || tl(lang, 'none')),
-      );
+      throw new UsageError(tl(lang, '{0}: no selected section has a parameter {1} (known: {2})', command, quoted(name), names.join(', ') || tl(lang, 'none')));
     }
   }
   return (section) => resolveParams(section, perSection.get(section.id));
@@ -232,14 +233,19 @@ Prints each section id with its chart ids and parameters.`,
 
 async function renderCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = cliLang(argv);
-  const args = parseArgs('render', argv, {
-    out: { kind: 'string' },
-    format: { kind: 'string' },
-    lang: { kind: 'string' },
-    theme: { kind: 'string' },
-    param: { kind: 'string', repeat: true },
-    scale: { kind: 'string' },
-  }, lang);
+  const args = parseArgs(
+    'render',
+    argv,
+    {
+      out: { kind: 'string' },
+      format: { kind: 'string' },
+      lang: { kind: 'string' },
+      theme: { kind: 'string' },
+      param: { kind: 'string', repeat: true },
+      scale: { kind: 'string' },
+    },
+    lang,
+  );
   if (args.help) return printHelp('render', io, lang);
   const sections = findSectionOrFail(lang, 'render', args.positionals[0], SECTIONS, true);
   noExtraPositionals(lang, 'render', args.positionals, 1);
@@ -337,7 +343,14 @@ function listCommand(argv: readonly string[], io: CliIo): number {
     const title = tl(lang, '{0} · {1}', section.title.en, section.title.zh);
     lines.push(`${section.id}  (${section.seedRef}) ${title}${section.report ? tl(lang, '  [report]') : ''}`);
     for (const chart of charts) lines.push(`  ${chart.id.padEnd(28)} ${chart.title[lang]}`);
-    if (section.params.length) lines.push(...wrap(section.params.map((p) => `${p.name}=${paramText(p.default)}`), tl(lang, '  params: '), 100));
+    if (section.params.length)
+      lines.push(
+        ...wrap(
+          section.params.map((p) => `${p.name}=${paramText(p.default)}`),
+          tl(lang, '  params: '),
+          100,
+        ),
+      );
   }
   io.out(lines.join('\n'));
   return EXIT_OK;
@@ -395,7 +408,10 @@ const COMMANDS: Record<string, Command> = {
   // fit and explain parse their own arguments and report their own errors (exit 2, one line).
   fit: (argv, io) => (wantsHelp(argv) ? printHelp('fit', io) : runFitCommand([...noRepeatedCommand('fit', argv)], delegatedIo(io))),
   explain: (argv, io) => (wantsHelp(argv) ? printHelp('explain', io, cliLang(argv)) : runExplainCommand([...argv], delegatedIo(io))),
-  emergence: (argv, io) => (wantsHelp(argv) ? printHelp('emergence', io, cliLang(argv)) : runEmergenceCommand(argv, { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') })),
+  emergence: (argv, io) =>
+    wantsHelp(argv)
+      ? printHelp('emergence', io, cliLang(argv))
+      : runEmergenceCommand(argv, { ...delegatedIo(io), readFile: (path) => readFileSync(path, 'utf8') }),
   mirage: (argv, io) => (wantsHelp(argv) ? printHelp('mirage', io, cliLang(argv)) : runMirageCommand(argv, delegatedIo(io))),
 };
 

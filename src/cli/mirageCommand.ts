@@ -7,7 +7,12 @@ import { CommandError, numberOption, parseOptions, type EmergenceIo } from './em
 import { cliLang, padDisplay, tl } from './messages';
 
 export function mirageUsage(lang: Lang = cliLang()): string {
-  return tl(lang, 'emergence-lens mirage --length L [--c C --alpha A | --law kaplan] [--json] [--lang en|zh]\n\nPer-token loss L_CE(N) = (c/N)^α (default c = {0}, α = {1}; --law kaplan uses\nKaplan et al. 2020\'s L(N) = (8.8e13/N)^0.076), p = exp(−L_CE), exact match p^L, token edit distance\nL·(1 − p), multiple-choice grade and Brier score (4 options), for N = 1e7 … 1e13.', MIRAGE_DEFAULT_LAW.c, MIRAGE_DEFAULT_LAW.alpha);
+  return tl(
+    lang,
+    "emergence-lens mirage --length L [--c C --alpha A | --law kaplan] [--json] [--lang en|zh]\n\nPer-token loss L_CE(N) = (c/N)^α (default c = {0}, α = {1}; --law kaplan uses\nKaplan et al. 2020's L(N) = (8.8e13/N)^0.076), p = exp(−L_CE), exact match p^L, token edit distance\nL·(1 − p), multiple-choice grade and Brier score (4 options), for N = 1e7 … 1e13.",
+    MIRAGE_DEFAULT_LAW.c,
+    MIRAGE_DEFAULT_LAW.alpha,
+  );
 }
 
 export function runMirageCommand(argv: readonly string[], io: Pick<EmergenceIo, 'out' | 'err'>): number {
@@ -21,10 +26,25 @@ export function runMirageCommand(argv: readonly string[], io: Pick<EmergenceIo, 
     if (lawName !== undefined && lawName !== 'kaplan') throw new CommandError(tl(lang, 'mirage: --law must be kaplan (got "{0}")', lawName));
     if (lawName && (args.values.has('c') || args.values.has('alpha'))) throw new CommandError(tl(lang, 'mirage: --law kaplan fixes c and α; drop --c/--alpha'));
     const base = lawName === 'kaplan' ? MIRAGE_KAPLAN_LAW : MIRAGE_DEFAULT_LAW;
-    const law = { c: numberOption('mirage', args.values, 'c', base.c, Number.MIN_VALUE, 1e30, lang), alpha: numberOption('mirage', args.values, 'alpha', base.alpha, 1e-6, 10, lang) };
+    const law = {
+      c: numberOption('mirage', args.values, 'c', base.c, Number.MIN_VALUE, 1e30, lang),
+      alpha: numberOption('mirage', args.values, 'alpha', base.alpha, 1e-6, 10, lang),
+    };
     const rows = mirageTable(law, { length }, 7, 13, 13);
     if (args.flags.has('json')) {
-      const out = { law, length, rows: rows.map((r) => ({ params: r.params, perTokenLoss: r.perTokenLoss, perTokenAccuracy: r.perTokenAccuracy, exactMatch: r.exactMatch, tokenEditDistance: r.tokenEditDistance, multipleChoiceGrade: r.multipleChoiceGrade, brierScore: r.brierScore })) };
+      const out = {
+        law,
+        length,
+        rows: rows.map((r) => ({
+          params: r.params,
+          perTokenLoss: r.perTokenLoss,
+          perTokenAccuracy: r.perTokenAccuracy,
+          exactMatch: r.exactMatch,
+          tokenEditDistance: r.tokenEditDistance,
+          multipleChoiceGrade: r.multipleChoiceGrade,
+          brierScore: r.brierScore,
+        })),
+      };
       io.out(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
     }
@@ -32,7 +52,19 @@ export function runMirageCommand(argv: readonly string[], io: Pick<EmergenceIo, 
     const lines = [
       tl(lang, 'L_CE(N) = ({0}/N)^{1}, target length L = {2} (Schaeffer et al. 2023)', law.c.toExponential(3), law.alpha, length),
       head.map((h) => padDisplay(h, 15)).join(''),
-      ...rows.map((r) => [r.params.toExponential(0), r.perTokenLoss.toPrecision(4), r.perTokenAccuracy.toFixed(4), r.exactMatch.toExponential(3), r.tokenEditDistance.toFixed(4), String(r.multipleChoiceGrade), r.brierScore.toFixed(4)].map((c) => padDisplay(c, 15)).join('')),
+      ...rows.map((r) =>
+        [
+          r.params.toExponential(0),
+          r.perTokenLoss.toPrecision(4),
+          r.perTokenAccuracy.toFixed(4),
+          r.exactMatch.toExponential(3),
+          r.tokenEditDistance.toFixed(4),
+          String(r.multipleChoiceGrade),
+          r.brierScore.toFixed(4),
+        ]
+          .map((c) => padDisplay(c, 15))
+          .join(''),
+      ),
     ];
     io.out(`${lines.join('\n')}\n`);
     return 0;

@@ -5,7 +5,16 @@
 // names its fit; extrapolations past the fit's data and Kaplan's L* get a caution.
 // Exit codes: 0 ok, 2 bad arguments.
 import { computeOptimal, kaplanOptimalAllocation, type Allocation } from '../engine/laws/allocation';
-import { FITS, FLOPS_PER_PF_DAY, KAPLAN_BREAKDOWN_LOSS, citationShort, fitConstantsText, fittedComputeFlops, kaplanOptimalText, type FitId } from '../engine/laws/fits';
+import {
+  FITS,
+  FLOPS_PER_PF_DAY,
+  KAPLAN_BREAKDOWN_LOSS,
+  citationShort,
+  fitConstantsText,
+  fittedComputeFlops,
+  kaplanOptimalText,
+  type FitId,
+} from '../engine/laws/fits';
 import { chinchillaParamsOf } from '../engine/laws/presets';
 import { formatCount, formatPfDays } from '../engine/format';
 import type { Lang } from '../engine/text';
@@ -65,7 +74,11 @@ function optimalWarnings(fitId: FitId, a: Allocation, lang: Lang): OptimalWarnin
   if (fitId.startsWith('kaplan') && a.loss < KAPLAN_BREAKDOWN_LOSS) {
     out.push({
       code: 'extrapolation-past-breakdown',
-      message: tl(lang, 'L = {0} is below L* ≈ 1.7 nats, where Kaplan et al. expect their laws to break down (§6.3): not a prediction to trust', a.loss.toFixed(3)),
+      message: tl(
+        lang,
+        'L = {0} is below L* ≈ 1.7 nats, where Kaplan et al. expect their laws to break down (§6.3): not a prediction to trust',
+        a.loss.toFixed(3),
+      ),
     });
   }
   return out;
@@ -103,16 +116,18 @@ function optimalFor(compute: number, preset: OptimalPresetId, lang: Lang): Optim
 function describe(r: OptimalResult, lang: Lang): string[] {
   const fit = FITS[r.fit.id];
   const lines: string[] = [];
-  lines.push(
-    tl(lang, 'Compute-optimal allocation at C = {0} FLOPs ({1}; 1 PF-day = 8.64e19 FLOPs)', sci(r.compute), formatPfDays(r.compute)),
-  );
+  lines.push(tl(lang, 'Compute-optimal allocation at C = {0} FLOPs ({1}; 1 PF-day = 8.64e19 FLOPs)', sci(r.compute), formatPfDays(r.compute)));
   lines.push(tl(lang, 'Preset {0}: ', r.preset) + `${r.fit.citation}, ${fit.where}`);
   if (r.preset === 'kaplan') {
     const pf = r.compute / FLOPS_PER_PF_DAY;
-    lines.push(tl(lang, '  method: Kaplan et al. 2020\'s published rule (eq. 6.1, Table 6, Fig. 14), with C_min = {0} PF-days:', pf.toPrecision(4)));
+    lines.push(tl(lang, "  method: Kaplan et al. 2020's published rule (eq. 6.1, Table 6, Fig. 14), with C_min = {0} PF-days:", pf.toPrecision(4)));
     lines.push(`    ${kaplanOptimalText()},  L = (C_c^min/C_min)^α_C^min with ${fitConstantsText('kaplan2020-compute')}`);
     lines.push(
-      tl(lang, '  note: the rule comes from L(N, S_min) at the critical batch size, not from C = 6ND (here 6·N·D = {0} FLOPs); N counts non-embedding parameters; loss in nats per token on WebText2, not comparable with the Chinchilla presets', sci(6 * r.params * r.tokens)),
+      tl(
+        lang,
+        '  note: the rule comes from L(N, S_min) at the critical batch size, not from C = 6ND (here 6·N·D = {0} FLOPs); N counts non-embedding parameters; loss in nats per token on WebText2, not comparable with the Chinchilla presets',
+        sci(6 * r.params * r.tokens),
+      ),
     );
   } else {
     const p = chinchillaParamsOf(r.fit.id);
@@ -120,7 +135,10 @@ function describe(r: OptimalResult, lang: Lang): string[] {
     lines.push(tl(lang, '  method: {0}', r.method.replace('closed form under C = 6ND', tl(lang, 'closed form under C = 6ND'))));
     if (r.preset === 'chinchilla') {
       lines.push(
-        tl(lang, '  note: approach 3\'s rounded constants; Hoffmann et al.\'s approaches 1 and 2 (Table 3) and Besiroglu et al.\'s refit (--preset epoch) give about 20 tokens per parameter, and Besiroglu et al. showed the rounding biases approach 3'),
+        tl(
+          lang,
+          "  note: approach 3's rounded constants; Hoffmann et al.'s approaches 1 and 2 (Table 3) and Besiroglu et al.'s refit (--preset epoch) give about 20 tokens per parameter, and Besiroglu et al. showed the rounding biases approach 3",
+        ),
       );
     }
   }

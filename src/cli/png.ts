@@ -32,7 +32,15 @@ const KNOWN_CJK_FONTS: ReadonlyArray<{ file: RegExp; family: string }> = [
 /** Where fontdb's loadSystemFonts looks on Linux and macOS, so a font we find is a font resvg loads. */
 function fontDirs(): string[] {
   const home = homedir();
-  return ['/usr/share/fonts', '/usr/local/share/fonts', join(home, '.local/share/fonts'), join(home, '.fonts'), '/Library/Fonts', '/System/Library/Fonts', join(home, 'Library/Fonts')];
+  return [
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    join(home, '.local/share/fonts'),
+    join(home, '.fonts'),
+    '/Library/Fonts',
+    '/System/Library/Fonts',
+    join(home, 'Library/Fonts'),
+  ];
 }
 
 /** Font file names under `dir`, depth-limited so a symlink loop cannot hang us. */
@@ -144,7 +152,11 @@ export function requireCjkFont(lang: Lang = cliLang()): CjkFont {
   const font = findCjkFont();
   if (!font) {
     throw new Error(
-      tl(lang, 'PNG output needs a CJK font so Chinese renders as glyphs, and none was found; install the Debian package {0} (sudo apt-get install {0}, or run scripts/ensure-system-deps.sh)', CJK_FONT_PACKAGE),
+      tl(
+        lang,
+        'PNG output needs a CJK font so Chinese renders as glyphs, and none was found; install the Debian package {0} (sudo apt-get install {0}, or run scripts/ensure-system-deps.sh)',
+        CJK_FONT_PACKAGE,
+      ),
     );
   }
   return font;

@@ -11,10 +11,16 @@ export function pythonExp(x: number, digits = 0): string {
   let [mantissa, exp] = x.toExponential(digits).split('e');
   const exact = x.toExponential(Math.min(100, digits + 30));
   const [exactMantissa, exactExp] = exact.split('e');
-  const rest = exactMantissa.replace('-', '').replace('.', '').slice(digits + 1);
+  const rest = exactMantissa
+    .replace('-', '')
+    .replace('.', '')
+    .slice(digits + 1);
   if (exactExp === exp || Number(exactExp) + 1 === Number(exp)) {
     const isTie = /^50*$/.test(rest);
-    const keptDigits = exactMantissa.replace('-', '').replace('.', '').slice(0, digits + 1);
+    const keptDigits = exactMantissa
+      .replace('-', '')
+      .replace('.', '')
+      .slice(0, digits + 1);
     if (isTie && Number(keptDigits[keptDigits.length - 1]) % 2 === 0) {
       // Round half to even: keep the truncated (even) digits instead of rounding up.
       const sign = x < 0 ? '-' : '';
@@ -124,7 +130,10 @@ export function formatPfDays(flops: number, digits = 3): string {
 /** Superscript digits for axis labels: 10^12 → "10¹²". */
 export function superscriptPower(exp: number): string {
   const map: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
-  return `10${String(exp).split('').map((c) => map[c] ?? c).join('')}`;
+  return `10${String(exp)
+    .split('')
+    .map((c) => map[c] ?? c)
+    .join('')}`;
 }
 
 /** Numbers as a person writes them in a note: 0.076, 1.69, 8.8e13. */

@@ -138,7 +138,12 @@ export class ChartPanels implements vscode.Disposable {
     if (chartPanel) {
       chartPanel.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(CHART_PANEL_TYPE, this.panelTitle(section.title[lang], section.seedRef), vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        CHART_PANEL_TYPE,
+        this.panelTitle(section.title[lang], section.seedRef),
+        vscode.ViewColumn.Beside,
+        webviewOptions(this.extensionUri),
+      );
       chartPanel = this.attach(panel, { sectionId, params: {} }, lang);
     }
     chartPanel.post({ type: 'show', sectionId, lang, userTable });
@@ -215,7 +220,10 @@ export class ChartPanels implements vscode.Disposable {
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `${panel.sectionId}-${message.chartId}.${extension}`),
+        defaultUri: vscode.Uri.joinPath(
+          vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()),
+          `${panel.sectionId}-${message.chartId}.${extension}`,
+        ),
         filters: extension === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
         saveLabel: t('Save chart'),
       }));

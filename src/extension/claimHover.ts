@@ -27,11 +27,21 @@ export function claimHover(document: vscode.TextDocument, position: vscode.Posit
 }
 
 /** What the side view shows for a claim: the real-model section on the claim's task and axis. */
-export function claimReading(document: vscode.TextDocument, position: vscode.Position, lang: Lang): { sectionId: string; params: Record<string, string>; label: string; value: number; key: string } | undefined {
+export function claimReading(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  lang: Lang,
+): { sectionId: string; params: Record<string, string>; label: string; value: number; key: string } | undefined {
   const claim = claimUnder(document, position);
   if (!claim) return undefined;
   const v = checkClaim(claim);
   const verdict = v.fit ? (v.agrees ? translate(lang, 'consistent with the data') : translate(lang, 'disagrees with the data')) : '';
   const label = `${document.lineAt(position.line).text.slice(claim.start, claim.end).slice(0, 200)} — ${claim.task.name[lang]}: ${verdict}`;
-  return { sectionId: EMERGENCE_REAL_ID, params: claimChartParams(claim), label, value: claim.value, key: JSON.stringify(['claim', claim.task.id, claim.axis, claim.value]) };
+  return {
+    sectionId: EMERGENCE_REAL_ID,
+    params: claimChartParams(claim),
+    label,
+    value: claim.value,
+    key: JSON.stringify(['claim', claim.task.id, claim.axis, claim.value]),
+  };
 }

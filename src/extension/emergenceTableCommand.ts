@@ -37,11 +37,26 @@ function csvRows(text: string): string[][] {
 function load(editor: vscode.TextEditor | undefined): Loaded {
   const doc = editor?.document;
   if (!editor || !doc || !(isCsv(doc) || isMarkdown(doc))) {
-    return { ok: false, message: t('Open a CSV file, or put the cursor in a Markdown table of models (Model, params, tokens or FLOPs, one column per task), then run “Fit Emergence Points to This Table” again.') };
+    return {
+      ok: false,
+      message: t(
+        'Open a CSV file, or put the cursor in a Markdown table of models (Model, params, tokens or FLOPs, one column per task), then run “Fit Emergence Points to This Table” again.',
+      ),
+    };
   }
   const name = doc.uri.path.split('/').pop() || doc.uri.toString();
   const text = doc.getText();
-  if (text.length > MAX_DATA_BYTES) return { ok: false, message: t('{0} is too large for the emergence chart (at most {1} rows, {2} columns, {3} characters a cell).', name, USER_TABLE_LIMITS.rows, USER_TABLE_LIMITS.cells, USER_TABLE_LIMITS.cellLength) };
+  if (text.length > MAX_DATA_BYTES)
+    return {
+      ok: false,
+      message: t(
+        '{0} is too large for the emergence chart (at most {1} rows, {2} columns, {3} characters a cell).',
+        name,
+        USER_TABLE_LIMITS.rows,
+        USER_TABLE_LIMITS.cells,
+        USER_TABLE_LIMITS.cellLength,
+      ),
+    };
   let rows: string[][];
   let firstRowNumber: number;
   let result: TableResult;
@@ -51,7 +66,11 @@ function load(editor: vscode.TextEditor | undefined): Loaded {
     result = parseEmergenceCsv(text);
   } else {
     const table = findTableAt(doc, editor.selection);
-    if (!table) return { ok: false, message: t('No Markdown table at the cursor in {0}. Put the cursor in a table of models (a header row, a |---| row, then one row per model).', name) };
+    if (!table)
+      return {
+        ok: false,
+        message: t('No Markdown table at the cursor in {0}. Put the cursor in a table of models (a header row, a |---| row, then one row per model).', name),
+      };
     rows = table.rows;
     firstRowNumber = table.firstRowNumber;
     result = parseEmergenceTableRows(table.rows, table.firstRowNumber);
@@ -59,7 +78,17 @@ function load(editor: vscode.TextEditor | undefined): Loaded {
   if (!result.ok) return { ok: false, message: t('Emergence table {0}: {1}', name, result.error.message[displayLang()]) };
   // The same bounds the webview applies on receipt.
   const userTable = parseUserTable({ name, rows, firstRowNumber });
-  if (!userTable) return { ok: false, message: t('{0} is too large for the emergence chart (at most {1} rows, {2} columns, {3} characters a cell).', name, USER_TABLE_LIMITS.rows, USER_TABLE_LIMITS.cells, USER_TABLE_LIMITS.cellLength) };
+  if (!userTable)
+    return {
+      ok: false,
+      message: t(
+        '{0} is too large for the emergence chart (at most {1} rows, {2} columns, {3} characters a cell).',
+        name,
+        USER_TABLE_LIMITS.rows,
+        USER_TABLE_LIMITS.cells,
+        USER_TABLE_LIMITS.cellLength,
+      ),
+    };
   return { ok: true, userTable };
 }
 

@@ -12,13 +12,7 @@ import * as vscode from 'vscode';
 import { NextMessage } from './nextMessage';
 import type { DataError, FitForm } from '../engine/fit/data';
 import type { ChinchillaGrid } from '../engine/fit/chinchilla';
-import {
-  parseFitPanelState,
-  parseFitWebviewMessage,
-  type FitHostToWebview,
-  type FitInsertTarget,
-  type FitWebviewToHost,
-} from '../protocol/messages';
+import { parseFitPanelState, parseFitWebviewMessage, type FitHostToWebview, type FitInsertTarget, type FitWebviewToHost } from '../protocol/messages';
 import type { DropRule } from '../engine/fit/diagnostics';
 import { MAX_DATA_BYTES, tooLarge } from '../engine/fit/text';
 import { runFitInWorkers } from '../fitWorker/host';
@@ -174,8 +168,7 @@ function noSource(): string {
 
 async function resolveSource(target: vscode.Uri | undefined): Promise<Resolved> {
   // With the fit panel (or another webview) focused there is no active editor: use the visible note or CSV.
-  const editor =
-    vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => isCsv(e.document) || isMarkdown(e.document));
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => isCsv(e.document) || isMarkdown(e.document));
   let doc: vscode.TextDocument;
   let selection: vscode.Selection | undefined;
   if (target) {
@@ -259,10 +252,15 @@ class FitPanel implements vscode.Disposable {
       this.postShow();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(FIT_PANEL_TYPE, panelTitle(session, lang), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      ...webviewOptions(this.extensionUri),
-      retainContextWhenHidden: false,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      FIT_PANEL_TYPE,
+      panelTitle(session, lang),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        ...webviewOptions(this.extensionUri),
+        retainContextWhenHidden: false,
+      },
+    );
     this.attach(panel);
   }
 
@@ -293,15 +291,17 @@ class FitPanel implements vscode.Disposable {
       onMessage: (m) => this.receive(m).then(() => undefined),
     });
     this.host = host;
-    host.setHtml(renderWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: nonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'fit.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'webview.css')).toString(),
-      lang: displayLang(),
-      sectionId: 'fit',
-      mode: 'panel',
-    }));
+    host.setHtml(
+      renderWebviewHtml({
+        cspSource: webview.cspSource,
+        nonce: nonce(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'fit.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'webview.css')).toString(),
+        lang: displayLang(),
+        sectionId: 'fit',
+        mode: 'panel',
+      }),
+    );
     this.postShow();
     host.register(panel.onDidChangeViewState((e) => e.webviewPanel.visible || host.reset()));
     host.register(
@@ -502,7 +502,13 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
     const resamples = planned.plan.resamples;
     const title =
       form === 'chinchilla'
-        ? t('Fitting L = E + A/N^α + B/D^β to {0} rows of {1} ({2} starts, {3} bootstrap resamples)', data.rows, resolved.name, starts.toLocaleString('en-US'), resamples)
+        ? t(
+            'Fitting L = E + A/N^α + B/D^β to {0} rows of {1} ({2} starts, {3} bootstrap resamples)',
+            data.rows,
+            resolved.name,
+            starts.toLocaleString('en-US'),
+            resamples,
+          )
         : t('Fitting power laws to {0} rows of {1}', data.rows, resolved.name);
     running = true;
     let outcome;
@@ -519,10 +525,7 @@ export function registerFitCommands(context: vscode.ExtensionContext, log: vscod
             if (pct <= reported) return;
             progress.report({
               increment: pct - reported,
-              message:
-                stage === 'search'
-                  ? t('search {0}%', Math.floor(fraction * 100))
-                  : t('bootstrap {0}%', Math.floor(fraction * 100)),
+              message: stage === 'search' ? t('search {0}%', Math.floor(fraction * 100)) : t('bootstrap {0}%', Math.floor(fraction * 100)),
             });
             reported = pct;
           },

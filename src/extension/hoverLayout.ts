@@ -77,7 +77,11 @@ export function exampleResult(example: string, max: number): string {
     let head = example.slice(0, end).trim();
     // Too long for one line: keep the quantity and its value, drop the arithmetic
     // ("L = 1.69 + 0.0835 + 0.163 ≈ 1.94" → "L ≈ 1.94").
-    if (displayWidth(head) > max) head = head.replace(CHAIN, (_, symbol: string, steps: string, rel: string, value: string) => `${symbol} ${steps.includes('≈') || rel === '≈' ? '≈' : '='} ${value}`);
+    if (displayWidth(head) > max)
+      head = head.replace(
+        CHAIN,
+        (_, symbol: string, steps: string, rel: string, value: string) => `${symbol} ${steps.includes('≈') || rel === '≈' ? '≈' : '='} ${value}`,
+      );
     return head.length < example.trim().length ? `${head}…` : head;
   }
   return firstClause(example, max);

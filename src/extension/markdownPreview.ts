@@ -19,7 +19,6 @@ export interface EmergencePluginOptions {
   defaultLang?: () => Lang | undefined;
 }
 
-
 const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 
 /** Both languages, the preferred one first, each tagged so screen readers switch voice. */

@@ -48,7 +48,22 @@ type RenderedMessage = Extract<WebviewToHost, { type: 'rendered' }>;
 
 /** How a role is written for people: α_N, N₀, L∞ … (the symbol itself may be a number in the formula). */
 const ROLE_LABELS: Record<SymbolRole, string> = {
-  L: 'L', C: 'C', N: 'N', D: 'D', C_0: 'C₀', N_0: 'N₀', D_0: 'D₀', alpha: 'α', alpha_N: 'α_N', alpha_D: 'α_D', beta: 'β', L_inf: 'L∞', E: 'E', A: 'A', B: 'B', k: 'k',
+  L: 'L',
+  C: 'C',
+  N: 'N',
+  D: 'D',
+  C_0: 'C₀',
+  N_0: 'N₀',
+  D_0: 'D₀',
+  alpha: 'α',
+  alpha_N: 'α_N',
+  alpha_D: 'α_D',
+  beta: 'β',
+  L_inf: 'L∞',
+  E: 'E',
+  A: 'A',
+  B: 'B',
+  k: 'k',
 };
 
 function shorten(text: string, max = 120): string {
@@ -102,14 +117,35 @@ function readNote(document: vscode.TextDocument, position: vscode.Position): Not
       params: view.params,
       kind: rec.kind,
       sites: writable,
-      note: { source: 'formula', label: withWarnings(shorten(rec.text), explanation.warnings), values: shown, canWriteBack: writable.length > 0, focusCharts: [...view.chartIds] },
+      note: {
+        source: 'formula',
+        label: withWarnings(shorten(rec.text), explanation.warnings),
+        values: shown,
+        canWriteBack: writable.length > 0,
+        focusCharts: [...view.chartIds],
+      },
       key: JSON.stringify(['formula', rec.kind, view.params]),
     };
   }
   const claim = claimReading(document, position, displayLang());
   if (claim) {
-    const note: NoteContext = { source: 'heading', label: shorten(claim.label, 200), values: [{ label: t('claim'), value: claim.value, line: position.line + 1 }], canWriteBack: false, focusCharts: ['real-emergence', 'family-points'] };
-    return { uri: document.uri, version: document.version, cursor: position, sectionId: claim.sectionId, params: claim.params, sites: [], note, key: claim.key };
+    const note: NoteContext = {
+      source: 'heading',
+      label: shorten(claim.label, 200),
+      values: [{ label: t('claim'), value: claim.value, line: position.line + 1 }],
+      canWriteBack: false,
+      focusCharts: ['real-emergence', 'family-points'],
+    };
+    return {
+      uri: document.uri,
+      version: document.version,
+      cursor: position,
+      sectionId: claim.sectionId,
+      params: claim.params,
+      sites: [],
+      note,
+      key: claim.key,
+    };
   }
   const heading = sectionAt((n) => document.lineAt(n).text, position.line);
   if (!heading) return undefined;

@@ -118,6 +118,7 @@ export class WebviewHost<Out, In> implements vscode.Disposable {
 
 /** A short description of a message for the log (its type, never its payload). */
 function describe(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string') return `"${String((raw as { type: string }).type).slice(0, 40)}"`;
+  if (typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string')
+    return `"${String((raw as { type: string }).type).slice(0, 40)}"`;
   return `(${raw === null ? 'null' : typeof raw})`;
 }

@@ -7,7 +7,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FitData, FitForm } from '../engine/fit/data';
-import { assembleResult, cancelledOutcome, planFit, type BootstrapDraw, type FitOutcome, type FitPlan, type FitStage, type PointFit, type RunFitOptions } from '../sections/fit/model';
+import {
+  assembleResult,
+  cancelledOutcome,
+  planFit,
+  type BootstrapDraw,
+  type FitOutcome,
+  type FitPlan,
+  type FitStage,
+  type PointFit,
+  type RunFitOptions,
+} from '../sections/fit/model';
 import { isFromWorker, type FromWorker, type ToWorker } from './protocol';
 import { translate } from '../engine/l10n';
 import type { Lang } from '../engine/text';

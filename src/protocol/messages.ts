@@ -160,9 +160,7 @@ export function parseHostMessage(v: unknown): HostToWebview | undefined {
     case 'setParams':
       return isParamMap(v.params) ? { type: 'setParams', params: v.params } : undefined;
     case 'export':
-      return isFormat(v.format) && (v.chartId === undefined || isId(v.chartId))
-        ? { type: 'export', format: v.format, chartId: v.chartId }
-        : undefined;
+      return isFormat(v.format) && (v.chartId === undefined || isId(v.chartId)) ? { type: 'export', format: v.format, chartId: v.chartId } : undefined;
     default:
       return undefined;
   }
@@ -183,7 +181,15 @@ export function parseWebviewMessage(v: unknown): WebviewToHost | undefined {
       }
       if (v.userTable === undefined) return { type: 'rendered', sectionId: v.sectionId, params: v.params, charts };
       const u = v.userTable;
-      if (!isObject(u) || typeof u.name !== 'string' || u.name.length > USER_TABLE_LIMITS.nameLength || typeof u.models !== 'number' || !Number.isInteger(u.models) || u.models < 0) return undefined;
+      if (
+        !isObject(u) ||
+        typeof u.name !== 'string' ||
+        u.name.length > USER_TABLE_LIMITS.nameLength ||
+        typeof u.models !== 'number' ||
+        !Number.isInteger(u.models) ||
+        u.models < 0
+      )
+        return undefined;
       return { type: 'rendered', sectionId: v.sectionId, params: v.params, charts, userTable: { name: u.name, models: u.models } };
     }
     case 'exported':
@@ -333,7 +339,8 @@ function parsePowerLaw(v: unknown): PowerLawSummary | undefined {
 
 function parsePowerFloor(v: unknown): PowerFloorSummary | null | undefined {
   if (v === null) return null;
-  if (!isObject(v) || !finite(v.E) || !finite(v.x0) || !finite(v.alpha) || !finite(v.logCoefficient) || !finite(v.rSquared) || !finite(v.objective)) return undefined;
+  if (!isObject(v) || !finite(v.E) || !finite(v.x0) || !finite(v.alpha) || !finite(v.logCoefficient) || !finite(v.rSquared) || !finite(v.objective))
+    return undefined;
   const intervals = parseIntervals(v.intervals, ['E', 'x0', 'alpha'] as const);
   if (intervals === undefined) return undefined;
   return { E: v.E, x0: v.x0, alpha: v.alpha, logCoefficient: v.logCoefficient, rSquared: v.rSquared, objective: v.objective, intervals };
@@ -400,7 +407,8 @@ export function parseFitResult(v: unknown): FitResult | undefined {
   const bootstrapInfo = parseBootstrapInfo(v.bootstrap);
   const derived = isObject(v.derived) && typeof v.derived.D === 'boolean' && typeof v.derived.C === 'boolean' ? { D: v.derived.D, C: v.derived.C } : undefined;
   const diagnostics = parseDiagnostics(v.diagnostics);
-  if (!data || !columns || !source || bootstrapInfo === undefined || !derived || diagnostics === undefined || !finite(v.seconds) || v.seconds < 0) return undefined;
+  if (!data || !columns || !source || bootstrapInfo === undefined || !derived || diagnostics === undefined || !finite(v.seconds) || v.seconds < 0)
+    return undefined;
   const base = { data, columns, derived, bootstrap: bootstrapInfo, seconds: v.seconds, source, diagnostics, resamplesLimited: v.resamplesLimited === true };
   if (v.form === 'chinchilla') {
     const p = v.params;

@@ -161,7 +161,8 @@ export function validateChartBlock(input: unknown, registry: Registry = SECTIONS
   // Shorthand: the whole block is "section-id" or "section-id/chart-id".
   if (typeof input === 'string') {
     const [section, chart, ...rest] = input.trim().split('/');
-    if (rest.length > 0) return fail(`"${input.trim()}" is not "section" or "section/chart". ${knownEn}`, `"${input.trim()}" 不是 "章节" 或 "章节/图表" 的形式。${knownZh}`);
+    if (rest.length > 0)
+      return fail(`"${input.trim()}" is not "section" or "section/chart". ${knownEn}`, `"${input.trim()}" 不是 "章节" 或 "章节/图表" 的形式。${knownZh}`);
     return validateChartBlock(chart === undefined ? { section } : { section, chart }, registry);
   }
   if (!isRecord(input)) {
@@ -226,7 +227,8 @@ export function validateChartBlock(input: unknown, registry: Registry = SECTIONS
 
   let chartId: string | undefined;
   if (input.chart !== undefined && input.chart !== null) {
-    if (typeof input.chart !== 'string') return fail(`"chart" must be a chart id (got ${show(input.chart)}).`, `"chart" 必须是图表 id(实际为 ${showZh(input.chart)})。`);
+    if (typeof input.chart !== 'string')
+      return fail(`"chart" must be a chart id (got ${show(input.chart)}).`, `"chart" 必须是图表 id(实际为 ${showZh(input.chart)})。`);
     let ids: string[];
     try {
       ids = chartIds(section, params);
@@ -236,7 +238,10 @@ export function validateChartBlock(input: unknown, registry: Registry = SECTIONS
     }
     if (!ids.includes(input.chart)) {
       const l = list(ids);
-      return fail(`Section "${section.id}" has no chart ${show(input.chart)}. Its charts: ${l.en}.`, `章节 "${section.id}" 没有图表 ${show(input.chart)}。可用图表:${l.zh}。`);
+      return fail(
+        `Section "${section.id}" has no chart ${show(input.chart)}. Its charts: ${l.en}.`,
+        `章节 "${section.id}" 没有图表 ${show(input.chart)}。可用图表:${l.zh}。`,
+      );
     }
     chartId = input.chart;
   }

@@ -197,7 +197,14 @@ export function radarBody(opts: RadarOptions): Record<string, unknown> {
   const legend =
     opts.legendTitle === undefined
       ? null
-      : { title: opts.legendTitle, orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3, ...(opts.legendLabelExpr ? { labelExpr: opts.legendLabelExpr } : {}) };
+      : {
+          title: opts.legendTitle,
+          orient: 'bottom',
+          direction: 'horizontal',
+          symbolType: 'stroke',
+          symbolStrokeWidth: 3,
+          ...(opts.legendLabelExpr ? { labelExpr: opts.legendLabelExpr } : {}),
+        };
 
   return {
     width: size + 2 * labelWidth,

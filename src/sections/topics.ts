@@ -8,7 +8,10 @@ interface TopicRule {
 }
 
 const TOPIC_RULES: readonly TopicRule[] = [
-  { sectionId: 'scaling-formulas', keywords: ['数学表达', '公式', '基本数学形式', '多维度扩展', 'formula', 'mathematical form', 'chinchilla', 'compute-optimal', 'l(c)', 'l(n,d)'] },
+  {
+    sectionId: 'scaling-formulas',
+    keywords: ['数学表达', '公式', '基本数学形式', '多维度扩展', 'formula', 'mathematical form', 'chinchilla', 'compute-optimal', 'l(c)', 'l(n,d)'],
+  },
   { sectionId: 'math-reasoning', keywords: ['数学推理', 'math reasoning', 'mathematical reasoning', 'maths reasoning'] },
   { sectionId: 'code-generation', keywords: ['代码', '编程', 'code generation', 'coding', 'code abilit', 'programming'] },
   { sectionId: 'representations', keywords: ['分布式表示', '表示的形成', 'distributed representation', 'representation'] },

@@ -45,8 +45,7 @@ describe('webview page: parameter changes', function () {
   }
 
   const timings = (page: Page): Promise<Timings> => page.evaluate(() => window.__emergenceTimings as Timings);
-  const boundaries = (page: Page): Promise<string> =>
-    page.$eval('figure[data-chart-id="phase-boundaries"] svg', (svg) => svg.outerHTML);
+  const boundaries = (page: Page): Promise<string> => page.$eval('figure[data-chart-id="phase-boundaries"] svg', (svg) => svg.outerHTML);
 
   it('a data-only change updates the live views in place and redraws the marks', async () => {
     const page = await open('phase-transition');

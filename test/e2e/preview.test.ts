@@ -160,7 +160,10 @@ async function replaceContent(page: Page, html: string): Promise<{ state: string
     window.dispatchEvent(new CustomEvent('vscode.markdown.updateContent'));
     // A few microtasks: the observer and the scan run before the browser paints.
     for (let i = 0; i < 5; i++) await Promise.resolve();
-    return Array.from(document.querySelectorAll<HTMLElement>('.emergence-chart')).map((c) => ({ state: c.dataset.state ?? 'none', minHeight: c.style.minHeight }));
+    return Array.from(document.querySelectorAll<HTMLElement>('.emergence-chart')).map((c) => ({
+      state: c.dataset.state ?? 'none',
+      minHeight: c.style.minHeight,
+    }));
   }, html);
 }
 
@@ -242,7 +245,9 @@ describe('charts inside Markdown notes: the preview script in Chromium (preview 
   });
 
   it('shows malformed blocks as visible errors, and re-checks a container forged in raw HTML', async () => {
-    const boxes = await page.$$eval('.emergence-chart-error', (els) => els.map((e) => ({ text: e.textContent ?? '', visible: (e as HTMLElement).offsetHeight > 0 })));
+    const boxes = await page.$$eval('.emergence-chart-error', (els) =>
+      els.map((e) => ({ text: e.textContent ?? '', visible: (e as HTMLElement).offsetHeight > 0 })),
+    );
     assert.equal(boxes.length, 3);
     for (const box of boxes) assert.ok(box.visible && box.text.trim().length > 0, `an error box is blank or hidden: ${box.text}`);
     assert.match(boxes[0].text, /scaling-lawz/);

@@ -97,7 +97,10 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
           assert.ok(same, 'a Vega view object was replaced');
           assert.equal(await page.evaluate(() => window.__emergenceTimings?.rebuilds), rebuilds, 'a view was rebuilt');
           const after = await markGeometry(page);
-          assert.ok(after.some((g, i) => g !== before[i]), 'no mark moved');
+          assert.ok(
+            after.some((g, i) => g !== before[i]),
+            'no mark moved',
+          );
         } finally {
           await page.close();
         }
@@ -142,7 +145,9 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
         await page.setViewportSize({ width, height: 900 });
         await page.waitForTimeout(100);
         const clipped = await page.$$eval('#controls label, #controls .param-unit', (els) =>
-          els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > document.documentElement.clientWidth).map((e) => e.textContent),
+          els
+            .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > document.documentElement.clientWidth)
+            .map((e) => e.textContent),
         );
         assert.deepEqual(clipped, [], 'clipped labels');
         if (width === 300) {

@@ -116,8 +116,7 @@ describe('webview page in Chromium (standalone, strict CSP)', function () {
           }
 
           const rendered = (await posted(page)).filter((m) => m.type === 'rendered').pop() as
-            | { sectionId: string; charts: { id: string; marks: number }[] }
-            | undefined;
+            { sectionId: string; charts: { id: string; marks: number }[] } | undefined;
           assert.ok(rendered, 'the page posted no {type:"rendered"} message');
           assert.equal(rendered.sectionId, section.id);
           assert.deepEqual(

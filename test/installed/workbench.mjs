@@ -42,7 +42,10 @@ export async function runCommand(page, title) {
     20_000,
   );
   if (!index) throw new Error(`the palette lists no command "${title}"`);
-  await page.locator('.quick-input-list .monaco-list-row').nth(index - 1).click();
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .nth(index - 1)
+    .click();
 }
 
 /** Picks the first item of the quick pick a command opened (e.g. the section picker). */
@@ -51,7 +54,13 @@ export async function acceptFirstPick(page) {
     () => {
       const widget = document.querySelector('.quick-input-widget');
       const input = document.querySelector('.quick-input-widget input');
-      return widget && widget.style.display !== 'none' && input && !input.value.startsWith('>') && document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0;
+      return (
+        widget &&
+        widget.style.display !== 'none' &&
+        input &&
+        !input.value.startsWith('>') &&
+        document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0
+      );
     },
     undefined,
     { timeout: 20_000 },
@@ -98,15 +107,27 @@ export async function showHover(page) {
   return until(
     () =>
       page.evaluate(() => {
-        const hover = [...document.querySelectorAll('.monaco-hover')].find((h) => !h.classList.contains('hidden') && h.getBoundingClientRect().height > 40 && h.querySelector('img'));
+        const hover = [...document.querySelectorAll('.monaco-hover')].find(
+          (h) => !h.classList.contains('hidden') && h.getBoundingClientRect().height > 40 && h.querySelector('img'),
+        );
         if (!hover) return null;
         const box = hover.getBoundingClientRect();
         const images = [...hover.querySelectorAll('img')].map((img) => {
           const r = img.getBoundingClientRect();
-          return { src: (img.getAttribute('src') ?? '').slice(0, 40), alt: img.getAttribute('alt') ?? '', top: r.top - box.top, bottom: r.bottom - box.top, width: r.width, height: r.height, loaded: img.complete && img.naturalWidth > 0 };
+          return {
+            src: (img.getAttribute('src') ?? '').slice(0, 40),
+            alt: img.getAttribute('alt') ?? '',
+            top: r.top - box.top,
+            bottom: r.bottom - box.top,
+            width: r.width,
+            height: r.height,
+            loaded: img.complete && img.naturalWidth > 0,
+          };
         });
         const linkBottom = Math.max(
-          ...[...hover.querySelectorAll('a')].filter((a) => /Show chart|显示图表/.test(a.textContent ?? '')).map((a) => a.getBoundingClientRect().bottom - box.top),
+          ...[...hover.querySelectorAll('a')]
+            .filter((a) => /Show chart|显示图表/.test(a.textContent ?? ''))
+            .map((a) => a.getBoundingClientRect().bottom - box.top),
         );
         const table = hover.querySelector('table');
         return {
@@ -124,14 +145,18 @@ export async function showHover(page) {
 
 /** The first frame for which `probe` (run inside the frame) returns a truthy value. */
 export async function findFrame(page, probe, arg, timeoutMs = 60_000) {
-  return until(async () => {
-    for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
-      const value = await frame.evaluate(probe, arg).catch(() => null);
-      if (value) return { frame, value };
-    }
-    return null;
-  }, timeoutMs, 500);
+  return until(
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame.isDetached()) continue;
+        const value = await frame.evaluate(probe, arg).catch(() => null);
+        if (value) return { frame, value };
+      }
+      return null;
+    },
+    timeoutMs,
+    500,
+  );
 }
 
 /** A chart page (panel or side view) of the extension that has drawn: its state, charts and SVG marks. */

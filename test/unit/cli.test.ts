@@ -88,7 +88,11 @@ describe('cli: emergence-lens', function () {
   let tmp: string;
 
   before(function () {
-    const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs, statSync(join(ROOT, 'scripts', 'build.mjs')).mtimeMs);
+    const sources = Math.max(
+      newestMtime(join(ROOT, 'src')),
+      statSync(join(ROOT, 'package.json')).mtimeMs,
+      statSync(join(ROOT, 'scripts', 'build.mjs')).mtimeMs,
+    );
     if (!existsSync(CLI) || statSync(CLI).mtimeMs < sources) {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
     }
@@ -277,7 +281,7 @@ describe('cli: emergence-lens', function () {
       assert.match(r.stdout, /^predicted loss\s+1\.9744$/m);
     });
 
-    it('kaplan: Kaplan et al. 2020\'s published rule, in PF-days, with cautions', () => {
+    it("kaplan: Kaplan et al. 2020's published rule, in PF-days, with cautions", () => {
       // Kaplan et al. 2020 eq. 6.1 / Table 6: N_opt = 1.3e9·C^0.73, D_opt = 2e10·C^0.27, C in PF-days;
       // L(C_min) = (3.1e8/C)^0.050 (eq. 1.3). 1 PF-day = 1e15 FLOP/s × 86,400 s.
       const pf = 5.76e23 / (1e15 * 86400);
@@ -304,7 +308,7 @@ describe('cli: emergence-lens', function () {
       const [E, A, B, al, be] = [1.8172, 482.01, 2085.43, 0.3478, 0.3658];
       const g = ((al * A) / (be * B)) ** (1 / (al + be));
       const n = g * (5.76e23 / 6) ** (be / (al + be));
-      const dd = (5.76e23 / 6) / n;
+      const dd = 5.76e23 / 6 / n;
       assert.equal(j.compute, 5.76e23);
       assert.equal(j.preset, 'epoch');
       assert.ok(Math.abs((j.params as number) / n - 1) < 1e-9);
@@ -362,7 +366,10 @@ describe('cli: emergence-lens', function () {
       [['render', 'all', '--out', 'x', '--bogus'], /render: 未知选项 --bogus（可用：--out, /],
       [['render', 'all', '--out', 'x', '--param', 'nope=1'], /所选章节都没有参数 "nope"/],
       [['render', 'all', 'extra', '--out', 'x'], /render: 多余的参数 "extra"$/],
-      [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=lots'], /--param emergenceThreshold 需要一个十进制或科学计数法的数（收到 "lots"）/],
+      [
+        ['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=lots'],
+        /--param emergenceThreshold 需要一个十进制或科学计数法的数（收到 "lots"）/,
+      ],
       [['render', 'scaling-laws', '--out', 'x', '--param', 'emergenceThreshold=1e20'], /超出范围 \[/],
       [['render', 'all', '--out', 'x', '--scale', '2'], /--scale 仅适用于 --format png$/],
       [['report', 'nope'], /^emergence-lens: report: 未知章节 "nope"/],
@@ -386,7 +393,12 @@ describe('cli: emergence-lens', function () {
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stderr, '');
       const [summary, open] = r.stdout.trimEnd().split('\n');
-      assert.match(summary, new RegExp(`^render: ${2 * perLang} 张图（每种语言 ${perLang} 张 × en, zh；1 个章节）→ ${2 * perLang + 1} 个文件（SVG \\+ index\\.html），写入 .+，用时 [\\d.]+ s$`));
+      assert.match(
+        summary,
+        new RegExp(
+          `^render: ${2 * perLang} 张图（每种语言 ${perLang} 张 × en, zh；1 个章节）→ ${2 * perLang + 1} 个文件（SVG \\+ index\\.html），写入 .+，用时 [\\d.]+ s$`,
+        ),
+      );
       assert.equal(open, `打开 ${join(out, 'index.html')} 查看`);
     });
 

@@ -6,7 +6,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { choiceOption, MAX_NUMBER_CHARS, noExtraPositionals, numberOption, parseArgs, parseDecimal, parseNumberArg, requireOption, UsageError } from '../../src/cli/args';
+import {
+  choiceOption,
+  MAX_NUMBER_CHARS,
+  noExtraPositionals,
+  numberOption,
+  parseArgs,
+  parseDecimal,
+  parseNumberArg,
+  requireOption,
+  UsageError,
+} from '../../src/cli/args';
 import { run, type CliIo } from '../../src/cli/main';
 import { makeDirectory, prepareOutputDir } from '../../src/cli/outputDir';
 import { displayValue, oneLine } from '../../src/engine/text';
@@ -67,13 +77,42 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
 
   describe('numbers: decimal and scientific notation only', () => {
     it('parseDecimal accepts 42, -0.5, .5, 5., 5.76e23, 1E-3, +7', () => {
-      for (const [text, value] of [['42', 42], ['-0.5', -0.5], ['.5', 0.5], ['5.', 5], ['5.76e23', 5.76e23], ['1E-3', 1e-3], ['+7', 7]] as const) {
+      for (const [text, value] of [
+        ['42', 42],
+        ['-0.5', -0.5],
+        ['.5', 0.5],
+        ['5.', 5],
+        ['5.76e23', 5.76e23],
+        ['1E-3', 1e-3],
+        ['+7', 7],
+      ] as const) {
         assert.equal(parseDecimal(text), value, text);
       }
     });
 
     it('parseDecimal refuses hex, octal, binary, Infinity, separators, spaces, empty and over-long text', () => {
-      for (const text of ['0x1000', '0X10', '0o17', '0b101', 'Infinity', '-Infinity', 'NaN', '1_000', '1,000', ' 5', '5 ', ' ', '', '.', 'e5', '1e', '1e+', '--5', '1.2.3', '١٢']) {
+      for (const text of [
+        '0x1000',
+        '0X10',
+        '0o17',
+        '0b101',
+        'Infinity',
+        '-Infinity',
+        'NaN',
+        '1_000',
+        '1,000',
+        ' 5',
+        '5 ',
+        ' ',
+        '',
+        '.',
+        'e5',
+        '1e',
+        '1e+',
+        '--5',
+        '1.2.3',
+        '١٢',
+      ]) {
         assert.equal(parseDecimal(text), undefined, JSON.stringify(text));
       }
       assert.equal(parseDecimal('1'.repeat(MAX_NUMBER_CHARS)), Number('1'.repeat(MAX_NUMBER_CHARS)));
@@ -102,7 +141,10 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
 
     it('numberOption and parseNumberArg check whole numbers and open bounds', () => {
       const args = parseArgs('fit', ['--bootstrap', '2.5'], { bootstrap: { kind: 'string' } }, 'en');
-      assert.throws(() => numberOption('fit', args, 'bootstrap', { min: 0, max: 10_000, integer: true }, 'en'), /fit: --bootstrap must be in \[0, 10000\], a whole number \(got "2.5"\)/);
+      assert.throws(
+        () => numberOption('fit', args, 'bootstrap', { min: 0, max: 10_000, integer: true }, 'en'),
+        /fit: --bootstrap must be in \[0, 10000\], a whole number \(got "2.5"\)/,
+      );
       assert.equal(numberOption('fit', parseArgs('fit', [], { bootstrap: { kind: 'string' } }, 'en'), 'bootstrap', { min: 0 }, 'en', 7), 7);
       assert.equal(parseNumberArg('optimal', '--compute', '6.000001', { min: 6, minExclusive: true }, 'en'), 6.000001);
       assert.throws(() => parseNumberArg('optimal', '--compute', '6', { min: 6, minExclusive: true }, 'en'), /must be in \(6, ∞\)/);
@@ -127,10 +169,16 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
 
     it('requireOption, choiceOption and noExtraPositionals: one line naming the option and the value', () => {
       const spec = { compute: { kind: 'string' as const }, preset: { kind: 'string' as const } };
-      assert.throws(() => requireOption('optimal', parseArgs('optimal', [], spec, 'en'), 'compute', 'FLOPS', 'en'), /^Error: optimal: --compute FLOPS is required$/);
+      assert.throws(
+        () => requireOption('optimal', parseArgs('optimal', [], spec, 'en'), 'compute', 'FLOPS', 'en'),
+        /^Error: optimal: --compute FLOPS is required$/,
+      );
       assert.equal(requireOption('optimal', parseArgs('optimal', ['--compute=1e21'], spec, 'en'), 'compute', 'FLOPS', 'en'), '1e21');
       const preset = parseArgs('optimal', ['--preset', 'gpt\x1b'], spec, 'en');
-      assert.throws(() => choiceOption('optimal', preset, 'preset', ['chinchilla', 'epoch'], 'chinchilla', 'en'), /optimal: --preset must be one of chinchilla, epoch \(got "gpt\\x1b"\)/);
+      assert.throws(
+        () => choiceOption('optimal', preset, 'preset', ['chinchilla', 'epoch'], 'chinchilla', 'en'),
+        /optimal: --preset must be one of chinchilla, epoch \(got "gpt\\x1b"\)/,
+      );
       assert.equal(choiceOption('optimal', parseArgs('optimal', [], spec, 'en'), 'preset', ['chinchilla', 'epoch'], 'epoch', 'en'), 'epoch');
       assert.throws(() => noExtraPositionals('list', ['a', 'b\r'], 1, 'en'), /list: unexpected argument "b\\r"/);
     });
@@ -158,7 +206,10 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
     });
 
     it('fit parses its numbers like every other command: decimal or scientific only, no hex', async () => {
-      assertOneLine(await cli('fit', 'data.csv', '--bootstrap', '0x10'), /fit: --bootstrap must be a number in decimal or scientific notation .*\[0, 10000\], a whole number \(got "0x10"\)/);
+      assertOneLine(
+        await cli('fit', 'data.csv', '--bootstrap', '0x10'),
+        /fit: --bootstrap must be a number in decimal or scientific notation .*\[0, 10000\], a whole number \(got "0x10"\)/,
+      );
       assertOneLine(await cli('fit', 'data.csv', '--budget', '0x1000'), /fit: --budget must be a number in decimal or scientific notation .*\(got "0x1000"\)/);
       assertOneLine(await cli('fit', 'data.csv', '--seed', '1.5'), /fit: --seed must be in \[0, 4294967295\], a whole number \(got "1\.5"\)/);
       assertOneLine(await cli('fit', 'data.csv', 'more.csv'), /fit: unexpected argument "more\.csv"/);
@@ -175,11 +226,17 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
       const file = join(tmp, 'a-file');
       writeFileSync(file, 'x');
       assertOneLine(await cli('render', 'scaling-laws', '--out', file), /render: --out ".*a-file" is a file, not a folder$/);
-      assertOneLine(await cli('render', 'scaling-laws', '--out', join(file, 'sub')), /render: cannot write into --out ".*a-file\/sub": a part of the path is a file, not a folder$/);
+      assertOneLine(
+        await cli('render', 'scaling-laws', '--out', join(file, 'sub')),
+        /render: cannot write into --out ".*a-file\/sub": a part of the path is a file, not a folder$/,
+      );
     });
 
     it('/proc/self/x exits 2 at once in-process (it used to spin in a recursive mkdir loop)', async () => {
-      assertOneLine(await cli('render', 'scaling-laws', '--out', '/proc/self/x'), /render: cannot write into --out "\/proc\/self\/x": that place cannot hold new folders$/);
+      assertOneLine(
+        await cli('render', 'scaling-laws', '--out', '/proc/self/x'),
+        /render: cannot write into --out "\/proc\/self\/x": that place cannot hold new folders$/,
+      );
       assertOneLine(await cli('render', 'scaling-laws', '--out', '/proc/self/x/y/z'), /render: cannot write into --out/);
       // An existing folder that cannot be written into (procfs refuses new files even to root).
       assertOneLine(await cli('render', 'scaling-laws', '--out', '/proc/self'), /render: cannot write into --out "\/proc\/self": /);
@@ -191,7 +248,11 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
       if (!existsSync(cliJs) || statSync(cliJs).mtimeMs < newestMtime(join(ROOT, 'src'))) {
         execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
       }
-      const r = spawnSync(process.execPath, [cliJs, 'render', 'scaling-laws', '--out', '/proc/self/x'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+      const r = spawnSync(process.execPath, [cliJs, 'render', 'scaling-laws', '--out', '/proc/self/x'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, LC_ALL: 'C.UTF-8' },
+      });
       assert.equal(r.signal, null, 'finished by itself (not killed by the timeout)');
       assert.equal(r.status, 2);
       assert.equal(r.stdout, '');
@@ -203,8 +264,14 @@ describe('cli arguments: the contract of issue 14 (items 6, 7, 10)', function ()
       assert.equal(prepareOutputDir('render', deep, 'en'), deep);
       assert.ok(existsSync(deep));
       makeDirectory(deep);
-      assert.throws(() => makeDirectory('/proc/self/x'), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
-      assert.throws(() => prepareOutputDir('render', '/proc/self/x', 'zh'), (e: unknown) => e instanceof UsageError && /render: 无法写入 --out "\/proc\/self\/x"：该位置不能新建文件夹/.test(e.message));
+      assert.throws(
+        () => makeDirectory('/proc/self/x'),
+        (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+      );
+      assert.throws(
+        () => prepareOutputDir('render', '/proc/self/x', 'zh'),
+        (e: unknown) => e instanceof UsageError && /render: 无法写入 --out "\/proc\/self\/x"：该位置不能新建文件夹/.test(e.message),
+      );
     });
   });
 

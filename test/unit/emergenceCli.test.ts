@@ -46,7 +46,10 @@ describe('CLI emergence and mirage', () => {
 
   it("a user's CSV and Markdown table work; bad data is one line naming row and column, exit 2", async () => {
     const good = join(dir, 'good.md');
-    writeFileSync(good, '# my runs\n\n| Model | params | tokens | acc |\n|---|---|---|---|\n| a | 1B | 20B | 0 |\n| b | 2B | 40B | 0.02 |\n| c | 4B | 80B | 0.4 |\n| d | 8B | 160B | 0.8 |\n| e | 16B | 320B | 0.85 |\n');
+    writeFileSync(
+      good,
+      '# my runs\n\n| Model | params | tokens | acc |\n|---|---|---|---|\n| a | 1B | 20B | 0 |\n| b | 2B | 40B | 0.02 |\n| c | 4B | 80B | 0.4 |\n| d | 8B | 160B | 0.8 |\n| e | 16B | 320B | 0.85 |\n',
+    );
     const ok = await cli('emergence', 'acc', '--data', good, '--bootstrap', '0', '--json');
     assert.equal(ok.code, 0, ok.err);
     assert.equal(JSON.parse(ok.out).n, 5);
@@ -55,7 +58,10 @@ describe('CLI emergence and mirage', () => {
     const cases: [string[], RegExp][] = [
       [['emergence', 'acc', '--data', bad], /Row 3, column "acc": "n\/a" is not a number/],
       [['emergence', 'nope'], /unknown task "nope" \(known: arithmetic-3ds/],
-      [['emergence', 'acc', '--data', good, '--x', 'flops', '--bootstrap', '0'].map((a) => (a === good ? join(dir, 'few.csv') : a)), /only 2 models \(rows 2, 3\)/],
+      [
+        ['emergence', 'acc', '--data', good, '--x', 'flops', '--bootstrap', '0'].map((a) => (a === good ? join(dir, 'few.csv') : a)),
+        /only 2 models \(rows 2, 3\)/,
+      ],
       [['emergence', 'arithmetic-3ds', '--x', 'tokens'], /--x must be one of flops, params, loss/],
       [['emergence', 'arithmetic-3ds', '--bootstrap', 'many'], /--bootstrap must be a number/],
       [['emergence', 'acc', '--data', join(dir, 'missing.csv')], /cannot read/],
@@ -81,7 +87,10 @@ describe('CLI emergence and mirage', () => {
   it('mirage --length L --json: {law: {c, alpha}, rows} with p = e^(−L), EM = p^L, TED = L(1 − p) on every row', async () => {
     const r = await cli('mirage', '--length', '8', '--c', '2e9', '--alpha', '0.5', '--json');
     assert.equal(r.code, 0, r.err);
-    const j = JSON.parse(r.out) as { law: { c: number; alpha: number }; rows: { params: number; perTokenLoss: number; perTokenAccuracy: number; exactMatch: number; tokenEditDistance: number }[] };
+    const j = JSON.parse(r.out) as {
+      law: { c: number; alpha: number };
+      rows: { params: number; perTokenLoss: number; perTokenAccuracy: number; exactMatch: number; tokenEditDistance: number }[];
+    };
     assert.deepEqual(j.law, { c: 2e9, alpha: 0.5 });
     assert.equal(j.rows.length, 13);
     for (const row of j.rows) {
@@ -111,7 +120,9 @@ describe('CLI emergence and mirage', () => {
       const summary = await renderToDirectory({ outDir: out, sections, langs: ['en', 'zh'], theme, format: 'svg', messageLang: 'en' });
       assert.deepEqual(summary.warnings, []);
       assert.equal(summary.charts, 8);
-      for (const lang of ['en', 'zh']) for (const f of ['emergence-real/real-emergence', 'emergence-real/family-points', 'mirage/mirage-metrics', 'mirage/mirage-twin']) assert.ok(existsSync(join(out, lang, `${f}.svg`)), `${lang}/${f}`);
+      for (const lang of ['en', 'zh'])
+        for (const f of ['emergence-real/real-emergence', 'emergence-real/family-points', 'mirage/mirage-metrics', 'mirage/mirage-twin'])
+          assert.ok(existsSync(join(out, lang, `${f}.svg`)), `${lang}/${f}`);
     }
   });
 });

@@ -109,7 +109,12 @@ export function layoutSpec(spec: TopLevelSpec, layout: Layout): TopLevelSpec {
     const axis = isObject(config.axis) ? config.axis : {};
     const axisX = isObject(config.axisX) ? config.axisX : {};
     // x-axis titles end at the plot's right edge: centred on a narrow plot they would run past it.
-    out.config = { ...config, legend: narrowLegend(legend, width), axis: { ...axis, labelLimit: Math.floor(width * 0.4) }, axisX: { titleAnchor: 'end', ...axisX } };
+    out.config = {
+      ...config,
+      legend: narrowLegend(legend, width),
+      axis: { ...axis, labelLimit: Math.floor(width * 0.4) },
+      axisX: { titleAnchor: 'end', ...axisX },
+    };
   }
   return out as unknown as TopLevelSpec;
 }

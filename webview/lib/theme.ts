@@ -32,7 +32,7 @@ export function readTheme(doc: Document): ChartTheme {
     background: pick('--vscode-editor-background') ?? base.background,
     muted: pick('--vscode-descriptionForeground') ?? base.muted,
     grid: pick('--vscode-editorWidget-border', '--vscode-panel-border') ?? base.grid,
-    accent: kind === 'high-contrast' ? pick('--vscode-contrastActiveBorder') ?? base.accent : pick('--vscode-errorForeground') ?? base.accent,
+    accent: kind === 'high-contrast' ? (pick('--vscode-contrastActiveBorder') ?? base.accent) : (pick('--vscode-errorForeground') ?? base.accent),
     fontFamily: editorFont ? `${editorFont}, ${DEFAULT_FONT}` : DEFAULT_FONT,
   };
 }

@@ -96,7 +96,16 @@ export function analyzeTask(table: EmergenceTable, task: TaskInfo, o: AxisOption
   const families: GroupFit[] = [];
   for (const [family, idx] of [...byFamily].sort((p, q) => p[0].localeCompare(q[0]))) {
     if (idx.length < MIN_POINTS) continue;
-    families.push(groupFit(family, Float64Array.from(idx, (i) => points.x[i]), Float64Array.from(idx, (i) => points.y[i]), task, o.axis, b));
+    families.push(
+      groupFit(
+        family,
+        Float64Array.from(idx, (i) => points.x[i]),
+        Float64Array.from(idx, (i) => points.y[i]),
+        task,
+        o.axis,
+        b,
+      ),
+    );
   }
   return { task, axis: o.axis, points, overall, families };
 }

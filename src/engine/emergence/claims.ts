@@ -43,7 +43,8 @@ const ABILITIES: { pattern: RegExp; task: string; article?: boolean }[] = [
 const EMERGE = /emerg(?:es|ed|ing|e|ence)|涌现|出现/gi;
 // A number as people write it, optionally with a scale word, then a unit.
 // Single optional spaces (` ?`), never stacked `\s*`: no backtracking on runs of blanks.
-const AMOUNT = /(10 ?\^ ?\{?\d{1,2}\}?|10[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,6}(?:\.\d{1,4})?(?:[eE][+]?\d{1,2})?(?: ?(?:万亿|亿|万|[KMBT](?![a-z])|thousand|million|billion|trillion))?) ?(?:个)? ?(parameters?|params|参数|FLOPs?|次浮点运算)/gi;
+const AMOUNT =
+  /(10 ?\^ ?\{?\d{1,2}\}?|10[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,6}(?:\.\d{1,4})?(?:[eE][+]?\d{1,2})?(?: ?(?:万亿|亿|万|[KMBT](?![a-z])|thousand|million|billion|trillion))?) ?(?:个)? ?(parameters?|params|参数|FLOPs?|次浮点运算)/gi;
 
 const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 
@@ -99,7 +100,15 @@ export function findClaims(rawLine: string): EmergenceClaim[] {
     }
     if (!best) continue;
     const task = findTask(OBSSCALING_TASKS, best.ability.task) as TaskInfo;
-    claims.push({ start: Math.min(left, best.index), end: Math.max(right, best.index + best.text.length), task, via: best.ability.article ? 'article' : 'task', ability: best.text, value: amount.value, axis: amount.axis });
+    claims.push({
+      start: Math.min(left, best.index),
+      end: Math.max(right, best.index + best.text.length),
+      task,
+      via: best.ability.article ? 'article' : 'task',
+      ability: best.text,
+      value: amount.value,
+      axis: amount.axis,
+    });
   }
   return claims;
 }
@@ -134,7 +143,11 @@ export function verdictMarkdown(v: ClaimVerdict, lang: Lang): string {
   const lines: string[] = [];
   lines.push(zh ? `**实测证据：${claim.task.name.zh}**` : `**Measured evidence: ${claim.task.name.en}**`);
   if (claim.via === 'article') {
-    lines.push(zh ? `“${claim.ability}”按最接近的实测任务对照：${claim.task.name.zh}。` : `"${claim.ability}" is compared with the closest measured task: ${claim.task.name.en}.`);
+    lines.push(
+      zh
+        ? `“${claim.ability}”按最接近的实测任务对照：${claim.task.name.zh}。`
+        : `"${claim.ability}" is compared with the closest measured task: ${claim.task.name.en}.`,
+    );
   }
   if (!v.fit) {
     lines.push(zh ? '此坐标轴上的模型太少，无法拟合。' : 'Too few models on this axis for a fit.');
@@ -151,7 +164,8 @@ export function verdictMarkdown(v: ClaimVerdict, lang: Lang): string {
     lines.push(zh ? `笔记中的 ${claimed} 落在 95% 区间内：与数据一致。` : `The note's ${claimed} lies inside the 95% interval: consistent with the data.`);
   } else {
     const factor = Math.pow(10, Math.abs(v.decades));
-    const times = factor >= 100 ? `${Math.abs(v.decades).toFixed(1)} ${zh ? '个数量级' : 'orders of magnitude'}` : zh ? `${factor.toFixed(1)} 倍` : `${factor.toFixed(1)}×`;
+    const times =
+      factor >= 100 ? `${Math.abs(v.decades).toFixed(1)} ${zh ? '个数量级' : 'orders of magnitude'}` : zh ? `${factor.toFixed(1)} 倍` : `${factor.toFixed(1)}×`;
     lines.push(
       zh
         ? `**与数据不符**：笔记写 ${claimed}，而数据的涌现点${v.decades > 0 ? '是它的' : '只有它的'} ${v.decades > 0 ? times : `1/${times.replace(' 倍', '')}`}（${v.decades > 0 ? '更晚' : '更早'}），笔记的数值不在 95% 区间内。`

@@ -54,7 +54,12 @@ function headerMultiplier(header: string): number {
 type Role = 'model' | 'family' | 'N' | 'D' | 'C';
 
 function roleOf(header: string): Role | null {
-  const h = header.normalize('NFKC').toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const h = header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (h === 'model' || h === 'name' || h === 'model name' || h === '模型' || h === '模型名称') return 'model';
   if (h === 'family' || h === 'model family' || h === '系列' || h === '模型系列') return 'family';
   const role = recogniseColumn(header);
@@ -74,7 +79,13 @@ interface Record_ {
  */
 function readRecords(records: readonly Record_[], source: EmergenceTable['source']): TableResult {
   if (records.length === 0) return fail(1, '', 'Row 1: the table is empty (no header row).', '第 1 行：表格为空（没有表头）。');
-  if (records.length > MAX_ROWS + 1) return fail(records[MAX_ROWS + 1].row, '', `Row ${records[MAX_ROWS + 1].row}: more than ${MAX_ROWS} rows.`, `第 ${records[MAX_ROWS + 1].row} 行：超过 ${MAX_ROWS} 行。`);
+  if (records.length > MAX_ROWS + 1)
+    return fail(
+      records[MAX_ROWS + 1].row,
+      '',
+      `Row ${records[MAX_ROWS + 1].row}: more than ${MAX_ROWS} rows.`,
+      `第 ${records[MAX_ROWS + 1].row} 行：超过 ${MAX_ROWS} 行。`,
+    );
   const header = records[0];
   const index: Partial<Record<Role, number>> = {};
   const scoreColumns: number[] = [];
@@ -88,10 +99,20 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     return fail(header.row, 'model', `Row ${header.row} (header): no "Model" column.`, `第 ${header.row} 行（表头）：没有 “Model”（模型）列。`);
   }
   if (index.N === undefined) {
-    return fail(header.row, 'params', `Row ${header.row} (header): no parameter column (e.g. "params", "Model Size (B)").`, `第 ${header.row} 行（表头）：没有参数量列（如 “params”、“Model Size (B)”）。`);
+    return fail(
+      header.row,
+      'params',
+      `Row ${header.row} (header): no parameter column (e.g. "params", "Model Size (B)").`,
+      `第 ${header.row} 行（表头）：没有参数量列（如 “params”、“Model Size (B)”）。`,
+    );
   }
   if (scoreColumns.length === 0) {
-    return fail(header.row, '', `Row ${header.row} (header): no score columns after model, family, params, tokens, FLOPs.`, `第 ${header.row} 行（表头）：除模型、系列、参数、token、FLOPs 外没有得分列。`);
+    return fail(
+      header.row,
+      '',
+      `Row ${header.row} (header): no score columns after model, family, params, tokens, FLOPs.`,
+      `第 ${header.row} 行（表头）：除模型、系列、参数、token、FLOPs 外没有得分列。`,
+    );
   }
   const numeric = (rec: Record_, c: number | undefined, multiplier: number, positive: boolean): number | undefined | TableResult => {
     if (c === undefined) return undefined;
@@ -100,10 +121,20 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     const v = parseNumber(cell);
     const col = name(c);
     if (v === null || !Number.isFinite(v)) {
-      return fail(rec.row, col, `Row ${rec.row}, column "${col}": "${cell.slice(0, 40)}" is not a number.`, `第 ${rec.row} 行，“${col}”列：“${cell.slice(0, 40)}” 不是数字。`);
+      return fail(
+        rec.row,
+        col,
+        `Row ${rec.row}, column "${col}": "${cell.slice(0, 40)}" is not a number.`,
+        `第 ${rec.row} 行，“${col}”列：“${cell.slice(0, 40)}” 不是数字。`,
+      );
     }
     if (positive ? v <= 0 : v < 0) {
-      return fail(rec.row, col, `Row ${rec.row}, column "${col}": ${cell} must be ${positive ? 'positive' : 'non-negative'}.`, `第 ${rec.row} 行，“${col}”列：${cell} 必须${positive ? '为正数' : '非负'}。`);
+      return fail(
+        rec.row,
+        col,
+        `Row ${rec.row}, column "${col}": ${cell} must be ${positive ? 'positive' : 'non-negative'}.`,
+        `第 ${rec.row} 行，“${col}”列：${cell} 必须${positive ? '为正数' : '非负'}。`,
+      );
     }
     return v * multiplier;
   };
@@ -112,10 +143,22 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
   const raw: { row: ModelRow; scores: (number | undefined)[] }[] = [];
   for (const rec of records.slice(1)) {
     const model = (rec.cells[index.model] ?? '').trim();
-    if (model === '') return fail(rec.row, name(index.model), `Row ${rec.row}, column "${name(index.model)}": the model name is empty.`, `第 ${rec.row} 行，“${name(index.model)}”列：模型名为空。`);
+    if (model === '')
+      return fail(
+        rec.row,
+        name(index.model),
+        `Row ${rec.row}, column "${name(index.model)}": the model name is empty.`,
+        `第 ${rec.row} 行，“${name(index.model)}”列：模型名为空。`,
+      );
     const params = numeric(rec, index.N, mult.N, true);
     if (isError(params)) return params;
-    if (params === undefined) return fail(rec.row, name(index.N), `Row ${rec.row}, column "${name(index.N)}": the parameter count is missing.`, `第 ${rec.row} 行，“${name(index.N)}”列：缺少参数量。`);
+    if (params === undefined)
+      return fail(
+        rec.row,
+        name(index.N),
+        `Row ${rec.row}, column "${name(index.N)}": the parameter count is missing.`,
+        `第 ${rec.row} 行，“${name(index.N)}”列：缺少参数量。`,
+      );
     const tokens = numeric(rec, index.D, mult.D, true);
     if (isError(tokens)) return tokens;
     let flops = numeric(rec, index.C, mult.C, true);
@@ -140,7 +183,12 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     for (const r of raw) {
       const v = r.scores[k];
       if (v !== undefined && v / task.scale > 1) {
-        return fail(r.row.row, task.column, `Row ${r.row.row}, column "${task.column}": ${v} is above the score's maximum ${task.scale}.`, `第 ${r.row.row} 行，“${task.column}”列：${v} 超过得分上限 ${task.scale}。`);
+        return fail(
+          r.row.row,
+          task.column,
+          `Row ${r.row.row}, column "${task.column}": ${v} is above the score's maximum ${task.scale}.`,
+          `第 ${r.row.row} 行，“${task.column}”列：${v} 超过得分上限 ${task.scale}。`,
+        );
       }
       r.row.scores[task.id] = v === undefined ? undefined : v / task.scale;
     }

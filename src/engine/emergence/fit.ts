@@ -179,7 +179,12 @@ export interface BootstrapSettings {
 export const EMERGENCE_BOOTSTRAP = Object.freeze({ resamples: 200, seed: 1, confidence: 0.95 });
 
 /** The fit plus a seeded bootstrap interval for x₀ (resampling points, i.e. models). */
-export function fitEmergenceWithInterval(x: ArrayLike<number>, y: ArrayLike<number>, chance: number, settings: BootstrapSettings = EMERGENCE_BOOTSTRAP): EmergenceFitWithInterval {
+export function fitEmergenceWithInterval(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  chance: number,
+  settings: BootstrapSettings = EMERGENCE_BOOTSTRAP,
+): EmergenceFitWithInterval {
   const fit = fitEmergence(x, y, chance);
   if (settings.resamples <= 0) return fit;
   const bx = new Float64Array(x.length);

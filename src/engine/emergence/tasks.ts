@@ -28,14 +28,78 @@ export const METRIC_NAMES: Record<MetricKind, Bilingual> = {
 };
 
 export const OBSSCALING_TASKS: readonly TaskInfo[] = [
-  { id: 'arithmetic-3ds', column: 'arithmetic_3ds_2_acc', name: { en: '3-digit subtraction', zh: '三位数减法' }, metric: 'accuracy', chance: 0, scale: 1, discontinuous: true },
-  { id: 'arithmetic-3da', column: 'arithmetic_3da_2_acc', name: { en: '3-digit addition', zh: '三位数加法' }, metric: 'accuracy', chance: 0, scale: 1, discontinuous: true },
-  { id: 'arithmetic-2dm', column: 'arithmetic_2dm_2_acc', name: { en: '2-digit multiplication', zh: '两位数乘法' }, metric: 'accuracy', chance: 0, scale: 1, discontinuous: true },
-  { id: 'arithmetic-2da', column: 'arithmetic_2da_2_acc', name: { en: '2-digit addition', zh: '两位数加法' }, metric: 'accuracy', chance: 0, scale: 1, discontinuous: true },
-  { id: 'word-unscrambling', column: 'word_unscrambling_2_exact_match', name: { en: 'Word unscrambling', zh: '单词还原' }, metric: 'exact-match', chance: 0, scale: 1, discontinuous: true },
-  { id: 'ipa-exact-match', column: 'ipa_transliterate_2_exact_match', name: { en: 'IPA transliteration (exact match)', zh: 'IPA 音标转写（完全匹配）' }, metric: 'exact-match', chance: 0, scale: 1, discontinuous: true },
-  { id: 'ipa-bleu', column: 'ipa_transliterate_2_bleu', name: { en: 'IPA transliteration (BLEU)', zh: 'IPA 音标转写（BLEU）' }, metric: 'bleu', chance: 0, scale: 100, discontinuous: false },
-  { id: 'persian-qa', column: 'parsinlu_qa_2_acc', name: { en: 'Persian QA (4-way multiple choice)', zh: '波斯语问答（四选一）' }, metric: 'multiple-choice', chance: 0.25, scale: 1, discontinuous: false },
+  {
+    id: 'arithmetic-3ds',
+    column: 'arithmetic_3ds_2_acc',
+    name: { en: '3-digit subtraction', zh: '三位数减法' },
+    metric: 'accuracy',
+    chance: 0,
+    scale: 1,
+    discontinuous: true,
+  },
+  {
+    id: 'arithmetic-3da',
+    column: 'arithmetic_3da_2_acc',
+    name: { en: '3-digit addition', zh: '三位数加法' },
+    metric: 'accuracy',
+    chance: 0,
+    scale: 1,
+    discontinuous: true,
+  },
+  {
+    id: 'arithmetic-2dm',
+    column: 'arithmetic_2dm_2_acc',
+    name: { en: '2-digit multiplication', zh: '两位数乘法' },
+    metric: 'accuracy',
+    chance: 0,
+    scale: 1,
+    discontinuous: true,
+  },
+  {
+    id: 'arithmetic-2da',
+    column: 'arithmetic_2da_2_acc',
+    name: { en: '2-digit addition', zh: '两位数加法' },
+    metric: 'accuracy',
+    chance: 0,
+    scale: 1,
+    discontinuous: true,
+  },
+  {
+    id: 'word-unscrambling',
+    column: 'word_unscrambling_2_exact_match',
+    name: { en: 'Word unscrambling', zh: '单词还原' },
+    metric: 'exact-match',
+    chance: 0,
+    scale: 1,
+    discontinuous: true,
+  },
+  {
+    id: 'ipa-exact-match',
+    column: 'ipa_transliterate_2_exact_match',
+    name: { en: 'IPA transliteration (exact match)', zh: 'IPA 音标转写（完全匹配）' },
+    metric: 'exact-match',
+    chance: 0,
+    scale: 1,
+    discontinuous: true,
+  },
+  {
+    id: 'ipa-bleu',
+    column: 'ipa_transliterate_2_bleu',
+    name: { en: 'IPA transliteration (BLEU)', zh: 'IPA 音标转写（BLEU）' },
+    metric: 'bleu',
+    chance: 0,
+    scale: 100,
+    discontinuous: false,
+  },
+  {
+    id: 'persian-qa',
+    column: 'parsinlu_qa_2_acc',
+    name: { en: 'Persian QA (4-way multiple choice)', zh: '波斯语问答（四选一）' },
+    metric: 'multiple-choice',
+    chance: 0.25,
+    scale: 1,
+    discontinuous: false,
+  },
 ];
 
 export function findTask(tasks: readonly TaskInfo[], idOrColumn: string): TaskInfo | undefined {
@@ -52,7 +116,12 @@ export function taskForColumn(column: string, maxValue: number): TaskInfo {
   const known = OBSSCALING_TASKS.find((t) => t.column === column);
   if (known) return known;
   const mc = /(^|[^a-z])mc([^a-z]|$)|choice|选择/i.test(column);
-  const id = column.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'score';
+  const id =
+    column
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'score';
   return {
     id,
     column,

@@ -204,10 +204,7 @@ export function chinchillaObjective(data: ChinchillaLogData, delta = HUBER_DELTA
     // Fast path: when no exponent can leave [−SAFE, SAFE], sum the three terms in
     // linear space (2 exp + 1 log per row, no max/shift branches); it equals the
     // shifted LSE up to rounding. Otherwise use the shifted, overflow-proof form.
-    const safe =
-      Math.abs(a) + Math.abs(al) * maxLogN < SAFE_EXPONENT &&
-      Math.abs(b) + Math.abs(be) * maxLogD < SAFE_EXPONENT &&
-      Math.abs(e) < SAFE_EXPONENT;
+    const safe = Math.abs(a) + Math.abs(al) * maxLogN < SAFE_EXPONENT && Math.abs(b) + Math.abs(be) * maxLogD < SAFE_EXPONENT && Math.abs(e) < SAFE_EXPONENT;
     if (safe) {
       const A = Math.exp(a);
       const B = Math.exp(b);
@@ -284,20 +281,27 @@ function toParams(x: ArrayLike<number>): { params: ChinchillaParams; logParams: 
  * Fits the Chinchilla form from every start and keeps the lowest objective.
  * Rows must be positive and finite (data.ts checks this for user data).
  */
-export function fitChinchilla(
-  N: ArrayLike<number>,
-  D: ArrayLike<number>,
-  loss: ArrayLike<number>,
-  options: ChinchillaFitOptions = {},
-): ChinchillaFit {
+export function fitChinchilla(N: ArrayLike<number>, D: ArrayLike<number>, loss: ArrayLike<number>, options: ChinchillaFitOptions = {}): ChinchillaFit {
   const n = loss.length;
   if (options.subsample !== undefined && n > options.subsample && options.starts === undefined) {
     const m = Math.max(5, Math.floor(options.subsample));
     const pick = (a: ArrayLike<number>): Float64Array => Float64Array.from({ length: m }, (_, k) => a[Math.floor((k * n) / m)]);
     const rough = fitChinchilla(pick(N), pick(D), pick(loss), { ...options, subsample: undefined, polish: false });
     const lp = rough.logParams;
-    const fine = fitChinchilla(N, D, loss, { huberDelta: options.huberDelta, lbfgs: options.lbfgs, polish: options.polish, starts: [[lp.a, lp.b, lp.e, lp.alpha, lp.beta], rough.bestStart] });
-    return { ...fine, starts: rough.starts, searched: rough.searched, converged: rough.converged, bestStart: rough.bestStart, evaluations: rough.evaluations + fine.evaluations };
+    const fine = fitChinchilla(N, D, loss, {
+      huberDelta: options.huberDelta,
+      lbfgs: options.lbfgs,
+      polish: options.polish,
+      starts: [[lp.a, lp.b, lp.e, lp.alpha, lp.beta], rough.bestStart],
+    });
+    return {
+      ...fine,
+      starts: rough.starts,
+      searched: rough.searched,
+      converged: rough.converged,
+      bestStart: rough.bestStart,
+      evaluations: rough.evaluations + fine.evaluations,
+    };
   }
   const data = chinchillaLogData(N, D, loss);
   const fun = chinchillaObjective(data, options.huberDelta ?? HUBER_DELTA);

@@ -29,7 +29,6 @@ export type Role = 'N' | 'D' | 'C' | 'loss';
 
 export type FitForm = 'chinchilla' | 'power';
 
-
 type DataErrorCode =
   | 'empty'
   | 'missing-column'
@@ -112,22 +111,85 @@ const ROLE_EXAMPLES: Record<Role, string> = {
 // Header synonyms after normaliseHeader (lower case, units in brackets and punctuation removed).
 const SYNONYMS: Record<Role, readonly string[]> = {
   N: [
-    'n', 'params', 'param', 'parameters', 'parameter', 'parameter count', 'num params', 'n params', 'nparams',
-    'number of parameters', 'model size', 'model params', 'model parameters', 'size',
-    '参数量', '参数', '参数规模', '参数数量', '模型规模', '模型参数', '模型参数量', '模型大小',
+    'n',
+    'params',
+    'param',
+    'parameters',
+    'parameter',
+    'parameter count',
+    'num params',
+    'n params',
+    'nparams',
+    'number of parameters',
+    'model size',
+    'model params',
+    'model parameters',
+    'size',
+    '参数量',
+    '参数',
+    '参数规模',
+    '参数数量',
+    '模型规模',
+    '模型参数',
+    '模型参数量',
+    '模型大小',
   ],
   D: [
-    'd', 'tokens', 'token', 'training tokens', 'train tokens', 'num tokens', 'n tokens', 'data', 'data size',
-    'dataset size', 'training data', 'training data size',
-    '训练数据量', '训练数据', '数据量', '数据规模', 'token数', 'token 数', '训练token数', '训练 token 数', '训练tokens', '训练 tokens',
+    'd',
+    'tokens',
+    'token',
+    'training tokens',
+    'train tokens',
+    'num tokens',
+    'n tokens',
+    'data',
+    'data size',
+    'dataset size',
+    'training data',
+    'training data size',
+    '训练数据量',
+    '训练数据',
+    '数据量',
+    '数据规模',
+    'token数',
+    'token 数',
+    '训练token数',
+    '训练 token 数',
+    '训练tokens',
+    '训练 tokens',
   ],
   C: [
-    'c', 'flop', 'flops', 'training flop', 'training flops', 'train flops', 'compute', 'training compute',
-    'compute flops', '计算量', '训练计算量', '算力', '训练算力', '计算预算',
+    'c',
+    'flop',
+    'flops',
+    'training flop',
+    'training flops',
+    'train flops',
+    'compute',
+    'training compute',
+    'compute flops',
+    '计算量',
+    '训练计算量',
+    '算力',
+    '训练算力',
+    '计算预算',
   ],
   loss: [
-    'l', 'loss', 'final loss', 'test loss', 'validation loss', 'val loss', 'eval loss', 'train loss',
-    'training loss', '损失', '损失值', '测试损失', '验证损失', '训练损失', '最终损失',
+    'l',
+    'loss',
+    'final loss',
+    'test loss',
+    'validation loss',
+    'val loss',
+    'eval loss',
+    'train loss',
+    'training loss',
+    '损失',
+    '损失值',
+    '测试损失',
+    '验证损失',
+    '训练损失',
+    '最终损失',
   ],
 };
 
@@ -175,7 +237,14 @@ function headerScale(header: string): number {
   let close = -1;
   for (let i = open + 1; i < s.length && close < 0; i++) if (s[i] === ')' || s[i] === ']' || s[i] === '】') close = i;
   if (close < 0) return 1;
-  return SCALES[s.slice(open + 1, close).trim().toLowerCase()] ?? 1;
+  return (
+    SCALES[
+      s
+        .slice(open + 1, close)
+        .trim()
+        .toLowerCase()
+    ] ?? 1
+  );
 }
 
 export { parseNumber } from './numbers';
@@ -359,7 +428,10 @@ function parseRecords(records: Records, options: ParseOptions): ParseResult {
     if (cells.length !== width) {
       const hint =
         cells.length > width
-          ? { en: ' (an unquoted thousands separator such as 1,000 splits a number into cells: quote it, "1,000")', zh: '（未加引号的千位分隔符如 1,000 会把数字拆成多个单元格：请加引号写成 "1,000"）' }
+          ? {
+              en: ' (an unquoted thousands separator such as 1,000 splits a number into cells: quote it, "1,000")',
+              zh: '（未加引号的千位分隔符如 1,000 会把数字拆成多个单元格：请加引号写成 "1,000"）',
+            }
           : { en: '', zh: '' };
       return fail(
         'ragged-row',
@@ -446,7 +518,13 @@ function parseRecords(records: Records, options: ParseOptions): ParseResult {
       if (read === null || !Number.isFinite(read.value)) {
         return raw === ''
           ? fail('non-numeric', row, name, `Row ${row}, column "${shown}": the cell is empty.`, `第 ${row} 行，“${shown}”列：单元格为空。`)
-          : fail('non-numeric', row, name, `Row ${row}, column "${shown}": "${quoteCell(raw)}" is not a number.`, `第 ${row} 行，“${shown}”列：“${quoteCell(raw)}”不是数字。`);
+          : fail(
+              'non-numeric',
+              row,
+              name,
+              `Row ${row}, column "${shown}": "${quoteCell(raw)}" is not a number.`,
+              `第 ${row} 行，“${shown}”列：“${quoteCell(raw)}”不是数字。`,
+            );
       }
       // A bare number takes the header's unit ("Params (B)"); "70B" already carries its own.
       const scaled = read.form === 'plain' ? read.value * scale : read.value;

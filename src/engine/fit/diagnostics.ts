@@ -119,7 +119,10 @@ export interface PointCheck {
 }
 
 /** Rows whose leverage exceeds 2p/n or whose standardised residual exceeds 3 in size. */
-export function flagPoints(jac: readonly (readonly number[])[], residuals: readonly number[]): { threshold: number; flagged: PointCheck[]; scale: number } | null {
+export function flagPoints(
+  jac: readonly (readonly number[])[],
+  residuals: readonly number[],
+): { threshold: number; flagged: PointCheck[]; scale: number } | null {
   const n = jac.length;
   const p = n > 0 ? jac[0].length : 0;
   const h = hatDiagonal(jac);

@@ -172,10 +172,7 @@ class MoreThuente {
       this.stmax = this.stp + 4 * (this.stp - this.stx);
     }
     this.stp = Math.min(Math.max(this.stp, this.stpmin), this.stpmax);
-    if (
-      (this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax)) ||
-      (this.brackt && this.stmax - this.stmin <= this.xtol * this.stmax)
-    ) {
+    if ((this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax)) || (this.brackt && this.stmax - this.stmin <= this.xtol * this.stmax)) {
       this.stp = this.stx; // no better trial exists: fall back to the best point
     }
     return Search.Evaluate;

@@ -20,9 +20,25 @@ export const MAX_NUMBER_CELL = 64;
 
 /** Scale words allowed in a header's brackets ("Params (B)") or after a number ("70B"). */
 export const SCALES: Readonly<Record<string, number>> = Object.freeze({
-  k: 1e3, thousand: 1e3, thousands: 1e3, m: 1e6, million: 1e6, millions: 1e6,
-  b: 1e9, g: 1e9, billion: 1e9, billions: 1e9, t: 1e12, trillion: 1e12, trillions: 1e12,
-  万: 1e4, 亿: 1e8, 千: 1e3, 百万: 1e6, 十亿: 1e9, 万亿: 1e12,
+  k: 1e3,
+  thousand: 1e3,
+  thousands: 1e3,
+  m: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  g: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  t: 1e12,
+  trillion: 1e12,
+  trillions: 1e12,
+  万: 1e4,
+  亿: 1e8,
+  千: 1e3,
+  百万: 1e6,
+  十亿: 1e9,
+  万亿: 1e12,
 });
 
 export interface NumberOptions {

@@ -46,7 +46,10 @@ export interface PowerFitFailure {
 function checkRows(x: ArrayLike<number>, y: ArrayLike<number>, needed: number): PowerFitFailure | null {
   if (x.length !== y.length) throw new RangeError('x and y must have the same length');
   if (x.length < needed) {
-    return { ok: false, message: { en: `A power-law fit needs at least ${needed} points, got ${x.length}.`, zh: `幂律拟合至少需要 ${needed} 个点，实际只有 ${x.length} 个。` } };
+    return {
+      ok: false,
+      message: { en: `A power-law fit needs at least ${needed} points, got ${x.length}.`, zh: `幂律拟合至少需要 ${needed} 个点，实际只有 ${x.length} 个。` },
+    };
   }
   for (let i = 0; i < x.length; i++) {
     if (!(x[i] > 0 && y[i] > 0 && Number.isFinite(x[i]) && Number.isFinite(y[i]))) {
@@ -156,11 +159,7 @@ export interface PowerLawFloorOptions {
 }
 
 /** y = E + (x₀/x)^α: log-log least squares on y − E₀ for several E₀, refined by L-BFGS. */
-export function fitPowerLawWithFloor(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  options: PowerLawFloorOptions = {},
-): PowerLawFloorFit | PowerFitFailure {
+export function fitPowerLawWithFloor(x: ArrayLike<number>, y: ArrayLike<number>, options: PowerLawFloorOptions = {}): PowerLawFloorFit | PowerFitFailure {
   const bad = checkRows(x, y, 3);
   if (bad) return bad;
   const n = x.length;

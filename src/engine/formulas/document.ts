@@ -110,7 +110,11 @@ function parseFence(line: string): Fence | undefined {
 }
 
 function isMathInfo(info: string): boolean {
-  const word = info.split(/\s/, 1)[0].replace(/^[{.]+/, '').replace(/}+$/, '').toLowerCase();
+  const word = info
+    .split(/\s/, 1)[0]
+    .replace(/^[{.]+/, '')
+    .replace(/}+$/, '')
+    .toLowerCase();
   return MATH_INFOS.has(word);
 }
 
@@ -205,8 +209,18 @@ const OPERATOR_EDGE = '+-=≈*/^&\\({[−';
 function continues(getLine: (n: number) => string, lineCount: number, line: number, lineText: string): boolean {
   const t = lineText.trim();
   if (t.length > 0 && (OPERATOR_EDGE.includes(t[0]) || OPERATOR_EDGE.includes(t[t.length - 1]))) return true;
-  const prev = line > 0 ? safeLine(getLine, line - 1).slice(-200).trim() : '';
-  const next = line + 1 < lineCount ? safeLine(getLine, line + 1).slice(0, 200).trim() : '';
+  const prev =
+    line > 0
+      ? safeLine(getLine, line - 1)
+          .slice(-200)
+          .trim()
+      : '';
+  const next =
+    line + 1 < lineCount
+      ? safeLine(getLine, line + 1)
+          .slice(0, 200)
+          .trim()
+      : '';
   return (prev.length > 0 && OPERATOR_EDGE.includes(prev[prev.length - 1])) || (next.length > 0 && OPERATOR_EDGE.includes(next[0]));
 }
 

@@ -68,7 +68,14 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
     case 'loss-data': {
       const spec = {
         'loss-compute': { exp: 'alpha', scale: 'C_0', v: 'C', what: { en: 'compute', zh: '计算量' }, dflt: 1, unit: { en: ' PF-day', zh: ' PF-天' } },
-        'loss-params': { exp: 'alpha_N', scale: 'N_0', v: 'N', what: { en: 'parameters', zh: '参数量' }, dflt: 1e9, unit: { en: ' parameters', zh: ' 个参数' } },
+        'loss-params': {
+          exp: 'alpha_N',
+          scale: 'N_0',
+          v: 'N',
+          what: { en: 'parameters', zh: '参数量' },
+          dflt: 1e9,
+          unit: { en: ' parameters', zh: ' 个参数' },
+        },
         'loss-data': { exp: 'alpha_D', scale: 'D_0', v: 'D', what: { en: 'data', zh: '数据量' }, dflt: 1e10, unit: { en: ' tokens', zh: ' 个 token' } },
       }[rec.kind] as { exp: SymbolRole; scale: SymbolRole; v: SymbolRole; what: Bilingual; dflt: number; unit: Bilingual };
       const a = take(spec.exp);
@@ -127,7 +134,12 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
           ? `再取 ${given(sl, sc, lang)},当 ${xText}时,L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}。`
           : ` With ${given(sl, sc, lang)}, at ${xText}: L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}.`;
         result = { symbol: 'L', value: loss, unit: LOSS_UNIT };
-        point = rec.kind === 'loss-compute' ? { computeFlops, loss } : rec.kind === 'loss-params' ? { N: noteVar?.value ?? spec.dflt, loss } : { D: noteVar?.value ?? spec.dflt, loss };
+        point =
+          rec.kind === 'loss-compute'
+            ? { computeFlops, loss }
+            : rec.kind === 'loss-params'
+              ? { N: noteVar?.value ?? spec.dflt, loss }
+              : { D: noteVar?.value ?? spec.dflt, loss };
       }
       return { text: s + filledSentence(r, used, lang), result, point };
     }
@@ -172,9 +184,14 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       const loss = E + termN + termD;
       const alN = labelFor(rec, chin ? 'alpha' : 'alpha_N');
       const alD = labelFor(rec, chin ? 'beta' : 'alpha_D');
-      const size = nv || dv
-        ? zh ? `N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}` : `N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}`
-        : zh ? `N = 700 亿参数、D = 1.4 万亿 token(Chinchilla 本身)` : `N = 70B parameters and D = 1.4T tokens (Chinchilla itself)`;
+      const size =
+        nv || dv
+          ? zh
+            ? `N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}`
+            : `N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}`
+          : zh
+            ? `N = 700 亿参数、D = 1.4 万亿 token(Chinchilla 本身)`
+            : `N = 70B parameters and D = 1.4T tokens (Chinchilla itself)`;
       const parts = `${floor ? `${f(E)} + ` : ''}${f(termN)} + ${f(termD)}`;
       const fromWhere = [floor && given(chin ? 'E' : labelFor(rec, 'L_inf'), floor, lang), ...scales, given(alN, aN, lang), given(alD, aD, lang)]
         .filter(Boolean)
@@ -185,7 +202,11 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       const text = zh
         ? `取 ${size}:L = ${parts} ≈ ${f(loss)},所用取值为 ${fromWhere}。参数量增加 10 倍,参数项乘以 10^-${alN} = ${f(shrinkN)};数据量增加 10 倍,数据项乘以 10^-${alD} = ${f(shrinkD)}。N 与 D 都翻倍(计算量约 4 倍)时,L ≈ ${f(twice)}${floor ? `;按此公式外推,L 不会低于 ${f(E)}` : ''}。`
         : `For ${size}: L = ${parts} ≈ ${f(loss)}, using ${fromWhere}. 10× more parameters multiplies the parameter term by 10^-${alN} = ${f(shrinkN)}; 10× more data multiplies the data term by 10^-${alD} = ${f(shrinkD)}. Doubling both N and D (about 4× compute) gives L ≈ ${f(twice)}${floor ? `; extrapolated, this formula never goes below ${f(E)}` : ''}.`;
-      return { text: text + filledSentence(r, used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, computeFlops: 6 * N * D, loss } };
+      return {
+        text: text + filledSentence(r, used, lang),
+        result: { symbol: 'L', value: loss, unit: LOSS_UNIT },
+        point: { N, D, computeFlops: 6 * N * D, loss },
+      };
     }
 
     case 'loss-kaplan-nd': {
@@ -203,7 +224,9 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       const loss = kaplanCombinedLoss(N, D, { nc: n0.value, dc: d0.value, alphaN: aN.value, alphaD: aD.value });
       const unlimited = (n0.value / N) ** aN.value;
       const penalty = unlimited > 0 ? (loss / unlimited - 1) * 100 : 0;
-      const from = [given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang), given('α_N', aN, lang), given('α_D', aD, lang)].join(zh ? ',' : ', ');
+      const from = [given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang), given('α_N', aN, lang), given('α_D', aD, lang)].join(
+        zh ? ',' : ', ',
+      );
       const text = zh
         ? `取 N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}:L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
         : `For N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}: L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
@@ -221,7 +244,14 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       const D = dv?.value ?? 1.4e12;
       const C = kValue * N * D;
       const pfDays = C / FLOPS_PER_PF_DAY;
-      const size = nv || dv ? (zh ? ` N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)} 的模型` : `N = ${formatParams(N, lang)}, D = ${formatTokens(D, lang)}`) : zh ? '一个 700 亿参数、1.4 万亿 token 的模型(Chinchilla)' : 'a 70B-parameter model on 1.4T tokens (Chinchilla)';
+      const size =
+        nv || dv
+          ? zh
+            ? ` N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)} 的模型`
+            : `N = ${formatParams(N, lang)}, D = ${formatTokens(D, lang)}`
+          : zh
+            ? '一个 700 亿参数、1.4 万亿 token 的模型(Chinchilla)'
+            : 'a 70B-parameter model on 1.4T tokens (Chinchilla)';
       const text = zh
         ? `训练${size}:C ≈ ${f(kValue)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs,约 ${f(pfDays)} PF-天(1 PF-天 = 8.64e19 FLOPs)。`
         : `Training ${size}: C ≈ ${f(kValue)} × ${f(N)} × ${f(D)} = ${f(C)} FLOPs, about ${f(pfDays)} PF-days (1 PF-day = 8.64e19 FLOPs).`;

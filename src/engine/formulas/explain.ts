@@ -193,7 +193,8 @@ function extrapolationWarnings(fitId: FitId, outcome: ExampleOutcome, lang: Lang
   const out: ExplanationWarning[] = [];
   const p = outcome.point;
   if (!p) return out;
-  const outside = (x: number | undefined, r: readonly [number, number] | undefined): boolean => x !== undefined && r !== undefined && (x < r[0] * 0.999 || x > r[1] * 1.001);
+  const outside = (x: number | undefined, r: readonly [number, number] | undefined): boolean =>
+    x !== undefined && r !== undefined && (x < r[0] * 0.999 || x > r[1] * 1.001);
   const name = fit.label[lang];
   const cases: [number | undefined, readonly [number, number] | undefined, string, { en: string; zh: string }][] = [
     [p.N, fit.range.params, 'N', { en: 'parameters', zh: '参数' }],
@@ -245,7 +246,13 @@ export function explain(recognition: Recognition, lang: Lang, noteValues?: reado
   for (const role of ROWS[kind]) {
     if (OPTIONAL_ROLES.has(role) && !recognition.symbols.some((s) => s.role === role)) continue;
     const text = roleText(kind, role);
-    const row: TermRow = { role, symbol: labelFor(recognition, role), meaning: text.meaning[lang], unit: text.unit[lang], typical: typicalText(kind, role, lang) };
+    const row: TermRow = {
+      role,
+      symbol: labelFor(recognition, role),
+      meaning: text.meaning[lang],
+      unit: text.unit[lang],
+      typical: typicalText(kind, role, lang),
+    };
     const v = resolver.get(role, false);
     if (v && v.source !== 'published') {
       row.value = v.value;

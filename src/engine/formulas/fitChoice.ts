@@ -66,18 +66,37 @@ interface KindModel {
 
 /** Each formula kind's law, its fits (the default first) and where each role sits in them. */
 export const KIND_MODELS: Readonly<Record<FormulaKind, KindModel>> = {
-  'loss-compute': { law: 'kaplan-compute', fits: ['kaplan2020-compute'], constants: { alpha: constant('alphaC', 'dimensionless'), C_0: constant('ccMin', 'PF-days') } },
-  'loss-params': { law: 'kaplan-params', fits: ['kaplan2020-params'], constants: { alpha_N: constant('alphaN', 'dimensionless'), N_0: constant('nc', 'parameters') } },
+  'loss-compute': {
+    law: 'kaplan-compute',
+    fits: ['kaplan2020-compute'],
+    constants: { alpha: constant('alphaC', 'dimensionless'), C_0: constant('ccMin', 'PF-days') },
+  },
+  'loss-params': {
+    law: 'kaplan-params',
+    fits: ['kaplan2020-params'],
+    constants: { alpha_N: constant('alphaN', 'dimensionless'), N_0: constant('nc', 'parameters') },
+  },
   'loss-data': { law: 'kaplan-data', fits: ['kaplan2020-data'], constants: { alpha_D: constant('alphaD', 'dimensionless'), D_0: constant('dc', 'tokens') } },
   'loss-kaplan-nd': {
     law: 'kaplan-joint',
     fits: ['kaplan2020-joint'],
-    constants: { alpha_N: constant('alphaN', 'dimensionless'), alpha_D: constant('alphaD', 'dimensionless'), N_0: constant('nc', 'parameters'), D_0: constant('dc', 'tokens') },
+    constants: {
+      alpha_N: constant('alphaN', 'dimensionless'),
+      alpha_D: constant('alphaD', 'dimensionless'),
+      N_0: constant('nc', 'parameters'),
+      D_0: constant('dc', 'tokens'),
+    },
   },
   'loss-chinchilla': {
     law: 'chinchilla',
     fits: ['hoffmann2022', 'besiroglu2024'],
-    constants: { E: constant('E', 'nats'), A: constant('A', 'nats·parameters^α'), B: constant('B', 'nats·tokens^β'), alpha: constant('alpha', 'dimensionless'), beta: constant('beta', 'dimensionless') },
+    constants: {
+      E: constant('E', 'nats'),
+      A: constant('A', 'nats·parameters^α'),
+      B: constant('B', 'nats·tokens^β'),
+      alpha: constant('alpha', 'dimensionless'),
+      beta: constant('beta', 'dimensionless'),
+    },
   },
   'loss-additive': { law: 'chinchilla', fits: ['hoffmann2022', 'besiroglu2024'], constants: ADDITIVE_CONSTANTS },
   'compute-flops': { fits: [], constants: {} },
@@ -85,8 +104,17 @@ export const KIND_MODELS: Readonly<Record<FormulaKind, KindModel>> = {
 
 /** The unit a role's value is measured in, for matching it against other fits' constants. */
 const ROLE_UNIT: Partial<Record<SymbolRole, QuantityUnit>> = {
-  alpha: 'dimensionless', alpha_N: 'dimensionless', alpha_D: 'dimensionless', beta: 'dimensionless',
-  N_0: 'parameters', D_0: 'tokens', C_0: 'PF-days', E: 'nats', L_inf: 'nats', A: 'nats·parameters^α', B: 'nats·tokens^β',
+  alpha: 'dimensionless',
+  alpha_N: 'dimensionless',
+  alpha_D: 'dimensionless',
+  beta: 'dimensionless',
+  N_0: 'parameters',
+  D_0: 'tokens',
+  C_0: 'PF-days',
+  E: 'nats',
+  L_inf: 'nats',
+  A: 'nats·parameters^α',
+  B: 'nats·tokens^β',
 };
 
 interface CatalogEntry {
@@ -149,14 +177,24 @@ function joinList(items: string[], lang: 'en' | 'zh'): string {
 function fmt(x: number): string {
   if (x === 0) return '0';
   const a = Math.abs(x);
-  return a >= 1e5 || a < 1e-3 ? x.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e') : String(Number(x.toPrecision(4)));
+  return a >= 1e5 || a < 1e-3
+    ? x
+        .toExponential(3)
+        .replace(/\.?0+e/, 'e')
+        .replace('e+', 'e')
+    : String(Number(x.toPrecision(4)));
 }
 
 /**
  * Chooses the fit for a formula from the values given (formula or note). `needed` are
  * the constant roles the formula has; `labels` how the formula writes each role.
  */
-export function chooseFit(kind: FormulaKind, given: ReadonlyMap<SymbolRole, GivenValue>, needed: readonly SymbolRole[], label: (role: SymbolRole) => string): FitChoice {
+export function chooseFit(
+  kind: FormulaKind,
+  given: ReadonlyMap<SymbolRole, GivenValue>,
+  needed: readonly SymbolRole[],
+  label: (role: SymbolRole) => string,
+): FitChoice {
   const model = KIND_MODELS[kind];
   const warnings: WarningDraft[] = [];
   const lawRoles = Object.keys(model.constants) as SymbolRole[];
@@ -211,9 +249,7 @@ export function chooseFit(kind: FormulaKind, given: ReadonlyMap<SymbolRole, Give
     return b && b !== 'custom' && b !== 'chosen' && FITS[b.fit].law !== model.law ? [{ g, origin: b }] : [];
   });
   const kaplanSum =
-    kind === 'loss-additive' &&
-    foreign.some((x) => x.origin.fit === 'kaplan2020-params') &&
-    foreign.some((x) => x.origin.fit === 'kaplan2020-data');
+    kind === 'loss-additive' && foreign.some((x) => x.origin.fit === 'kaplan2020-params') && foreign.some((x) => x.origin.fit === 'kaplan2020-data');
   if (foreign.length > 0 && model.law !== undefined) {
     const law = LAWS[model.law];
     const listEn = foreign.map((x) => `${label(x.g.role)} = ${fmt(x.g.value)} is ${x.origin.symbol} of ${fitName(x.origin.fit).en}`);

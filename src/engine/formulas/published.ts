@@ -18,7 +18,12 @@ export interface Source {
 const citationSource = (id: SourceId, fit: FitId, zhName: string): Source => {
   const c = FITS[fit].citation;
   const first = c.authors.split(',')[0].trim();
-  return { id, label: { en: `${first} et al. ${c.year}`, zh: `${zhName} 等,${c.year}` }, title: `${c.title} (${c.venue.replace(/^.*?(arXiv:\S+)$/, '$1')})`, url: c.url };
+  return {
+    id,
+    label: { en: `${first} et al. ${c.year}`, zh: `${zhName} 等,${c.year}` },
+    title: `${c.title} (${c.venue.replace(/^.*?(arXiv:\S+)$/, '$1')})`,
+    url: c.url,
+  };
 };
 
 export const SOURCES: Readonly<Record<SourceId, Source>> = {
@@ -72,7 +77,14 @@ function buildPublished(): Record<FormulaKind, Partial<Record<SymbolRole, Publis
         const printed = Object.values(FITS[fit].constants).find((k) => k.value === value);
         const derived = printed === undefined;
         const note = derived ? DERIVED_NOTE[role] : FIT_NOTES[fit];
-        return { value, source: sourceOfFit(fit), fit, ...(note ? { note } : {}), ...(printed?.se !== undefined ? { se: printed.se } : {}), ...(derived ? { derived } : {}) };
+        return {
+          value,
+          source: sourceOfFit(fit),
+          fit,
+          ...(note ? { note } : {}),
+          ...(printed?.se !== undefined ? { se: printed.se } : {}),
+          ...(derived ? { derived } : {}),
+        };
       });
     }
     out[kind] = rows;

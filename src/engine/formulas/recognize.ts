@@ -26,7 +26,13 @@ export type FormulaKind =
   | 'compute-flops';
 
 export const FORMULA_KINDS: readonly FormulaKind[] = [
-  'loss-compute', 'loss-params', 'loss-data', 'loss-additive', 'loss-chinchilla', 'loss-kaplan-nd', 'compute-flops',
+  'loss-compute',
+  'loss-params',
+  'loss-data',
+  'loss-additive',
+  'loss-chinchilla',
+  'loss-kaplan-nd',
+  'compute-flops',
 ];
 
 /**
@@ -35,10 +41,21 @@ export const FORMULA_KINDS: readonly FormulaKind[] = [
  * L(C) is `alpha` whether written α or α_C.
  */
 export type SymbolRole =
-  | 'L' | 'C' | 'N' | 'D'
-  | 'C_0' | 'N_0' | 'D_0'
-  | 'alpha' | 'alpha_N' | 'alpha_D' | 'beta'
-  | 'L_inf' | 'E' | 'A' | 'B'
+  | 'L'
+  | 'C'
+  | 'N'
+  | 'D'
+  | 'C_0'
+  | 'N_0'
+  | 'D_0'
+  | 'alpha'
+  | 'alpha_N'
+  | 'alpha_D'
+  | 'beta'
+  | 'L_inf'
+  | 'E'
+  | 'A'
+  | 'B'
   /** The 6 of C ≈ 6ND. */
   | 'k';
 
@@ -241,7 +258,10 @@ class Parser {
       } else if (
         // Juxtaposition (6ND, A N^{-α}) only after a number or a plain symbol, and only
         // before a single Latin letter: prose after a formula is never absorbed.
-        t !== undefined && t.kind === 'id' && isLatin(t.text) && implicit < MAX_IMPLICIT_FACTORS &&
+        t !== undefined &&
+        t.kind === 'id' &&
+        isLatin(t.text) &&
+        implicit < MAX_IMPLICIT_FACTORS &&
         (l.t === 'num' || l.t === 'sym' || (l.t === 'bin' && l.implicit === true))
       ) {
         const r = this.power();
@@ -531,7 +551,10 @@ function kaplanNd(node: Node): Assign[] | undefined {
   if (n.t !== 'bin' || n.op !== '^' || !isExponent(strip(n.r))) return undefined;
   const inner = strip(n.l);
   if (inner.t !== 'bin' || inner.op !== '+') return undefined;
-  for (const [a, b] of [[inner.l, inner.r], [inner.r, inner.l]] as const) {
+  for (const [a, b] of [
+    [inner.l, inner.r],
+    [inner.r, inner.l],
+  ] as const) {
     const tn = strip(a);
     const td = strip(b);
     if (tn.t !== 'bin' || tn.op !== '^' || td.t !== 'bin' || td.op !== '/') continue;
@@ -542,8 +565,13 @@ function kaplanNd(node: Node): Assign[] | undefined {
     if (!isScale(nScale, 'N') || !isVar(nVar, 'N') || !isExponent(aN) || !isExponent(aD)) continue;
     if (!isScale(dScale, 'D') || !isVar(dVar, 'D')) continue;
     return [
-      { role: 'N_0', node: nScale }, { role: 'N', node: nVar }, { role: 'alpha_N', node: aN }, { role: 'alpha_D', node: aD },
-      { role: 'D_0', node: dScale }, { role: 'D', node: dVar }, { role: 'alpha_D', node: strip(n.r) },
+      { role: 'N_0', node: nScale },
+      { role: 'N', node: nVar },
+      { role: 'alpha_N', node: aN },
+      { role: 'alpha_D', node: aD },
+      { role: 'D_0', node: dScale },
+      { role: 'D', node: dVar },
+      { role: 'alpha_D', node: strip(n.r) },
     ];
   }
   return undefined;
@@ -616,8 +644,12 @@ function matchTerms(terms: readonly Node[], hasLhs: boolean): Omit<Match, 'end'>
     const assigns: Assign[] = [];
     if (irreducible) assigns.push({ role: 'E', node: irreducible });
     assigns.push(
-      { role: 'A', node: n.coef }, { role: 'N', node: n.variable }, { role: 'alpha', node: n.exponent },
-      { role: 'B', node: d.coef }, { role: 'D', node: d.variable }, { role: 'beta', node: d.exponent },
+      { role: 'A', node: n.coef },
+      { role: 'N', node: n.variable },
+      { role: 'alpha', node: n.exponent },
+      { role: 'B', node: d.coef },
+      { role: 'D', node: d.variable },
+      { role: 'beta', node: d.exponent },
     );
     return { kind: 'loss-chinchilla', assigns };
   }
@@ -656,7 +688,15 @@ function matchFlops(rhs: Node): Match | undefined {
   const n = three.find((f) => isVar(f, 'N'));
   const d = three.find((f) => isVar(f, 'D'));
   if (!k || !n || !d) return undefined;
-  return { kind: 'compute-flops', assigns: [{ role: 'k', node: k }, { role: 'N', node: n }, { role: 'D', node: d }], end: three[2].e };
+  return {
+    kind: 'compute-flops',
+    assigns: [
+      { role: 'k', node: k },
+      { role: 'N', node: n },
+      { role: 'D', node: d },
+    ],
+    end: three[2].e,
+  };
 }
 
 // ---------------------------------------------------------------------------

@@ -8,8 +8,22 @@ import type { Recognition, SymbolRole } from './recognize';
 
 /** The usual spelling of each role, as TeX. */
 const DEFAULT_TEX: Readonly<Record<SymbolRole, string>> = {
-  L: 'L', C: 'C', N: 'N', D: 'D', C_0: 'C_0', N_0: 'N_0', D_0: 'D_0', alpha: '\\alpha', alpha_N: '\\alpha_N', alpha_D: '\\alpha_D',
-  beta: '\\beta', L_inf: 'L_\\infty', E: 'E', A: 'A', B: 'B', k: '6',
+  L: 'L',
+  C: 'C',
+  N: 'N',
+  D: 'D',
+  C_0: 'C_0',
+  N_0: 'N_0',
+  D_0: 'D_0',
+  alpha: '\\alpha',
+  alpha_N: '\\alpha_N',
+  alpha_D: '\\alpha_D',
+  beta: '\\beta',
+  L_inf: 'L_\\infty',
+  E: 'E',
+  A: 'A',
+  B: 'B',
+  k: '6',
 };
 
 const SAFE = /^[A-Za-z0-9]+$/;
@@ -26,7 +40,10 @@ export function keyToTex(key: string): string | undefined {
   const cut = key.indexOf('_');
   const base = name(cut < 0 ? key : key.slice(0, cut));
   if (base === undefined || cut < 0) return base;
-  const subs = key.slice(cut + 1).split(',').map(name);
+  const subs = key
+    .slice(cut + 1)
+    .split(',')
+    .map(name);
   if (subs.some((s) => s === undefined)) return undefined;
   const sub = subs.join(',');
   return sub.length === 1 ? `${base}_${sub}` : `${base}_{${sub}}`;

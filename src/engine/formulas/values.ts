@@ -25,7 +25,15 @@ export type ComputeUnit = 'FLOPs' | 'PF-days';
 
 /** Spellings of the two compute units, lower-cased, as consecutive tokens run together. */
 const UNIT_SPELLINGS: Readonly<Record<string, ComputeUnit>> = {
-  flops: 'FLOPs', flop: 'FLOPs', 'pf-days': 'PF-days', 'pf-day': 'PF-days', pfdays: 'PF-days', 'petaflop-days': 'PF-days', 'petaflop-day': 'PF-days', 'petaflop/s-days': 'PF-days', 'pf/s-days': 'PF-days',
+  flops: 'FLOPs',
+  flop: 'FLOPs',
+  'pf-days': 'PF-days',
+  'pf-day': 'PF-days',
+  pfdays: 'PF-days',
+  'petaflop-days': 'PF-days',
+  'petaflop-day': 'PF-days',
+  'petaflop/s-days': 'PF-days',
+  'pf/s-days': 'PF-days',
 };
 
 /** A compute unit at tokens[i] (its pieces written without spaces), or undefined. Reads at most 6 tokens. */
@@ -57,7 +65,12 @@ function isOp(t: Token | undefined, op: string): boolean {
 }
 
 /** Reads a (signed) number at i: 8.8e13, 8.8 × 10^13, 8.8·10¹³, 10^{13}, 70B. */
-function readNumber(tokens: readonly Token[], i: number, allowSuffix: boolean, allowUnit = false): { value: number; end: number; unit?: ComputeUnit } | undefined {
+function readNumber(
+  tokens: readonly Token[],
+  i: number,
+  allowSuffix: boolean,
+  allowUnit = false,
+): { value: number; end: number; unit?: ComputeUnit } | undefined {
   let j = i;
   let sign = 1;
   if (isOp(tokens[j], '-')) {

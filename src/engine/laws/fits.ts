@@ -68,12 +68,42 @@ export interface LawInfo {
 }
 
 export const LAWS: Readonly<Record<LawId, LawInfo>> = {
-  'kaplan-params': { id: 'kaplan-params', formula: 'L(N) = (N_c/N)^α_N', name: { en: "Kaplan's L(N)", zh: 'Kaplan 的 L(N)' }, where: 'Kaplan et al. 2020, eq. 1.1' },
-  'kaplan-data': { id: 'kaplan-data', formula: 'L(D) = (D_c/D)^α_D', name: { en: "Kaplan's L(D)", zh: 'Kaplan 的 L(D)' }, where: 'Kaplan et al. 2020, eq. 1.2' },
-  'kaplan-compute': { id: 'kaplan-compute', formula: 'L(C_min) = (C_c^min/C_min)^α_C^min', name: { en: "Kaplan's L(C_min)", zh: 'Kaplan 的 L(C_min)' }, where: 'Kaplan et al. 2020, eq. 1.3' },
-  'kaplan-joint': { id: 'kaplan-joint', formula: 'L(N,D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D', name: { en: "Kaplan's joint L(N,D)", zh: 'Kaplan 的联合 L(N,D)' }, where: 'Kaplan et al. 2020, eq. 1.5' },
-  'kaplan-optimal': { id: 'kaplan-optimal', formula: 'N_opt = N_e·C_min^p_N, D_opt = D_e·C_min^p_D', name: { en: "Kaplan's compute-efficient allocation", zh: 'Kaplan 的计算高效分配' }, where: 'Kaplan et al. 2020, eq. 6.1 and Table 6 (Fig. 14)' },
-  chinchilla: { id: 'chinchilla', formula: 'L(N,D) = E + A/N^α + B/D^β', name: { en: 'the Chinchilla form', zh: 'Chinchilla 形式' }, where: 'Hoffmann et al. 2022, eq. 2' },
+  'kaplan-params': {
+    id: 'kaplan-params',
+    formula: 'L(N) = (N_c/N)^α_N',
+    name: { en: "Kaplan's L(N)", zh: 'Kaplan 的 L(N)' },
+    where: 'Kaplan et al. 2020, eq. 1.1',
+  },
+  'kaplan-data': {
+    id: 'kaplan-data',
+    formula: 'L(D) = (D_c/D)^α_D',
+    name: { en: "Kaplan's L(D)", zh: 'Kaplan 的 L(D)' },
+    where: 'Kaplan et al. 2020, eq. 1.2',
+  },
+  'kaplan-compute': {
+    id: 'kaplan-compute',
+    formula: 'L(C_min) = (C_c^min/C_min)^α_C^min',
+    name: { en: "Kaplan's L(C_min)", zh: 'Kaplan 的 L(C_min)' },
+    where: 'Kaplan et al. 2020, eq. 1.3',
+  },
+  'kaplan-joint': {
+    id: 'kaplan-joint',
+    formula: 'L(N,D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D',
+    name: { en: "Kaplan's joint L(N,D)", zh: 'Kaplan 的联合 L(N,D)' },
+    where: 'Kaplan et al. 2020, eq. 1.5',
+  },
+  'kaplan-optimal': {
+    id: 'kaplan-optimal',
+    formula: 'N_opt = N_e·C_min^p_N, D_opt = D_e·C_min^p_D',
+    name: { en: "Kaplan's compute-efficient allocation", zh: 'Kaplan 的计算高效分配' },
+    where: 'Kaplan et al. 2020, eq. 6.1 and Table 6 (Fig. 14)',
+  },
+  chinchilla: {
+    id: 'chinchilla',
+    formula: 'L(N,D) = E + A/N^α + B/D^β',
+    name: { en: 'the Chinchilla form', zh: 'Chinchilla 形式' },
+    where: 'Hoffmann et al. 2022, eq. 2',
+  },
 };
 
 export interface FitConstant {
@@ -90,13 +120,7 @@ export interface FitConstant {
 export type FittedRange = readonly [number, number];
 
 export type FitId =
-  | 'kaplan2020-params'
-  | 'kaplan2020-data'
-  | 'kaplan2020-compute'
-  | 'kaplan2020-joint'
-  | 'kaplan2020-optimal'
-  | 'hoffmann2022'
-  | 'besiroglu2024';
+  'kaplan2020-params' | 'kaplan2020-data' | 'kaplan2020-compute' | 'kaplan2020-joint' | 'kaplan2020-optimal' | 'hoffmann2022' | 'besiroglu2024';
 
 export interface PublishedFit {
   id: FitId;
@@ -129,7 +153,8 @@ const CHINCHILLA_TOKENIZER = 'SentencePiece (32,000 tokens)';
 /** Hoffmann et al. 2022, §3: over 400 models of 70M to 16B parameters on 5B to 500B tokens. */
 const CHINCHILLA_RANGE = { params: [7e7, 1.6e10] as FittedRange, tokens: [5e9, 5e11] as FittedRange };
 
-const exponent = (value: number, symbol: string, se?: number): FitConstant => (se === undefined ? { value, unit: 'dimensionless', symbol } : { value, unit: 'dimensionless', symbol, se });
+const exponent = (value: number, symbol: string, se?: number): FitConstant =>
+  se === undefined ? { value, unit: 'dimensionless', symbol } : { value, unit: 'dimensionless', symbol, se };
 
 export const FITS: Readonly<Record<FitId, PublishedFit>> = {
   'kaplan2020-params': {

@@ -27,7 +27,13 @@ function blend(color: string, theme: ChartTheme, alpha: number): string {
   const fg = rgb(color);
   const bg = rgb(theme.background);
   if (!fg || !bg) return color;
-  return `#${fg.map((c, i) => Math.round(alpha * c + (1 - alpha) * bg[i]).toString(16).padStart(2, '0')).join('')}`;
+  return `#${fg
+    .map((c, i) =>
+      Math.round(alpha * c + (1 - alpha) * bg[i])
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Legend entries that make each radar series unique even if two sizes coincide. */
@@ -189,7 +195,7 @@ export function timelineChart(capabilities: readonly CodeCapability[], radarSize
       title: { zh: '代码能力涌现时间线', en: 'When each code capability emerges' },
       subtitle: {
         zh: '灰色 = 尚不具备,彩色 = 已具备;虚线 = 雷达图中的模型规模',
-        en: 'Grey = not yet capable, coloured = capable; dashed lines = the radar\'s model sizes',
+        en: "Grey = not yet capable, coloured = capable; dashed lines = the radar's model sizes",
       },
       description: {
         zh: `六种代码能力的涌现阈值:${info.map((c) => `${c.name} ${c.thresholdLabel}`).join(',')};阈值之前为灰色,之后为彩色,横轴为对数模型规模 (1e6 至 1e13 参数)。`,

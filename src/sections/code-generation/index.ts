@@ -16,7 +16,10 @@ const thresholdParams: NumberParam[] = CODE_CAPABILITIES.map((c) => ({
   kind: 'number',
   name: thresholdParam(c.key),
   label: { zh: `${c.name.zh} 涌现阈值`, en: `${c.name.en} threshold` },
-  help: { zh: `模型规模达到此值时具备「${c.name.zh}」(原文 ${c.threshold.toExponential()})`, en: `Model size at which "${c.name.en}" emerges (seed: ${c.threshold.toExponential()})` },
+  help: {
+    zh: `模型规模达到此值时具备「${c.name.zh}」(原文 ${c.threshold.toExponential()})`,
+    en: `Model size at which "${c.name.en}" emerges (seed: ${c.threshold.toExponential()})`,
+  },
   min: 1e6,
   max: 1e13,
   step: 0.1,
@@ -29,7 +32,10 @@ const radarSizeParams: NumberParam[] = RADAR_SIZES.map((size, i) => ({
   kind: 'number',
   name: `radarSize${i + 1}`,
   label: { zh: `雷达图模型规模 ${i + 1}`, en: `Radar model size ${i + 1}` },
-  help: { zh: `雷达图中第 ${i + 1} 个多边形的模型规模 (原文 ${size.toExponential()})`, en: `Model size of the radar's polygon ${i + 1} (seed: ${size.toExponential()})` },
+  help: {
+    zh: `雷达图中第 ${i + 1} 个多边形的模型规模 (原文 ${size.toExponential()})`,
+    en: `Model size of the radar's polygon ${i + 1} (seed: ${size.toExponential()})`,
+  },
   min: 1e6,
   max: 1e13,
   step: 0.1,

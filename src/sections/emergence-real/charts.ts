@@ -16,7 +16,8 @@ export function setTitle(chart: ChartSpec, title: { text: string; subtitle: stri
 
 function xEncoding(v: RealView, lang: 'en' | 'zh'): Json {
   const title = tr(AXIS_NAMES[v.axis], lang);
-  if (v.axis === 'loss') return { type: 'quantitative', scale: { zero: false, reverse: true }, axis: { title: `${title} ← ${lang === 'zh' ? '更大规模' : 'larger scale'}` } };
+  if (v.axis === 'loss')
+    return { type: 'quantitative', scale: { zero: false, reverse: true }, axis: { title: `${title} ← ${lang === 'zh' ? '更大规模' : 'larger scale'}` } };
   return { type: 'quantitative', scale: { type: 'log' }, axis: { title, labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true } };
 }
 
@@ -29,8 +30,17 @@ export function realEmergenceChart(v: RealView, ctx: ChartContext, familyCurves:
   const groups = [...fitted, ...(points.some((p) => p.group === other) ? [other] : [])];
   const range = groups.map((g, i) => (g === other ? theme.muted : theme.palette[i % theme.palette.length]));
   const x = xEncoding(v, lang);
-  const y = { type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: `${a.task.name[lang]} · ${tr(METRIC_NAMES[a.task.metric], lang)}`, format: '.0%' } };
-  const colour = { field: 'group', type: 'nominal', scale: { domain: groups, range }, legend: { title: tr({ en: 'Family (click)', zh: '模型系列 (可点选)' }, lang), columns: 1, symbolLimit: 20 } };
+  const y = {
+    type: 'quantitative',
+    scale: { domain: [0, 1] },
+    axis: { title: `${a.task.name[lang]} · ${tr(METRIC_NAMES[a.task.metric], lang)}`, format: '.0%' },
+  };
+  const colour = {
+    field: 'group',
+    type: 'nominal',
+    scale: { domain: groups, range },
+    legend: { title: tr({ en: 'Family (click)', zh: '模型系列 (可点选)' }, lang), columns: 1, symbolLimit: 20 },
+  };
   const layers: Json[] = [];
   const overall = a.overall;
   if (overall?.interval) {
@@ -41,11 +51,19 @@ export function realEmergenceChart(v: RealView, ctx: ChartContext, familyCurves:
     });
   }
   if (a.task.chance > 0) {
-    layers.push({ data: { values: [{ c: a.task.chance }] }, mark: { type: 'rule', strokeDash: [2, 3], color: theme.muted }, encoding: { y: { field: 'c', ...y } } });
+    layers.push({
+      data: { values: [{ c: a.task.chance }] },
+      mark: { type: 'rule', strokeDash: [2, 3], color: theme.muted },
+      encoding: { y: { field: 'c', ...y } },
+    });
   }
   if (familyCurves) {
     for (const f of a.families) {
-      layers.push({ data: { values: curveRows(v, f.family).map((r) => ({ ...r, group: f.family })) }, mark: { type: 'line', strokeWidth: 1.2, opacity: 0.7 }, encoding: { x: { field: 'at', ...x }, y: { field: 'score', ...y }, color: colour } });
+      layers.push({
+        data: { values: curveRows(v, f.family).map((r) => ({ ...r, group: f.family })) },
+        mark: { type: 'line', strokeWidth: 1.2, opacity: 0.7 },
+        encoding: { x: { field: 'at', ...x }, y: { field: 'score', ...y }, color: colour },
+      });
     }
   }
   layers.push({
@@ -68,7 +86,11 @@ export function realEmergenceChart(v: RealView, ctx: ChartContext, familyCurves:
   });
   if (overall) {
     layers.push(
-      { data: { values: curveRows(v) }, mark: { type: 'line', strokeWidth: 2.5, color: theme.foreground }, encoding: { x: { field: 'at', ...x }, y: { field: 'score', ...y } } },
+      {
+        data: { values: curveRows(v) },
+        mark: { type: 'line', strokeWidth: 2.5, color: theme.foreground },
+        encoding: { x: { field: 'at', ...x }, y: { field: 'score', ...y } },
+      },
       {
         data: { values: [{ at: overall.emergenceAt, label: describeGroupFit(overall, v.axis, lang) }] },
         mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.accent },
@@ -86,10 +108,21 @@ export function realEmergenceChart(v: RealView, ctx: ChartContext, familyCurves:
   const unit = v.axis === 'loss' ? 'nat' : lang === 'zh' ? '数量级' : 'decade';
   const fitLines = overall
     ? lang === 'zh'
-      ? [`拟合 y = c + (u − c)·σ(k·(x − x₀))：涌现点 x₀ = ${describeGroupFit(overall, v.axis, lang)}`, `k = ${overall.fit.k.toFixed(2)}/${unit}，上限 u = ${overall.fit.ceiling.toFixed(2)}，机会水平 c = ${a.task.chance}`]
-      : [`Fit y = c + (u − c)·σ(k·(x − x₀)): emergence point x₀ = ${describeGroupFit(overall, v.axis, lang)}`, `k = ${overall.fit.k.toFixed(2)}/${unit}, ceiling u = ${overall.fit.ceiling.toFixed(2)}, chance c = ${a.task.chance}`]
+      ? [
+          `拟合 y = c + (u − c)·σ(k·(x − x₀))：涌现点 x₀ = ${describeGroupFit(overall, v.axis, lang)}`,
+          `k = ${overall.fit.k.toFixed(2)}/${unit}，上限 u = ${overall.fit.ceiling.toFixed(2)}，机会水平 c = ${a.task.chance}`,
+        ]
+      : [
+          `Fit y = c + (u − c)·σ(k·(x − x₀)): emergence point x₀ = ${describeGroupFit(overall, v.axis, lang)}`,
+          `k = ${overall.fit.k.toFixed(2)}/${unit}, ceiling u = ${overall.fit.ceiling.toFixed(2)}, chance c = ${a.task.chance}`,
+        ]
     : [tr({ en: 'Too few models on this axis for a fit', zh: '此坐标轴上模型太少，无法拟合' }, lang)];
-  const lossNote = v.axis === 'loss' ? (lang === 'zh' ? `；损失按 ${v.lossFit === 'epoch' ? 'Besiroglu 等 2024' : 'Hoffmann 等 2022'} 的拟合` : `; loss from ${v.lossFit === 'epoch' ? 'Besiroglu et al. 2024' : 'Hoffmann et al. 2022'}'s fit`) : '';
+  const lossNote =
+    v.axis === 'loss'
+      ? lang === 'zh'
+        ? `；损失按 ${v.lossFit === 'epoch' ? 'Besiroglu 等 2024' : 'Hoffmann 等 2022'} 的拟合`
+        : `; loss from ${v.lossFit === 'epoch' ? 'Besiroglu et al. 2024' : 'Hoffmann et al. 2022'}'s fit`
+      : '';
   const countLine =
     lang === 'zh'
       ? `${n} 个模型${leftOut ? `；另有 ${leftOut} 个因${LEFT_OUT_REASON[v.axis].zh}未画出` : ''}${lossNote}`
@@ -126,7 +159,11 @@ export function familyPointsChart(v: RealView, ctx: ChartContext): ChartSpec {
     n: g.fit.n,
     k: Number(g.fit.k.toFixed(2)),
     label: describeGroupFit(g, v.axis, lang),
-    flag: g.fit.beyondData ? tr({ en: 'midpoint outside the family’s range (extrapolated)', zh: '中点在该系列数据范围之外（外推）' }, lang) : g.fit.stepLike ? tr({ en: 'as steep as the data can tell (step)', zh: '陡到数据无法区分（阶跃）' }, lang) : '',
+    flag: g.fit.beyondData
+      ? tr({ en: 'midpoint outside the family’s range (extrapolated)', zh: '中点在该系列数据范围之外（外推）' }, lang)
+      : g.fit.stepLike
+        ? tr({ en: 'as steep as the data can tell (step)', zh: '陡到数据无法区分（阶跃）' }, lang)
+        : '',
     bold: name === all,
   }));
   const x = { ...xEncoding(v, lang) };

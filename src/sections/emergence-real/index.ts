@@ -26,7 +26,10 @@ const params: ParamSpec[] = [
     kind: 'choice',
     name: 'axis',
     label: { en: 'Scale axis', zh: '规模坐标轴' },
-    help: { en: 'Training FLOPs, parameters, or the pre-training loss a Chinchilla fit predicts from N and D', zh: '训练 FLOPs、参数量，或 Chinchilla 拟合由 N 与 D 预测的预训练损失' },
+    help: {
+      en: 'Training FLOPs, parameters, or the pre-training loss a Chinchilla fit predicts from N and D',
+      zh: '训练 FLOPs、参数量，或 Chinchilla 拟合由 N 与 D 预测的预训练损失',
+    },
     options: (['flops', 'params', 'loss'] as const).map((a) => ({ value: a, label: AXIS_NAMES[a] })),
     default: 'flops',
   },
@@ -37,7 +40,10 @@ const params: ParamSpec[] = [
     help: { en: 'The published Chinchilla-form fit that predicts each model’s loss', zh: '用于预测每个模型损失的已发表 Chinchilla 形式拟合' },
     options: (Object.keys(CHINCHILLA_PRESETS) as ChinchillaPresetId[]).map((id) => ({
       value: id,
-      label: { en: `${CHINCHILLA_PRESETS[id].citation.authors.split(',')[0]} et al. ${CHINCHILLA_PRESETS[id].citation.year}`, zh: `${CHINCHILLA_PRESETS[id].citation.authors.split(',')[0]} 等 ${CHINCHILLA_PRESETS[id].citation.year}` },
+      label: {
+        en: `${CHINCHILLA_PRESETS[id].citation.authors.split(',')[0]} et al. ${CHINCHILLA_PRESETS[id].citation.year}`,
+        zh: `${CHINCHILLA_PRESETS[id].citation.authors.split(',')[0]} 等 ${CHINCHILLA_PRESETS[id].citation.year}`,
+      },
     })),
     default: 'chinchilla',
   },
@@ -53,13 +59,25 @@ function emergenceReport(p: ParamValues, lang: Lang): string {
   const axis = str(p, 'axis') as ScaleAxis;
   const lossFit = str(p, 'lossFit') as ChinchillaPresetId;
   const table = obsscalingTable();
-  const lines = [lang === 'zh' ? `真实模型上的涌现点（${AXIS_NAMES[axis].zh}；种子化自助法 95% 区间）` : `Emergence points on real models (${AXIS_NAMES[axis].en}; seeded bootstrap 95% intervals)`, tr(DATA_CITATION, lang), ''];
+  const lines = [
+    lang === 'zh'
+      ? `真实模型上的涌现点（${AXIS_NAMES[axis].zh}；种子化自助法 95% 区间）`
+      : `Emergence points on real models (${AXIS_NAMES[axis].en}; seeded bootstrap 95% intervals)`,
+    tr(DATA_CITATION, lang),
+    '',
+  ];
   for (const task of OBSSCALING_TASKS) {
     const a = analyzeShippedTask(table, task, { axis, lossFit });
     const head = `${task.name[lang]} [${task.id}], n = ${a.points.models.length}${a.points.leftOut.length ? (lang === 'zh' ? `（另 ${a.points.leftOut.length} 个不在此轴）` : ` (${a.points.leftOut.length} not on this axis)`) : ''}`;
     lines.push(head);
-    if (a.overall) lines.push(`  ${lang === 'zh' ? '全部模型' : 'all models'}: ${describeGroupFit(a.overall, axis, lang)}, k = ${a.overall.fit.k.toFixed(2)}, u = ${a.overall.fit.ceiling.toFixed(2)}`);
-    for (const f of a.families) lines.push(`    ${f.family} (n = ${f.fit.n}): ${describeGroupFit(f, axis, lang)}${f.fit.beyondData ? (lang === 'zh' ? '  [外推]' : '  [extrapolated]') : ''}`);
+    if (a.overall)
+      lines.push(
+        `  ${lang === 'zh' ? '全部模型' : 'all models'}: ${describeGroupFit(a.overall, axis, lang)}, k = ${a.overall.fit.k.toFixed(2)}, u = ${a.overall.fit.ceiling.toFixed(2)}`,
+      );
+    for (const f of a.families)
+      lines.push(
+        `    ${f.family} (n = ${f.fit.n}): ${describeGroupFit(f, axis, lang)}${f.fit.beyondData ? (lang === 'zh' ? '  [外推]' : '  [extrapolated]') : ''}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

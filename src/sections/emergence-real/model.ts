@@ -15,7 +15,9 @@ export const DATA_CITATION: Bilingual = {
 /** The data line of a chart: the user's file, or the shipped data's citation. */
 export function dataSourceLine(v: RealView, lang: Lang): string {
   if (v.userTableName === undefined) return DATA_CITATION[lang];
-  return lang === 'zh' ? `数据：你的表格 ${v.userTableName}（${v.table.models.length} 个模型；非 ObsScaling 数据）` : `Data: your table ${v.userTableName} (${v.table.models.length} models; not the ObsScaling data)`;
+  return lang === 'zh'
+    ? `数据：你的表格 ${v.userTableName}（${v.table.models.length} 个模型；非 ObsScaling 数据）`
+    : `Data: your table ${v.userTableName} (${v.table.models.length} models; not the ObsScaling data)`;
 }
 
 export const AXIS_NAMES: Record<ScaleAxis, Bilingual> = {

@@ -362,7 +362,7 @@ function computeChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
   }
   return makeChart(
     frame(FIT_CHART_IDS.compute, title, {
-      en: 'Each run\'s loss against its training compute C = 6ND (points, coloured by model size), and the lowest loss the fitted law allows at each compute budget (line): runs on the line used their compute optimally.',
+      en: "Each run's loss against its training compute C = 6ND (points, coloured by model size), and the lowest loss the fitted law allows at each compute budget (line): runs on the line used their compute optimally.",
       zh: '每次训练的损失随训练计算量 C = 6ND 的变化（点，按模型规模着色），以及拟合定律在每个计算预算下可达的最低损失（线）：落在线上的训练最优地使用了计算量。',
     }),
     ctx,
@@ -443,7 +443,9 @@ function contourChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
     layers.push({
       data: { values: [{}] },
       mark: { type: 'text', x: WIDTH / 2, y: 16, fontSize: 12, color: theme.accent },
-      encoding: { text: { value: lang === 'zh' ? '拟合的指数或系数不为正，无法画出等损失线。' : 'The fitted exponents or coefficients are not positive: no contours.' } },
+      encoding: {
+        text: { value: lang === 'zh' ? '拟合的指数或系数不为正，无法画出等损失线。' : 'The fitted exponents or coefficients are not positive: no contours.' },
+      },
     });
   }
   return makeChart(
@@ -470,12 +472,21 @@ function residualChart(result: FitResult, rows: FitRow[], ctx: ChartContext): Ch
   const title = { en: 'Residuals of the fit', zh: '拟合残差' };
   return makeChart(
     frame(FIT_CHART_IDS.residuals, title, {
-      en: 'ln L − ln L̂ for each run, in percent (about the relative error of the fit), against ' + (xVar === 'C' ? 'training compute' : xVar === 'N' ? 'model size' : 'training tokens') + '; the fit minimises these (a Huber loss for the Chinchilla form).',
-      zh: '每次训练的 ln L − ln L̂（百分数，约等于拟合的相对误差），横轴为' + (xVar === 'C' ? '训练计算量' : xVar === 'N' ? '模型规模' : '训练词元数') + '；拟合即最小化这些残差（Chinchilla 形式用 Huber 损失）。',
+      en:
+        'ln L − ln L̂ for each run, in percent (about the relative error of the fit), against ' +
+        (xVar === 'C' ? 'training compute' : xVar === 'N' ? 'model size' : 'training tokens') +
+        '; the fit minimises these (a Huber loss for the Chinchilla form).',
+      zh:
+        '每次训练的 ln L − ln L̂（百分数，约等于拟合的相对误差），横轴为' +
+        (xVar === 'C' ? '训练计算量' : xVar === 'N' ? '模型规模' : '训练词元数') +
+        '；拟合即最小化这些残差（Chinchilla 形式用 Huber 损失）。',
     }),
     ctx,
     {
-      title: { text: tr(title, lang), subtitle: lang === 'zh' ? `均方根 ${formatValue(rms, 3)}%，${fitSubtitle(result, lang)}` : `RMS ${formatValue(rms, 3)}%, ${fitSubtitle(result, lang)}` },
+      title: {
+        text: tr(title, lang),
+        subtitle: lang === 'zh' ? `均方根 ${formatValue(rms, 3)}%，${fitSubtitle(result, lang)}` : `RMS ${formatValue(rms, 3)}%, ${fitSubtitle(result, lang)}`,
+      },
       layer: [
         { data: { values: [{ residualPct: 0 }] }, mark: { type: 'rule', color: theme.muted, strokeWidth: 1.2 }, encoding: { y } },
         {
@@ -516,8 +527,19 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
   const yValues = [...frontier.map((f) => f.value), ...runs.map((r) => r.value)];
   const yDomain = logExtent(yValues, 1.5);
   const x = { field: 'C', type: 'quantitative', scale: logScale(domain), axis: logAxis(tr(T.C, lang), domain[0], domain[1]) };
-  const y = { field: 'value', type: 'quantitative', scale: logScale(yDomain), axis: logAxis(tr({ en: 'Parameters / tokens', zh: '参数量 / 词元数' }, lang), yDomain[0], yDomain[1]) };
-  const color = { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: [theme.palette[0], theme.palette[1]] }, legend: { title: null, labelLimit: 220 } };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    scale: logScale(yDomain),
+    axis: logAxis(tr({ en: 'Parameters / tokens', zh: '参数量 / 词元数' }, lang), yDomain[0], yDomain[1]),
+  };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    sort: series,
+    scale: { domain: series, range: [theme.palette[0], theme.palette[1]] },
+    legend: { title: null, labelLimit: 220 },
+  };
   const s = p.alpha + p.beta;
   const at = Math.pow(10, Math.round(Math.log10(Math.sqrt(domain[0] * domain[1]))));
   const o = positive ? computeOptimal(at, p) : null;
@@ -534,7 +556,7 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
   const title = { en: 'Compute-optimal frontier N_opt(C), D_opt(C)', zh: '计算最优前沿 N_opt(C)、D_opt(C)' };
   return makeChart(
     frame(FIT_CHART_IDS.frontier, title, {
-      en: 'The model size and token count that minimise the fitted loss for each compute budget C = 6ND (lines, extrapolated beyond the data), with the runs\' own N and D (points).',
+      en: "The model size and token count that minimise the fitted loss for each compute budget C = 6ND (lines, extrapolated beyond the data), with the runs' own N and D (points).",
       zh: '在每个计算预算 C = 6ND 下使拟合损失最小的模型规模与词元数（线，超出数据范围为外推），以及各次训练自身的 N 与 D（点）。',
     }),
     ctx,
@@ -564,7 +586,15 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
         {
           data: { name: FIT_DATASETS.runs, values: runs },
           mark: { type: 'point', size: 22, opacity: 0.45, filled: false },
-          encoding: { x, y, color, tooltip: [{ field: 'row', type: 'quantitative', title: tr(T.row, lang) }, { field: 'value', type: 'quantitative', format: '.3~s', title: lang === 'zh' ? '数值' : 'Value' }] },
+          encoding: {
+            x,
+            y,
+            color,
+            tooltip: [
+              { field: 'row', type: 'quantitative', title: tr(T.row, lang) },
+              { field: 'value', type: 'quantitative', format: '.3~s', title: lang === 'zh' ? '数值' : 'Value' },
+            ],
+          },
         },
       ],
     },
@@ -588,10 +618,19 @@ function powerChart(result: PowerFitResult, rows: FitRow[], ctx: ChartContext): 
     ...grid.map((x) => ({ x, loss: powerLawValue(result.pure, x), series: pureLabel })),
   ];
   const points = pointRows(rows, lang).map((r, i) => ({ ...r, x: xs[i] }));
-  const yDomain = logExtent([...result.data.loss, ...(result.floor ? [result.floor.E] : [])].filter((v) => v > 0), 1.08);
+  const yDomain = logExtent(
+    [...result.data.loss, ...(result.floor ? [result.floor.E] : [])].filter((v) => v > 0),
+    1.08,
+  );
   const x = { field: 'x', type: 'quantitative', scale: logScale(domain), axis: logAxis(axisTitle(result.x, result, lang), domain[0], domain[1]) };
   const y = { field: 'loss', type: 'quantitative', scale: logScale(yDomain), axis: { title: tr(T.loss, lang), format: '.3~g' } };
-  const color = { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: result.floor ? [theme.palette[0], theme.palette[1]] : [theme.palette[0]] }, legend: { title: null, orient: 'bottom', labelLimit: 420 } };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    sort: series,
+    scale: { domain: series, range: result.floor ? [theme.palette[0], theme.palette[1]] : [theme.palette[0]] },
+    legend: { title: null, orient: 'bottom', labelLimit: 420 },
+  };
   const title = { en: 'Data and fitted power laws', zh: '数据与拟合的幂律' };
   const layers: Json[] = [];
   if (result.floor && result.floor.E > 0) {
@@ -602,7 +641,11 @@ function powerChart(result: PowerFitResult, rows: FitRow[], ctx: ChartContext): 
     });
   }
   layers.push(
-    { data: { name: FIT_DATASETS.curves, values: curves }, mark: { type: 'line', strokeWidth: 2.2, clip: true }, encoding: { x, y, color, detail: { field: 'series' } } },
+    {
+      data: { name: FIT_DATASETS.curves, values: curves },
+      mark: { type: 'line', strokeWidth: 2.2, clip: true },
+      encoding: { x, y, color, detail: { field: 'series' } },
+    },
     {
       data: { name: FIT_DATASETS.points, values: points },
       mark: { type: 'point', filled: true, size: 45, opacity: 0.9, color: theme.foreground },
@@ -623,5 +666,11 @@ function powerChart(result: PowerFitResult, rows: FitRow[], ctx: ChartContext): 
 export function fitCharts(result: FitResult, ctx: ChartContext): ChartSpec[] {
   const rows = fitRows(result);
   if (result.form === 'power') return [powerChart(result, rows, ctx), residualChart(result, rows, ctx)];
-  return [curvesChart(result, rows, ctx), contourChart(result, rows, ctx), computeChart(result, rows, ctx), residualChart(result, rows, ctx), frontierChart(result, ctx)];
+  return [
+    curvesChart(result, rows, ctx),
+    contourChart(result, rows, ctx),
+    computeChart(result, rows, ctx),
+    residualChart(result, rows, ctx),
+    frontierChart(result, ctx),
+  ];
 }

@@ -46,9 +46,7 @@ import {
 // ---- reading the table ------------------------------------------------------------
 
 /** Rows to fit: a CSV text, or the cells of a Markdown table (header first). */
-export type FitInput =
-  | { kind: 'csv'; text: string }
-  | { kind: 'table'; rows: readonly (readonly string[])[]; firstRowNumber: number };
+export type FitInput = { kind: 'csv'; text: string } | { kind: 'table'; rows: readonly (readonly string[])[]; firstRowNumber: number };
 
 export type FitParse = { ok: true; data: FitData; form: FitForm } | { ok: false; error: DataError };
 
@@ -157,7 +155,10 @@ export function planFit(data: FitData, form: FitForm, options: RunFitOptions): {
   } else {
     resamples = options.resamples;
     if (!(Number.isInteger(resamples) && resamples >= 0 && resamples <= MAX_RESAMPLES)) {
-      return refuse(`bootstrap resamples must be a whole number from 0 to ${MAX_RESAMPLES}, got ${resamples}.`, `自助重抽样次数须为 0 到 ${MAX_RESAMPLES} 的整数，收到 ${resamples}。`);
+      return refuse(
+        `bootstrap resamples must be a whole number from 0 to ${MAX_RESAMPLES}, got ${resamples}.`,
+        `自助重抽样次数须为 0 到 ${MAX_RESAMPLES} 的整数，收到 ${resamples}。`,
+      );
     }
     if (resamples > fitsWork) {
       return refuse(
@@ -167,19 +168,29 @@ export function planFit(data: FitData, form: FitForm, options: RunFitOptions): {
     }
   }
   const confidence = options.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) return refuse(`the confidence must lie between 0 and 1, got ${confidence}.`, `置信水平须在 0 和 1 之间，收到 ${confidence}。`);
+  if (!(confidence > 0 && confidence < 1))
+    return refuse(`the confidence must lie between 0 and 1, got ${confidence}.`, `置信水平须在 0 和 1 之间，收到 ${confidence}。`);
   const budget = options.budget ?? DEFAULT_BUDGET;
-  if (!(budget > 0 && Number.isFinite(budget))) return refuse(`the compute budget must be a positive number of FLOPs, got ${budget}.`, `计算预算须为正的 FLOP 数，收到 ${budget}。`);
+  if (!(budget > 0 && Number.isFinite(budget)))
+    return refuse(`the compute budget must be a positive number of FLOPs, got ${budget}.`, `计算预算须为正的 FLOP 数，收到 ${budget}。`);
   let drop: FitPlan['drop'] = null;
   if (options.drop && options.drop.count > 0) {
     const { count, rule } = options.drop;
-    if (!(Number.isInteger(count) && count <= MAX_DROP)) return refuse(`the number of runs to drop must be a whole number up to ${MAX_DROP}, got ${count}.`, `剔除的训练数须为不超过 ${MAX_DROP} 的整数，收到 ${count}。`);
-    if (rows - count < 5) return refuse(`dropping ${count} of ${rows} runs leaves too few to fit.`, `从 ${rows} 次训练中剔除 ${count} 次后，剩下的太少，无法拟合。`);
+    if (!(Number.isInteger(count) && count <= MAX_DROP))
+      return refuse(
+        `the number of runs to drop must be a whole number up to ${MAX_DROP}, got ${count}.`,
+        `剔除的训练数须为不超过 ${MAX_DROP} 的整数，收到 ${count}。`,
+      );
+    if (rows - count < 5)
+      return refuse(`dropping ${count} of ${rows} runs leaves too few to fit.`, `从 ${rows} 次训练中剔除 ${count} 次后，剩下的太少，无法拟合。`);
     drop = { count, rule };
   }
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
   const prescreen = options.prescreen === false ? false : (options.prescreen ?? prescreenCount(Math.min(rows, SEARCH_SUBSAMPLE)));
-  return { ok: true, plan: { form, resamples, resamplesLimited, seed, confidence, grid: options.grid ?? HOFFMANN_GRID, prescreen, budget, drop, source: options.source } };
+  return {
+    ok: true,
+    plan: { form, resamples, resamplesLimited, seed, confidence, grid: options.grid ?? HOFFMANN_GRID, prescreen, budget, drop, source: options.source },
+  };
 }
 
 // ---- hooks -----------------------------------------------------------------------------
@@ -265,7 +276,8 @@ function searchChinchilla(data: FitData, plan: FitPlan, hooks: FitHooks, stageFr
     onStart: (done, total) => checkpoint(hooks, stageFrom + (stageSpan * done) / total, 'search'),
   });
   if (gridStarts(plan.grid).length === 0) return { en: 'The grid of starts is empty.', zh: '初值网格为空。' };
-  if (!Number.isFinite(fit.objective)) return { en: 'The fit did not reach a finite objective from any start.', zh: '从所有初值出发，拟合都没有得到有限的目标值。' };
+  if (!Number.isFinite(fit.objective))
+    return { en: 'The fit did not reach a finite objective from any start.', zh: '从所有初值出发，拟合都没有得到有限的目标值。' };
   const p = fit.params;
   if (![p.E, p.A, p.B, p.alpha, p.beta].every(Number.isFinite)) return NOT_FINITE;
   const lp = fit.logParams;
@@ -293,7 +305,10 @@ function searchPower(data: FitData): PowerPoint | Bilingual {
     form: 'power',
     x,
     pure: { x0: pure.x0, alpha: pure.alpha, logCoefficient: pure.logCoefficient, rSquared: pure.rSquared },
-    floor: floor.ok && floorOk ? { E: floor.E, x0: floor.x0, alpha: floor.alpha, logCoefficient: floor.logCoefficient, rSquared: floor.rSquared, objective: floor.objective } : null,
+    floor:
+      floor.ok && floorOk
+        ? { E: floor.E, x0: floor.x0, alpha: floor.alpha, logCoefficient: floor.logCoefficient, rSquared: floor.rSquared, objective: floor.objective }
+        : null,
     floorError: floor.ok ? (floorOk ? null : NOT_FINITE) : floor.message,
   };
 }
@@ -321,7 +336,12 @@ function pointLoss(data: FitData, point: Point, i: number): number {
 }
 
 /** The search (and, with `drop`, the all-rows fit it is compared with). Throws FitCancelled via hooks. */
-export function fitPoint(data: FitData, plan: FitPlan, hooks: FitHooks = {}, now: () => number = () => performance.now()): { ok: true; fit: PointFit } | { ok: false; message: Bilingual } {
+export function fitPoint(
+  data: FitData,
+  plan: FitPlan,
+  hooks: FitHooks = {},
+  now: () => number = () => performance.now(),
+): { ok: true; fit: PointFit } | { ok: false; message: Bilingual } {
   const t0 = now();
   if (!plan.drop) {
     const point = search(data, plan, hooks, 0, 1);
@@ -357,7 +377,12 @@ export interface BootstrapDraw {
 }
 
 /** The resamples of one share (r % share.count === share.index), refitted from the point fit. */
-export function bootstrapShare(fit: PointFit, plan: FitPlan, share: { index: number; count: number } = { index: 0, count: 1 }, hooks: FitHooks = {}): BootstrapDraw[] {
+export function bootstrapShare(
+  fit: PointFit,
+  plan: FitPlan,
+  share: { index: number; count: number } = { index: 0, count: 1 },
+  hooks: FitHooks = {},
+): BootstrapDraw[] {
   const { data, point } = fit;
   const n = data.rows;
   const draws: BootstrapDraw[] = [];
@@ -415,7 +440,11 @@ function columnsOf(data: FitData): FitDataColumns {
   return { N: arr(data.N), D: arr(data.D), C: arr(data.C), loss: Array.from(data.loss), rows: Array.from(data.sourceRows) };
 }
 
-function intervalsFrom<K extends string>(keys: readonly K[], draws: readonly (Record<string, number> | null)[], confidence: number): { intervals: Record<K, FitInterval> | null; resamples: number; failed: number } {
+function intervalsFrom<K extends string>(
+  keys: readonly K[],
+  draws: readonly (Record<string, number> | null)[],
+  confidence: number,
+): { intervals: Record<K, FitInterval> | null; resamples: number; failed: number } {
   if (draws.length === 0) return { intervals: null, resamples: 0, failed: 0 };
   const s = percentileSummary(keys, draws as (Record<K, number> | null)[], confidence);
   if (s.resamples === 0) return { intervals: null, resamples: 0, failed: s.failed };
@@ -460,7 +489,11 @@ export function assembleResult(fit: PointFit, plan: FitPlan, draws: readonly Boo
   const info = (resamples: number, failed: number): ChinchillaFitResult['bootstrap'] =>
     sorted.length > 0 ? { resamples, failed, seed: plan.seed, confidence: plan.confidence } : null;
   if (point.form === 'chinchilla') {
-    const g = intervalsFrom([...CHINCHILLA_KEYS, ...DERIVED_KEYS], sorted.map((d) => d.groups[0]), plan.confidence);
+    const g = intervalsFrom(
+      [...CHINCHILLA_KEYS, ...DERIVED_KEYS],
+      sorted.map((d) => d.groups[0]),
+      plan.confidence,
+    );
     const values = derivedQuantities(point.params, plan.budget);
     const derivedQuantitiesOut = {} as Record<DerivedKey, FitEstimate>;
     for (const k of DERIVED_KEYS) derivedQuantitiesOut[k] = { value: values[k], interval: g.intervals?.[k] ?? null };
@@ -485,8 +518,16 @@ export function assembleResult(fit: PointFit, plan: FitPlan, draws: readonly Boo
     };
     return result;
   }
-  const pure = intervalsFrom(['x0', 'alpha'] as const, sorted.map((d) => d.groups[0]), plan.confidence);
-  const floor = intervalsFrom(['E', 'x0', 'alpha'] as const, sorted.map((d) => d.groups[1]), plan.confidence);
+  const pure = intervalsFrom(
+    ['x0', 'alpha'] as const,
+    sorted.map((d) => d.groups[0]),
+    plan.confidence,
+  );
+  const floor = intervalsFrom(
+    ['E', 'x0', 'alpha'] as const,
+    sorted.map((d) => d.groups[1]),
+    plan.confidence,
+  );
   const pureSummary: PowerLawSummary = { ...point.pure, intervals: pure.intervals };
   const floorSummary: PowerFloorSummary | null = point.floor ? { ...point.floor, intervals: floor.intervals } : null;
   const result: PowerFitResult = {

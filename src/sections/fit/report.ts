@@ -96,14 +96,26 @@ export function parameterRows(result: FitResult): ParameterRow[] {
   const f = powerFormulas(result.x);
   const rows: ParameterRow[] = [
     { law: f.pure, symbol: 'α', meaning: { en: 'exponent', zh: '指数' }, value: result.pure.alpha, interval: result.pure.intervals?.alpha ?? null },
-    { law: f.pure, symbol: 'x₀', meaning: { en: `scale of ${X_NAMES[result.x].en}`, zh: `${X_NAMES[result.x].zh}的尺度` }, value: result.pure.x0, interval: result.pure.intervals?.x0 ?? null },
+    {
+      law: f.pure,
+      symbol: 'x₀',
+      meaning: { en: `scale of ${X_NAMES[result.x].en}`, zh: `${X_NAMES[result.x].zh}的尺度` },
+      value: result.pure.x0,
+      interval: result.pure.intervals?.x0 ?? null,
+    },
   ];
   const fl = result.floor;
   if (fl) {
     rows.push(
       { law: f.floor, symbol: 'E', meaning: { en: 'irreducible loss', zh: '不可约损失' }, value: fl.E, interval: fl.intervals?.E ?? null },
       { law: f.floor, symbol: 'α', meaning: { en: 'exponent', zh: '指数' }, value: fl.alpha, interval: fl.intervals?.alpha ?? null },
-      { law: f.floor, symbol: 'x₀', meaning: { en: `scale of ${X_NAMES[result.x].en}`, zh: `${X_NAMES[result.x].zh}的尺度` }, value: fl.x0, interval: fl.intervals?.x0 ?? null },
+      {
+        law: f.floor,
+        symbol: 'x₀',
+        meaning: { en: `scale of ${X_NAMES[result.x].en}`, zh: `${X_NAMES[result.x].zh}的尺度` },
+        value: fl.x0,
+        interval: fl.intervals?.x0 ?? null,
+      },
     );
   }
   return rows;
@@ -177,7 +189,11 @@ export function diagnosticsSentences(result: FitResult, lang: Lang): string[] {
   if (l) {
     const shown = l.points
       .slice(0, 6)
-      .map((p) => (zh ? `第 ${p.row} 行（h = ${formatValue(p.leverage, 3)}，标准化残差 ${formatValue(p.standardised, 3)}）` : `row ${p.row} (h = ${formatValue(p.leverage, 3)}, standardised residual ${formatValue(p.standardised, 3)})`))
+      .map((p) =>
+        zh
+          ? `第 ${p.row} 行（h = ${formatValue(p.leverage, 3)}，标准化残差 ${formatValue(p.standardised, 3)}）`
+          : `row ${p.row} (h = ${formatValue(p.leverage, 3)}, standardised residual ${formatValue(p.standardised, 3)})`,
+      )
       .join(zh ? '；' : '; ');
     const more = l.points.length > 6 ? (zh ? ' 等' : ', …') : '';
     out.push(
@@ -247,7 +263,11 @@ export function fitReport(result: FitResult, lang: Lang): FitReport {
     const body = parameterRows(result).map((r) => [symbolText(r, lang), formatValue(r.value), formatInterval(r.interval)]);
     body.push(
       [zh ? '数据行数' : 'Rows fitted', String(rows), ''],
-      [zh ? `目标函数（Huber 损失之和，δ = ${result.huberDelta}）` : `Objective (sum of Huber losses, δ = ${result.huberDelta})`, formatValue(result.objective), ''],
+      [
+        zh ? `目标函数（Huber 损失之和，δ = ${result.huberDelta}）` : `Objective (sum of Huber losses, δ = ${result.huberDelta})`,
+        formatValue(result.objective),
+        '',
+      ],
     );
     const screened =
       result.searched < result.starts
@@ -316,7 +336,9 @@ export function summaryText(result: FitResult, lang: Lang): string {
   if (result.form === 'chinchilla') {
     const p = result.params;
     const ratio = result.derivedQuantities?.tokensPerParam;
-    const at = ratio ? `, D_opt/N_opt = ${formatValue(ratio.value, 3)}${ratio.interval ? ` ${formatInterval(ratio.interval, 3)}` : ''} (C = ${budgetText(result.budget)})` : '';
+    const at = ratio
+      ? `, D_opt/N_opt = ${formatValue(ratio.value, 3)}${ratio.interval ? ` ${formatInterval(ratio.interval, 3)}` : ''} (C = ${budgetText(result.budget)})`
+      : '';
     return `E = ${formatValue(p.E)}, A = ${formatValue(p.A)}, B = ${formatValue(p.B)}, α = ${formatValue(p.alpha)}, β = ${formatValue(p.beta)}${at}${tail}`;
   }
   const main = result.floor

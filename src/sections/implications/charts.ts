@@ -27,7 +27,13 @@ export function matrixChart(points: readonly MatrixPoint[], ctx: ChartContext): 
   const quadrantLine = 14;
   const quadrants = [
     { importance: hi, feasibility: hi, align: 'right', baseline: 'top', text: zh ? ['重要且可行 (优先发展)'] : ['Important & feasible', '(develop first)'] },
-    { importance: hi, feasibility: lo, align: 'right', baseline: 'bottom', text: zh ? ['重要但困难 (需要突破)'] : ['Important but hard', '(needs breakthroughs)'] },
+    {
+      importance: hi,
+      feasibility: lo,
+      align: 'right',
+      baseline: 'bottom',
+      text: zh ? ['重要但困难 (需要突破)'] : ['Important but hard', '(needs breakthroughs)'],
+    },
     { importance: lo, feasibility: hi, align: 'left', baseline: 'top', text: zh ? ['可行但次要'] : ['Feasible,', 'less important'] },
     { importance: lo, feasibility: lo, align: 'left', baseline: 'bottom', text: zh ? ['次要且困难'] : ['Less important', '& hard'] },
   ].map((q) => ({ ...q, dy: q.baseline === 'bottom' ? -(q.text.length - 1) * quadrantLine : 0 }));
@@ -167,7 +173,12 @@ export function milestoneChart(ctx: ChartContext): ChartSpec {
         encoding: {
           x,
           y,
-          color: { field: 'time', type: 'nominal', scale: { domain: names, range: names.map((_, i) => theme.palette[i % theme.palette.length]) }, legend: null },
+          color: {
+            field: 'time',
+            type: 'nominal',
+            scale: { domain: names, range: names.map((_, i) => theme.palette[i % theme.palette.length]) },
+            legend: null,
+          },
           tooltip: [
             { field: 'time', type: 'nominal', title: zh ? '时间' : 'When' },
             { field: 'achievementText', type: 'nominal', title: zh ? '里程碑' : 'Milestone' },
@@ -231,7 +242,13 @@ export function challengeChart(ctx: ChartContext): ChartSpec {
         encoding: {
           y,
           x,
-          color: { field: 'trend', type: 'nominal', scale: trendColors(ctx), title: zh ? '来自趋势' : 'From trend', legend: { orient: 'bottom', direction: 'horizontal', columns: 2 } },
+          color: {
+            field: 'trend',
+            type: 'nominal',
+            scale: trendColors(ctx),
+            title: zh ? '来自趋势' : 'From trend',
+            legend: { orient: 'bottom', direction: 'horizontal', columns: 2 },
+          },
           tooltip: [
             { field: 'challenge', type: 'nominal', title: zh ? '挑战' : 'Challenge' },
             { field: 'count', type: 'quantitative', title: zh ? '出现频次' : 'Occurrences' },

@@ -72,7 +72,11 @@ export interface Milestone {
 
 /** The seed's `milestones` (time, achievement, description). */
 export const MILESTONES: readonly Milestone[] = [
-  { time: { zh: '当前', en: 'Now' }, achievement: { zh: '千亿级参数', en: '100B-scale models' }, description: { zh: '基础涌现能力', en: 'Basic emergent abilities' } },
+  {
+    time: { zh: '当前', en: 'Now' },
+    achievement: { zh: '千亿级参数', en: '100B-scale models' },
+    description: { zh: '基础涌现能力', en: 'Basic emergent abilities' },
+  },
   {
     time: { zh: '2-3年', en: 'In 2–3 years' },
     achievement: { zh: '万亿级参数', en: 'Trillion-scale models' },
@@ -83,7 +87,11 @@ export const MILESTONES: readonly Milestone[] = [
     achievement: { zh: '新架构突破', en: 'New architectures' },
     description: { zh: '高效涌现实现', en: 'Emergence achieved efficiently' },
   },
-  { time: { zh: '10年', en: 'In 10 years' }, achievement: { zh: '理论完善', en: 'Mature theory' }, description: { zh: '可预测涌现', en: 'Predictable emergence' } },
+  {
+    time: { zh: '10年', en: 'In 10 years' },
+    achievement: { zh: '理论完善', en: 'Mature theory' },
+    description: { zh: '可预测涌现', en: 'Predictable emergence' },
+  },
 ];
 
 export interface ImpactArea {

@@ -79,7 +79,11 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
   // moves the emergence point on or off the grid changes data only: the view updates in place.
   const layers: Json[] = [];
   layers.push({
-    data: { values: a.offGrid ? [{ size: a.threshold, label: `${tr({ zh: '代码阈值', en: 'Coded threshold' }, lang)} ${pythonExp(a.threshold)} (${formatCount(a.threshold, lang)})` }] : [] },
+    data: {
+      values: a.offGrid
+        ? [{ size: a.threshold, label: `${tr({ zh: '代码阈值', en: 'Coded threshold' }, lang)} ${pythonExp(a.threshold)} (${formatCount(a.threshold, lang)})` }]
+        : [],
+    },
     mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.5, color: theme.muted },
     encoding: { x: { field: 'size', ...x }, tooltip: { field: 'label', type: 'nominal' } },
   });
@@ -87,7 +91,12 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     data: {
       values:
         a.emergencePoint !== undefined
-          ? [{ size: a.emergencePoint, label: `${tr({ zh: '涌现点', en: 'Emergence point' }, lang)} ${pythonExp(a.emergencePoint)} (${formatCount(a.emergencePoint, lang)})` }]
+          ? [
+              {
+                size: a.emergencePoint,
+                label: `${tr({ zh: '涌现点', en: 'Emergence point' }, lang)} ${pythonExp(a.emergencePoint)} (${formatCount(a.emergencePoint, lang)})`,
+              },
+            ]
           : [],
     },
     mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, opacity: 0.7, color: theme.accent },
@@ -101,7 +110,11 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     });
   }
   layers.push(
-    { data: { values: points }, mark: { type: 'line', strokeWidth: 3, color: theme.palette[0] }, encoding: { x: { field: 'size', ...x }, y: { field: 'capable', ...y } } },
+    {
+      data: { values: points },
+      mark: { type: 'line', strokeWidth: 3, color: theme.palette[0] },
+      encoding: { x: { field: 'size', ...x }, y: { field: 'capable', ...y } },
+    },
     {
       data: { values: points },
       mark: { type: 'point', filled: true, size: 64, opacity: 1, color: theme.palette[0], stroke: theme.background, strokeWidth: 1 },
@@ -152,7 +165,15 @@ function panel(a: ProblemAnalysis, t: Transition, ctx: ChartContext): Json {
     },
     {
       data: { values: label },
-      mark: { type: 'text', align: { expr: 'datum.align' }, baseline: 'middle', dy: { expr: 'datum.dy' }, fontSize: FONT_SIZE, lineHeight: annotationLineHeight(FONT_SIZE), color: theme.foreground },
+      mark: {
+        type: 'text',
+        align: { expr: 'datum.align' },
+        baseline: 'middle',
+        dy: { expr: 'datum.dy' },
+        fontSize: FONT_SIZE,
+        lineHeight: annotationLineHeight(FONT_SIZE),
+        color: theme.foreground,
+      },
       encoding: { x: { field: 'size', ...arrowX }, y: { field: 'capable', ...arrowY }, text: { field: 'lines' } },
     },
   );
@@ -168,8 +189,14 @@ export function emergenceCurvesChart(thresholds: MathThresholds, t: Transition, 
   const analyses = analyzeMathEmergence(thresholds, t);
   const note =
     t.model === 'step'
-      ? { zh: '红色虚线: 网格上的涌现点; 灰色点线: 不在网格上的代码阈值', en: 'Red dashed: emergence point on the grid; gray dotted: a coded threshold between grid sizes' }
-      : { zh: `逻辑斯蒂模型 (陡峭度 ${t.sharpness} / 数量级): 灰线为连续曲线, 蓝点为网格上的取值`, en: `Logistic model (sharpness ${t.sharpness} per decade): gray is the continuous curve, blue the grid values` };
+      ? {
+          zh: '红色虚线: 网格上的涌现点; 灰色点线: 不在网格上的代码阈值',
+          en: 'Red dashed: emergence point on the grid; gray dotted: a coded threshold between grid sizes',
+        }
+      : {
+          zh: `逻辑斯蒂模型 (陡峭度 ${t.sharpness} / 数量级): 灰线为连续曲线, 蓝点为网格上的取值`,
+          en: `Logistic model (sharpness ${t.sharpness} per decade): gray is the continuous curve, blue the grid values`,
+        };
   return makeChart(
     {
       id: 'emergence-curves',
@@ -200,7 +227,13 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
     return [
       { row, column: columns[0], text: a.problem.name[lang], colour: theme.foreground, weight: 'bold' },
       { row, column: columns[1], text: sizeWithUnits(a.threshold, lang), colour: theme.foreground, weight: 'normal' },
-      { row, column: columns[2], text: sizeWithUnits(a.emergencePoint, lang), colour: highlight ? theme.accent : theme.foreground, weight: highlight ? 'bold' : 'normal' },
+      {
+        row,
+        column: columns[2],
+        text: sizeWithUnits(a.emergencePoint, lang),
+        colour: highlight ? theme.accent : theme.foreground,
+        weight: highlight ? 'bold' : 'normal',
+      },
     ].map((c) => ({ ...c, example: a.problem.example[lang] }));
   });
   const anyOff = analyses.some((a) => a.offGrid);
@@ -234,7 +267,18 @@ export function summaryTableChart(thresholds: MathThresholds, ctx: ChartContext)
           field: 'column',
           type: 'nominal',
           sort: columns,
-          axis: { orient: 'top', title: null, labelAngle: 0, domain: false, ticks: false, labelFontSize: cellFont, labelFontWeight: 'bold', labelColor: theme.foreground, labelPadding: 8, ...(narrow ? { labelExpr: headerExpr } : {}) },
+          axis: {
+            orient: 'top',
+            title: null,
+            labelAngle: 0,
+            domain: false,
+            ticks: false,
+            labelFontSize: cellFont,
+            labelFontWeight: 'bold',
+            labelColor: theme.foreground,
+            labelPadding: 8,
+            ...(narrow ? { labelExpr: headerExpr } : {}),
+          },
         },
         y: { field: 'row', type: 'ordinal', axis: null },
         text: { field: 'text', type: 'nominal' },

@@ -23,7 +23,12 @@ const PANEL_W = 250;
 const PANEL_H = 150;
 
 function paramsAxis(lang: Lang): Json {
-  return { field: 'params', type: 'quantitative', scale: { type: 'log' }, axis: { title: tr({ en: 'Parameters N', zh: '参数量 N' }, lang), labelExpr: POWER_OF_TEN_LABEL_EXPR } };
+  return {
+    field: 'params',
+    type: 'quantitative',
+    scale: { type: 'log' },
+    axis: { title: tr({ en: 'Parameters N', zh: '参数量 N' }, lang), labelExpr: POWER_OF_TEN_LABEL_EXPR },
+  };
 }
 
 interface Panel {
@@ -49,26 +54,66 @@ function panel(rows: MirageRow[], p: Panel, ctx: ChartContext): Json {
   if (p.floor) {
     layers.push({
       data: { values: [{}] },
-      transform: [{ calculate: '1 / testSetSize', as: 'floor' }, { calculate: `${p.log ? LOG_FLOOR : 0}`, as: 'zero' }],
+      transform: [
+        { calculate: '1 / testSetSize', as: 'floor' },
+        { calculate: `${p.log ? LOG_FLOOR : 0}`, as: 'zero' },
+      ],
       mark: { type: 'rect', color: theme.muted, opacity: 0.18 },
-      encoding: { y: { field: 'zero', type: 'quantitative', scale }, y2: { field: 'floor' }, tooltip: { value: tr({ en: 'Below 1/test-set size: reads as 0', zh: '低于 1/测试集大小：读作 0' }, lang) } },
+      encoding: {
+        y: { field: 'zero', type: 'quantitative', scale },
+        y2: { field: 'floor' },
+        tooltip: { value: tr({ en: 'Below 1/test-set size: reads as 0', zh: '低于 1/测试集大小：读作 0' }, lang) },
+      },
     });
   }
-  layers.push(
-    { data: { values: rows }, mark: { type: 'line', strokeWidth: 2.5, color: colour }, encoding: { x, y, tooltip: [{ field: 'params', type: 'quantitative', format: '.3s' }, { field: p.field, type: 'quantitative', format: '.4f' }] } },
-  );
+  layers.push({
+    data: { values: rows },
+    mark: { type: 'line', strokeWidth: 2.5, color: colour },
+    encoding: {
+      x,
+      y,
+      tooltip: [
+        { field: 'params', type: 'quantitative', format: '.3s' },
+        { field: p.field, type: 'quantitative', format: '.4f' },
+      ],
+    },
+  });
   return { title: { text: tr(p.title, lang), fontSize: 12 }, width: PANEL_W, height: PANEL_H, layer: layers };
 }
 
 export function mirageMetricsChart(rows: MirageRow[], s: MirageSettings, ctx: ChartContext): ChartSpec {
   const { lang } = ctx;
   const panels: Panel[] = [
-    { field: 'exactMatch', title: { en: `Exact match p^L (L = ${s.length})`, zh: `完全匹配 p^L（L = ${s.length}）` }, smooth: false, floor: true, domain: [0, 1] },
+    {
+      field: 'exactMatch',
+      title: { en: `Exact match p^L (L = ${s.length})`, zh: `完全匹配 p^L（L = ${s.length}）` },
+      smooth: false,
+      floor: true,
+      domain: [0, 1],
+    },
     { field: 'tokenEditDistance', title: { en: 'Token edit distance L·(1 − p)', zh: '词元编辑距离 L·(1 − p)' }, smooth: true, floor: false },
-    { field: 'multipleChoiceGrade', title: { en: 'Multiple-choice grade (4 options)', zh: '多项选择评分（4 个选项）' }, smooth: false, floor: true, domain: [0, 1] },
+    {
+      field: 'multipleChoiceGrade',
+      title: { en: 'Multiple-choice grade (4 options)', zh: '多项选择评分（4 个选项）' },
+      smooth: false,
+      floor: true,
+      domain: [0, 1],
+    },
     { field: 'brierScore', title: { en: 'Brier score (4 options, lower is better)', zh: 'Brier 分数（4 个选项，越低越好）' }, smooth: true, floor: false },
-    { field: 'perTokenAccuracy', title: { en: 'Per-token accuracy p = e^(−L_CE)', zh: '单词元准确率 p = e^(−L_CE)' }, smooth: true, floor: true, domain: [0, 1] },
-    { field: 'exactMatch', title: { en: 'Exact match, log scale (grey: unseen)', zh: '完全匹配，对数坐标（灰：测不出）' }, smooth: false, floor: true, log: true },
+    {
+      field: 'perTokenAccuracy',
+      title: { en: 'Per-token accuracy p = e^(−L_CE)', zh: '单词元准确率 p = e^(−L_CE)' },
+      smooth: true,
+      floor: true,
+      domain: [0, 1],
+    },
+    {
+      field: 'exactMatch',
+      title: { en: 'Exact match, log scale (grey: unseen)', zh: '完全匹配，对数坐标（灰：测不出）' },
+      smooth: false,
+      floor: true,
+      log: true,
+    },
   ];
   const lawText = `L_CE(N) = (${s.law.c.toExponential(2)}/N)^${s.law.alpha}`;
   const chart = makeChart(
@@ -97,8 +142,17 @@ export function mirageMetricsChart(rows: MirageRow[], s: MirageSettings, ctx: Ch
     text: tr(chart.title, lang),
     subtitle: [
       `${s.lawName}${lawText}; ${lang === 'zh' ? `测试集 ${s.testSetSize} 题，分辨率下限 1/${s.testSetSize}（灰带）` : `test set of ${s.testSetSize}, resolution floor 1/${s.testSetSize} (grey band)`}`,
-      tr({ en: 'Red: discontinuous metrics (sharp, "emergent"); green: continuous ones (smooth)', zh: '红：不连续指标（陡峭，“涌现”）；绿：连续指标（平滑）' }, lang),
-      tr({ en: 'After Schaeffer, Miranda, Koyejo 2023, "Are Emergent Abilities of LLMs a Mirage?"', zh: '依据 Schaeffer、Miranda、Koyejo 2023《Are Emergent Abilities of LLMs a Mirage?》' }, lang),
+      tr(
+        { en: 'Red: discontinuous metrics (sharp, "emergent"); green: continuous ones (smooth)', zh: '红：不连续指标（陡峭，“涌现”）；绿：连续指标（平滑）' },
+        lang,
+      ),
+      tr(
+        {
+          en: 'After Schaeffer, Miranda, Koyejo 2023, "Are Emergent Abilities of LLMs a Mirage?"',
+          zh: '依据 Schaeffer、Miranda、Koyejo 2023《Are Emergent Abilities of LLMs a Mirage?》',
+        },
+        lang,
+      ),
     ],
   });
   return chart;
@@ -106,13 +160,25 @@ export function mirageMetricsChart(rows: MirageRow[], s: MirageSettings, ctx: Ch
 
 function twinPanel(t: MirageTwin['exact'], title: { en: string; zh: string }, colour: string, ctx: ChartContext): Json {
   const { lang, theme } = ctx;
-  const x = { field: 'flops', type: 'quantitative', scale: { type: 'log', domain: [1e19, 1e26] }, axis: { title: tr({ en: 'Training compute (FLOPs)', zh: '训练计算量 (FLOPs)' }, lang), labelExpr: POWER_OF_TEN_LABEL_EXPR } };
+  const x = {
+    field: 'flops',
+    type: 'quantitative',
+    scale: { type: 'log', domain: [1e19, 1e26] },
+    axis: { title: tr({ en: 'Training compute (FLOPs)', zh: '训练计算量 (FLOPs)' }, lang), labelExpr: POWER_OF_TEN_LABEL_EXPR },
+  };
   const y = { field: 'score', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: tr(title, lang), format: '.0%' } };
   const layers: Json[] = [
     {
       data: { values: t.points },
       mark: { type: 'point', filled: true, size: 40, color: colour, opacity: 0.8 },
-      encoding: { x, y, tooltip: [{ field: 'model', type: 'nominal' }, { field: 'score', type: 'quantitative', format: '.3f' }] },
+      encoding: {
+        x,
+        y,
+        tooltip: [
+          { field: 'model', type: 'nominal' },
+          { field: 'score', type: 'quantitative', format: '.3f' },
+        ],
+      },
     },
   ];
   if (t.fit) {

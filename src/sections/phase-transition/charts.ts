@@ -23,14 +23,25 @@ export function capabilityCountChart(thresholds: Thresholds, t: TransitionSettin
   const { lang, theme } = ctx;
   const points = countPoints(thresholds, t, lang);
   const colour = theme.palette[2];
-  const x = { field: 'size', type: 'quantitative', scale: { type: 'log', domain: SIZE_DOMAIN, nice: false }, axis: sizeAxis(tr({ zh: '模型规模 (参数)', en: 'Model size (parameters)' }, lang)) };
+  const x = {
+    field: 'size',
+    type: 'quantitative',
+    scale: { type: 'log', domain: SIZE_DOMAIN, nice: false },
+    axis: sizeAxis(tr({ zh: '模型规模 (参数)', en: 'Model size (parameters)' }, lang)),
+  };
   const y = {
     field: 'count',
     type: 'quantitative',
     scale: { domain: [0, CAPABILITIES.length + 0.8], nice: false },
-    axis: { title: tr({ zh: '能力数量', en: 'Number of capabilities' }, lang), values: Array.from({ length: CAPABILITIES.length + 1 }, (_, i) => i), format: 'd' },
+    axis: {
+      title: tr({ zh: '能力数量', en: 'Number of capabilities' }, lang),
+      values: Array.from({ length: CAPABILITIES.length + 1 }, (_, i) => i),
+      format: 'd',
+    },
   };
-  const labels = points.filter((p) => p.added.length > 0).map((p) => ({ size: p.size, count: p.count, label: `+${p.added.join(lang === 'zh' ? '、' : ', ')}` }));
+  const labels = points
+    .filter((p) => p.added.length > 0)
+    .map((p) => ({ size: p.size, count: p.count, label: `+${p.added.join(lang === 'zh' ? '、' : ', ')}` }));
   const layers: Json[] = [
     { data: { values: points }, mark: { type: 'line', strokeWidth: 3, color: colour }, encoding: { x, y } },
     {
@@ -147,7 +158,12 @@ export function phaseBoundariesChart(thresholds: Thresholds, t: TransitionSettin
   // (`drawn`), like lines on a transit map; `active` keeps the exact value for tooltips.
   const offsetStep = 0.022;
   const rows = boundaryPoints(thresholds, t, lang).map((r) => ({ ...r, drawn: r.active + (2 - r.order) * offsetStep }));
-  const x = { field: 'size', type: 'quantitative', scale: { type: 'log', domain: [1e6, 1e12], nice: false }, axis: sizeAxis(tr({ zh: '模型规模', en: 'Model size' }, lang)) };
+  const x = {
+    field: 'size',
+    type: 'quantitative',
+    scale: { type: 'log', domain: [1e6, 1e12], nice: false },
+    axis: sizeAxis(tr({ zh: '模型规模', en: 'Model size' }, lang)),
+  };
   const y = {
     field: 'drawn',
     type: 'quantitative',

@@ -30,7 +30,10 @@ export const transitionParams: ParamSpec[] = [
     kind: 'choice',
     name: 'transitionModel',
     label: { zh: '相变模型', en: 'Transition model' },
-    help: { zh: '阶跃: 种子代码的 ≥ 阈值规则; 逻辑斯蒂: 以对数规模平滑过渡', en: "Step: the seed's size ≥ threshold rule; logistic: a smooth transition in log size" },
+    help: {
+      zh: '阶跃: 种子代码的 ≥ 阈值规则; 逻辑斯蒂: 以对数规模平滑过渡',
+      en: "Step: the seed's size ≥ threshold rule; logistic: a smooth transition in log size",
+    },
     options: [
       { value: 'step', label: { zh: '阶跃 (种子)', en: 'Step (seed)' } },
       { value: 'logistic', label: { zh: '逻辑斯蒂 (渐变)', en: 'Logistic (gradual)' } },

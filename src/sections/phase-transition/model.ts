@@ -28,11 +28,41 @@ const MEMORIZATION_THRESHOLD = 1e5;
 
 /** In the seed's dictionary order (simplest first). */
 export const CAPABILITIES: readonly CapabilitySpec[] = [
-  { key: 'memorization', name: { zh: '记忆能力', en: 'Memorization' }, boundaryName: { zh: '记忆能力', en: 'Memorization' }, threshold: MEMORIZATION_THRESHOLD, param: 'thresholdMemorization' },
-  { key: 'pattern_matching', name: { zh: '模式匹配', en: 'Pattern matching' }, boundaryName: { zh: '模式匹配', en: 'Pattern matching' }, threshold: 1e7, param: 'thresholdPatternMatching' },
-  { key: 'simple_reasoning', name: { zh: '简单推理', en: 'Simple reasoning' }, boundaryName: { zh: '简单推理', en: 'Simple reasoning' }, threshold: 1e9, param: 'thresholdSimpleReasoning' },
-  { key: 'complex_reasoning', name: { zh: '复杂推理', en: 'Complex reasoning' }, boundaryName: { zh: '复杂推理', en: 'Complex reasoning' }, threshold: 1e10, param: 'thresholdComplexReasoning' },
-  { key: 'creativity', name: { zh: '创造性思维', en: 'Creative thinking' }, boundaryName: { zh: '创造性', en: 'Creativity' }, threshold: 1e11, param: 'thresholdCreativity' },
+  {
+    key: 'memorization',
+    name: { zh: '记忆能力', en: 'Memorization' },
+    boundaryName: { zh: '记忆能力', en: 'Memorization' },
+    threshold: MEMORIZATION_THRESHOLD,
+    param: 'thresholdMemorization',
+  },
+  {
+    key: 'pattern_matching',
+    name: { zh: '模式匹配', en: 'Pattern matching' },
+    boundaryName: { zh: '模式匹配', en: 'Pattern matching' },
+    threshold: 1e7,
+    param: 'thresholdPatternMatching',
+  },
+  {
+    key: 'simple_reasoning',
+    name: { zh: '简单推理', en: 'Simple reasoning' },
+    boundaryName: { zh: '简单推理', en: 'Simple reasoning' },
+    threshold: 1e9,
+    param: 'thresholdSimpleReasoning',
+  },
+  {
+    key: 'complex_reasoning',
+    name: { zh: '复杂推理', en: 'Complex reasoning' },
+    boundaryName: { zh: '复杂推理', en: 'Complex reasoning' },
+    threshold: 1e10,
+    param: 'thresholdComplexReasoning',
+  },
+  {
+    key: 'creativity',
+    name: { zh: '创造性思维', en: 'Creative thinking' },
+    boundaryName: { zh: '创造性', en: 'Creativity' },
+    threshold: 1e11,
+    param: 'thresholdCreativity',
+  },
 ];
 
 /** `sizes` in plot_capability_emergence. */
@@ -117,7 +147,14 @@ export interface HeatCell {
 export function heatCells(thresholds: Thresholds, t: TransitionSettings, lang: Lang): HeatCell[] {
   const matrix = capabilityMatrix(thresholds, t);
   return SIZES.flatMap((size, i) =>
-    CAPABILITIES.map((c, j) => ({ size, sizeExp: pythonExp(size), sizeHuman: formatCount(size, lang), capability: c.name[lang], order: j, value: matrix[i][j] })),
+    CAPABILITIES.map((c, j) => ({
+      size,
+      sizeExp: pythonExp(size),
+      sizeHuman: formatCount(size, lang),
+      capability: c.name[lang],
+      order: j,
+      value: matrix[i][j],
+    })),
   );
 }
 
@@ -130,5 +167,7 @@ export interface BoundaryPoint {
 
 /** The five y_* arrays of the seed's third panel, as long-form rows. */
 export function boundaryPoints(thresholds: Thresholds, t: TransitionSettings, lang: Lang): BoundaryPoint[] {
-  return CAPABILITIES.flatMap((c, j) => BOUNDARY_SIZES.map((size) => ({ size, capability: c.boundaryName[lang], order: j, active: presence(c.key, size, thresholds, t) })));
+  return CAPABILITIES.flatMap((c, j) =>
+    BOUNDARY_SIZES.map((size) => ({ size, capability: c.boundaryName[lang], order: j, active: presence(c.key, size, thresholds, t) })),
+  );
 }

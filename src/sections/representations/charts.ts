@@ -29,7 +29,10 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
   const zh = lang === 'zh';
   const names = CONCEPTS.map((c) => c[lang]);
   const all = panels.flatMap((p) => p.points);
-  const xDomain = extent(all.map((p) => p.x), 0.3);
+  const xDomain = extent(
+    all.map((p) => p.x),
+    0.3,
+  );
   const yMax = Math.max(1, Math.ceil((Math.max(...all.map((p) => Math.abs(p.y))) + 0.2) * 2) / 2);
   const color = {
     field: 'concept',
@@ -91,7 +94,12 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
       width: PANEL_SIZE,
       height: PANEL_SIZE,
       // A narrow webview wraps the takeaway instead of widening the panel past the view.
-      title: { text: panelTitle(panel, lang), subtitle: narrow ? wrapLabel(panel.scale.takeaway[lang], 34) : panel.scale.takeaway[lang], anchor: 'middle', fontSize: 13 },
+      title: {
+        text: panelTitle(panel, lang),
+        subtitle: narrow ? wrapLabel(panel.scale.takeaway[lang], 34) : panel.scale.takeaway[lang],
+        anchor: 'middle',
+        fontSize: 13,
+      },
       data: { values },
       layer,
     };

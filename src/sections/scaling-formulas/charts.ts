@@ -84,7 +84,12 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
   const yLo = Math.min(...all) / 1.06;
   const yHi = Math.max(...all) * 1.06;
   // Domains, ticks and the texts that quote parameters are signals: a change moves them in place.
-  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks') };
+  const x = {
+    field: 'compute',
+    type: 'quantitative',
+    scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false },
+    axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks'),
+  };
   const y = {
     type: 'quantitative',
     scale: { type: 'log', domain: { expr: 'lossDomain' }, nice: false },
@@ -113,7 +118,15 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
             encoding: {
               x,
               y: { field: 'loss', ...y },
-              text: { value: tr({ zh: `文中典型范围 α = ${TYPICAL_ALPHA_RANGE[0]}–${TYPICAL_ALPHA_RANGE[1]}`, en: `Typical range in the text: α = ${TYPICAL_ALPHA_RANGE[0]}–${TYPICAL_ALPHA_RANGE[1]}` }, lang) },
+              text: {
+                value: tr(
+                  {
+                    zh: `文中典型范围 α = ${TYPICAL_ALPHA_RANGE[0]}–${TYPICAL_ALPHA_RANGE[1]}`,
+                    en: `Typical range in the text: α = ${TYPICAL_ALPHA_RANGE[0]}–${TYPICAL_ALPHA_RANGE[1]}`,
+                  },
+                  lang,
+                ),
+              },
             },
           },
         ]
@@ -143,7 +156,17 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
     },
     {
       data: { values: [{}] },
-      mark: { type: 'text', align: 'right', baseline: 'top', x: { expr: 'width - 8' }, y: 8, fontSize: 11, lineHeight: 15, color: theme.foreground, text: { expr: 'decadeLines' } },
+      mark: {
+        type: 'text',
+        align: 'right',
+        baseline: 'top',
+        x: { expr: 'width - 8' },
+        y: 8,
+        fontSize: 11,
+        lineHeight: 15,
+        color: theme.foreground,
+        text: { expr: 'decadeLines' },
+      },
     },
   ];
   // A narrow webview wraps the note in the corner so it stays inside the plot.
@@ -163,8 +186,14 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
 
   const lines =
     lang === 'zh'
-      ? [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, `${KAPLAN_COMPUTE.label.zh}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`]
-      : [`L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`, `${KAPLAN_COMPUTE.label.en}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`];
+      ? [
+          `L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`,
+          `${KAPLAN_COMPUTE.label.zh}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`,
+        ]
+      : [
+          `L(C) = (C₀/C)^α, C₀ = ${formatFlops(o.c0)} = ${formatNumber(o.c0 / FLOPS_PER_PF_DAY)} PF-days`,
+          `${KAPLAN_COMPUTE.label.en}: C₀ = ${pythonExp(fitValue(KAPLAN_COMPUTE.id, 'ccMin'), 1)} PF-days, α = ${fitValue(KAPLAN_COMPUTE.id, 'alphaC').toFixed(3)} (1 PF-day = 8.64e19 FLOPs)`,
+        ];
 
   return makeChart(
     {
@@ -195,7 +224,9 @@ function lawLines(law: ResolvedLaw, lang: Lang): string[] {
   }[law.form];
   const who = law.label[lang];
   if (law.form === 'additive' && law.chinchilla && !law.seedReading) {
-    return lang === 'zh' ? [formula, `${who}: E + A/N^α + B/D^β, 即 L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`] : [formula, `${who}: E + A/N^α + B/D^β, so L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`];
+    return lang === 'zh'
+      ? [formula, `${who}: E + A/N^α + B/D^β, 即 L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`]
+      : [formula, `${who}: E + A/N^α + B/D^β, so L∞ = E, N₀ = A^(1/α), D₀ = B^(1/β)`];
   }
   if (law.form === 'kaplan-params' || law.form === 'kaplan-data') {
     return lang === 'zh' ? [formula, `${who}; 单变量定律, 没有 L∞ 项`] : [formula, `${who}; a single-variable law with no L∞ term`];
@@ -262,7 +293,10 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
       },
     },
   ];
-  const title = kind === 'params' ? { zh: '损失随参数量的变化 (不同数据量)', en: 'Loss against model size, for several data sizes' } : { zh: '损失随数据量的变化 (不同参数量)', en: 'Loss against data size, for several model sizes' };
+  const title =
+    kind === 'params'
+      ? { zh: '损失随参数量的变化 (不同数据量)', en: 'Loss against model size, for several data sizes' }
+      : { zh: '损失随数据量的变化 (不同参数量)', en: 'Loss against data size, for several model sizes' };
   return makeChart(
     {
       id: kind === 'params' ? 'loss-vs-params' : 'loss-vs-data',
@@ -329,8 +363,18 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
   const counts = curve.map((r) => r.count as number);
   const yLo = Math.pow(10, Math.floor(Math.log10(Math.min(...counts))));
   const yHi = Math.pow(10, Math.ceil(Math.log10(Math.max(...counts))));
-  const x = { field: 'compute', type: 'quantitative', scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks') };
-  const y = { field: 'count', type: 'quantitative', scale: { type: 'log', domain: { expr: 'countDomain' }, nice: false }, axis: signalLogAxis(tr({ zh: '参数量 / 词元数', en: 'Parameters / tokens' }, lang), 'countTicks') };
+  const x = {
+    field: 'compute',
+    type: 'quantitative',
+    scale: { type: 'log', domain: { expr: 'computeDomain' }, nice: false },
+    axis: signalLogAxis(tr({ zh: '训练计算量 C (FLOPs)', en: 'Training compute C (FLOPs)' }, lang), 'computeTicks'),
+  };
+  const y = {
+    field: 'count',
+    type: 'quantitative',
+    scale: { type: 'log', domain: { expr: 'countDomain' }, nice: false },
+    axis: signalLogAxis(tr({ zh: '参数量 / 词元数', en: 'Parameters / tokens' }, lang), 'countTicks'),
+  };
   const colour = {
     field: 'series',
     type: 'nominal',
@@ -371,7 +415,16 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
       {
         data: { values: budgetAt },
         // Right of the rule, or left of it in the right half of the plot (so it never runs off a narrow one).
-        mark: { type: 'text', align: { expr: "scale('x', datum.compute) > width / 2 ? 'right' : 'left'" }, dx: { expr: "scale('x', datum.compute) > width / 2 ? -4 : 4" }, baseline: 'bottom', y: HEIGHT - 4, fontSize: 11, color: theme.accent, text: { expr: 'budgetLabel' } },
+        mark: {
+          type: 'text',
+          align: { expr: "scale('x', datum.compute) > width / 2 ? 'right' : 'left'" },
+          dx: { expr: "scale('x', datum.compute) > width / 2 ? -4 : 4" },
+          baseline: 'bottom',
+          y: HEIGHT - 4,
+          fontSize: 11,
+          color: theme.accent,
+          text: { expr: 'budgetLabel' },
+        },
         encoding: { x },
       },
     );
@@ -391,9 +444,7 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
   } else {
     const k = FITS['kaplan2020-optimal'];
     lines = [
-      lang === 'zh'
-        ? `${k.label.zh}: ${kaplanOptimalText()} (C_min 以 PF-天计)`
-        : `${k.label.en}: ${kaplanOptimalText()} (C_min in PF-days)`,
+      lang === 'zh' ? `${k.label.zh}: ${kaplanOptimalText()} (C_min 以 PF-天计)` : `${k.label.en}: ${kaplanOptimalText()} (C_min in PF-days)`,
       lang === 'zh'
         ? `${who} 本身不决定此分配: Kaplan 由 L(N, S_min) 与临界批量推出该规则`
         : `${who} does not set this split: Kaplan derive it from L(N, S_min) at the critical batch size`,

@@ -158,7 +158,10 @@ export const scalingFormulasSection: Section = {
       kind: 'number',
       name: 'lInf',
       label: { zh: 'L∞ (你的常数, 仅加性形式)', en: 'L∞ (your constants, additive form only)' },
-      help: { zh: '不可约项; 已发表的 Chinchilla 预设使用各自的 E; Kaplan 的定律没有这一项', en: "Irreducible term; the published Chinchilla presets use their own E; Kaplan's laws have none" },
+      help: {
+        zh: '不可约项; 已发表的 Chinchilla 预设使用各自的 E; Kaplan 的定律没有这一项',
+        en: "Irreducible term; the published Chinchilla presets use their own E; Kaplan's laws have none",
+      },
       min: 0,
       max: 4,
       step: 0.01,

@@ -3,7 +3,15 @@
 import { computeOptimal, kaplanOptimalAllocation, type Allocation } from '../../engine/laws/allocation';
 import { formatCount } from '../../engine/format';
 import { FITS, FLOPS_PER_PF_DAY, fitValue, type Citation, type FitId } from '../../engine/laws/fits';
-import { additiveLoss, kaplanCombinedLoss, kaplanSingleLoss, logspace, lossFromCompute, type AdditiveLawParams, type ChinchillaParams } from '../../engine/laws/powerLaws';
+import {
+  additiveLoss,
+  kaplanCombinedLoss,
+  kaplanSingleLoss,
+  logspace,
+  lossFromCompute,
+  type AdditiveLawParams,
+  type ChinchillaParams,
+} from '../../engine/laws/powerLaws';
 import { chinchillaParamsOf } from '../../engine/laws/presets';
 import type { Bilingual, Lang } from '../types';
 
@@ -81,7 +89,11 @@ export type LawPresetId = 'chinchilla' | 'epoch' | 'kaplan-joint' | 'custom';
 export const LAW_PRESET_IDS: readonly LawPresetId[] = ['chinchilla', 'epoch', 'kaplan-joint', 'custom'];
 
 /** The fit behind each preset (custom has none). */
-const LAW_PRESET_FITS: Record<Exclude<LawPresetId, 'custom'>, FitId> = { chinchilla: 'hoffmann2022', epoch: 'besiroglu2024', 'kaplan-joint': 'kaplan2020-joint' };
+const LAW_PRESET_FITS: Record<Exclude<LawPresetId, 'custom'>, FitId> = {
+  chinchilla: 'hoffmann2022',
+  epoch: 'besiroglu2024',
+  'kaplan-joint': 'kaplan2020-joint',
+};
 
 export const LAW_PRESET_LABELS: Record<LawPresetId, Bilingual> = {
   chinchilla: FITS.hoffmann2022.label,
@@ -121,18 +133,29 @@ function matchingFit(form: LawForm, c: AdditiveLawParams): FitId | undefined {
   }
   const k = (id: FitId, n: string): number => fitValue(id, n);
   if (form === 'kaplan-joint') {
-    return near(c.n0, k('kaplan2020-joint', 'nc')) && near(c.d0, k('kaplan2020-joint', 'dc')) && near(c.alphaN, k('kaplan2020-joint', 'alphaN')) && near(c.alphaD, k('kaplan2020-joint', 'alphaD')) ? 'kaplan2020-joint' : undefined;
+    return near(c.n0, k('kaplan2020-joint', 'nc')) &&
+      near(c.d0, k('kaplan2020-joint', 'dc')) &&
+      near(c.alphaN, k('kaplan2020-joint', 'alphaN')) &&
+      near(c.alphaD, k('kaplan2020-joint', 'alphaD'))
+      ? 'kaplan2020-joint'
+      : undefined;
   }
-  if (form === 'kaplan-params') return near(c.n0, k('kaplan2020-params', 'nc')) && near(c.alphaN, k('kaplan2020-params', 'alphaN')) ? 'kaplan2020-params' : undefined;
+  if (form === 'kaplan-params')
+    return near(c.n0, k('kaplan2020-params', 'nc')) && near(c.alphaN, k('kaplan2020-params', 'alphaN')) ? 'kaplan2020-params' : undefined;
   return near(c.d0, k('kaplan2020-data', 'dc')) && near(c.alphaD, k('kaplan2020-data', 'alphaD')) ? 'kaplan2020-data' : undefined;
 }
 
 function isKaplanSum(c: AdditiveLawParams): boolean {
-  return near(c.n0, fitValue('kaplan2020-params', 'nc')) && near(c.alphaN, fitValue('kaplan2020-params', 'alphaN')) && near(c.d0, fitValue('kaplan2020-data', 'dc')) && near(c.alphaD, fitValue('kaplan2020-data', 'alphaD'));
+  return (
+    near(c.n0, fitValue('kaplan2020-params', 'nc')) &&
+    near(c.alphaN, fitValue('kaplan2020-params', 'alphaN')) &&
+    near(c.d0, fitValue('kaplan2020-data', 'dc')) &&
+    near(c.alphaD, fitValue('kaplan2020-data', 'alphaD'))
+  );
 }
 
 const SEED_READING_LABEL: Bilingual = {
-  zh: "原文的加和解读: Kaplan 单独的 L(N) 与 L(D) 相加 (并非 Kaplan 的预测; Kaplan 的联合定律是式 1.5)",
+  zh: '原文的加和解读: Kaplan 单独的 L(N) 与 L(D) 相加 (并非 Kaplan 的预测; Kaplan 的联合定律是式 1.5)',
   en: "The seed's additive reading: Kaplan's separate L(N) and L(D) summed (not Kaplan's prediction; Kaplan's joint law is eq. 1.5)",
 };
 
@@ -145,7 +168,16 @@ export function resolveLaw(id: LawPresetId, form: LawForm, custom: AdditiveLawPa
   if (id === 'chinchilla' || id === 'epoch') {
     const f = FITS[LAW_PRESET_FITS[id]];
     const chinchilla = chinchillaParamsOf(f.id);
-    return { id, form: 'additive', fit: f.id, citation: f.citation, label: f.label, additive: chinchillaToAdditive(chinchilla), chinchilla, seedReading: false };
+    return {
+      id,
+      form: 'additive',
+      fit: f.id,
+      citation: f.citation,
+      label: f.label,
+      additive: chinchillaToAdditive(chinchilla),
+      chinchilla,
+      seedReading: false,
+    };
   }
   const fit = matchingFit(form, custom);
   const seedReading = form === 'additive' && fit === undefined && isKaplanSum(custom);

@@ -4,14 +4,7 @@ import { formatCount, pythonExp } from '../../engine/format';
 import { labelsExpr, makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { ChartContext, ChartSpec } from '../types';
 import { ARROW_HEAD_SIZE, arrowFromBox, estimateTextWidth, textBox, toPixel, type PlotFrame } from './arrows';
-import {
-  MODEL_SIZES,
-  PROSE_EMERGENCE_POINT,
-  STAGE_ANNOTATIONS,
-  performancePoints,
-  proseLegendLabel,
-  thresholdLegendLabel,
-} from './model';
+import { MODEL_SIZES, PROSE_EMERGENCE_POINT, STAGE_ANNOTATIONS, performancePoints, proseLegendLabel, thresholdLegendLabel } from './model';
 
 export interface ScalingLawsChartOptions {
   threshold: number;
@@ -142,7 +135,19 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
     labelExpr: labelsExpr('seriesLabels'),
   };
   const colour = { field: 'series', type: 'nominal', scale: { domain, range: [theme.palette[0], theme.accent, theme.muted] }, legend };
-  const dash = { field: 'series', type: 'nominal', scale: { domain, range: [[1, 0], [6, 4], [2, 3]] }, legend };
+  const dash = {
+    field: 'series',
+    type: 'nominal',
+    scale: {
+      domain,
+      range: [
+        [1, 0],
+        [6, 4],
+        [2, 3],
+      ],
+    },
+    legend,
+  };
   const x = { type: 'quantitative', scale: { type: 'log', domain: [...PERFORMANCE_FRAME.x.domain], nice: false }, axis: sizeAxis(ctx) };
   const sizeTooltip = [
     { field: 'sizeHuman', type: 'nominal', title: tr({ zh: '参数量', en: 'Parameters' }, lang) },
@@ -150,9 +155,27 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
   ];
 
   const rules = [
-    { size: opts.threshold, series: 'threshold', seriesLabel: thresholdLabel, sizeHuman: formatCount(opts.threshold, lang), sizeExp: pythonExp(opts.threshold), width: 2, opacity: 1 },
+    {
+      size: opts.threshold,
+      series: 'threshold',
+      seriesLabel: thresholdLabel,
+      sizeHuman: formatCount(opts.threshold, lang),
+      sizeExp: pythonExp(opts.threshold),
+      width: 2,
+      opacity: 1,
+    },
     ...(opts.showProse
-      ? [{ size: PROSE_EMERGENCE_POINT, series: 'prose', seriesLabel: proseLabel, sizeHuman: formatCount(PROSE_EMERGENCE_POINT, lang), sizeExp: pythonExp(PROSE_EMERGENCE_POINT), width: 1.5, opacity: 0.85 }]
+      ? [
+          {
+            size: PROSE_EMERGENCE_POINT,
+            series: 'prose',
+            seriesLabel: proseLabel,
+            sizeHuman: formatCount(PROSE_EMERGENCE_POINT, lang),
+            sizeExp: pythonExp(PROSE_EMERGENCE_POINT),
+            width: 1.5,
+            opacity: 0.85,
+          },
+        ]
       : []),
   ];
 

@@ -24,13 +24,20 @@ describe('activation', () => {
     await waitFor('the extension to activate (onLanguage:markdown)', () => ext.isActive, 30_000);
 
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 1));
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
     // 10^-0.05 = 0.891: the worked example with the note's α, only our provider writes it.
     assert.match(text, new RegExp(`10\\^-α = ${(10 ** -0.05).toFixed(3).replace('.', '\\.')}`));
 
     assert.deepEqual([...contributedCommands()].sort(), USER_COMMANDS, 'contributes.commands in package.json');
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(USER_COMMANDS.filter((c) => !registered.has(c)), [], 'contributed but not registered by activate()');
+    assert.deepEqual(
+      USER_COMMANDS.filter((c) => !registered.has(c)),
+      [],
+      'contributed but not registered by activate()',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

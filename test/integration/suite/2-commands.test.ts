@@ -20,14 +20,17 @@ describe('commands', function () {
 
   it('Save SVG / PNG without an open chart write nothing and resolve to undefined', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emergence-nochart-'));
-    for (const [command, name] of [['emergenceLens.saveChartSvg', 'a.svg'], ['emergenceLens.saveChartPng', 'a.png']] as const) {
+    for (const [command, name] of [
+      ['emergenceLens.saveChartSvg', 'a.svg'],
+      ['emergenceLens.saveChartPng', 'a.png'],
+    ] as const) {
       const target = vscode.Uri.file(join(dir, name));
       assert.equal(await vscode.commands.executeCommand(command, target), undefined, command);
       assert.equal(existsSync(target.fsPath), false, `${command} wrote ${name} with no chart open`);
     }
   });
 
-  it('Copy Spec puts the current chart\'s Vega-Lite spec, data inline, on the clipboard', async () => {
+  it("Copy Spec puts the current chart's Vega-Lite spec, data inline, on the clipboard", async () => {
     await vscode.env.clipboard.writeText('before');
     await vscode.commands.executeCommand(SHOW_CHART, 'scaling-laws');
     await waitFor('the chart to render', () => vscode.commands.executeCommand(LAST_RENDERED, 'scaling-laws'), 60_000, 200);

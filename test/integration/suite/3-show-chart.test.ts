@@ -6,7 +6,17 @@ import { SECTIONS } from '../../../src/sections';
 import { LIGHT_THEME } from '../../../src/sections/theme';
 import { defaultParams } from '../../../src/sections/types';
 import { expectedSectionMarks, marksById } from '../support/expectedMarks';
-import { LAST_RENDERED, type RenderedReport, SHOW_CHART, activeWebviewTab, closeAllEditors, extension, requestWebviewSnapshot, waitFor, webviewTabs } from '../support/host';
+import {
+  LAST_RENDERED,
+  type RenderedReport,
+  SHOW_CHART,
+  activeWebviewTab,
+  closeAllEditors,
+  extension,
+  requestWebviewSnapshot,
+  waitFor,
+  webviewTabs,
+} from '../support/host';
 
 /** The chart ids a section draws with its defaults (they do not depend on language or theme). */
 function expectedChartIds(sectionId: string): string[] {

@@ -49,7 +49,11 @@ describe('chart panels', function () {
     assert.notEqual(digest(after, 'capability-heatmap'), digest(before, 'capability-heatmap'));
     // The count chart follows the step rule's grid and does not depend on the model's sharpness.
     assert.equal(after.charts.length, before.charts.length);
-    assert.deepEqual(marksById(after.charts), await expectedSectionMarks('phase-transition', { transitionModel: 'logistic', sharpness: 1 }), 'marks per chart after the change');
+    assert.deepEqual(
+      marksById(after.charts),
+      await expectedSectionMarks('phase-transition', { transitionModel: 'logistic', sharpness: 1 }),
+      'marks per chart after the change',
+    );
   });
 
   it('exports the current chart as a valid SVG file and a PNG file', async () => {

@@ -51,7 +51,7 @@ describe('formula hover', function () {
     assert.match(text, /command:emergenceLens\.openSidePanel/);
   });
 
-  it('explains one symbol of a LaTeX formula: β\'s own heading and meaning, not the whole formula\'s', async () => {
+  it("explains one symbol of a LaTeX formula: β's own heading and meaning, not the whole formula's", async () => {
     const text = await hoverText(doc, 4, '\\beta');
     // Only a symbol's hover starts with the symbol and its meaning, then names its formula.
     assert.match(text, /^### `β` — Data exponent: 10× more tokens shrinks the data term B\/D\^β by a factor 10\^-β\./m);

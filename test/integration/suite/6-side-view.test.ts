@@ -49,9 +49,16 @@ describe('side view', function () {
    * (an explicit event to wait for, instead of sleeping past the debounce).
    */
   async function readFormulaAt(line: number, character: number): Promise<void> {
-    for (const [l, c, source] of [[2, 3, 'heading'], [line, character, 'formula']] as const) {
+    for (const [l, c, source] of [
+      [2, 3, 'heading'],
+      [line, character, 'formula'],
+    ] as const) {
       placeCursor(l, c);
-      await waitFor(`the side view to read the ${source} at ${l}:${c}`, async () => ((await sideView()).shown?.note?.source === source ? true : undefined), 10_000);
+      await waitFor(
+        `the side view to read the ${source} at ${l}:${c}`,
+        async () => ((await sideView()).shown?.note?.source === source ? true : undefined),
+        10_000,
+      );
     }
   }
 
@@ -75,7 +82,10 @@ describe('side view', function () {
     assert.ok(labels.includes('E=1.69') || labels.some((l) => l.endsWith('=1.69')), labels.join(', '));
     assert.ok(state.rendered?.charts.every((c) => c.marks > 0));
     // Following a formula, the view shows that formula's charts only.
-    assert.deepEqual(state.rendered?.charts.map((c) => c.id), ['loss-vs-params', 'loss-vs-data', 'compute-optimal']);
+    assert.deepEqual(
+      state.rendered?.charts.map((c) => c.id),
+      ['loss-vs-params', 'loss-vs-data', 'compute-optimal'],
+    );
   });
 
   it('writes values back into the formula in one undo step', async () => {
@@ -101,7 +111,7 @@ describe('side view', function () {
     await undoInNote();
   });
 
-  it('inserts a chart block right below the cursor\'s line, in one undo step', async () => {
+  it("inserts a chart block right below the cursor's line, in one undo step", async () => {
     // On the formula's line, then on the prose line below it (read by its heading).
     for (const cursorLine of [4, 6]) {
       await readFormulaAt(4, 12);

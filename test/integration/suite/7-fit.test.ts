@@ -114,7 +114,9 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
     const original = doc.getText();
 
     const { value: result, maxLagMs, ms } = await withLagProbe(() => vscode.commands.executeCommand<FitCommandResult>(FIT, QUICK));
-    console.log(`    fit (243 starts, 20 resamples, 30 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`);
+    console.log(
+      `    fit (243 starts, 20 resamples, 30 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`,
+    );
     assertParams(result, 0.01);
     assert.ok(result.ok);
     assert.equal(result.source.kind, 'markdown');
@@ -128,7 +130,10 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
     // The panel's webview draws every chart and reports back.
     const rendered = await vscode.commands.executeCommand<{ charts: { id: string; marks: number }[] } | undefined>(RENDERED, true, 60_000);
     assert.ok(rendered, 'the fit panel reported its charts');
-    assert.deepEqual(rendered.charts.map((c) => c.id), CHART_IDS);
+    assert.deepEqual(
+      rendered.charts.map((c) => c.id),
+      CHART_IDS,
+    );
     // Exactly the items the unit-tested fit charts draw headless for this result.
     assert.deepEqual(marksById(rendered.charts), await expectedFitMarks(result.result), 'marks per fit chart: webview vs headless render');
     const snap = await requestWebviewSnapshot('fit-panel', CHART_IDS);
@@ -149,7 +154,15 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
     assert.match(text, /Hoffmann/);
     assert.match(text, /Besiroglu/);
     assert.ok(text.includes('Next: compare with the paper.'), 'the prose after the table is kept');
-    assert.ok(text.startsWith(original.split('\n').slice(0, LAST_ROW_LINE + 1).join('\n')), 'the note before the insertion is unchanged');
+    assert.ok(
+      text.startsWith(
+        original
+          .split('\n')
+          .slice(0, LAST_ROW_LINE + 1)
+          .join('\n'),
+      ),
+      'the note before the insertion is unchanged',
+    );
 
     // A second insert is refused (the note now differs from what the fit read).
     const again = await vscode.commands.executeCommand<InsertOutcome | undefined>(PANEL_MESSAGE, { type: 'fitInsert' });
@@ -166,10 +179,14 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
 
   it('the full 4,500-start fit with 100 resamples keeps the extension host responsive', async () => {
     await openNote(note());
-    const { value: result, maxLagMs, ms } = await withLagProbe(() =>
-      vscode.commands.executeCommand<FitCommandResult>(FIT, { interactive: false, panel: false, resamples: 100 }),
+    const {
+      value: result,
+      maxLagMs,
+      ms,
+    } = await withLagProbe(() => vscode.commands.executeCommand<FitCommandResult>(FIT, { interactive: false, panel: false, resamples: 100 }));
+    console.log(
+      `    full fit (4,500 starts, 100 resamples, 30 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`,
     );
-    console.log(`    full fit (4,500 starts, 100 resamples, 30 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`);
     assertParams(result, 0.01);
     assert.ok(result.ok && result.result.form === 'chinchilla');
     assert.equal(result.result.starts, 4500);
@@ -190,10 +207,14 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
     try {
       const file = join(dir, 'epoch.csv');
       writeFileSync(file, [header, ...kept].join('\n') + '\n');
-      const { value: result, maxLagMs, ms } = await withLagProbe(() =>
-        vscode.commands.executeCommand<FitCommandResult>(FIT, vscode.Uri.file(file), { interactive: false, resamples: 100 }),
+      const {
+        value: result,
+        maxLagMs,
+        ms,
+      } = await withLagProbe(() => vscode.commands.executeCommand<FitCommandResult>(FIT, vscode.Uri.file(file), { interactive: false, resamples: 100 }));
+      console.log(
+        `    Epoch fit (4,500 starts, 100 resamples, 240 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`,
       );
-      console.log(`    Epoch fit (4,500 starts, 100 resamples, 240 rows) in the host: ${ms} ms, engine ${result.ok ? (result.result.seconds * 1000).toFixed(0) : '-'} ms, longest event-loop gap ${maxLagMs} ms`);
       assert.ok(result.ok && result.result.form === 'chinchilla', result.ok ? '' : result.message);
       const reference = { A: 477.8, B: 2143, E: 1.8172, alpha: 0.3473, beta: 0.3672 };
       for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) {
@@ -205,7 +226,10 @@ describe('Fit Scaling Law to Data (issue 7 §4)', function () {
       assert.ok(iv && iv.alpha.low < result.result.params.alpha && result.result.params.alpha < iv.alpha.high);
       assertResponsive(maxLagMs, ms);
       const rendered = await vscode.commands.executeCommand<{ charts: { id: string; marks: number }[] } | undefined>(RENDERED, true, 60_000);
-      assert.deepEqual(rendered?.charts.map((c) => c.id), CHART_IDS);
+      assert.deepEqual(
+        rendered?.charts.map((c) => c.id),
+        CHART_IDS,
+      );
       const snap = await requestWebviewSnapshot('fit-panel-epoch', CHART_IDS);
       assert.ok(snap.ok, `webview snapshot failed: ${snap.error}`);
       assert.deepEqual(snap.webviewErrors ?? [], []);

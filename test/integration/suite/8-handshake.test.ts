@@ -62,7 +62,12 @@ describe('webview host handshake', function () {
 
   it('a side view hidden and shown again gets its state again', async () => {
     await vscode.commands.executeCommand('emergenceLens.openSidePanel');
-    const first = await waitFor('the side view rendered', async () => (await vscode.commands.executeCommand<SideView>('emergenceLens._testing.sideView'))?.rendered, 60_000, 200);
+    const first = await waitFor(
+      'the side view rendered',
+      async () => (await vscode.commands.executeCommand<SideView>('emergenceLens._testing.sideView'))?.rendered,
+      60_000,
+      200,
+    );
     // Hide it (another view container) and show it again: the page is re-created and says ready again.
     await vscode.commands.executeCommand('workbench.view.explorer');
     await new Promise((r) => setTimeout(r, 500));

@@ -53,10 +53,24 @@ describe('webview buttons and controls, pressed in the page', function () {
     await rendered('scaling-laws');
     const svgPath = join(dir, 'pressed.svg');
     const pngPath = join(dir, 'pressed.png');
-    await actInWebview('save-svg', ['performance-curve'], [{ kind: 'press', role: 'button', name: 'Save SVG' }, { kind: 'saveAs', path: svgPath }]);
+    await actInWebview(
+      'save-svg',
+      ['performance-curve'],
+      [
+        { kind: 'press', role: 'button', name: 'Save SVG' },
+        { kind: 'saveAs', path: svgPath },
+      ],
+    );
     await waitFor('the SVG file', () => existsSync(svgPath), 20_000);
     assert.match(readFileSync(svgPath, 'utf8'), /^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*class="mark-line[\s\S]*<\/svg>\s*$/);
-    await actInWebview('save-png', ['performance-curve'], [{ kind: 'press', role: 'button', name: 'Save PNG' }, { kind: 'saveAs', path: pngPath }]);
+    await actInWebview(
+      'save-png',
+      ['performance-curve'],
+      [
+        { kind: 'press', role: 'button', name: 'Save PNG' },
+        { kind: 'saveAs', path: pngPath },
+      ],
+    );
     await waitFor('the PNG file', () => existsSync(pngPath) && readFileSync(pngPath).length > 5_000, 20_000);
     assert.deepEqual([...readFileSync(pngPath).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   });
@@ -64,10 +78,14 @@ describe('webview buttons and controls, pressed in the page', function () {
   it('chart panel: "Copy Vega-Lite spec" puts the chart\'s spec on the clipboard', async () => {
     await vscode.env.clipboard.writeText('before');
     await actInWebview('copy-spec', ['performance-curve'], [{ kind: 'press', role: 'button', name: 'Copy Vega-Lite spec' }]);
-    const text = await waitFor('the clipboard to change', async () => {
-      const t = await vscode.env.clipboard.readText();
-      return t !== 'before' ? t : undefined;
-    }, 20_000);
+    const text = await waitFor(
+      'the clipboard to change',
+      async () => {
+        const t = await vscode.env.clipboard.readText();
+        return t !== 'before' ? t : undefined;
+      },
+      20_000,
+    );
     assert.match(String((JSON.parse(text) as { $schema?: string }).$schema), /vega-lite/);
     await closeAllEditors();
   });
@@ -79,13 +97,18 @@ describe('webview buttons and controls, pressed in the page', function () {
     let editor: vscode.TextEditor;
 
     async function shown(): Promise<{ source?: string; alphaN?: unknown }> {
-      const s = await vscode.commands.executeCommand<{ shown?: { note?: { source: string } }; rendered?: { params: Record<string, unknown> } }>('emergenceLens._testing.sideView');
+      const s = await vscode.commands.executeCommand<{ shown?: { note?: { source: string } }; rendered?: { params: Record<string, unknown> } }>(
+        'emergenceLens._testing.sideView',
+      );
       return { source: s?.shown?.note?.source, alphaN: s?.rendered?.params.alphaN };
     }
 
     /** Heading, then formula: two readings the view posts, so the last one is fresh. */
     async function readFormula(): Promise<void> {
-      for (const [line, source] of [[2, 'heading'], [4, 'formula']] as const) {
+      for (const [line, source] of [
+        [2, 'heading'],
+        [4, 'formula'],
+      ] as const) {
         editor.selection = new vscode.Selection(line, 3, line, 3);
         await waitFor(`the side view to read the ${source}`, async () => ((await shown()).source === source ? true : undefined), 15_000);
       }
@@ -97,7 +120,7 @@ describe('webview buttons and controls, pressed in the page', function () {
       await vscode.commands.executeCommand('emergenceLens.openSidePanel');
       editor = await vscode.window.showTextDocument(doc);
       await readFormula();
-      await waitFor('the view to draw the note\'s α_N', async () => ((await shown()).alphaN === 0.34 ? true : undefined), 60_000);
+      await waitFor("the view to draw the note's α_N", async () => ((await shown()).alphaN === 0.34 ? true : undefined), 60_000);
     });
 
     it('"Write values to note" writes the slider\'s α_N into the formula', async () => {
@@ -139,12 +162,21 @@ describe('webview buttons and controls, pressed in the page', function () {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: ['# Runs', '', ...rows, '', 'The end.', ''].join('\n') });
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
     editor.selection = new vscode.Selection(5, 2, 5, 2);
-    const result = await vscode.commands.executeCommand<FitCommandResult>('emergenceLens.fitScalingLaw', { grid: 'coarse', resamples: 20, seed: 1, interactive: false });
+    const result = await vscode.commands.executeCommand<FitCommandResult>('emergenceLens.fitScalingLaw', {
+      grid: 'coarse',
+      resamples: 20,
+      seed: 1,
+      interactive: false,
+    });
     assert.ok(result.ok, result.ok ? '' : result.message);
     const shownCharts = await vscode.commands.executeCommand<{ charts: { id: string }[] } | undefined>('emergenceLens._testing.fitRendered', true, 60_000);
     assert.ok(shownCharts);
     const original = doc.getText();
-    await actInWebview('fit-insert', shownCharts.charts.map((c) => c.id), [{ kind: 'press', role: 'button', name: 'Insert results into the note' }]);
+    await actInWebview(
+      'fit-insert',
+      shownCharts.charts.map((c) => c.id),
+      [{ kind: 'press', role: 'button', name: 'Insert results into the note' }],
+    );
     await waitFor('the results in the note', () => doc.getText() !== original, 20_000);
     const lines = doc.getText().split('\n');
     const lastRow = 2 + rows.length - 1;

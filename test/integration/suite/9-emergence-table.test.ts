@@ -74,6 +74,9 @@ describe('Emergence from the user’s table', function () {
     const name = editor.document.uri.path.split('/').pop() as string;
     const rendered = await waitForRender<UserRendered>('emergence-real', (r) => r.userTable !== undefined);
     assert.deepEqual(rendered.userTable, { name, models: 7 });
-    assert.ok(rendered.charts.some((c) => c.id === 'real-emergence' && c.marks > 0), JSON.stringify(rendered.charts));
+    assert.ok(
+      rendered.charts.some((c) => c.id === 'real-emergence' && c.marks > 0),
+      JSON.stringify(rendered.charts),
+    );
   });
 });

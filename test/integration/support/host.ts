@@ -103,7 +103,9 @@ let snapshotSeq = 0;
 export async function requestWebviewSnapshot(name: string, chartIds: string[], timeoutMs = 45_000, actions: WebviewAction[] = []): Promise<WebviewSnapshot> {
   const dir = process.env.EMERGENCE_TEST_SNAPSHOT_DIR;
   if (!dir) {
-    throw new Error(`cannot look at the webview for "${name}": no launcher answers screen checks (EMERGENCE_TEST_SNAPSHOT_DIR unset); run with EMERGENCE_TEST_HOST=code-server`);
+    throw new Error(
+      `cannot look at the webview for "${name}": no launcher answers screen checks (EMERGENCE_TEST_SNAPSHOT_DIR unset); run with EMERGENCE_TEST_HOST=code-server`,
+    );
   }
   mkdirSync(dir, { recursive: true });
   const base = `${String(++snapshotSeq).padStart(3, '0')}-${name.replace(/[^\w.-]+/g, '_')}`;

@@ -28,15 +28,27 @@ describe('emergence claims in notes', () => {
 
   it('two claims on a line each take the ability and amount nearest their verb', () => {
     const claims = findClaims('Word unscrambling emerged around 100 billion parameters, while IPA transliteration emerges at 10^23 FLOPs.');
-    assert.deepEqual(claims.map((c) => [c.task.id, c.value, c.axis]), [['word-unscrambling', 1e11, 'params'], ['ipa-exact-match', 1e23, 'flops']]);
+    assert.deepEqual(
+      claims.map((c) => [c.task.id, c.value, c.axis]),
+      [
+        ['word-unscrambling', 1e11, 'params'],
+        ['ipa-exact-match', 1e23, 'flops'],
+      ],
+    );
   });
 
   it('needs an emergence word, an amount with a unit and a shipped (or mapped) ability', () => {
-    for (const line of ['Algebra emerges at 1e10 parameters', 'Arithmetic is good at 1e10 parameters', 'Arithmetic emerges early', '']) assert.deepEqual(findClaims(line), [], line);
+    for (const line of ['Algebra emerges at 1e10 parameters', 'Arithmetic is good at 1e10 parameters', 'Arithmetic emerges early', ''])
+      assert.deepEqual(findClaims(line), [], line);
   });
 
   it('stays linear on hostile lines and reads at most MAX_CLAIM_LINE characters', () => {
-    for (const line of ['1' + ' '.repeat(50_000), '涌现'.repeat(20_000), '10 ^ '.repeat(10_000), `${'x'.repeat(MAX_CLAIM_LINE)} arithmetic emerges at 1e10 parameters`]) {
+    for (const line of [
+      '1' + ' '.repeat(50_000),
+      '涌现'.repeat(20_000),
+      '10 ^ '.repeat(10_000),
+      `${'x'.repeat(MAX_CLAIM_LINE)} arithmetic emerges at 1e10 parameters`,
+    ]) {
       const t = Date.now();
       const claims = findClaims(line);
       assert.ok(Date.now() - t < 2000);

@@ -18,7 +18,10 @@ const RECORDED = {
 
 describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
   describe('shipped copy', () => {
-    const embedded: Record<keyof typeof RECORDED, string> = { 'base_llm_benchmark_eval.csv': BENCHMARK_CSV, 'base_llm_emergent_capability_eval.csv': EMERGENT_CSV };
+    const embedded: Record<keyof typeof RECORDED, string> = {
+      'base_llm_benchmark_eval.csv': BENCHMARK_CSV,
+      'base_llm_emergent_capability_eval.csv': EMERGENT_CSV,
+    };
     for (const name of Object.keys(RECORDED) as (keyof typeof RECORDED)[]) {
       it(`${name}: the embedded text, data/obsscaling/ and the recorded checksum agree`, () => {
         const copy = readFileSync(join(ROOT, 'data', 'obsscaling', name));
@@ -33,7 +36,10 @@ describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
       });
     }
     it('ships the licence and the attribution beside the data, and the .vsix includes them', () => {
-      assert.equal(sha256(readFileSync(join(ROOT, 'data', 'obsscaling', 'LICENSE'))), sha256(readFileSync(existsSync(join(SHARED, 'LICENSE')) ? join(SHARED, 'LICENSE') : join(ROOT, 'data', 'obsscaling', 'LICENSE'))));
+      assert.equal(
+        sha256(readFileSync(join(ROOT, 'data', 'obsscaling', 'LICENSE'))),
+        sha256(readFileSync(existsSync(join(SHARED, 'LICENSE')) ? join(SHARED, 'LICENSE') : join(ROOT, 'data', 'obsscaling', 'LICENSE'))),
+      );
       assert.match(readFileSync(join(ROOT, 'data', 'obsscaling', 'LICENSE'), 'utf8'), /Apache License\s+Version 2\.0/);
       const notice = readFileSync(join(ROOT, 'data', 'obsscaling', 'NOTICE.md'), 'utf8');
       assert.match(notice, /Ruan/);
@@ -47,7 +53,10 @@ describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
     it('has the 84 models of the emergent file, the 8 tasks in registry order, and 11 without FLOPs', () => {
       assert.equal(table.models.length, EMERGENT_CSV.trim().split('\n').length - 1);
       assert.equal(table.models.length, 84);
-      assert.deepEqual(table.tasks.map((t) => t.id), OBSSCALING_TASKS.map((t) => t.id));
+      assert.deepEqual(
+        table.tasks.map((t) => t.id),
+        OBSSCALING_TASKS.map((t) => t.id),
+      );
       assert.equal(table.models.filter((m) => m.flops === undefined).length, 11);
     });
     it('reads Llama-2-7b as the files write it: 7.0 B params, 2.0 T tokens, 84.0 × 1e21 FLOPs, BLEU ÷ 100', () => {
@@ -63,7 +72,13 @@ describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
     });
     it('keeps missing scores missing (IPA BLEU is empty for some models)', () => {
       const missing = table.models.filter((m) => m.scores['ipa-bleu'] === undefined).length;
-      assert.equal(missing, EMERGENT_CSV.trim().split('\n').slice(1).filter((l) => l.split(',')[4] === '').length);
+      assert.equal(
+        missing,
+        EMERGENT_CSV.trim()
+          .split('\n')
+          .slice(1)
+          .filter((l) => l.split(',')[4] === '').length,
+      );
       assert.ok(missing > 0);
       for (const m of table.models) for (const v of Object.values(m.scores)) assert.ok(v === undefined || (v >= 0 && v <= 1));
     });
@@ -95,7 +110,10 @@ describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
         10,
       );
       assert.ok(r.ok);
-      assert.deepEqual(r.table.models.map((m) => m.row), [12, 13]);
+      assert.deepEqual(
+        r.table.models.map((m) => m.row),
+        [12, 13],
+      );
       assert.equal(r.table.models[1].scores.bleu, 0.4);
       assert.equal(r.table.tasks[1].chance, 0.25);
       assert.equal(r.table.models[0].family, 'a');

@@ -10,7 +10,15 @@ import { findTask, type TaskInfo } from '../../../src/engine/emergence/tasks';
  * [0, 1 − c] because the SSE is a convex parabola in a), then a finer grid around the
  * best cell. No optimiser, no shared code with the engine's search.
  */
-function gridOptimum(x: ArrayLike<number>, y: ArrayLike<number>, c: number, x0Lo: number, x0Hi: number, x0Step: number, kCount: number): { sse: number; x0: number; k: number; u: number } {
+function gridOptimum(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  c: number,
+  x0Lo: number,
+  x0Hi: number,
+  x0Step: number,
+  kCount: number,
+): { sse: number; x0: number; k: number; u: number } {
   const n = x.length;
   const sseAt = (x0: number, k: number): { sse: number; a: number } => {
     let sy = 0;
@@ -120,7 +128,11 @@ describe('emergence-point fit', () => {
     assert.equal(fit.stepLike, true);
     assert.ok(fit.x0 > 3 && fit.x0 < 4);
     const xs = Array.from({ length: 20 }, (_, i) => i * 0.3);
-    const smooth = fitEmergence(xs, xs.map((v) => emergenceCurve({ x0: 3, k: 1.5, ceiling: 1, chance: 0 }, v)), 0);
+    const smooth = fitEmergence(
+      xs,
+      xs.map((v) => emergenceCurve({ x0: 3, k: 1.5, ceiling: 1, chance: 0 }, v)),
+      0,
+    );
     assert.equal(smooth.stepLike, false);
   });
 
@@ -134,7 +146,13 @@ describe('emergence-point fit', () => {
       assert.equal(flops.points.models.length + flops.points.leftOut.length, params.points.models.length);
       const counts = new Map<string, number>();
       for (const m of flops.points.models) counts.set(m.family, (counts.get(m.family) ?? 0) + 1);
-      assert.deepEqual(flops.families.map((f) => f.family).sort(), [...counts].filter(([, n]) => n >= 4).map(([f]) => f).sort());
+      assert.deepEqual(
+        flops.families.map((f) => f.family).sort(),
+        [...counts]
+          .filter(([, n]) => n >= 4)
+          .map(([f]) => f)
+          .sort(),
+      );
     });
 
     it('the loss axis is the Chinchilla loss of each model’s N and D (Hoffmann et al. 2022 constants)', () => {

@@ -54,7 +54,7 @@ describe('explanations: every printed number recomputed', () => {
     });
   }
 
-  it('L(C) with Kaplan\'s constants: the loss at C = 1 PF-day', () => {
+  it("L(C) with Kaplan's constants: the loss at C = 1 PF-day", () => {
     const en = example('L(C) ≈ (C₀/C)^α', 'en');
     const [x10] = numbers(en, `10\\^-α = ${NUM} for α = 0.05 \\(Kaplan et al. 2020\\)`);
     printed(x10, 10 ** -KAPLAN.alphaC, '10×');
@@ -62,15 +62,21 @@ describe('explanations: every printed number recomputed', () => {
     printed(loss, KAPLAN.ccPfDays ** KAPLAN.alphaC, 'L(1 PF-day)');
   });
 
-  it('L(N) and L(D) with Kaplan\'s constants: no floor, since Kaplan fitted none', () => {
+  it("L(N) and L(D) with Kaplan's constants: no floor, since Kaplan fitted none", () => {
     const n = example('L(N) = (N_c/N)^α_N', 'en');
-    const [nx10, nx100, nhalf, nLoss] = numbers(n, `10\\^-α_N = ${NUM} .*100× multiplies it by ${NUM}, and halving it takes 2\\^\\(1/α_N\\) ≈ ${NUM}× more parameters.*at N = 1B parameters: L = \\(8\\.8e13/1e9\\)\\^0\\.076 ≈ ${NUM}\\.`);
+    const [nx10, nx100, nhalf, nLoss] = numbers(
+      n,
+      `10\\^-α_N = ${NUM} .*100× multiplies it by ${NUM}, and halving it takes 2\\^\\(1/α_N\\) ≈ ${NUM}× more parameters.*at N = 1B parameters: L = \\(8\\.8e13/1e9\\)\\^0\\.076 ≈ ${NUM}\\.`,
+    );
     printed(nx10, 10 ** -KAPLAN.alphaN, 'N 10×');
     printed(nx100, 100 ** -KAPLAN.alphaN, 'N 100×');
     printed(nhalf, 2 ** (1 / KAPLAN.alphaN), 'N halving');
     printed(nLoss, (KAPLAN.nc / 1e9) ** KAPLAN.alphaN, 'L(1e9)');
     const d = example('L(D) = (D_c/D)^α_D + L∞', 'zh');
-    const [dx10, dx100, dhalf, dLoss] = numbers(d, `10\\^-α_D = ${NUM};增加 100 倍,乘以 ${NUM};要让损失减半,需要约 2\\^\\(1/α_D\\) ≈ ${NUM} 倍的数据量.*L = \\(5\\.4e13/1e10\\)\\^0\\.095 ≈ ${NUM}。`);
+    const [dx10, dx100, dhalf, dLoss] = numbers(
+      d,
+      `10\\^-α_D = ${NUM};增加 100 倍,乘以 ${NUM};要让损失减半,需要约 2\\^\\(1/α_D\\) ≈ ${NUM} 倍的数据量.*L = \\(5\\.4e13/1e10\\)\\^0\\.095 ≈ ${NUM}。`,
+    );
     printed(dx10, 10 ** -KAPLAN.alphaD, 'D 10×');
     printed(dx100, 100 ** -KAPLAN.alphaD, 'D 100×');
     printed(dhalf, 2 ** (1 / KAPLAN.alphaD), 'D halving');
@@ -94,7 +100,10 @@ describe('explanations: every printed number recomputed', () => {
       const [shrinkN, shrinkD] = numbers(text, `10\\^-α = ${NUM}.*10\\^-β = ${NUM}`);
       printed(shrinkN, 10 ** -alpha, '10× parameters');
       printed(shrinkD, 10 ** -beta, '10× data');
-      const [twice] = numbers(text, lang === 'en' ? `Doubling both N and D \\(about 4× compute\\) gives L ≈ ${NUM}` : `N 与 D 都翻倍\\(计算量约 4 倍\\)时,L ≈ ${NUM}`);
+      const [twice] = numbers(
+        text,
+        lang === 'en' ? `Doubling both N and D \\(about 4× compute\\) gives L ≈ ${NUM}` : `N 与 D 都翻倍\\(计算量约 4 倍\\)时,L ≈ ${NUM}`,
+      );
       printed(twice, E + A / (2 * N) ** alpha + B / (2 * D) ** beta, 'doubling N and D');
     }
   });
@@ -118,20 +127,23 @@ describe('explanations: every printed number recomputed', () => {
     printed(loss, E + A / 7e10 ** alpha + B / 1.4e12 ** beta, 'L');
   });
 
-  it('Kaplan\'s L(N, D): the loss, the unlimited-data loss and the penalty', () => {
+  it("Kaplan's L(N, D): the loss, the unlimited-data loss and the penalty", () => {
     const { nc, dc, alphaN, alphaD } = KAPLAN_ND;
     const N = 1e9;
     const D = 2e10;
     const loss = ((nc / N) ** (alphaN / alphaD) + dc / D) ** alphaD;
     const unlimited = (nc / N) ** alphaN;
     const text = example('L(N,D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D', 'en');
-    const [l, u, pct] = numbers(text, `\\]\\^α_D ≈ ${NUM}; with unlimited data it would be \\(N_c/N\\)\\^α_N ≈ ${NUM}, so the finite data costs about ${NUM}% more loss`);
+    const [l, u, pct] = numbers(
+      text,
+      `\\]\\^α_D ≈ ${NUM}; with unlimited data it would be \\(N_c/N\\)\\^α_N ≈ ${NUM}, so the finite data costs about ${NUM}% more loss`,
+    );
     printed(l, loss, 'L');
     printed(u, unlimited, 'unlimited data');
     printed(pct, (loss / unlimited - 1) * 100, 'penalty %');
   });
 
-  it('C ≈ 6ND: FLOPs and PF-days of Chinchilla, and of the note\'s model', () => {
+  it("C ≈ 6ND: FLOPs and PF-days of Chinchilla, and of the note's model", () => {
     const [c, pf] = numbers(example('C ≈ 6ND', 'en'), `= ${NUM} FLOPs, about ${NUM} PF-days`);
     printed(c, 6 * 7e10 * 1.4e12, 'FLOPs');
     // 5.88e23 / 8.64e19 = 6805.6 PF-days; printed as an integer.

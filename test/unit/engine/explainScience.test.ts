@@ -25,7 +25,7 @@ const near = (actual: number | undefined, expected: number, rel = 1e-9): void =>
 };
 
 describe('explanations: one fit at a time, the law as written, units converted', () => {
-  it('1. Kaplan\'s exponents in the Chinchilla form: the mixture is computed, named and warned about', () => {
+  it("1. Kaplan's exponents in the Chinchilla form: the mixture is computed, named and warned about", () => {
     for (const lang of ['en', 'zh'] as const) {
       const e = explainText('L = E + A/N^α + B/D^β, with α = 0.076, β = 0.095', lang);
       // Hoffmann's E, A, B with the note's α, β at 70B / 1.4T.
@@ -39,7 +39,7 @@ describe('explanations: one fit at a time, the law as written, units converted',
     }
   });
 
-  it('2. Kaplan\'s L(N) gets no floor Kaplan never fitted: 2.38 at N = 1e9', () => {
+  it("2. Kaplan's L(N) gets no floor Kaplan never fitted: 2.38 at N = 1e9", () => {
     for (const lang of ['en', 'zh'] as const) {
       const e = explainText('L(N) = (N_c/N)^α_N + L∞', lang);
       near(e.exampleResult?.value, (8.8e13 / 1e9) ** 0.076);
@@ -52,7 +52,7 @@ describe('explanations: one fit at a time, the law as written, units converted',
     assert.ok(codes(withFloor).includes('not-in-law'));
   });
 
-  it('3. Kaplan\'s separate L(N) and L(D) summed: warned, and eq. 1.5 quoted (1.69 at 70B / 1.4T)', () => {
+  it("3. Kaplan's separate L(N) and L(D) summed: warned, and eq. 1.5 quoted (1.69 at 70B / 1.4T)", () => {
     for (const lang of ['en', 'zh'] as const) {
       const e = explainText('L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞, N₀ = 8.8e13, α_N = 0.076, D₀ = 5.4e13, α_D = 0.095, L∞ = 1.69', lang);
       near(e.exampleResult?.value, (8.8e13 / 7e10) ** 0.076 + (5.4e13 / 1.4e12) ** 0.095 + 1.69);
@@ -63,7 +63,7 @@ describe('explanations: one fit at a time, the law as written, units converted',
     }
   });
 
-  it('4. Kaplan\'s eq. 1.5 is computed as eq. 1.5: 2.37 at N = 1e9, D = 2e10', () => {
+  it("4. Kaplan's eq. 1.5 is computed as eq. 1.5: 2.37 at N = 1e9, D = 2e10", () => {
     const e = explainText('L(N,D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D');
     near(e.exampleResult?.value, ((6.4e13 / 1e9) ** (0.076 / 0.103) + 1.8e13 / 2e10) ** 0.103);
     assert.equal(e.fit?.id, 'kaplan2020-joint');
@@ -147,7 +147,7 @@ describe('explanations: the machine-readable contract', () => {
     assert.deepEqual(e.exampleResult, { symbol: 'C', value: 6 * 70e9 * 1.4e12, unit: 'FLOPs' });
   });
 
-  it('the note\'s own value far from the fit that fills the rest is flagged', () => {
+  it("the note's own value far from the fit that fills the rest is flagged", () => {
     const e = explainText('L = E + A/N^α + B/D^β, α = 0.6');
     assert.ok(codes(e).includes('far-from-fit'));
   });
@@ -161,7 +161,7 @@ describe('explanations: the machine-readable contract', () => {
     }
   });
 
-  it('extrapolation is cautioned when the example leaves the fit\'s data range', () => {
+  it("extrapolation is cautioned when the example leaves the fit's data range", () => {
     // 70B parameters is past Hoffmann's 16B largest run.
     const e = explainText('L = E + A/N^α + B/D^β');
     assert.ok(codes(e).includes('extrapolation-range'));
@@ -184,7 +184,9 @@ describe('emergence-lens explain --json', () => {
   it('gives every explanation warnings [{code, message}] and exampleResult {symbol, value, unit}', () => {
     const r = run('L(C) = (C₀/C)^α, C = 5.76e23', '--json');
     assert.equal(r.code, 0);
-    const j = JSON.parse(r.out) as { recognitions: { explanation: { warnings: { code: string; message: string }[]; exampleResult: { symbol: string; value: number; unit: string } } }[] };
+    const j = JSON.parse(r.out) as {
+      recognitions: { explanation: { warnings: { code: string; message: string }[]; exampleResult: { symbol: string; value: number; unit: string } } }[];
+    };
     const [e] = j.recognitions.map((x) => x.explanation);
     assert.ok(e.warnings.every((w) => typeof w.code === 'string' && typeof w.message === 'string'));
     assert.equal(e.exampleResult.symbol, 'L');

@@ -6,14 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { runFitCommand } from '../../../src/cli/fitCommand';
 import { bootstrap, bootstrapChinchilla, bootstrapPowerLaw, bootstrapPowerLawWithFloor, quantile } from '../../../src/engine/fit/bootstrap';
-import {
-  chinchillaLogData,
-  chinchillaObjective,
-  fitChinchilla,
-  gridStarts,
-  HOFFMANN_GRID,
-  type ChinchillaFit,
-} from '../../../src/engine/fit/chinchilla';
+import { chinchillaLogData, chinchillaObjective, fitChinchilla, gridStarts, HOFFMANN_GRID, type ChinchillaFit } from '../../../src/engine/fit/chinchilla';
 import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
 import { parseCsv, parseNumber, parseTableRows, recogniseColumn, type DataError, type ParseResult } from '../../../src/engine/fit/data';
 import { LbfgsSolver, minimizeLbfgs, type Objective } from '../../../src/engine/fit/lbfgs';
@@ -83,7 +76,12 @@ function within(actual: number, expected: number, rel: number, label: string): v
 
 describe('engine/fit/lbfgs', () => {
   it('the Rosenbrock test gradient agrees with finite differences', () => {
-    for (const x of [[-1.2, 1], [0.3, -0.7], [2, 3, -1, 0.5]]) assertGradient(rosenbrock, x, 1e-6, `rosenbrock at ${x}`);
+    for (const x of [
+      [-1.2, 1],
+      [0.3, -0.7],
+      [2, 3, -1, 0.5],
+    ])
+      assertGradient(rosenbrock, x, 1e-6, `rosenbrock at ${x}`);
   });
 
   it('minimises Rosenbrock in 2 and 10 dimensions from the classic start', () => {
@@ -143,7 +141,7 @@ describe('engine/fit/lbfgs', () => {
 describe('engine/fit/chinchilla', () => {
   const rows = epochRows();
 
-  it('the fixture is Epoch\'s file: 245 rows, 240 after dropping the 5 highest losses', () => {
+  it("the fixture is Epoch's file: 245 rows, 240 after dropping the 5 highest losses", () => {
     const parsed = parseCsv(readFileSync(FIXTURE, 'utf8'));
     assert.ok(parsed.ok);
     assert.equal(parsed.data.rows, 245);
@@ -178,7 +176,11 @@ describe('engine/fit/chinchilla', () => {
       return f;
     };
     const g = new Float64Array(5);
-    for (const x of [[6.17, 7.67, 0.6, 0.347, 0.367], [800, 900, 0.5, 40, 40], [0, 0, -1, 0, 0]]) {
+    for (const x of [
+      [6.17, 7.67, 0.6, 0.347, 0.367],
+      [800, 900, 0.5, 40, 40],
+      [0, 0, -1, 0, 0],
+    ]) {
       const expected = direct(x);
       within(fun(Float64Array.from(x), g), expected, 1e-12, `f at ${x}`);
     }
@@ -301,13 +303,17 @@ describe('engine/fit/bootstrap', () => {
       assert.ok(iv.low <= a.fit[k] && a.fit[k] <= iv.high, `${k}: ${a.fit[k]} outside [${iv.low}, ${iv.high}]`);
       assert.ok(iv.low < iv.high);
     }
-    const floor = bootstrapPowerLawWithFloor(xs, ys.map((y) => y + 1), { resamples: 50, seed: 5 });
+    const floor = bootstrapPowerLawWithFloor(
+      xs,
+      ys.map((y) => y + 1),
+      { resamples: 50, seed: 5 },
+    );
     assert.ok(floor);
     const iv = floor.bootstrap.intervals.alpha;
     assert.ok(iv.low <= floor.fit.alpha && floor.fit.alpha <= iv.high);
   });
 
-  it('Chinchilla bootstrap on Epoch\'s rows: reproducible, intervals contain the point estimate', function () {
+  it("Chinchilla bootstrap on Epoch's rows: reproducible, intervals contain the point estimate", function () {
     this.timeout(120_000);
     const rows = epochRows();
     // Resamples start from the full fit's optimum (the default), so they are quick.
@@ -348,20 +354,56 @@ describe('engine/fit/data', () => {
 
   it('recognises column headers in English and Chinese', () => {
     const cases: [string, string | null][] = [
-      ['Model Size', 'N'], ['params', 'N'], ['Parameters', 'N'], ['N', 'N'], ['参数量', 'N'], ['模型规模', 'N'], ['Params (B)', 'N'],
-      ['Training FLOP', 'C'], ['FLOPs', 'C'], ['compute', 'C'], ['C', 'C'], ['计算量', 'C'],
-      ['tokens', 'D'], ['D', 'D'], ['data', 'D'], ['训练数据量', 'D'], ['Training tokens (T)', 'D'],
-      ['loss', 'loss'], ['损失', 'loss'], ['L', 'loss'], ['Validation Loss', 'loss'],
-      ['x', null], ['hex_color', null], ['color', null], ['notes', null],
+      ['Model Size', 'N'],
+      ['params', 'N'],
+      ['Parameters', 'N'],
+      ['N', 'N'],
+      ['参数量', 'N'],
+      ['模型规模', 'N'],
+      ['Params (B)', 'N'],
+      ['Training FLOP', 'C'],
+      ['FLOPs', 'C'],
+      ['compute', 'C'],
+      ['C', 'C'],
+      ['计算量', 'C'],
+      ['tokens', 'D'],
+      ['D', 'D'],
+      ['data', 'D'],
+      ['训练数据量', 'D'],
+      ['Training tokens (T)', 'D'],
+      ['loss', 'loss'],
+      ['损失', 'loss'],
+      ['L', 'loss'],
+      ['Validation Loss', 'loss'],
+      ['x', null],
+      ['hex_color', null],
+      ['color', null],
+      ['notes', null],
     ];
     for (const [header, role] of cases) assert.equal(recogniseColumn(header), role, header);
   });
 
   it('reads numbers as written in tables', () => {
     const cases: [string, number | null][] = [
-      ['1.4e22', 1.4e22], ['70', 70], ['1,000,000', 1e6], ['1.4×10^22', 1.4e22], ['1.4 \\times 10^{22}', 1.4e22],
-      ['10^9', 1e9], ['2×10^-3', 2e-3], ['70B', 70e9], ['1.4T', 1.4e12], ['3亿', 3e8], ['-2', -2],
-      ['', null], ['abc', null], ['1.2.3', null], ['NaN', null], ['Infinity', null], ['7Q', null], ['10^x', null], ['1×10^a', null],
+      ['1.4e22', 1.4e22],
+      ['70', 70],
+      ['1,000,000', 1e6],
+      ['1.4×10^22', 1.4e22],
+      ['1.4 \\times 10^{22}', 1.4e22],
+      ['10^9', 1e9],
+      ['2×10^-3', 2e-3],
+      ['70B', 70e9],
+      ['1.4T', 1.4e12],
+      ['3亿', 3e8],
+      ['-2', -2],
+      ['', null],
+      ['abc', null],
+      ['1.2.3', null],
+      ['NaN', null],
+      ['Infinity', null],
+      ['7Q', null],
+      ['10^x', null],
+      ['1×10^a', null],
     ];
     for (const [cell, value] of cases) {
       const v = parseNumber(cell);
@@ -472,9 +514,12 @@ describe('engine/fit/data', () => {
         { numRuns: 500, seed: 7 },
       );
       fc.assert(
-        fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('N', 'loss', 'D', '1e9', '-1', '0', '---')), { maxLength: 5 }), { maxLength: 8 }), (rows) => {
-          parseTableRows(rows);
-        }),
+        fc.property(
+          fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('N', 'loss', 'D', '1e9', '-1', '0', '---')), { maxLength: 5 }), { maxLength: 8 }),
+          (rows) => {
+            parseTableRows(rows);
+          },
+        ),
         { numRuns: 500, seed: 7 },
       );
     });
@@ -498,7 +543,11 @@ describe('cli/fitCommand', () => {
   const truth: ChinchillaParams = { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 };
   const csv = ['params,tokens,loss'];
   for (const n of [1e8, 1e9, 1e10]) for (const d of [1e9, 1e10, 1e11, 1e12]) csv.push(`${n},${d},${chinchillaLoss(n, d, truth)}`);
-  const files = { 'runs.csv': csv.join('\n'), 'bad.csv': 'params,tokens,loss\n1e9,1e10,3\n2e9,x,2\n4e9,4e10,2\n8e9,8e10,2\n9e9,9e10,2\n', 'note.md': '# Runs\n\n| N | D | 损失 |\n|---|---|---|\n| 1e9 | 2e10 | 2.5 |\n| 2e9 | 4e10 | 2.3 |\n| 4e9 | 8e10 | 2.2 |\n| 8e9 | 1.6e11 | 2.1 |\n' };
+  const files = {
+    'runs.csv': csv.join('\n'),
+    'bad.csv': 'params,tokens,loss\n1e9,1e10,3\n2e9,x,2\n4e9,4e10,2\n8e9,8e10,2\n9e9,9e10,2\n',
+    'note.md': '# Runs\n\n| N | D | 损失 |\n|---|---|---|\n| 1e9 | 2e10 | 2.5 |\n| 2e9 | 4e10 | 2.3 |\n| 4e9 | 8e10 | 2.2 |\n| 8e9 | 1.6e11 | 2.1 |\n',
+  };
 
   it('fits the Chinchilla form and prints JSON', async function () {
     this.timeout(60_000);

@@ -94,8 +94,20 @@ describe('fit data path: hostile input (issue 14)', () => {
 
     it('still reads every documented form of a number', () => {
       const cases: [string, number][] = [
-        ['1.4e22', 1.4e22], ['  70B ', 70e9], ['1.4 T', 1.4e12], ['3亿', 3e8], ['1.4×10^22', 1.4e22], ['1.4 \\times 10^{22}', 1.4e22],
-        ['10^22', 1e22], ['10^{-3}', 1e-3], ['$1.4e22$', 1.4e22], ['1,000,000', 1e6], ['1,234.5', 1234.5], ['.5', 0.5], ['-2', -2], ['2.5 billion', 2.5e9],
+        ['1.4e22', 1.4e22],
+        ['  70B ', 70e9],
+        ['1.4 T', 1.4e12],
+        ['3亿', 3e8],
+        ['1.4×10^22', 1.4e22],
+        ['1.4 \\times 10^{22}', 1.4e22],
+        ['10^22', 1e22],
+        ['10^{-3}', 1e-3],
+        ['$1.4e22$', 1.4e22],
+        ['1,000,000', 1e6],
+        ['1,234.5', 1234.5],
+        ['.5', 0.5],
+        ['-2', -2],
+        ['2.5 billion', 2.5e9],
       ];
       for (const [cell, v] of cases) assert.equal(parseNumber(cell), v, cell);
       for (const cell of ['1,5', '12,34', '1,0000', '0x10', 'Infinity', '1e', '70Q', '10^', '1.4×10', '--1', '']) assert.equal(parseNumber(cell), null, cell);
@@ -108,7 +120,10 @@ describe('fit data path: hostile input (issue 14)', () => {
         ['quote escapes', (n) => `N,D,loss\n"${'""'.repeat(n / 2)}",2,3\n`],
         ['bracket cells', (n) => `N,D,loss\n${Array.from({ length: n / 40 }, () => `1,${'['.repeat(30)},3`).join('\n')}\n`],
         ['rows of quoted cells', (n) => ['N,D,loss', ...Array.from({ length: n / 40 }, (_, k) => `"${'('.repeat(20)}${k}",2e9,3\r`)].join('\n')],
-        ['pipe table', (n) => `| N | D | loss |\n|---|---|---|\n${Array.from({ length: n / 30 }, () => `| ${'9'.repeat(10)} | ${'('.repeat(5)} | 3 |`).join('\n')}`],
+        [
+          'pipe table',
+          (n) => `| N | D | loss |\n|---|---|---|\n${Array.from({ length: n / 30 }, () => `| ${'9'.repeat(10)} | ${'('.repeat(5)} | 3 |`).join('\n')}`,
+        ],
       ];
       for (const [what, make] of inputs) {
         const run = (text: string) => (): void => {
@@ -136,7 +151,16 @@ describe('fit data path: hostile input (issue 14)', () => {
 
     it('a stray fourth cell, or a short row, is refused too (never a shifted fit)', () => {
       assert.equal(error(parseCsv(GOOD.map((l, i) => (i === 2 ? `${l},x` : l)).join('\n'))).code, 'ragged-row');
-      assert.equal(error(parseTableRows([['N', 'D', 'loss'], ['---', '---', '---'], ['1e9', '2e9']])).code, 'ragged-row');
+      assert.equal(
+        error(
+          parseTableRows([
+            ['N', 'D', 'loss'],
+            ['---', '---', '---'],
+            ['1e9', '2e9'],
+          ]),
+        ).code,
+        'ragged-row',
+      );
     });
 
     it('a quoted "197,392,687" is read as thousands; in a ;-delimited file "1,500" is refused as ambiguous', () => {
@@ -198,7 +222,13 @@ describe('fit data path: hostile input (issue 14)', () => {
 
   describe('7. output hygiene', () => {
     it('control characters are escaped, long cells cut with an ellipsis, the message stays one line', () => {
-      const e = error(parseTableRows([['N', 'D', 'loss'], ['---', '---', '---'], ['1e9', `\x1b[31mred\r\u0000${'x'.repeat(50)}`, '3']]));
+      const e = error(
+        parseTableRows([
+          ['N', 'D', 'loss'],
+          ['---', '---', '---'],
+          ['1e9', `\x1b[31mred\r\u0000${'x'.repeat(50)}`, '3'],
+        ]),
+      );
       assert.match(e.message.en, /"\\x1b\[31mred\\x0d\\x00x+…" is not a number/);
       assertCleanLine(e.message.en);
       assertCleanLine(e.message.zh);
@@ -240,7 +270,35 @@ describe('fit data path: hostile input (issue 14)', () => {
   });
 
   describe('property-based: random and adversarial tables', () => {
-    const cellChar = fc.constantFrom('1', '9', '0', '.', 'e', '-', '+', ',', ';', '"', '(', ')', '[', '|', ' ', '\t', '\x1b', '\r', '\n', '\u0000', '×', '^', '{', 'B', '亿', '\u202e', 'x');
+    const cellChar = fc.constantFrom(
+      '1',
+      '9',
+      '0',
+      '.',
+      'e',
+      '-',
+      '+',
+      ',',
+      ';',
+      '"',
+      '(',
+      ')',
+      '[',
+      '|',
+      ' ',
+      '\t',
+      '\x1b',
+      '\r',
+      '\n',
+      '\u0000',
+      '×',
+      '^',
+      '{',
+      'B',
+      '亿',
+      '\u202e',
+      'x',
+    );
     const run = fc.tuple(cellChar, fc.integer({ min: 1, max: 400 })).map(([c, n]) => c.repeat(n));
     const cell = fc.oneof(fc.string({ unit: cellChar, maxLength: 30 }), run, fc.constantFrom('1e9', '2e10', '3.5', '"1,000"', '70B'));
     const row = fc.array(cell, { minLength: 0, maxLength: 6 });

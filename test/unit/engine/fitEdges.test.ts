@@ -115,15 +115,20 @@ describe('engine/fit/bootstrap: defaults and failures', () => {
   it('resamples draw every row index in [0, n) with replacement', () => {
     const seen = new Set<number>();
     let repeats = 0;
-    bootstrap(7, { v: 0 }, (rows) => {
-      assert.equal(rows.length, 7);
-      for (const i of rows) {
-        assert.ok(Number.isInteger(i) && i >= 0 && i < 7, `row ${i}`);
-        seen.add(i);
-      }
-      if (new Set(rows).size < rows.length) repeats++;
-      return { v: 0 };
-    }, { resamples: 50, seed: 3 });
+    bootstrap(
+      7,
+      { v: 0 },
+      (rows) => {
+        assert.equal(rows.length, 7);
+        for (const i of rows) {
+          assert.ok(Number.isInteger(i) && i >= 0 && i < 7, `row ${i}`);
+          seen.add(i);
+        }
+        if (new Set(rows).size < rows.length) repeats++;
+        return { v: 0 };
+      },
+      { resamples: 50, seed: 3 },
+    );
     assert.equal(seen.size, 7);
     assert.ok(repeats > 25, 'with replacement, most resamples of 7 repeat a row');
   });

@@ -6,7 +6,7 @@ import { FITS, FIT_IDS, FLOPS_PER_PF_DAY, LAWS, fitValue, fitsOfLaw, fittedCompu
 import { kaplanOptimalAllocation } from '../../../src/engine/laws/allocation';
 
 describe('engine/laws/fits', () => {
-  it('holds each paper\'s values as printed', () => {
+  it("holds each paper's values as printed", () => {
     const printed: Record<string, Record<string, number>> = {
       'kaplan2020-params': { alphaN: 0.076, nc: 8.8e13 },
       'kaplan2020-data': { alphaD: 0.095, dc: 5.4e13 },
@@ -23,7 +23,7 @@ describe('engine/laws/fits', () => {
     }
   });
 
-  it('gives Epoch\'s published standard errors and none that a paper did not publish', () => {
+  it("gives Epoch's published standard errors and none that a paper did not publish", () => {
     const se = Object.fromEntries(Object.entries(FITS.besiroglu2024.constants).map(([k, c]) => [k, c.se]));
     assert.deepEqual(se, { E: 0.03, A: 124.58, B: 1293.23, alpha: 0.02, beta: 0.02 });
     for (const id of FIT_IDS.filter((f) => f !== 'besiroglu2024')) {
@@ -45,11 +45,14 @@ describe('engine/laws/fits', () => {
     assert.deepEqual(FITS['kaplan2020-params'].range.params, [768, 1.5e9]);
     assert.deepEqual(FITS.hoffmann2022.range.params, [7e7, 1.6e10]);
     assert.deepEqual(fittedComputeFlops(FITS['kaplan2020-compute']), [1e-8 * 8.64e19, 10 * 8.64e19]);
-    assert.deepEqual(fitsOfLaw('chinchilla').map((f) => f.id), ['hoffmann2022', 'besiroglu2024']);
+    assert.deepEqual(
+      fitsOfLaw('chinchilla').map((f) => f.id),
+      ['hoffmann2022', 'besiroglu2024'],
+    );
     assert.equal(FLOPS_PER_PF_DAY, 1e15 * 24 * 3600);
   });
 
-  it('Kaplan\'s published allocation: N = 1.3e9·C^0.73, D = 2e10·C^0.27, C in PF-days', () => {
+  it("Kaplan's published allocation: N = 1.3e9·C^0.73, D = 2e10·C^0.27, C in PF-days", () => {
     const c = 5.76e23;
     const pf = c / (1e15 * 86400);
     const a = kaplanOptimalAllocation(c);

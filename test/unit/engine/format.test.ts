@@ -1,7 +1,19 @@
 // Sizes and compute in the article's units (万, 亿, 万亿) and in K/M/B/T; the seed's
 // Python `f"{x:.0e}"` labels.
 import * as assert from 'node:assert/strict';
-import { formatConstant, formatCount, formatFlops, formatNoteNumber, formatNumber, formatParams, formatPfDays, formatScientific, formatTokens, pythonExp, superscriptPower } from '../../../src/engine/format';
+import {
+  formatConstant,
+  formatCount,
+  formatFlops,
+  formatNoteNumber,
+  formatNumber,
+  formatParams,
+  formatPfDays,
+  formatScientific,
+  formatTokens,
+  pythonExp,
+  superscriptPower,
+} from '../../../src/engine/format';
 import { FLOPS_PER_PF_DAY } from '../../../src/engine/laws/presets';
 
 describe('engine/format', () => {
@@ -147,7 +159,10 @@ describe('engine/format', () => {
     });
     it('Python rounds exact ties half to even; near-ties by their binary value', () => {
       // python3: [f"{x:.0e}" for x in (2.5e11, 3.5e11, 9.5e9, 4.5e-7, 0.5)], f"{1.25e11:.1e}", f"{6.25e10:.1e}"
-      assert.deepEqual([2.5e11, 3.5e11, 9.5e9, 4.5e-7, 0.5].map((x) => pythonExp(x)), ['2e+11', '4e+11', '1e+10', '4e-07', '5e-01']);
+      assert.deepEqual(
+        [2.5e11, 3.5e11, 9.5e9, 4.5e-7, 0.5].map((x) => pythonExp(x)),
+        ['2e+11', '4e+11', '1e+10', '4e-07', '5e-01'],
+      );
       assert.equal(pythonExp(1.25e11, 1), '1.2e+11');
       assert.equal(pythonExp(6.25e10, 1), '6.2e+10');
       assert.equal(pythonExp(-2.5e11), '-2e+11');

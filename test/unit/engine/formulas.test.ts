@@ -29,7 +29,10 @@ describe('formulas: normalize', () => {
     const expected = 'L ( C ) = ( C _ 0 / C ) ^ alpha';
     assert.equal(canon('L(C) = (C₀/C)^α'), expected);
     assert.equal(canon('L(C) = (C_0/C)^alpha'), expected);
-    assert.equal(canon('L(C) = (C_{0}/C)^{\\alpha}').replace(/[()] /g, (m) => m), 'L ( C ) = ( C _ ( 0 ) / C ) ^ ( alpha )');
+    assert.equal(
+      canon('L(C) = (C_{0}/C)^{\\alpha}').replace(/[()] /g, (m) => m),
+      'L ( C ) = ( C _ ( 0 ) / C ) ^ ( alpha )',
+    );
     assert.equal(canon('L∞'), 'L inf');
     assert.equal(canon('L_\\infty'), 'L _ inf');
     assert.equal(canon('L_inf'), 'L _ inf');
@@ -63,7 +66,17 @@ describe('formulas: normalize', () => {
 
   it('tokenizes numbers with exponents and leaves prose words whole', () => {
     const toks = tokenize('8.8e13 testing 1.69 .5 6e');
-    assert.deepEqual(toks.map((t) => [t.kind, t.text]), [['num', '8.8e13'], ['word', 'testing'], ['num', '1.69'], ['num', '.5'], ['num', '6'], ['id', 'e']]);
+    assert.deepEqual(
+      toks.map((t) => [t.kind, t.text]),
+      [
+        ['num', '8.8e13'],
+        ['word', 'testing'],
+        ['num', '1.69'],
+        ['num', '.5'],
+        ['num', '6'],
+        ['id', 'e'],
+      ],
+    );
     assert.equal(toks[0].value, 8.8e13);
   });
 });
@@ -79,7 +92,8 @@ describe('formulas: recognition corpus', () => {
       assert.equal(c.text.slice(rec.start, rec.end), rec.text);
       if (c.params) {
         assert.deepEqual(Object.keys(rec.params).sort(), Object.keys(c.params).sort(), 'params');
-        for (const [k, v] of Object.entries(c.params)) assert.ok(close(rec.params[k as keyof typeof rec.params], v), `${k}: ${rec.params[k as keyof typeof rec.params]} ≠ ${v}`);
+        for (const [k, v] of Object.entries(c.params))
+          assert.ok(close(rec.params[k as keyof typeof rec.params], v), `${k}: ${rec.params[k as keyof typeof rec.params]} ≠ ${v}`);
       }
       for (const s of rec.symbols) {
         assert.ok(s.start >= rec.start && s.end <= rec.end && s.start < s.end, `symbol ${s.label} inside the formula`);
@@ -96,14 +110,20 @@ describe('formulas: recognition corpus', () => {
 
   for (const c of NEGATIVE) {
     it(`does not recognise: ${c.name}`, () => {
-      assert.deepEqual(recognizeAll(c.text).map((r) => [r.kind, r.text]), []);
+      assert.deepEqual(
+        recognizeAll(c.text).map((r) => [r.kind, r.text]),
+        [],
+      );
       for (let col = 0; col <= c.text.length; col++) assert.equal(recognizeAt(c.text, col), undefined);
     });
   }
 
   it('finds several formulas on one line, left to right', () => {
     const text = 'Compare L(C) ≈ (C₀/C)^α with C ≈ 6ND and 1.69 + 406.4/N^0.34 + 410.7/D^0.28.';
-    assert.deepEqual(recognizeAll(text).map((r) => r.kind), ['loss-compute', 'compute-flops', 'loss-chinchilla']);
+    assert.deepEqual(
+      recognizeAll(text).map((r) => r.kind),
+      ['loss-compute', 'compute-flops', 'loss-chinchilla'],
+    );
     assert.equal(recognizeAt(text, text.indexOf('6ND'))?.kind, 'compute-flops');
     assert.equal(recognizeAt(text, text.indexOf('with')), undefined);
   });
@@ -132,9 +152,10 @@ describe('formulas: recognition corpus', () => {
     assert.equal(scale?.key, 'N_c');
     assert.equal(scale?.label, 'N_c');
     const seed = recognizeAll('L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞')[0];
-    assert.deepEqual(seed.symbols.filter((s) => s.role !== 'N' && s.role !== 'D' && s.role !== 'L').map((s) => `${s.key}:${s.label}`), [
-      'N_0:N₀', 'alpha_N:α_N', 'D_0:D₀', 'alpha_D:α_D', 'L_inf:L∞',
-    ]);
+    assert.deepEqual(
+      seed.symbols.filter((s) => s.role !== 'N' && s.role !== 'D' && s.role !== 'L').map((s) => `${s.key}:${s.label}`),
+      ['N_0:N₀', 'alpha_N:α_N', 'D_0:D₀', 'alpha_D:α_D', 'L_inf:L∞'],
+    );
   });
 });
 
@@ -253,7 +274,10 @@ describe('formulas: document lookup', () => {
     const bare = ['```', ...Array.from({ length: 300 }, () => 'code'), 'C ≈ 6ND', '```'];
     const near = fenceStateAt((n) => bare[n], bare.length, 50);
     assert.deepEqual([near.inside, near.basis], [true, 'top']);
-    assert.equal(findFormulaAt((n) => bare[n], bare.length, 50, 0), undefined);
+    assert.equal(
+      findFormulaAt((n) => bare[n], bare.length, 50, 0),
+      undefined,
+    );
     // A fenced math block is recognised.
     const math = ['```latex', 'L(C) \\approx (C_0/C)^{\\alpha}', '```'];
     assert.equal(findFormulaAt((n) => math[n], math.length, 1, 0)?.recognition.kind, 'loss-compute');
@@ -290,7 +314,7 @@ describe('formulas: explanations', () => {
     }
   });
 
-  it('gives the issue\'s worked example for α = 0.05', () => {
+  it("gives the issue's worked example for α = 0.05", () => {
     const rec = recognizeAll('L(C) ≈ (C₀/C)^α')[0];
     const values = extractNoteValues('α = 0.05');
     const en = explain(rec, 'en', values);

@@ -4,7 +4,11 @@ import { MIRAGE_DEFAULT_LAW, MIRAGE_KAPLAN_LAW, mirageRow, mirageTable, perToken
 const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1e-300, Math.abs(b)) || Math.abs(a - b) < 1e-300;
 
 describe('mirage metrics (Schaeffer, Miranda, Koyejo 2023)', () => {
-  for (const [name, law] of [['default', MIRAGE_DEFAULT_LAW], ['Kaplan', MIRAGE_KAPLAN_LAW], ['steep', { c: 3e11, alpha: 1.3 }]] as const) {
+  for (const [name, law] of [
+    ['default', MIRAGE_DEFAULT_LAW],
+    ['Kaplan', MIRAGE_KAPLAN_LAW],
+    ['steep', { c: 3e11, alpha: 1.3 }],
+  ] as const) {
     for (const length of [1, 5, 30]) {
       it(`${name} law, L = ${length}: p = e^(−L_CE), EM = p^L, TED = L(1 − p), MC and Brier hold on every row`, () => {
         const rows = mirageTable(law, { length });

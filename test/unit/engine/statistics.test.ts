@@ -174,7 +174,10 @@ describe('bootstrap against a second implementation', () => {
       x.length,
       { alpha: 0 },
       (rows) => {
-        const f = fitPowerLaw(Array.from(rows, (i) => x[i]), Array.from(rows, (i) => y[i]));
+        const f = fitPowerLaw(
+          Array.from(rows, (i) => x[i]),
+          Array.from(rows, (i) => y[i]),
+        );
         if (f.ok) drawn.push(f.alpha);
         return f.ok ? { alpha: f.alpha } : null;
       },

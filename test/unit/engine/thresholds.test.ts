@@ -64,6 +64,9 @@ describe('engine/thresholds', () => {
       SEED_GRID.map((x) => unlocked(caps, x).length),
       [1, 2, 2, 3, 4, 5, 5],
     );
-    assert.deepEqual(unlocked(caps, 1e9).map((c) => c.i), [0, 1, 2]);
+    assert.deepEqual(
+      unlocked(caps, 1e9).map((c) => c.i),
+      [0, 1, 2],
+    );
   });
 });

@@ -54,7 +54,11 @@ describe('hover value scan: bounded per line and per hover (issue 14, item 5)', 
     assert.ok(used.has(14) && used.has(16), [...used].join(','));
     assert.ok(!used.has(0) && !used.has(30), [...used].join(','));
     const distances = found.noteValues.map((v) => Math.abs(v.line - 15));
-    assert.deepEqual(distances, [...distances].sort((a, b) => a - b), 'nearest line first');
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a, b) => a - b),
+      'nearest line first',
+    );
   });
 
   it('reads a long neighbouring line near the cursor column only (it used to skip lines over 4,000 characters)', () => {

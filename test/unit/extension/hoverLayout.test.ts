@@ -75,7 +75,10 @@ describe('hover layout', () => {
   describe('one-line texts', () => {
     it('firstClause keeps a short first sentence and cuts a long one at a clause', () => {
       assert.equal(firstClause('Short. Then more.', 40), 'Short.');
-      assert.equal(firstClause('Loss falls as a power of compute: on log-log axes it is a straight line with slope −α, so more.', 60), 'Loss falls as a power of compute…');
+      assert.equal(
+        firstClause('Loss falls as a power of compute: on log-log axes it is a straight line with slope −α, so more.', 60),
+        'Loss falls as a power of compute…',
+      );
       // Chinese counts two columns a character.
       assert.equal(firstClause('损失随训练计算量按幂律下降:在双对数坐标中是一条直线,而且更多。', 40), '损失随训练计算量按幂律下降…');
     });
@@ -84,7 +87,10 @@ describe('hover layout', () => {
       assert.equal(exampleResult('取 α = 0.05(Kaplan):损失乘以 10^-α = 0.891;增加 100 倍', 96), '取 α = 0.05(Kaplan):损失乘以 10^-α = 0.891…');
       assert.equal(exampleResult('C ≈ 6 × 7e10 × 1.4e12 = 5.88e23 FLOPs, about 6,810 PF-days.', 96), 'C ≈ 6 × 7e10 × 1.4e12 = 5.88e23 FLOPs…');
       // Past one line, the arithmetic goes and the quantity keeps its value.
-      assert.equal(exampleResult('Training a 70B-parameter model: C ≈ 6 × 7e10 × 1.4e12 = 5.88e23 FLOPs, about 6,810 PF-days.', 60), 'Training a 70B-parameter model: C ≈ 5.88e23 FLOPs…');
+      assert.equal(
+        exampleResult('Training a 70B-parameter model: C ≈ 6 × 7e10 × 1.4e12 = 5.88e23 FLOPs, about 6,810 PF-days.', 60),
+        'Training a 70B-parameter model: C ≈ 5.88e23 FLOPs…',
+      );
       assert.equal(exampleResult('For N = 70B and D = 1.4T: L = 1.69 + 0.0835 + 0.163 ≈ 1.94, using E.', 48), 'For N = 70B and D = 1.4T: L ≈ 1.94…');
     });
   });

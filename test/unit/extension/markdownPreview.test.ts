@@ -97,7 +97,10 @@ describe('Markdown preview plugin', () => {
     const el = single(html, 'emergence-chart');
     assert.deepEqual(JSON.parse(el.attrs['data-params']), { threshold: 1e10, label: evil });
     assert.doesNotMatch(html, /<img/);
-    assert.match(el.html, /data-params="\{&quot;threshold&quot;:10000000000,&quot;label&quot;:&quot;\\&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;&#39;&quot;\}"/);
+    assert.match(
+      el.html,
+      /data-params="\{&quot;threshold&quot;:10000000000,&quot;label&quot;:&quot;\\&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;&#39;&quot;\}"/,
+    );
     assert.doesNotMatch(html, /Demo <b>/, 'section titles are escaped in the noscript text too');
   });
 
@@ -134,7 +137,9 @@ describe('Markdown preview plugin', () => {
   });
 
   it('leaves other fences (```js, ```yaml, unlabelled) exactly as markdown-it renders them', () => {
-    const markdown = [fence('js', 'const x = "<emergence>";'), fence('yaml', 'section: demo'), fence('', 'section: demo'), fence('emergenceX', 'demo')].join('\n');
+    const markdown = [fence('js', 'const x = "<emergence>";'), fence('yaml', 'section: demo'), fence('', 'section: demo'), fence('emergenceX', 'demo')].join(
+      '\n',
+    );
     assert.equal(renderer().render(markdown), new MarkdownIt().render(markdown));
   });
 
@@ -260,7 +265,13 @@ describe('Markdown preview plugin', () => {
   });
 
   it('turns a section that throws while checking a chart id into an error box, not an exception', () => {
-    const throwing: Section = { ...demo, id: 'throws', charts: () => { throw new Error('boom'); } };
+    const throwing: Section = {
+      ...demo,
+      id: 'throws',
+      charts: () => {
+        throw new Error('boom');
+      },
+    };
     const html = emergenceMarkdownItPlugin(new MarkdownIt(), { registry: [throwing] }).render(fence('emergence', 'throws/curve'));
     assert.match(single(html, 'emergence-chart-error').html, /role="alert"/);
     assert.match(html, /boom/);

@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseTableRows } from '../../../src/engine/fit/data';
-import {
-  findFirstTable,
-  findTableAt,
-  isDelimiterRow,
-  isTableLine,
-  linesOf,
-  splitRow,
-  type LineSelection,
-} from '../../../src/extension/markdownTable';
+import { findFirstTable, findTableAt, isDelimiterRow, isTableLine, linesOf, splitRow, type LineSelection } from '../../../src/extension/markdownTable';
 
 const NOTE = [
   '# Runs', // 0
@@ -78,7 +70,12 @@ describe('Markdown table finder (src/extension/markdownTable.ts)', () => {
     assert.ok(t);
     assert.equal(t.headerLine, 20);
     assert.equal(t.endLine, 23);
-    assert.deepEqual(t.rows, [['params', 'loss'], ['---', '---'], ['1e9', '2.5'], ['2e9', '2.4']]);
+    assert.deepEqual(t.rows, [
+      ['params', 'loss'],
+      ['---', '---'],
+      ['1e9', '2.5'],
+      ['2e9', '2.4'],
+    ]);
   });
 
   it('a selection of some data rows keeps only those, with the row numbers of the note', () => {

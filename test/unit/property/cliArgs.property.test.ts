@@ -19,9 +19,70 @@ type ArgsModule = typeof import('../../../src/cli/args');
 /** Per command line (ms): parsing and refusing is instant; report and explain do a little work. */
 const RUN_BOUND_MS = 250;
 
-const NUMBERS = ['2', '0.5', '.5', '5.', '5.76e23', '1e-3', '1E+3', '-5', '+7', '0x1000', '0X10', '0b11', '0o7', '1_000', '1,000', 'Infinity', 'NaN', '1e999', '', ' ', '\t', '１２'];
-const OPTIONS = ['--out', '--format', '--lang', '--theme', '--param', '--scale', '--compute', '--preset', '--json', '--help', '-h', '--', '--bogus', '-x', '--out=', '--scale=', '--compute=', '--param='];
-const VALUES = ['svg', 'png', 'vl', 'gif', 'en', 'zh', 'both', 'fr', 'light', 'dark', 'chinchilla', 'epoch', 'kaplan', 'emergenceThreshold=1e10', 'emergenceThreshold=0x2540BE400', 'nope=1', '=', 'a=b=c'];
+const NUMBERS = [
+  '2',
+  '0.5',
+  '.5',
+  '5.',
+  '5.76e23',
+  '1e-3',
+  '1E+3',
+  '-5',
+  '+7',
+  '0x1000',
+  '0X10',
+  '0b11',
+  '0o7',
+  '1_000',
+  '1,000',
+  'Infinity',
+  'NaN',
+  '1e999',
+  '',
+  ' ',
+  '\t',
+  '１２',
+];
+const OPTIONS = [
+  '--out',
+  '--format',
+  '--lang',
+  '--theme',
+  '--param',
+  '--scale',
+  '--compute',
+  '--preset',
+  '--json',
+  '--help',
+  '-h',
+  '--',
+  '--bogus',
+  '-x',
+  '--out=',
+  '--scale=',
+  '--compute=',
+  '--param=',
+];
+const VALUES = [
+  'svg',
+  'png',
+  'vl',
+  'gif',
+  'en',
+  'zh',
+  'both',
+  'fr',
+  'light',
+  'dark',
+  'chinchilla',
+  'epoch',
+  'kaplan',
+  'emergenceThreshold=1e10',
+  'emergenceThreshold=0x2540BE400',
+  'nope=1',
+  '=',
+  'a=b=c',
+];
 
 /** One argument: an option, a value, a number (good or hostile), a control byte, a long run, or free hostile text. */
 const argument = fc.oneof(
@@ -39,8 +100,12 @@ const argument = fc.oneof(
  */
 const commandLine = fc.oneof(
   fc.tuple(fc.constant('render'), fc.array(argument, { maxLength: 8 })).map(([c, rest]) => [c, ...rest]),
-  fc.tuple(fc.constant('report'), fc.option(fc.constantFrom(...SECTIONS.map((s) => s.id)), { nil: undefined }), fc.array(argument, { maxLength: 6 })).map(([c, id, rest]) => [c, ...(id ? [id] : []), ...rest]),
-  fc.tuple(fc.constantFrom('optimal', 'list', 'explain', 'help', 'frobnicate', '--version'), fc.array(argument, { maxLength: 8 })).map(([c, rest]) => [c, ...rest]),
+  fc
+    .tuple(fc.constant('report'), fc.option(fc.constantFrom(...SECTIONS.map((s) => s.id)), { nil: undefined }), fc.array(argument, { maxLength: 6 }))
+    .map(([c, id, rest]) => [c, ...(id ? [id] : []), ...rest]),
+  fc
+    .tuple(fc.constantFrom('optimal', 'list', 'explain', 'help', 'frobnicate', '--version'), fc.array(argument, { maxLength: 8 }))
+    .map(([c, rest]) => [c, ...rest]),
   fc.array(argument, { maxLength: 6 }),
 );
 
@@ -106,7 +171,12 @@ describe('property: CLI arguments on hostile input (issue 14)', function () {
   });
 
   it('parseArgs either parses or throws a UsageError; an option never gets an empty or blank value', () => {
-    const spec = { out: { kind: 'string' as const }, scale: { kind: 'string' as const }, param: { kind: 'string' as const, repeat: true }, json: { kind: 'flag' as const } };
+    const spec = {
+      out: { kind: 'string' as const },
+      scale: { kind: 'string' as const },
+      param: { kind: 'string' as const, repeat: true },
+      json: { kind: 'flag' as const },
+    };
     fc.assert(
       fc.property(fc.array(argument, { maxLength: 10 }), (argv) => {
         let parsed;
@@ -143,9 +213,15 @@ describe('property: CLI arguments on hostile input (issue 14)', function () {
       { numRuns: 2000 },
     );
     fc.assert(
-      fc.property(longRun(100_000).filter((s) => s.length > MAX_NUMBER_CHARS), (text) => {
-        assert.equal(withinBound('parseDecimal', 20, () => parseDecimal(text)), undefined);
-      }),
+      fc.property(
+        longRun(100_000).filter((s) => s.length > MAX_NUMBER_CHARS),
+        (text) => {
+          assert.equal(
+            withinBound('parseDecimal', 20, () => parseDecimal(text)),
+            undefined,
+          );
+        },
+      ),
       { numRuns: 50 },
     );
   });

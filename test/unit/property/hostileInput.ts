@@ -17,7 +17,15 @@ import fc from 'fast-check';
  * grows: a test of the shipped code's growth must not measure that.
  */
 export function loadShipped<T>(sourcePath: string): T {
-  const result = buildSync({ entryPoints: [resolve(sourcePath)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+  const result = buildSync({
+    entryPoints: [resolve(sourcePath)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
   const dir = mkdtempSync(join(tmpdir(), 'emergence-lens-shipped-'));
   try {
     const file = join(dir, 'module.js');
@@ -43,13 +51,56 @@ export const MIXED_ENCODINGS = [
 
 /** Pieces of formulas and values, so random text often looks like the real thing. */
 const FORMULA_PIECES = [
-  'L(C) ≈ (C₀/C)^α', 'α', 'α_N', 'αN', 'N₀', 'C₀', 'D', 'N', 'E', 'L∞', '\\alpha', '\\approx', '=', '≈', ':', '：', ' = ', '0.05', '8.8e13',
-  '× 10^13', '10^{13}', '70B', '-', '^', '_', '{', '}', '(', ')', '$', '$$', ' ', ' ', '\t', '，', '₍=', '₀', '⁰', 'ᵦ', '9.', '.5', 'e', 'E+',
+  'L(C) ≈ (C₀/C)^α',
+  'α',
+  'α_N',
+  'αN',
+  'N₀',
+  'C₀',
+  'D',
+  'N',
+  'E',
+  'L∞',
+  '\\alpha',
+  '\\approx',
+  '=',
+  '≈',
+  ':',
+  '：',
+  ' = ',
+  '0.05',
+  '8.8e13',
+  '× 10^13',
+  '10^{13}',
+  '70B',
+  '-',
+  '^',
+  '_',
+  '{',
+  '}',
+  '(',
+  ')',
+  '$',
+  '$$',
+  ' ',
+  ' ',
+  '\t',
+  '，',
+  '₍=',
+  '₀',
+  '⁰',
+  'ᵦ',
+  '9.',
+  '.5',
+  'e',
+  'E+',
 ];
 
 /** A run of one character, up to `max` long: the issue's long digit and bracket runs. */
 export function longRun(max: number): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom('9', '0', '(', ')', '[', '{', '\\', '^', '₀', '=', '-', '.', 'e', 'α', '中', ' '), fc.integer({ min: 1, max })).map(([c, n]) => c.repeat(n));
+  return fc
+    .tuple(fc.constantFrom('9', '0', '(', ')', '[', '{', '\\', '^', '₀', '=', '-', '.', 'e', 'α', '中', ' '), fc.integer({ min: 1, max }))
+    .map(([c, n]) => c.repeat(n));
 }
 
 /** Adversarial text: formula pieces, control bytes, mixed encodings, arbitrary code points and long runs, up to about `maxRun` characters per run. */

@@ -23,31 +23,29 @@ describe('property: hover value scan on hostile input (issue 14)', function () {
 
   it('never throws; values are well-formed, inside their line, at most MAX_NOTE_VALUES; each hover within its bound', () => {
     fc.assert(
-      fc.property(
-        fc.array(hostileText(4000, 30), { minLength: 1, maxLength: 2 * VALUE_WINDOW_LINES + 1 }),
-        fc.nat(),
-        fc.nat(),
-        (neighbours, at, column) => {
-          const index = at % (neighbours.length + 1);
-          const lines = [...neighbours.slice(0, index), FORMULA, ...neighbours.slice(index)];
-          const get = (n: number): string => lines[n];
-          const col = column % (FORMULA.length + 1);
-          const found = withinBound('findFormulaAt + explain', HOVER_BOUND_MS, () => {
-            const f = findFormulaAt(get, lines.length, index, col);
-            if (f) explanationToMarkdown(explain(f.recognition, 'en', f.noteValues, f.symbol), 'en');
-            return f;
-          });
-          if (!found) return;
-          assert.ok(found.noteValues.length <= MAX_NOTE_VALUES);
-          for (const v of found.noteValues) {
-            assert.ok(Number.isInteger(v.line) && v.line >= 0 && v.line < lines.length);
-            assert.ok(Math.abs(v.line - index) <= VALUE_WINDOW_LINES + (found.end.line - found.start.line));
-            const text = lines[v.line];
-            assert.ok(0 <= v.start && v.start <= v.symbolStart && v.symbolStart < v.symbolEnd && v.symbolEnd < v.end && v.end <= text.length, `${v.label} [${v.start}, ${v.end})`);
-            assert.ok(Number.isFinite(v.value));
-          }
-        },
-      ),
+      fc.property(fc.array(hostileText(4000, 30), { minLength: 1, maxLength: 2 * VALUE_WINDOW_LINES + 1 }), fc.nat(), fc.nat(), (neighbours, at, column) => {
+        const index = at % (neighbours.length + 1);
+        const lines = [...neighbours.slice(0, index), FORMULA, ...neighbours.slice(index)];
+        const get = (n: number): string => lines[n];
+        const col = column % (FORMULA.length + 1);
+        const found = withinBound('findFormulaAt + explain', HOVER_BOUND_MS, () => {
+          const f = findFormulaAt(get, lines.length, index, col);
+          if (f) explanationToMarkdown(explain(f.recognition, 'en', f.noteValues, f.symbol), 'en');
+          return f;
+        });
+        if (!found) return;
+        assert.ok(found.noteValues.length <= MAX_NOTE_VALUES);
+        for (const v of found.noteValues) {
+          assert.ok(Number.isInteger(v.line) && v.line >= 0 && v.line < lines.length);
+          assert.ok(Math.abs(v.line - index) <= VALUE_WINDOW_LINES + (found.end.line - found.start.line));
+          const text = lines[v.line];
+          assert.ok(
+            0 <= v.start && v.start <= v.symbolStart && v.symbolStart < v.symbolEnd && v.symbolEnd < v.end && v.end <= text.length,
+            `${v.label} [${v.start}, ${v.end})`,
+          );
+          assert.ok(Number.isFinite(v.value));
+        }
+      }),
       { numRuns: 150 },
     );
   });
@@ -78,7 +76,11 @@ describe('property: hover value scan on hostile input (issue 14)', function () {
       // the comparison measures the scan rather than the garbage collector.
       const small = unit.repeat(Math.ceil(1_000 / unit.length));
       const large = unit.repeat(Math.ceil(10_000 / unit.length));
-      assertLinear(`extractNoteValues(${JSON.stringify(unit)} × n)`, () => shipped.extractNoteValues(small), () => shipped.extractNoteValues(large));
+      assertLinear(
+        `extractNoteValues(${JSON.stringify(unit)} × n)`,
+        () => shipped.extractNoteValues(small),
+        () => shipped.extractNoteValues(large),
+      );
     }
   });
 

@@ -40,7 +40,15 @@ function power() {
     form: 'power',
     x: 'C',
     pure: { x0: 2.3e8, alpha: 0.05, logCoefficient: 0.96, rSquared: 0.9, intervals: { x0: iv(1e8, 3e8), alpha: iv(0.04, 0.06) } },
-    floor: { E: 1.7, x0: 3e19, alpha: 0.3, logCoefficient: 13.3, rSquared: 0.99, objective: 0.001, intervals: { E: iv(1.6, 1.8), x0: iv(2e19, 4e19), alpha: iv(0.28, 0.32) } },
+    floor: {
+      E: 1.7,
+      x0: 3e19,
+      alpha: 0.3,
+      logCoefficient: 13.3,
+      rSquared: 0.99,
+      objective: 0.001,
+      intervals: { E: iv(1.6, 1.8), x0: iv(2e19, 4e19), alpha: iv(0.28, 0.32) },
+    },
     floorError: null,
     ...base(),
   };
@@ -65,7 +73,8 @@ describe('parseFitResult: each field validated', () => {
     for (const r of [chinchilla(), power()]) {
       assert.deepEqual(parseFitResult(r), r);
       assert.deepEqual(parseFitPanelState({ result: r }), { result: r });
-      for (const insert of ['note', 'new-document', 'none']) assert.equal(parseFitHostMessage({ type: 'fitShow', lang: 'en', result: r, insert })?.type, 'fitShow');
+      for (const insert of ['note', 'new-document', 'none'])
+        assert.equal(parseFitHostMessage({ type: 'fitShow', lang: 'en', result: r, insert })?.type, 'fitShow');
     }
     assert.equal(parseFitPanelState({}), undefined);
     assert.equal(parseFitPanelState(null), undefined);

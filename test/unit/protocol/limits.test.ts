@@ -33,6 +33,7 @@ describe('message limits on their edges', () => {
     assert.ok(parseFitResult(base));
     const empty = { ...base, data: { N: [], D: null, C: null, loss: [], rows: [] } };
     assert.equal(parseFitResult(empty), undefined);
-    for (const insert of ['anywhere', '', null, 'Note']) assert.equal(parseFitHostMessage({ type: 'fitShow', lang: 'en', result: base, insert }), undefined, String(insert));
+    for (const insert of ['anywhere', '', null, 'Note'])
+      assert.equal(parseFitHostMessage({ type: 'fitShow', lang: 'en', result: base, insert }), undefined, String(insert));
   });
 });

@@ -22,7 +22,7 @@ describe('webview message validation', () => {
     { type: 'show', sectionId: 'scaling-laws', lang: 'fr' },
     { type: 'setParams', params: { alpha: Number.NaN } },
     { type: 'setParams', params: { alpha: { $gt: 1 } } },
-    { type: 'setParams', params: { '__proto__x': 1, 'bad key': 2 } },
+    { type: 'setParams', params: { __proto__x: 1, 'bad key': 2 } },
     { type: 'setParams', params: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`p${i}`, i])) },
     { type: 'export', format: 'pdf' },
     { type: 'export', format: 'svg', chartId: '<script>' },
@@ -76,12 +76,27 @@ describe('every parser drops the message types it does not own', () => {
     assert.deepEqual(parseFitWebviewMessage({ type: 'fitReady', extra: 1 }), { type: 'fitReady' });
     assert.deepEqual(parseFitWebviewMessage({ type: 'fitInsert', extra: 1 }), { type: 'fitInsert' });
     const charts = [{ id: 'fit-curve', marks: 30, digest: 'ab12', extra: true }];
-    assert.deepEqual(parseFitWebviewMessage({ type: 'fitRendered', charts }), { type: 'fitRendered', charts: [{ id: 'fit-curve', marks: 30, digest: 'ab12' }] });
+    assert.deepEqual(parseFitWebviewMessage({ type: 'fitRendered', charts }), {
+      type: 'fitRendered',
+      charts: [{ id: 'fit-curve', marks: 30, digest: 'ab12' }],
+    });
     assert.deepEqual(parseFitWebviewMessage({ type: 'fitRendered', charts: [] }), { type: 'fitRendered', charts: [] });
     assert.equal(parseFitWebviewMessage({ type: 'fitRendered', charts: 'all' }), undefined);
-    assert.equal(parseFitWebviewMessage({ type: 'fitRendered', charts: Array.from({ length: 65 }, (_, i) => ({ id: `c${i}`, marks: 1, digest: '' })) }), undefined);
-    assert.equal(parseFitWebviewMessage({ type: 'fitRendered', charts: Array.from({ length: 64 }, (_, i) => ({ id: `c${i}`, marks: 1, digest: '' })) })?.type, 'fitRendered');
-    for (const bad of [{ id: 'a', marks: -1, digest: '' }, { id: 'a', marks: 1.5, digest: '' }, { id: 'a', marks: 1, digest: 'x'.repeat(65) }, { id: 'a', marks: 1 }, null]) {
+    assert.equal(
+      parseFitWebviewMessage({ type: 'fitRendered', charts: Array.from({ length: 65 }, (_, i) => ({ id: `c${i}`, marks: 1, digest: '' })) }),
+      undefined,
+    );
+    assert.equal(
+      parseFitWebviewMessage({ type: 'fitRendered', charts: Array.from({ length: 64 }, (_, i) => ({ id: `c${i}`, marks: 1, digest: '' })) })?.type,
+      'fitRendered',
+    );
+    for (const bad of [
+      { id: 'a', marks: -1, digest: '' },
+      { id: 'a', marks: 1.5, digest: '' },
+      { id: 'a', marks: 1, digest: 'x'.repeat(65) },
+      { id: 'a', marks: 1 },
+      null,
+    ]) {
       assert.equal(parseFitWebviewMessage({ type: 'fitRendered', charts: [bad] }), undefined, JSON.stringify(bad));
     }
     assert.equal(parseFitWebviewMessage({ type: 'fitRendered', charts: [{ id: 'a', marks: 1, digest: 'x'.repeat(64) }] })?.type, 'fitRendered');
@@ -116,7 +131,13 @@ describe('webview message limits', () => {
   });
 
   it('show: parameters and note context are validated and copied', () => {
-    const note = { source: 'formula', label: 'L(C)', values: [{ label: 'α', value: 0.05, line: 3, extra: 1 }], canWriteBack: true, focusCharts: ['loss-compute'] };
+    const note = {
+      source: 'formula',
+      label: 'L(C)',
+      values: [{ label: 'α', value: 0.05, line: 3, extra: 1 }],
+      canWriteBack: true,
+      focusCharts: ['loss-compute'],
+    };
     assert.deepEqual(parseHostMessage({ type: 'show', sectionId: 'scaling-formulas', lang: 'zh', params: { a: 1 }, note }), {
       type: 'show',
       sectionId: 'scaling-formulas',
@@ -157,12 +178,18 @@ describe('webview message limits', () => {
   it('the other host messages', () => {
     assert.deepEqual(parseHostMessage({ type: 'setLang', lang: 'zh' }), { type: 'setLang', lang: 'zh' });
     assert.equal(parseHostMessage({ type: 'setLang', lang: 'de' }), undefined);
-    for (const format of ['svg', 'png', 'vl']) assert.deepEqual(parseHostMessage({ type: 'export', format, chartId: 'c' }), { type: 'export', format, chartId: 'c' });
+    for (const format of ['svg', 'png', 'vl'])
+      assert.deepEqual(parseHostMessage({ type: 'export', format, chartId: 'c' }), { type: 'export', format, chartId: 'c' });
   });
 
   it('the webview messages, each with its own limits', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready', x: 1 }), { type: 'ready' });
-    assert.deepEqual(parseWebviewMessage({ type: 'exported', format: 'vl', chartId: 'c', data: '{}' }), { type: 'exported', format: 'vl', chartId: 'c', data: '{}' });
+    assert.deepEqual(parseWebviewMessage({ type: 'exported', format: 'vl', chartId: 'c', data: '{}' }), {
+      type: 'exported',
+      format: 'vl',
+      chartId: 'c',
+      data: '{}',
+    });
     assert.equal(parseWebviewMessage({ type: 'exported', format: 'pdf', chartId: 'c', data: '' }), undefined);
     assert.equal(parseWebviewMessage({ type: 'exported', format: 'svg', chartId: '<c>', data: '' }), undefined);
     assert.equal(parseWebviewMessage({ type: 'exported', format: 'svg', chartId: 'c', data: 'x'.repeat(16 * 1024 * 1024 + 1) }), undefined);
@@ -181,10 +208,22 @@ describe('webview message limits', () => {
     assert.equal(rendered([], { params: { a: NaN } }), undefined);
     assert.equal(rendered(Array.from({ length: 65 }, (_, i) => ({ id: `c${i}`, marks: 0, digest: '' }))), undefined);
     assert.equal(rendered(Array.from({ length: 64 }, (_, i) => ({ id: `c${i}`, marks: 0, digest: '' })))?.type, 'rendered');
-    for (const bad of [null, { id: 'A', marks: 1, digest: '' }, { id: 'a', marks: 1.5, digest: '' }, { id: 'a', marks: '1', digest: '' }, { id: 'a', marks: 1, digest: 'x'.repeat(65) }, { id: 'a', marks: 1, digest: 1 }]) {
+    for (const bad of [
+      null,
+      { id: 'A', marks: 1, digest: '' },
+      { id: 'a', marks: 1.5, digest: '' },
+      { id: 'a', marks: '1', digest: '' },
+      { id: 'a', marks: 1, digest: 'x'.repeat(65) },
+      { id: 'a', marks: 1, digest: 1 },
+    ]) {
       assert.equal(rendered([bad]), undefined, JSON.stringify(bad));
     }
-    assert.deepEqual(rendered([{ id: 'a', marks: 0, digest: 'x'.repeat(64), extra: 1 }]), { type: 'rendered', sectionId: 's', params: {}, charts: [{ id: 'a', marks: 0, digest: 'x'.repeat(64) }] });
+    assert.deepEqual(rendered([{ id: 'a', marks: 0, digest: 'x'.repeat(64), extra: 1 }]), {
+      type: 'rendered',
+      sectionId: 's',
+      params: {},
+      charts: [{ id: 'a', marks: 0, digest: 'x'.repeat(64) }],
+    });
   });
 
   it('saved panel state', () => {

@@ -83,7 +83,14 @@ describe('chart block parsing', () => {
       const r = ok(parse('{"section": "demo", "chart": "curve", "params": {"threshold": 1e11, "showStages": false}, "lang": "en"}'));
       assert.deepEqual(
         { ...r },
-        { ok: true, sectionId: 'demo', chartId: 'curve', params: { threshold: 1e11, alpha: 0.076, preset: 'kaplan', showStages: false }, lang: 'en', notes: [] },
+        {
+          ok: true,
+          sectionId: 'demo',
+          chartId: 'curve',
+          params: { threshold: 1e11, alpha: 0.076, preset: 'kaplan', showStages: false },
+          lang: 'en',
+          notes: [],
+        },
       );
     });
 

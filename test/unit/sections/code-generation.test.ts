@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { codeGenerationSection, thresholdParam } from '../../../src/sections/code-generation';
-import {
-  capabilityRadar,
-  CODE_CAPABILITIES,
-  codeReport,
-  RADAR_SIZES,
-  radarValue,
-  sizeExp,
-  sizeLegendLabel,
-} from '../../../src/sections/code-generation/model';
+import { capabilityRadar, CODE_CAPABILITIES, codeReport, RADAR_SIZES, radarValue, sizeExp, sizeLegendLabel } from '../../../src/sections/code-generation/model';
 import { SECTIONS } from '../../../src/sections/index';
 import { radarAngles, radarVertices, ringRadii } from '../../../src/sections/radar';
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
@@ -93,7 +85,10 @@ describe('section code-generation (seed 4.2)', () => {
       assert.deepEqual(angles, [0, Math.PI / 3, (2 * Math.PI) / 3, Math.PI, (4 * Math.PI) / 3, (5 * Math.PI) / 3]);
       const rows = radarVertices(['a', 'b', 'c', 'd', 'e', 'f'], [{ name: 's', values: [1, 0.2, 0.2, 0.2, 0.2, 0.2] }]);
       assert.equal(rows.length, 7);
-      assert.deepEqual(rows.map((r) => r.value), [1, 0.2, 0.2, 0.2, 0.2, 0.2, 1]);
+      assert.deepEqual(
+        rows.map((r) => r.value),
+        [1, 0.2, 0.2, 0.2, 0.2, 0.2, 1],
+      );
       assert.equal(rows[6].x, rows[0].x);
       assert.equal(rows[6].y, rows[0].y);
       assert.ok(Math.abs(rows[1].x - 0.2 * Math.cos(Math.PI / 3)) < 1e-15);
@@ -103,7 +98,10 @@ describe('section code-generation (seed 4.2)', () => {
     });
 
     it("labels sizes as the seed's f'{size:.0e}参数'", () => {
-      assert.deepEqual(RADAR_SIZES.map((s) => sizeLegendLabel(s, 'zh')), ['1e+08参数', '1e+10参数', '1e+11参数', '1e+12参数']);
+      assert.deepEqual(
+        RADAR_SIZES.map((s) => sizeLegendLabel(s, 'zh')),
+        ['1e+08参数', '1e+10参数', '1e+11参数', '1e+12参数'],
+      );
       assert.equal(sizeLegendLabel(1e8, 'en'), '1e+08 parameters');
       assert.equal(sizeExp(5e10), '5e+10');
       assert.equal(sizeExp(3.16e9), '3.16e+09', 'non-round slider values are not misstated');
@@ -142,14 +140,26 @@ describe('section code-generation (seed 4.2)', () => {
     it('registers the section between math-reasoning and representations, seed order', () => {
       const ids = SECTIONS.map((s) => s.id);
       const mine = ['code-generation', 'representations', 'implications'].map((id) => ids.indexOf(id));
-      assert.ok(mine.every((i) => i >= 0), 'all three sections are registered');
-      assert.deepEqual([...mine].sort((a, b) => a - b), mine);
+      assert.ok(
+        mine.every((i) => i >= 0),
+        'all three sections are registered',
+      );
+      assert.deepEqual(
+        [...mine].sort((a, b) => a - b),
+        mine,
+      );
       const before = ['scaling-laws', 'scaling-formulas', 'phase-transition', 'math-reasoning'].map((id) => ids.indexOf(id)).filter((i) => i >= 0);
-      assert.ok(before.every((i) => i < mine[0]), 'the seed sections before 4.2 come first');
+      assert.ok(
+        before.every((i) => i < mine[0]),
+        'the seed sections before 4.2 come first',
+      );
     });
 
     it('has a radar and a timeline', () => {
-      assert.deepEqual(chartsOf({}, ctx('zh')).map((c) => c.id), ['capability-radar', 'capability-timeline']);
+      assert.deepEqual(
+        chartsOf({}, ctx('zh')).map((c) => c.id),
+        ['capability-radar', 'capability-timeline'],
+      );
     });
 
     it('radar data: four closed polygons with the seed values and legend labels', () => {
@@ -158,14 +168,20 @@ describe('section code-generation (seed 4.2)', () => {
       const bySeries = new Map<string, number[]>();
       for (const v of vertices) bySeries.set(String(v.sizeLabel), [...(bySeries.get(String(v.sizeLabel)) ?? []), Number(v.value)]);
       assert.deepEqual([...bySeries.keys()], ['1e+08参数', '1e+10参数', '1e+11参数', '1e+12参数']);
-      assert.deepEqual([...bySeries.values()], [
-        [1, 0.2, 0.2, 0.2, 0.2, 0.2, 1],
-        [1, 1, 0.2, 0.2, 0.2, 0.2, 1],
-        [1, 1, 1, 1, 0.2, 0.2, 1],
-        [1, 1, 1, 1, 1, 1, 1],
-      ]);
+      assert.deepEqual(
+        [...bySeries.values()],
+        [
+          [1, 0.2, 0.2, 0.2, 0.2, 0.2, 1],
+          [1, 1, 0.2, 0.2, 0.2, 0.2, 1],
+          [1, 1, 1, 1, 0.2, 0.2, 1],
+          [1, 1, 1, 1, 1, 1, 1],
+        ],
+      );
       const tips = layerWith(radar, 'align').map((r) => r.label);
-      assert.deepEqual(tips, CODE_CAPABILITIES.map((c) => c.name.zh));
+      assert.deepEqual(
+        tips,
+        CODE_CAPABILITIES.map((c) => c.name.zh),
+      );
     });
 
     it('timeline data: grey 1e6 → threshold, coloured threshold → 1e13, a dot at each threshold', () => {
@@ -177,8 +193,14 @@ describe('section code-generation (seed 4.2)', () => {
         assert.deepEqual([segments[2 * i + 1].from, segments[2 * i + 1].to], [c.threshold, 1e13]);
       });
       const dots = layerData(timeline)[2] ?? [];
-      assert.deepEqual(dots.map((d) => d.from), [1e7, 1e9, 5e10, 1e11, 5e11, 1e12]);
-      assert.deepEqual(dots.map((d) => d.thresholdLabel), ['1e+07', '1e+09', '5e+10', '1e+11', '5e+11', '1e+12']);
+      assert.deepEqual(
+        dots.map((d) => d.from),
+        [1e7, 1e9, 5e10, 1e11, 5e11, 1e12],
+      );
+      assert.deepEqual(
+        dots.map((d) => d.thresholdLabel),
+        ['1e+07', '1e+09', '5e+10', '1e+11', '5e+11', '1e+12'],
+      );
     });
 
     for (const lang of ['zh', 'en'] as const) {
@@ -217,11 +239,20 @@ describe('section code-generation (seed 4.2)', () => {
       const vertices = layerWith(radar, 'vertex');
       const first = vertices.filter((v) => v.seriesIndex === 0);
       assert.equal(first[0].sizeLabel, '1e+13 parameters');
-      assert.equal((radar.spec as { params?: { name: string; value: Record<string, string> }[] }).params?.find((p) => p.name === 'radarLabels')?.value.size1, '1e+13 parameters');
-      assert.deepEqual(first.map((v) => v.value), [1, 1, 1, 1, 1, 1, 1]);
+      assert.equal(
+        (radar.spec as { params?: { name: string; value: Record<string, string> }[] }).params?.find((p) => p.name === 'radarLabels')?.value.size1,
+        '1e+13 parameters',
+      );
+      assert.deepEqual(
+        first.map((v) => v.value),
+        [1, 1, 1, 1, 1, 1, 1],
+      );
       const second = vertices.filter((v) => v.seriesIndex === 1);
       // 1e10 has syntax completion (now 1e9) and simple functions (1e9), nothing else.
-      assert.deepEqual(second.map((v) => v.value), [1, 1, 0.2, 0.2, 0.2, 0.2, 1]);
+      assert.deepEqual(
+        second.map((v) => v.value),
+        [1, 1, 0.2, 0.2, 0.2, 0.2, 1],
+      );
       const timeline = byId(charts, 'capability-timeline');
       assert.equal(layerWith(timeline, 'to')[0].to, 1e9);
     });
@@ -236,7 +267,10 @@ describe('section code-generation (seed 4.2)', () => {
     it('declares bilingual parameters with the seed defaults', () => {
       const defaults = defaultParams(codeGenerationSection);
       for (const c of CODE_CAPABILITIES) assert.equal(defaults[thresholdParam(c.key)], c.threshold);
-      assert.deepEqual([1, 2, 3, 4].map((i) => defaults[`radarSize${i}`]), [1e8, 1e10, 1e11, 1e12]);
+      assert.deepEqual(
+        [1, 2, 3, 4].map((i) => defaults[`radarSize${i}`]),
+        [1e8, 1e10, 1e11, 1e12],
+      );
       for (const p of codeGenerationSection.params) {
         assert.ok(p.label.en && p.label.zh, p.name);
         if (p.kind === 'number') assert.ok(p.min <= p.default && p.default <= p.max, p.name);

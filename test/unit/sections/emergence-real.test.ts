@@ -13,17 +13,23 @@ import { markCounts, renderClean } from '../helpers/render';
 
 type Json = Record<string, unknown>;
 const ctx = (lang: Lang, theme = LIGHT_THEME): ChartContext => ({ lang, theme });
-const subtitle = (c: ChartSpec): string[] => ((c.spec as unknown as { title: { subtitle: string[] } }).title.subtitle);
+const subtitle = (c: ChartSpec): string[] => (c.spec as unknown as { title: { subtitle: string[] } }).title.subtitle;
 
 describe('section emergence-real', () => {
   it('is registered, bilingual, with a task picker over the 8 shipped tasks and three axes', () => {
     assert.ok(SECTIONS.includes(emergenceRealSection));
     const task = emergenceRealSection.params.find((p) => p.name === 'task');
     assert.ok(task && task.kind === 'choice');
-    assert.deepEqual(task.options.map((o) => o.value), OBSSCALING_TASKS.map((t) => t.id));
+    assert.deepEqual(
+      task.options.map((o) => o.value),
+      OBSSCALING_TASKS.map((t) => t.id),
+    );
     const axis = emergenceRealSection.params.find((p) => p.name === 'axis');
     assert.ok(axis && axis.kind === 'choice');
-    assert.deepEqual(axis.options.map((o) => o.value), ['flops', 'params', 'loss']);
+    assert.deepEqual(
+      axis.options.map((o) => o.value),
+      ['flops', 'params', 'loss'],
+    );
     for (const p of emergenceRealSection.params) assert.ok(p.label.en && p.label.zh);
   });
 
@@ -44,7 +50,9 @@ describe('section emergence-real', () => {
   it('the chart shows the fit the engine computes (emergence rule at x₀)', () => {
     const [chart] = emergenceRealSection.charts(defaultParams(emergenceRealSection), ctx('zh'));
     const a = analyzeTask(obsscalingTable(), OBSSCALING_TASKS[0], { axis: 'flops' });
-    const rule = (chart.spec as unknown as { layer: { mark: { type: string }; data: { values: Json[] } }[] }).layer.find((l) => l.mark.type === 'rule' && 'label' in (l.data.values[0] ?? {}));
+    const rule = (chart.spec as unknown as { layer: { mark: { type: string }; data: { values: Json[] } }[] }).layer.find(
+      (l) => l.mark.type === 'rule' && 'label' in (l.data.values[0] ?? {}),
+    );
     assert.equal(rule?.data.values[0].at, a.overall?.emergenceAt);
     assert.match(subtitle(chart)[0], /涌现点 x₀ = .*95% 置信区间/);
   });
@@ -63,7 +71,9 @@ describe('section emergence-real', () => {
   }
 
   it('renders every task, and high contrast', async () => {
-    for (const t of OBSSCALING_TASKS) for (const chart of emergenceRealSection.charts(resolveParams(emergenceRealSection, { task: t.id }), ctx('en', HIGH_CONTRAST_THEME))) await renderClean(chart);
+    for (const t of OBSSCALING_TASKS)
+      for (const chart of emergenceRealSection.charts(resolveParams(emergenceRealSection, { task: t.id }), ctx('en', HIGH_CONTRAST_THEME)))
+        await renderClean(chart);
   });
 
   it('report: one line per task and per fitted family, with intervals, in both languages', () => {
@@ -78,14 +88,20 @@ describe('section emergence-real', () => {
 describe('section mirage', () => {
   it('is registered with bilingual controls: law, c, α, length, test-set size', () => {
     assert.ok(SECTIONS.includes(mirageSection));
-    assert.deepEqual(mirageSection.params.map((p) => p.name), ['law', 'c', 'alpha', 'length', 'testSetSize']);
+    assert.deepEqual(
+      mirageSection.params.map((p) => p.name),
+      ['law', 'c', 'alpha', 'length', 'testSetSize'],
+    );
     for (const p of mirageSection.params) assert.ok(p.label.en && p.label.zh);
   });
 
   it('the test-set size is a Vega-Lite param feeding the resolution band', () => {
     const [metrics] = mirageSection.charts(resolveParams(mirageSection, { testSetSize: 250 }), ctx('en'));
     const params = (metrics.spec as unknown as { params: { name: string; value: number }[] }).params;
-    assert.deepEqual(params.find((p) => p.name === 'testSetSize'), { name: 'testSetSize', value: 250 });
+    assert.deepEqual(
+      params.find((p) => p.name === 'testSetSize'),
+      { name: 'testSetSize', value: 250 },
+    );
     assert.ok(JSON.stringify(metrics.spec).includes('1 / testSetSize'));
   });
 
@@ -114,7 +130,10 @@ describe('measured counterparts of the article sections', () => {
       const p = s.params.find((q) => q.name === 'evidence');
       assert.ok(p && p.kind === 'choice');
       assert.equal(p.default, 'article');
-      assert.deepEqual(p.options.map((o) => o.value), ['article', 'measured']);
+      assert.deepEqual(
+        p.options.map((o) => o.value),
+        ['article', 'measured'],
+      );
     }
     const [arith] = mathReasoningSection.charts(resolveParams(mathReasoningSection, { evidence: 'measured' }), ctx('zh'));
     assert.equal(arith.id, 'measured-arithmetic');

@@ -20,7 +20,7 @@ const ROWS = [
 ];
 
 function subtitleOf(spec: unknown): string[] {
-  return ((spec as { title: { subtitle: string[] } }).title.subtitle);
+  return (spec as { title: { subtitle: string[] } }).title.subtitle;
 }
 
 describe('emergence-real: the user’s table', () => {
@@ -56,11 +56,17 @@ describe('emergence-real: the user’s table', () => {
       const ctx: ChartContext = { lang, theme: DARK_THEME, userTable: { name: 'my-models.md', table: result.table } };
       const [real] = emergenceRealSection.charts(p, ctx);
       const lines = subtitleOf(real.spec);
-      assert.ok(lines.some((l) => l.includes('my-models.md') && l.includes('6')), lines.join(' | '));
+      assert.ok(
+        lines.some((l) => l.includes('my-models.md') && l.includes('6')),
+        lines.join(' | '),
+      );
       assert.ok(!lines.some((l) => l.includes('Ruan')), lines.join(' | '));
       const layers = (real.spec as { layer: { data?: { values?: { model?: string }[] } }[] }).layer;
       const points = layers.flatMap((l) => l.data?.values ?? []).filter((r) => typeof r.model === 'string');
-      assert.deepEqual(points.map((r) => r.model), ['m1', 'm2', 'm3', 'm4', 'm5', 'm6']);
+      assert.deepEqual(
+        points.map((r) => r.model),
+        ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'],
+      );
     }
     // Without a user table: the shipped data and its citation.
     const [shipped] = emergenceRealSection.charts(p, { lang: 'en', theme: DARK_THEME });

@@ -33,7 +33,10 @@ const SOURCE: FitSourceInfo = { kind: 'markdown', name: 'runs.md', firstRow: 3, 
 
 /** 30 runs on a 6 × 5 grid of N and D, loss from the Chinchilla law (×(1 + noise) when asked). */
 function chinchillaTable(noise = 0): string[][] {
-  const rows = [['Model Size', 'tokens', 'loss'], ['---', '---', '---']];
+  const rows = [
+    ['Model Size', 'tokens', 'loss'],
+    ['---', '---', '---'],
+  ];
   for (let i = 0; i < 30; i++) {
     const N = 10 ** (7 + (i % 6) * 0.6);
     const D = 10 ** (9 + Math.floor(i / 6) * 0.5);
@@ -53,7 +56,6 @@ function computeCsv(): string {
   }
   return lines.join('\n');
 }
-
 
 async function fitOk(input: FitInput, options: { resamples?: number; seed?: number } = {}): Promise<FitResult> {
   const parsed = parseFitInput(input);
@@ -145,7 +147,17 @@ describe('fit (issue 7 §4): sections/fit', () => {
       for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) relClose(noisy.params[k], engine.params[k], 1e-6, k);
       relClose(noisy.objective, engine.objective, 1e-9, 'objective');
       // With the same point fit, the bootstrap replays the engine's resamples exactly.
-      const pointFit = { ...engine, params: noisy.params, logParams: { a: Math.log(noisy.params.A), b: Math.log(noisy.params.B), e: Math.log(noisy.params.E), alpha: noisy.params.alpha, beta: noisy.params.beta } };
+      const pointFit = {
+        ...engine,
+        params: noisy.params,
+        logParams: {
+          a: Math.log(noisy.params.A),
+          b: Math.log(noisy.params.B),
+          e: Math.log(noisy.params.E),
+          alpha: noisy.params.alpha,
+          beta: noisy.params.beta,
+        },
+      };
       const boot = bootstrapChinchilla(N as Float64Array, D as Float64Array, loss, { pointFit, resamples: 30, seed: 7 });
       const iv = noisy.intervals;
       assert.ok(iv);
@@ -180,7 +192,11 @@ describe('fit (issue 7 §4): sections/fit', () => {
       const search = seen.filter(([, s]) => s === 'search').map(([f]) => f);
       const boot = seen.filter(([, s]) => s === 'bootstrap').map(([f]) => f);
       assert.ok(search.length >= 10 && boot.length === 5, `${search.length} search and ${boot.length} bootstrap reports`);
-      assert.deepEqual([...search].sort((a, b) => a - b), search, 'progress never goes back');
+      assert.deepEqual(
+        [...search].sort((a, b) => a - b),
+        search,
+        'progress never goes back',
+      );
       assert.equal(search[search.length - 1], 1);
       assert.equal(boot[boot.length - 1], 1);
 
@@ -209,7 +225,10 @@ describe('fit (issue 7 §4): sections/fit', () => {
 
       it(`power-law charts render without warnings (${lang}, ${theme.kind})`, async () => {
         const charts = fitCharts(power, { lang, theme });
-        assert.deepEqual(charts.map((c) => c.id), [FIT_CHART_IDS.power, FIT_CHART_IDS.residuals]);
+        assert.deepEqual(
+          charts.map((c) => c.id),
+          [FIT_CHART_IDS.power, FIT_CHART_IDS.residuals],
+        );
         for (const chart of charts) await renderClean(chart);
       });
     }
@@ -278,7 +297,10 @@ describe('fit (issue 7 §4): sections/fit', () => {
         relClose(c.loss as number, powerLawValue(law, c.x as number), 1e-12, 'power curve');
       }
       const points = viewData(rendered, FIT_DATASETS.points);
-      assert.deepEqual(points.map((p) => p.loss), power.data.loss);
+      assert.deepEqual(
+        points.map((p) => p.loss),
+        power.data.loss,
+      );
     });
 
     it('contour helpers: levels inside the box, curves inside the box', () => {
@@ -303,7 +325,11 @@ describe('fit (issue 7 §4): sections/fit', () => {
     it('has the parameters, intervals, rows, objective and the citations', () => {
       const text = resultMarkdownLines(noisy, 'en').join('\n');
       assert.match(text, /\| Parameter \| Estimate \| 95% CI \|/);
-      assert.ok(text.includes(`| E (irreducible loss) | ${formatValue(noisy.params.E)} | [${formatValue(noisy.intervals?.E.low ?? NaN)}, ${formatValue(noisy.intervals?.E.high ?? NaN)}] |`));
+      assert.ok(
+        text.includes(
+          `| E (irreducible loss) | ${formatValue(noisy.params.E)} | [${formatValue(noisy.intervals?.E.low ?? NaN)}, ${formatValue(noisy.intervals?.E.high ?? NaN)}] |`,
+        ),
+      );
       assert.ok(text.includes(`| β (data exponent) | ${formatValue(noisy.params.beta)} |`));
       assert.match(text, /\| Rows fitted \| 30 \|/);
       assert.match(text, /Objective/);
@@ -331,7 +357,12 @@ describe('fit (issue 7 §4): sections/fit', () => {
       for (const r of [chinchilla, noisy, power]) {
         const copy = JSON.parse(JSON.stringify(r)) as unknown;
         assert.deepEqual(parseFitResult(copy), r);
-        assert.deepEqual(parseFitHostMessage({ type: 'fitShow', lang: 'zh', result: copy, insert: 'note' }), { type: 'fitShow', lang: 'zh', result: r, insert: 'note' });
+        assert.deepEqual(parseFitHostMessage({ type: 'fitShow', lang: 'zh', result: copy, insert: 'note' }), {
+          type: 'fitShow',
+          lang: 'zh',
+          result: r,
+          insert: 'note',
+        });
         assert.deepEqual(parseFitPanelState({ result: copy }), { result: r });
       }
     });

@@ -25,15 +25,19 @@ import {
 
 const EPOCH = join(__dirname, '..', 'engine', 'fixtures', 'chinchilla_epoch_svg_extracted_data.csv');
 const TRUE: ChinchillaParams = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
-const WORKER = { script: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(resolve(__dirname, '../../../src/fitWorker/worker.ts'))});`, eval: true };
+const WORKER = {
+  script: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(resolve(__dirname, '../../../src/fitWorker/worker.ts'))});`,
+  eval: true,
+};
 
 function syntheticCsv(): string {
   const lines = ['params,tokens,loss'];
   let k = 0;
-  for (const n of [1e8, 3e8, 1e9, 3e9, 1e10]) for (const d of [3e9, 1e10, 3e10, 1e11, 3e11, 1e12]) {
-    const wiggle = 1 + 0.01 * Math.sin(7 * ++k);
-    lines.push(`${n},${d},${(chinchillaLoss(n, d, TRUE) * wiggle).toPrecision(9)}`);
-  }
+  for (const n of [1e8, 3e8, 1e9, 3e9, 1e10])
+    for (const d of [3e9, 1e10, 3e10, 1e11, 3e11, 1e12]) {
+      const wiggle = 1 + 0.01 * Math.sin(7 * ++k);
+      lines.push(`${n},${d},${(chinchillaLoss(n, d, TRUE) * wiggle).toPrecision(9)}`);
+    }
   return lines.join('\n');
 }
 
@@ -64,7 +68,10 @@ describe('the one fit pipeline', () => {
     let out = '';
     const io = { out: (s: string) => (out += s), err: () => undefined, readBytes: () => new TextEncoder().encode(csv) };
     assert.equal(await runFitCommand(['runs.csv', '--json', '--bootstrap', '24', '--seed', '5', '--drop', '2', '--drop-by', 'residual'], io), 0);
-    const json = JSON.parse(out) as { params: Record<string, { value: number; ci: [number, number] }>; derived: Record<string, { value: number; ci: [number, number] }> };
+    const json = JSON.parse(out) as {
+      params: Record<string, { value: number; ci: [number, number] }>;
+      derived: Record<string, { value: number; ci: [number, number] }>;
+    };
     const r = direct.result;
     for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) {
       assert.equal(json.params[k].value, r.params[k]);
@@ -127,7 +134,7 @@ describe('the one fit pipeline', () => {
     assert.ok(parsed.ok);
     const epochSource: FitSourceInfo = { kind: 'csv', name: 'epoch.csv', firstRow: 1, lastRow: 246 };
 
-    it('the pre-screened grid (the best few hundred of 4,500 starts) reaches the full grid\'s optimum', function () {
+    it("the pre-screened grid (the best few hundred of 4,500 starts) reaches the full grid's optimum", function () {
       this.timeout(180_000);
       const cut = Float64Array.from(parsed.data.loss).sort()[parsed.data.rows - 5];
       const keep = [...parsed.data.loss.keys()].filter((i) => parsed.data.loss[i] < cut);
@@ -155,7 +162,10 @@ describe('the one fit pipeline', () => {
       assert.deepEqual(d.rows, [2, 3, 4, 5, 6], 'the five highest-loss rows (file lines)');
       assert.ok(Math.abs(d.allRows.beta - 0.453) < 0.005, `all rows β = ${d.allRows.beta}`);
       assert.ok(Math.abs(r.result.params.beta - 0.3672) < 0.003, `240 rows β = ${r.result.params.beta}`);
-      assert.match(fitReport(r.result, 'en').diagnostics[0], /without the 5 highest-loss runs \(rows 2, 3, 4, 5, 6\); all 245 runs → the 240 left: .*β 0\.453 → 0\.367/);
+      assert.match(
+        fitReport(r.result, 'en').diagnostics[0],
+        /without the 5 highest-loss runs \(rows 2, 3, 4, 5, 6\); all 245 runs → the 240 left: .*β 0\.453 → 0\.367/,
+      );
       assert.match(fitReport(r.result, 'zh').diagnostics[0], /去掉损失最高的 5 次训练/);
     });
   });
@@ -180,7 +190,12 @@ describe('the one fit pipeline', () => {
     const parsed = parseFitInput({ kind: 'csv', text: csv });
     assert.ok(parsed.ok);
     const stages: string[] = [];
-    const fit = runFitInWorkers(parsed.data, parsed.form, { source, resamples: 3000, prescreen: false }, { ...WORKER, onProgress: (_f, stage) => stages.push(stage) });
+    const fit = runFitInWorkers(
+      parsed.data,
+      parsed.form,
+      { source, resamples: 3000, prescreen: false },
+      { ...WORKER, onProgress: (_f, stage) => stages.push(stage) },
+    );
     // Cancel once the search has reported progress.
     await new Promise<void>((done) => {
       const poll = setInterval(() => {

@@ -24,8 +24,17 @@ describe('formula context: note formulas as section parameters', () => {
     // Drawn as the Chinchilla form (the additive form is the same law); the section names the fit.
     assert.equal(view.params.lawPreset, 'custom');
     assert.equal(view.params.lawForm, 'additive');
-    const additive = { n0: view.params.n0 as number, alphaN: view.params.alphaN as number, d0: view.params.d0 as number, alphaD: view.params.alphaD as number, lInf: view.params.lInf as number };
-    for (const [n, d] of [[1e9, 2e10], [7e10, 1.4e12]]) {
+    const additive = {
+      n0: view.params.n0 as number,
+      alphaN: view.params.alphaN as number,
+      d0: view.params.d0 as number,
+      alphaD: view.params.alphaD as number,
+      lInf: view.params.lInf as number,
+    };
+    for (const [n, d] of [
+      [1e9, 2e10],
+      [7e10, 1.4e12],
+    ]) {
       assert.ok(Math.abs(additiveLoss(n, d, additive) - chinchillaLoss(n, d, chinchilla)) < 1e-9);
     }
   });
@@ -54,7 +63,10 @@ describe('formula context: note formulas as section parameters', () => {
 
   for (const kind of ['loss-compute', 'loss-params', 'loss-data', 'loss-additive', 'loss-chinchilla', 'loss-kaplan-nd'] as const) {
     it(`draws the hover curve of ${kind} without warnings`, async () => {
-      for (const ctx of [{ lang: 'en' as const, theme: LIGHT_THEME }, { lang: 'zh' as const, theme: DARK_THEME }]) {
+      for (const ctx of [
+        { lang: 'en' as const, theme: LIGHT_THEME },
+        { lang: 'zh' as const, theme: DARK_THEME },
+      ]) {
         const chart = formulaCurveChart(kind, {}, ctx);
         assert.ok(chart);
         const counts = markCounts(await renderClean(chart));
@@ -121,7 +133,9 @@ describe('"Show chart" and the side view draw the law that is in the note', () =
   const lossAt = (charts: ReturnType<typeof chartsFor>, n: number, d: number): number => {
     const chart = charts.find((c) => c.id === 'loss-vs-params');
     assert.ok(chart);
-    const layer = (chart.spec as unknown as { layer: { mark: { type: string }; data?: { values?: Record<string, number>[] } }[] }).layer.find((l) => l.mark.type === 'point');
+    const layer = (chart.spec as unknown as { layer: { mark: { type: string }; data?: { values?: Record<string, number>[] } }[] }).layer.find(
+      (l) => l.mark.type === 'point',
+    );
     const row = layer?.data?.values?.find((r) => r.params === n && r.tokens === d);
     assert.ok(row, `a point at N = ${n}, D = ${d}`);
     return row.loss;

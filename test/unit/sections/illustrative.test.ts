@@ -10,8 +10,11 @@ import { renderClean } from '../helpers/render';
 const SEED_SECTIONS = ['scaling-laws', 'phase-transition', 'math-reasoning', 'code-generation', 'representations', 'implications'];
 
 describe('illustrative numbers from the article', () => {
-  it('marks exactly the sections that draw the seed\'s invented numbers', () => {
-    assert.deepEqual(SECTIONS.filter((s) => s.illustrative).map((s) => s.id), SEED_SECTIONS);
+  it("marks exactly the sections that draw the seed's invented numbers", () => {
+    assert.deepEqual(
+      SECTIONS.filter((s) => s.illustrative).map((s) => s.id),
+      SEED_SECTIONS,
+    );
   });
 
   for (const lang of ['en', 'zh'] as const) {

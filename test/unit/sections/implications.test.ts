@@ -22,8 +22,7 @@ interface LayerLike {
 }
 
 const ctx = (lang: Lang, theme = LIGHT_THEME): ChartContext => ({ lang, theme });
-const chartsOf = (params: Record<string, unknown>, c: ChartContext): ChartSpec[] =>
-  implicationsSection.charts(resolveParams(implicationsSection, params), c);
+const chartsOf = (params: Record<string, unknown>, c: ChartContext): ChartSpec[] => implicationsSection.charts(resolveParams(implicationsSection, params), c);
 const byId = (charts: ChartSpec[], id: string): ChartSpec => {
   const chart = charts.find((c) => c.id === id);
   assert.ok(chart, `chart ${id}`);
@@ -52,7 +51,10 @@ const SEED_CHALLENGES = ['计算成本', '能源消耗', '数据需求', '理论
 describe('section implications (seed 5.2)', () => {
   describe('model', () => {
     it('has the seed trends, scores, milestones and impact areas', () => {
-      assert.deepEqual(TRENDS.map((t) => t.name.zh), ['规模继续扩大', '涌现能力预测', '高效涌现', '安全性考虑']);
+      assert.deepEqual(
+        TRENDS.map((t) => t.name.zh),
+        ['规模继续扩大', '涌现能力预测', '高效涌现', '安全性考虑'],
+      );
       assert.deepEqual(IMPORTANCE, [8, 9, 7, 10]);
       assert.deepEqual(FEASIBILITY, [6, 4, 5, 3]);
       assert.deepEqual(
@@ -64,23 +66,38 @@ describe('section implications (seed 5.2)', () => {
           ['10年', '理论完善', '可预测涌现'],
         ],
       );
-      assert.deepEqual(IMPACT_AREAS.map((a) => a.name.zh), ['科学研究', '教育', '医疗', '创作', '工程', '决策']);
+      assert.deepEqual(
+        IMPACT_AREAS.map((a) => a.name.zh),
+        ['科学研究', '教育', '医疗', '创作', '工程', '决策'],
+      );
       assert.deepEqual(IMPACT_SCORES, [9, 8, 9, 8, 9, 8]);
     });
 
     it("counts challenges like the seed's challenge_counts dict, in insertion order", () => {
       const counts = challengeCounts();
-      assert.deepEqual(counts.map((c) => c.challenge.zh), SEED_CHALLENGES);
-      assert.deepEqual(counts.map((c) => c.count), Array<number>(9).fill(1));
-      assert.deepEqual(counts.map((c) => c.trends), [[0], [0], [0], [1], [1], [2], [2], [3], [3]]);
+      assert.deepEqual(
+        counts.map((c) => c.challenge.zh),
+        SEED_CHALLENGES,
+      );
+      assert.deepEqual(
+        counts.map((c) => c.count),
+        Array<number>(9).fill(1),
+      );
+      assert.deepEqual(
+        counts.map((c) => c.trends),
+        [[0], [0], [0], [1], [1], [2], [2], [3], [3]],
+      );
       // A challenge listed twice is counted twice, at its first position.
       const dup = challengeCounts([TRENDS[0], { ...TRENDS[1], challenges: [TRENDS[1].challenges[0], TRENDS[0].challenges[0]] }]);
-      assert.deepEqual(dup.map((c) => [c.challenge.zh, c.count]), [
-        ['计算成本', 2],
-        ['能源消耗', 1],
-        ['数据需求', 1],
-        ['理论不完善', 1],
-      ]);
+      assert.deepEqual(
+        dup.map((c) => [c.challenge.zh, c.count]),
+        [
+          ['计算成本', 2],
+          ['能源消耗', 1],
+          ['数据需求', 1],
+          ['理论不完善', 1],
+        ],
+      );
     });
 
     it('wraps long English labels at spaces only', () => {
@@ -108,18 +125,24 @@ describe('section implications (seed 5.2)', () => {
 
   describe('charts', () => {
     it('has the matrix, the timeline, the challenges and the impact radar', () => {
-      assert.deepEqual(chartsOf({}, ctx('zh')).map((c) => c.id), ['trend-matrix', 'milestone-timeline', 'challenges', 'impact-radar']);
+      assert.deepEqual(
+        chartsOf({}, ctx('zh')).map((c) => c.id),
+        ['trend-matrix', 'milestone-timeline', 'challenges', 'impact-radar'],
+      );
     });
 
     it('matrix: the seed scores on 0–11 axes, with quadrant guides', () => {
       const matrix = byId(chartsOf({}, ctx('zh')), 'trend-matrix');
       const points = rowsWith(matrix, 'potential');
-      assert.deepEqual(points.map((p) => [p.name, p.importance, p.feasibility]), [
-        ['规模继续扩大', 8, 6],
-        ['涌现能力预测', 9, 4],
-        ['高效涌现', 7, 5],
-        ['安全性考虑', 10, 3],
-      ]);
+      assert.deepEqual(
+        points.map((p) => [p.name, p.importance, p.feasibility]),
+        [
+          ['规模继续扩大', 8, 6],
+          ['涌现能力预测', 9, 4],
+          ['高效涌现', 7, 5],
+          ['安全性考虑', 10, 3],
+        ],
+      );
       const json = JSON.stringify(matrix.spec);
       assert.ok(json.includes('"domain":[0,11]'));
       assert.ok(json.includes('AI涌现趋势分析矩阵') && json.includes('"重要性"') && json.includes('"可行性"'));
@@ -128,26 +151,38 @@ describe('section implications (seed 5.2)', () => {
 
     it('timeline: four milestones in order', () => {
       const timeline = byId(chartsOf({}, ctx('zh')), 'milestone-timeline');
-      assert.deepEqual(rowsWith(timeline, 'time').map((r) => [r.i, r.time, r.achievementText, r.descriptionText]), [
-        [0, '当前', '千亿级参数', '基础涌现能力'],
-        [1, '2-3年', '万亿级参数', '更强的推理创造'],
-        [2, '5年', '新架构突破', '高效涌现实现'],
-        [3, '10年', '理论完善', '可预测涌现'],
-      ]);
+      assert.deepEqual(
+        rowsWith(timeline, 'time').map((r) => [r.i, r.time, r.achievementText, r.descriptionText]),
+        [
+          [0, '当前', '千亿级参数', '基础涌现能力'],
+          [1, '2-3年', '万亿级参数', '更强的推理创造'],
+          [2, '5年', '新架构突破', '高效涌现实现'],
+          [3, '10年', '理论完善', '可预测涌现'],
+        ],
+      );
     });
 
     it("challenges: nine bars with the computed counts, x '出现频次'", () => {
       const chart = byId(chartsOf({}, ctx('zh')), 'challenges');
       const rows = rowsWith(chart, 'count');
-      assert.deepEqual(rows.map((r) => [r.challenge, r.count]), SEED_CHALLENGES.map((c) => [c, 1]));
+      assert.deepEqual(
+        rows.map((r) => [r.challenge, r.count]),
+        SEED_CHALLENGES.map((c) => [c, 1]),
+      );
       assert.ok(JSON.stringify(chart.spec).includes('"出现频次"'));
     });
 
     it('impact radar: six scores on 0–10, one closed polygon', () => {
       const chart = byId(chartsOf({}, ctx('zh')), 'impact-radar');
       const vertices = rowsWith(chart, 'vertex');
-      assert.deepEqual(vertices.map((v) => v.value), [9, 8, 9, 8, 9, 8, 9]);
-      assert.deepEqual(vertices.slice(0, 6).map((v) => v.axis), ['科学研究', '教育', '医疗', '创作', '工程', '决策']);
+      assert.deepEqual(
+        vertices.map((v) => v.value),
+        [9, 8, 9, 8, 9, 8, 9],
+      );
+      assert.deepEqual(
+        vertices.slice(0, 6).map((v) => v.axis),
+        ['科学研究', '教育', '医疗', '创作', '工程', '决策'],
+      );
       assert.ok(JSON.stringify(chart.spec).includes('涌现能力的潜在影响'));
     });
 
@@ -156,7 +191,10 @@ describe('section implications (seed 5.2)', () => {
       const points = rowsWith(byId(charts, 'trend-matrix'), 'potential');
       assert.deepEqual([points[2].importance, points[3].feasibility], [9.5, 8]);
       const vertices = rowsWith(byId(charts, 'impact-radar'), 'vertex');
-      assert.deepEqual(vertices.map((v) => v.value), [9, 3, 9, 8, 9, 8, 9]);
+      assert.deepEqual(
+        vertices.map((v) => v.value),
+        [9, 3, 9, 8, 9, 8, 9],
+      );
       // Scores stay on the 0–10 scale.
       const clamped = rowsWith(byId(chartsOf({ importance_scaling_continuation: 42 }, ctx('en')), 'trend-matrix'), 'potential');
       assert.equal(clamped[0].importance, 10);
@@ -182,9 +220,18 @@ describe('section implications (seed 5.2)', () => {
 
     it('declares bilingual parameters with the seed defaults', () => {
       const defaults = defaultParams(implicationsSection);
-      assert.deepEqual(TRENDS.map((t) => defaults[`importance_${t.key}`]), IMPORTANCE);
-      assert.deepEqual(TRENDS.map((t) => defaults[`feasibility_${t.key}`]), FEASIBILITY);
-      assert.deepEqual(IMPACT_AREAS.map((a) => defaults[`impact_${a.key}`]), IMPACT_SCORES);
+      assert.deepEqual(
+        TRENDS.map((t) => defaults[`importance_${t.key}`]),
+        IMPORTANCE,
+      );
+      assert.deepEqual(
+        TRENDS.map((t) => defaults[`feasibility_${t.key}`]),
+        FEASIBILITY,
+      );
+      assert.deepEqual(
+        IMPACT_AREAS.map((a) => defaults[`impact_${a.key}`]),
+        IMPACT_SCORES,
+      );
       for (const p of implicationsSection.params) {
         assert.ok(p.label.en && p.label.zh, p.name);
         if (p.kind === 'number') assert.deepEqual([p.min, p.max], [0, 10]);

@@ -237,7 +237,8 @@ describe('section math-reasoning (seed 4.1)', () => {
           // arrow shaft (+ the threshold rule for geometry and calculus), one text.
           assert.deepEqual(markCounts(c), { line: 35, symbol: 40, rule: 12, text: 5 });
           for (const p of PROBLEM_TYPES) assert.ok(c.svg.includes(lang === 'zh' ? `${p.name.zh}能力涌现` : `${p.name.en} emergence`));
-          for (const label of lang === 'zh' ? ['是', '否', '能力具备', '模型规模'] : ['Yes', 'No', 'Capable', 'Model size']) assert.ok(c.svg.includes(label), label);
+          for (const label of lang === 'zh' ? ['是', '否', '能力具备', '模型规模'] : ['Yes', 'No', 'Capable', 'Model size'])
+            assert.ok(c.svg.includes(label), label);
           assert.ok(c.svg.includes(theme.accent));
           const t = await renderClean(table);
           assert.deepEqual(markCounts(t), { text: 15 });

@@ -146,7 +146,10 @@ describe('section phase-transition (seed 3.2)', () => {
 
     it('moving a threshold moves its step', () => {
       const [, pattern] = rowsOf(byId(chartsOf({ thresholdPatternMatching: 1e9 }), 'phase-boundaries'));
-      assert.equal(pattern.reduce((s, r) => s + (r.active as number), 0), 50);
+      assert.equal(
+        pattern.reduce((s, r) => s + (r.active as number), 0),
+        50,
+      );
       const [points] = rowsOf(byId(chartsOf({ thresholdPatternMatching: 1e9 }), 'capability-count'));
       assert.deepEqual(
         points.map((r) => r.count),

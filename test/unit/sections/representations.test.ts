@@ -71,7 +71,10 @@ const headTail = (points: { x: number; y: number }[]): number[][] => [...points.
 describe('section representations (seed 5.1)', () => {
   describe('model', () => {
     it('has the seed concepts and model scales', () => {
-      assert.deepEqual(CONCEPTS.map((c) => c.zh), ['数学', '语言', '逻辑', '创意']);
+      assert.deepEqual(
+        CONCEPTS.map((c) => c.zh),
+        ['数学', '语言', '逻辑', '创意'],
+      );
       assert.deepEqual(
         MODEL_SCALES.map((s) => [s.key, s.params, s.representation]),
         [
@@ -83,31 +86,55 @@ describe('section representations (seed 5.1)', () => {
     });
 
     it('localized: one point per concept at (j, 0)', () => {
-      assert.deepEqual(localizedPoints().map((p) => [p.concept, p.x, p.y]), [
-        [0, 0, 0],
-        [1, 1, 0],
-        [2, 2, 0],
-        [3, 3, 0],
-      ]);
+      assert.deepEqual(
+        localizedPoints().map((p) => [p.concept, p.x, p.y]),
+        [
+          [0, 0, 0],
+          [1, 1, 0],
+          [2, 2, 0],
+          [3, 3, 0],
+        ],
+      );
     });
 
     it("semi-distributed: numpy's points for seed 42, in draw order", () => {
       const points = semiDistributedPoints();
       assert.equal(points.length, 80);
-      assert.deepEqual(points.slice(0, 3).map((p) => [p.x, p.y]), SEMI_HEAD);
-      assert.deepEqual(points.slice(-3).map((p) => [p.x, p.y]), SEMI_TAIL);
+      assert.deepEqual(
+        points.slice(0, 3).map((p) => [p.x, p.y]),
+        SEMI_HEAD,
+      );
+      assert.deepEqual(
+        points.slice(-3).map((p) => [p.x, p.y]),
+        SEMI_TAIL,
+      );
       assert.ok(Math.abs(points.reduce((s, p) => s + p.x + p.y, 0) - SEMI_SUM) < 1e-9);
-      assert.deepEqual(points.map((p) => p.concept), [0, 1, 2, 3].flatMap((j) => Array<number>(20).fill(j)));
+      assert.deepEqual(
+        points.map((p) => p.concept),
+        [0, 1, 2, 3].flatMap((j) => Array<number>(20).fill(j)),
+      );
     });
 
     it("fully distributed: numpy's points for seed 42, 4 concepts × 3 regions × 15", () => {
       const points = fullyDistributedPoints();
       assert.equal(points.length, 180);
-      assert.deepEqual(points.slice(0, 3).map((p) => [p.x, p.y]), FULL_HEAD);
-      assert.deepEqual(points.slice(-3).map((p) => [p.x, p.y]), FULL_TAIL);
+      assert.deepEqual(
+        points.slice(0, 3).map((p) => [p.x, p.y]),
+        FULL_HEAD,
+      );
+      assert.deepEqual(
+        points.slice(-3).map((p) => [p.x, p.y]),
+        FULL_TAIL,
+      );
       assert.ok(Math.abs(points.reduce((s, p) => s + p.x + p.y, 0) - FULL_SUM) < 1e-9);
-      assert.deepEqual(points.slice(0, 45).map((p) => p.region), [0, 1, 2].flatMap((k) => Array<number>(15).fill(k)));
-      assert.deepEqual(points.map((p) => p.concept), [0, 1, 2, 3].flatMap((j) => Array<number>(45).fill(j)));
+      assert.deepEqual(
+        points.slice(0, 45).map((p) => p.region),
+        [0, 1, 2].flatMap((k) => Array<number>(15).fill(k)),
+      );
+      assert.deepEqual(
+        points.map((p) => p.concept),
+        [0, 1, 2, 3].flatMap((j) => Array<number>(45).fill(j)),
+      );
     });
 
     it('other seeds, spreads and counts give numpy’s points for those arguments', () => {
@@ -116,23 +143,32 @@ describe('section representations (seed 5.1)', () => {
     });
 
     it('panels come in the seed order', () => {
-      assert.deepEqual(representationPanels().map((p) => [p.scale.representation, p.points.length]), [
-        ['localized', 4],
-        ['semi_distributed', 80],
-        ['fully_distributed', 180],
-      ]);
+      assert.deepEqual(
+        representationPanels().map((p) => [p.scale.representation, p.points.length]),
+        [
+          ['localized', 4],
+          ['semi_distributed', 80],
+          ['fully_distributed', 180],
+        ],
+      );
     });
   });
 
   describe('chart', () => {
     it("titles the panels like the seed: '小模型 (1e+07参数)\\n局部化表示' …", () => {
       const panels = panelsOf(chartOf({}, ctx('zh')));
-      assert.deepEqual(panels.map((p) => p.title.text), [
-        ['小模型 (1e+07参数)', '局部化表示'],
-        ['中模型 (1e+09参数)', '半分布式表示'],
-        ['大模型 (1e+11参数)', '完全分布式表示'],
-      ]);
-      assert.deepEqual(panels.map((p) => p.title.subtitle), ['概念独立,只能完成简单任务', '概念开始关联,出现基础推理', '概念高度交织,涌现复杂推理']);
+      assert.deepEqual(
+        panels.map((p) => p.title.text),
+        [
+          ['小模型 (1e+07参数)', '局部化表示'],
+          ['中模型 (1e+09参数)', '半分布式表示'],
+          ['大模型 (1e+11参数)', '完全分布式表示'],
+        ],
+      );
+      assert.deepEqual(
+        panels.map((p) => p.title.subtitle),
+        ['概念独立,只能完成简单任务', '概念开始关联,出现基础推理', '概念高度交织,涌现复杂推理'],
+      );
       assert.deepEqual(panelTitle(representationPanels()[2], 'en'), ['Large model (1e+11 parameters)', 'Fully distributed representation']);
     });
 
@@ -147,10 +183,13 @@ describe('section representations (seed 5.1)', () => {
       ]);
       assert.deepEqual(xy(semi.data.values).slice(0, 3), SEMI_HEAD);
       assert.deepEqual(xy(full.data.values).slice(-3), FULL_TAIL);
-      assert.deepEqual(full.data.values.slice(0, 2).map((r) => [r.concept, r.region]), [
-        ['数学', 1],
-        ['数学', 1],
-      ]);
+      assert.deepEqual(
+        full.data.values.slice(0, 2).map((r) => [r.concept, r.region]),
+        [
+          ['数学', 1],
+          ['数学', 1],
+        ],
+      );
       const json = JSON.stringify(chart.spec);
       assert.ok(json.includes('"表示维度1"') && json.includes('"表示维度2"'));
       assert.ok(JSON.stringify(chartOf({}, ctx('en')).spec).includes('"Representation dimension 1"'));

@@ -31,7 +31,13 @@ describe('note topics', () => {
 
   it('finds the nearest heading that names a topic, passing over others', () => {
     const lines = ['# Notes', '## Phase transitions', 'text', '### Example', 'more text'];
-    assert.deepEqual(sectionAt((n) => lines[n], 4), { sectionId: 'phase-transition', headingLine: 1 });
-    assert.equal(sectionAt((n) => lines[n], 0), undefined);
+    assert.deepEqual(
+      sectionAt((n) => lines[n], 4),
+      { sectionId: 'phase-transition', headingLine: 1 },
+    );
+    assert.equal(
+      sectionAt((n) => lines[n], 0),
+      undefined,
+    );
   });
 });

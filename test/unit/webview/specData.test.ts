@@ -10,7 +10,11 @@ function lineSpec(ys: number[], ruleX: number): TopLevelSpec {
     width: 200,
     height: 100,
     layer: [
-      { data: { values: ys.map((y, x) => ({ x, y })) }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+      {
+        data: { values: ys.map((y, x) => ({ x, y })) },
+        mark: 'line',
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+      },
       { data: { values: [{ at: ruleX }] }, mark: 'rule', encoding: { x: { field: 'at', type: 'quantitative' } } },
     ],
   } as TopLevelSpec;
@@ -40,7 +44,10 @@ describe('webview spec data hoisting', () => {
     for (const name of changedDatasets(before, after)) view.data(name, after.datasets[name] as object[]);
     await view.runAsync();
     assert.equal(view.data('emergence_data_0').length, 5);
-    assert.deepEqual(view.data('emergence_data_1').map((r: { at: number }) => r.at), [3]);
+    assert.deepEqual(
+      view.data('emergence_data_1').map((r: { at: number }) => r.at),
+      [3],
+    );
     view.finalize();
   });
 });
