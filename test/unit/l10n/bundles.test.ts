@@ -23,34 +23,36 @@ const cliFiles = tsFiles('src/cli');
 /** The webview pages' message tables (`const UI = { key: 'English', … } as const`); their language is passed in. */
 const WEBVIEW_TABLES = ['webview/strings.ts', 'webview/fit.ts'];
 
+/** A string literal in either quote (prettier writes "…" when the text holds an apostrophe): group 1 or 2. */
+const LITERAL = String.raw`(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")`;
 /** First string argument of t('…') / translate(lang, '…') / tl(lang, '…') calls. */
-const CALL = /\b(?:t|translate|tl)\(\s*(?:\w+,\s*)?'((?:[^'\\]|\\.)*)'/g;
+const CALL = new RegExp(String.raw`\b(?:t|translate|tl)\(\s*(?:\w+,\s*)?` + LITERAL, 'g');
 /** The pages call translate(lang, '…') directly (their t() takes table keys). */
-const WEBVIEW_CALL = /\btranslate\(\s*\w+,\s*'((?:[^'\\]|\\.)*)'/g;
+const WEBVIEW_CALL = new RegExp(String.raw`\btranslate\(\s*\w+,\s*` + LITERAL, 'g');
 /** tl(lang, NAME) with `const NAME = '…'` in the same file. */
 const CONSTANT_CALL = /\btl\(\s*\w+,\s*([A-Z_]+)\s*\)/g;
-/** The escapes of a single-quoted literal. */
+/** The escapes of a string literal. */
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
 const TABLE = /const UI = \{\n([\s\S]*?)\n\} as const;/;
-const ENTRY = /^ {2}\w+: '((?:[^'\\]|\\.)*)',$/gm;
+const ENTRY = new RegExp(String.raw`^ {2}\w+: ` + LITERAL + ',$', 'gm');
 
 function usedKeys(): Map<string, string> {
   const keys = new Map<string, string>();
   const add = (raw: string, file: string): void => void keys.set(raw.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c), file);
-  for (const file of tsFiles('webview')) for (const m of read(file).matchAll(WEBVIEW_CALL)) add(m[1], file);
+  for (const file of tsFiles('webview')) for (const m of read(file).matchAll(WEBVIEW_CALL)) add(m[1] ?? m[2], file);
   for (const file of [...extensionFiles, ...cliFiles]) {
     const text = read(file);
-    for (const m of text.matchAll(CALL)) add(m[1], file);
+    for (const m of text.matchAll(CALL)) add(m[1] ?? m[2], file);
     for (const m of text.matchAll(CONSTANT_CALL)) {
-      const value = new RegExp(`const ${m[1]} = '((?:[^'\\\\]|\\\\.)*)';`).exec(text);
+      const value = new RegExp(`const ${m[1]} = ${LITERAL};`).exec(text);
       assert.ok(value, `${file}: ${m[1]} is not a string constant`);
-      add(value[1], file);
+      add(value[1] ?? value[2], file);
     }
   }
   for (const file of WEBVIEW_TABLES) {
     const table = TABLE.exec(read(file));
     assert.ok(table, `${file} has no message table`);
-    for (const m of table[1].matchAll(ENTRY)) add(m[1], file);
+    for (const m of table[1].matchAll(ENTRY)) add(m[1] ?? m[2], file);
   }
   return keys;
 }
