@@ -7,6 +7,7 @@ import { contributedCommands, extension, waitFor } from '../support/host';
 /** The commands a user can run, as the README lists them. */
 const USER_COMMANDS = [
   'emergenceLens.copyChartSpec',
+  'emergenceLens.emergenceFromTable',
   'emergenceLens.fitScalingLaw',
   'emergenceLens.openSidePanel',
   'emergenceLens.saveChartPng',
