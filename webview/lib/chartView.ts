@@ -4,7 +4,7 @@
 // that a parameter change updates in place with view.signal()/view.data() + runAsync().
 // Only a new shape (a preset that adds series, a language or theme switch, a layout
 // that wraps differently) rebuilds the view. Expressions run through vega-interpreter:
-// the pages' CSP has no unsafe-eval.
+// the pages' CSP allows no eval of any kind.
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
