@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { killGroup, isPortFree, prepareRunDir, startCodeServer } from './lib/codeServer.mjs';
 import { CACHE_DIR, REPO_ROOT, ensureOfflineHost } from './lib/offlineHost.mjs';
+import { acceptFirstPick, runCommand } from './lib/workbench.mjs';
 
 function option(name) {
   const i = process.argv.indexOf(`--${name}`);
@@ -104,33 +105,10 @@ function manifestVersion() {
 
 /** F1 → "Emergence: Show Emergence Chart" → the first section of the quick pick. */
 async function runShowChartFromPalette(page) {
-  const title = 'Emergence: Show Emergence Chart';
   await page.keyboard.press('Escape');
   await page.click('.part.sidebar .title', { timeout: 20_000 }).catch(() => page.mouse.click(200, 300));
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 20_000 });
-  await page.fill('.quick-input-widget input', `>${title}`);
-  await page.waitForFunction((t) => (document.querySelector('.quick-input-list .monaco-list-row')?.getAttribute('aria-label') ?? '').startsWith(t), title, {
-    timeout: 20_000,
-  });
-  await page.keyboard.press('Enter');
-  // The section quick pick (the palette closes first, then the extension's pick opens).
-  await page.waitForFunction(
-    () => {
-      const input = document.querySelector('.quick-input-widget input');
-      const widget = document.querySelector('.quick-input-widget');
-      return (
-        widget &&
-        widget.style.display !== 'none' &&
-        input &&
-        !input.value.startsWith('>') &&
-        document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0
-      );
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'Emergence: Show Emergence Chart');
+  await acceptFirstPick(page);
 }
 
 /** Opens the URL like a user would and shows a chart through the command palette. */

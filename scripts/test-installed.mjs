@@ -18,18 +18,7 @@ import { join, relative } from 'node:path';
 import { launchChromium } from './lib/browser.mjs';
 import { freePort, installVsix, killGroup, newRunDir, startCodeServer } from './lib/codeServer.mjs';
 import { REPO_ROOT } from './lib/offlineHost.mjs';
-import {
-  acceptFirstPick,
-  chartPageProbe,
-  findFrame,
-  goTo,
-  lineOf,
-  openFile,
-  previewProbe,
-  runCommand,
-  showHover,
-  until,
-} from '../test/installed/workbench.mjs';
+import { acceptFirstPick, chartPageProbe, findFrame, goTo, lineOf, openFile, previewProbe, runCommand, showHover, until } from './lib/workbench.mjs';
 
 const started = Date.now();
 const VSIX = join(REPO_ROOT, 'emergence-lens.vsix');

@@ -1,7 +1,7 @@
 // What a user does in the workbench, driven through playwright-core: the command
 // palette, quick open, go to line, the keyboard hover, and finding the webview frames
 // (two iframes deep: .../webview/browser/pre/index.html → fake.html or the content).
-// Used by scripts/test-installed.mjs; every wait is bounded.
+// Used by scripts/test-installed.mjs and `npm start -- --check`; every wait is bounded.
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
