@@ -1,7 +1,10 @@
 // Bundles the three entry points: the extension (node, vscode external), the webview
 // page (browser) and the CLI (node). One esbuild call each, in parallel.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -56,6 +59,8 @@ const builds = [
   { entryPoints: { previewCharts: 'webview/previewCharts.ts' }, ...page },
   { entryPoints: { fit: 'webview/fit.ts' }, ...page },
   { entryPoints: { elements: 'webview/elements.ts' }, ...page },
+  // The Vega-Lite compiler, loaded by a page only for a shape not compiled at build time.
+  { entryPoints: { compiler: 'webview/compiler.ts' }, ...page },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
 const started = Date.now();
@@ -65,4 +70,45 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
   if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
   console.log(`built ${builds.length} bundles in ${Date.now() - started} ms`);
+  precompileCharts();
+}
+
+/** Every file the compiled chart tables depend on (sections, engine, the webview's layout code, the libraries' versions). */
+function precompileInputs() {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (path.endsWith('.ts')) files.push(path);
+    }
+  };
+  ['src/sections', 'src/engine', 'webview/lib'].forEach(walk);
+  files.push('scripts/precompileCharts.ts', 'package-lock.json');
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex');
+}
+
+/** dist/charts/*.js (scripts/precompileCharts.ts), rebuilt only when one of its inputs changed. */
+function precompileCharts() {
+  const stamp = 'dist/charts/.inputs';
+  const inputs = precompileInputs();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
+    console.log('chart specs: up to date');
+    return;
+  }
+  const script = '.cache/precompileCharts.cjs';
+  esbuild.buildSync({
+    ...common,
+    sourcemap: false,
+    entryPoints: ['scripts/precompileCharts.ts'],
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: script,
+    alias: { 'vega-canvas': vegaCanvasBrowser },
+  });
+  execFileSync(process.execPath, [script, 'dist'], { stdio: 'inherit' });
+  writeFileSync(stamp, inputs);
 }

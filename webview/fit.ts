@@ -24,6 +24,9 @@ import { ChartSet } from './lib/chartSet';
 import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
+import { themeValues, tokenTheme } from './lib/themeTokens';
+// The fit's charts follow the user's data: no build-time specs; the compiler is part of this page.
+import './compiler';
 import { vscodeApi } from './lib/vscodeApi';
 
 /** The fit page's messages: English keys of l10n/bundle.l10n.json (see ./strings.ts). */
@@ -191,7 +194,8 @@ function render(): Promise<void> {
     renderHeader(r);
     renderControls(r);
     renderData(r);
-    await charts.update(fitCharts(r, { lang, theme: readTheme(document), width: charts.width() }), lang);
+    const theme = readTheme(document);
+    await charts.update(fitCharts(r, { lang, theme: tokenTheme(theme.kind), width: charts.width() }), lang, themeValues(theme));
     body.dataset.state = 'ready';
     post({ type: 'fitRendered', charts: charts.report() });
   });
@@ -225,7 +229,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 // The page waits for its fit: a good moment for the controls' custom elements.
-loadSiblingScript('elements.js');
+void loadSiblingScript('elements.js');
 
 // A colour-theme change redraws the charts in the new colours.
 watchTheme(document, () => void render());

@@ -19,6 +19,8 @@ import { ChartSet } from './lib/chartSet';
 import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
+import { themeValues, tokenTheme, type ThemeValues } from './lib/themeTokens';
+import { compileStats, loadCompiledCharts } from './lib/vegaSpecs';
 import { vscodeApi } from './lib/vscodeApi';
 import type * as vega from 'vega';
 import { renderControls, type Controls } from './controls';
@@ -32,6 +34,9 @@ interface Timings {
   updates: number;
   inPlaceUpdates: number;
   rebuilds: number;
+  /** Chart shapes found compiled at build time / compiled in the page. */
+  precompiled: number;
+  compiled: number;
 }
 
 declare global {
@@ -53,7 +58,9 @@ const noteEl = document.getElementById('note-values') as HTMLElement;
 const mode = body.dataset.mode === 'view' ? 'view' : 'panel';
 
 let lang: Lang = body.dataset.lang === 'zh' ? 'zh' : 'en';
-let theme: ChartTheme = readTheme(document);
+/** The colours views draw in; charts themselves are built with theme tokens (lib/themeTokens.ts). */
+let theme: ThemeValues = themeValues(readTheme(document));
+let themeKind: ChartTheme['kind'] = readTheme(document).kind;
 let section: Section | undefined;
 let params: ParamValues = {};
 let noteContext: NoteContext | undefined;
@@ -72,12 +79,18 @@ const timings: Timings = {
   get rebuilds() {
     return charts.stats.rebuilds;
   },
+  get precompiled() {
+    return compileStats.precompiled;
+  },
+  get compiled() {
+    return compileStats.compiled;
+  },
 };
 window.__emergenceTimings = timings;
 window.__emergenceViews = () => Object.fromEntries(charts.live.map((c) => [c.view.chart.id, c.view.vegaView]));
 
 function showError(message: string): void {
-  loadSiblingScript('elements.js');
+  void loadSiblingScript('elements.js');
   errorEl.textContent = message;
   errorEl.hidden = false;
   body.dataset.state = 'error';
@@ -105,7 +118,7 @@ function toolbarFor(chart: ChartSpec): HTMLElement {
 /** The side view, following a formula, shows the charts of that formula only. */
 function currentCharts(): ChartSpec[] {
   if (!section) return [];
-  const ctx: ChartContext = { lang, theme, width: charts.width(), userTable };
+  const ctx: ChartContext = { lang, theme: tokenTheme(themeKind), width: charts.width(), userTable };
   const all = section.charts(params, ctx);
   const focus = mode === 'view' ? noteContext?.focusCharts : undefined;
   if (!focus || focus.length === 0) return all;
@@ -167,7 +180,7 @@ function persist(): void {
 /** Re-renders the current charts: in place where possible. */
 function refresh(): Promise<void> {
   return queue.run(async () => {
-    await charts.update(currentCharts(), lang);
+    await charts.update(currentCharts(), lang, theme);
     reportRendered();
   });
 }
@@ -175,14 +188,15 @@ function refresh(): Promise<void> {
 /** The container's width changed: views re-laid out (rebuilt only where columns or legends change), others stretched. */
 function relayout(): Promise<void> {
   return queue.run(async () => {
-    await charts.update(currentCharts(), lang);
+    await charts.update(currentCharts(), lang, theme);
     await charts.fitWidths();
   });
 }
 
 function rebuild(): Promise<void> {
   return queue.run(async () => {
-    await charts.build(currentCharts(), lang);
+    if (section) await loadCompiledCharts(section.id, lang);
+    await charts.build(currentCharts(), lang, theme);
     reportRendered();
   });
 }
@@ -193,6 +207,8 @@ async function show(sectionId: string, input: Record<string, unknown> | undefine
     showError(`${ui('unknownSection', lang)}${sectionId}`);
     return;
   }
+  // The section's build-time compiled specs load while its charts are computed.
+  const compiled = loadCompiledCharts(found.id, lang);
   section = found;
   params = resolveParams(found, input);
   errorEl.hidden = true;
@@ -201,12 +217,25 @@ async function show(sectionId: string, input: Record<string, unknown> | undefine
   syncControls();
   await queue.run(async () => {
     const started = performance.now();
-    await charts.update(currentCharts(), lang);
+    const next = currentCharts();
+    await compiled;
+    await charts.update(next, lang, theme);
     timings.firstPaintMs ??= performance.now() - started;
     reportRendered();
-    renderReport();
   });
-  loadSiblingScript('elements.js');
+  scheduleReport();
+  void loadSiblingScript('elements.js');
+}
+
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The seed's printed report is text below the charts: written after they are painted (a frame later). */
+function scheduleReport(): void {
+  clearTimeout(reportTimer);
+  requestAnimationFrame(() => {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(renderReport, 0);
+  });
 }
 
 async function setParams(input: Record<string, unknown>): Promise<void> {
@@ -216,20 +245,19 @@ async function setParams(input: Record<string, unknown>): Promise<void> {
   syncControls();
   await queue.run(async () => {
     const started = performance.now();
-    await charts.update(currentCharts(), lang);
+    await charts.update(currentCharts(), lang, theme);
     timings.lastUpdateMs = performance.now() - started;
     timings.updates++;
     reportRendered();
   });
-  // The seed's printed report is text below the charts: after the charts are painted.
-  renderReport();
+  scheduleReport();
 }
 
 async function exportChart(format: ExportFormat, chartId: string | undefined): Promise<void> {
   const target = charts.find(chartId);
   if (!target) return;
   const chart = target.view.chart;
-  const data = format === 'vl' ? JSON.stringify(chart.spec, null, 2) : await target.view.export(format);
+  const data = format === 'vl' ? JSON.stringify(target.view.themedSpec(), null, 2) : await target.view.export(format);
   api.post({ type: 'exported', format, chartId: chart.id, data });
 }
 
@@ -254,7 +282,7 @@ function onMessage(message: HostToWebview): void {
         lang = message.lang;
         renderHeader();
         syncControls();
-        renderReport();
+        scheduleReport();
         void rebuild();
       }
       break;
@@ -278,7 +306,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 // A colour-theme change re-themes every chart (a new shape: the views rebuild).
 watchTheme(document, () => {
-  theme = readTheme(document);
+  const next = readTheme(document);
+  theme = themeValues(next);
+  themeKind = next.kind;
   void refresh();
 });
 

@@ -5,10 +5,13 @@
 import { normalizeLang, validateChartBlock, type ChartBlock } from '../src/sections/chartBlock';
 import { findSection } from '../src/sections/index';
 import type { Bilingual, ChartSpec, ChartTheme, Lang } from '../src/sections/types';
-import { widthStep } from './lib/chartSet';
-import { ChartView, prepareChart } from './lib/chartView';
+import { widthStep } from './lib/layout';
+import { ChartView } from './lib/chartView';
+import { prepareChart } from './lib/prepare';
 import { createFigure } from './lib/figure';
 import { readTheme } from './lib/theme';
+import { themeValues, tokenTheme } from './lib/themeTokens';
+import { loadCompiledCharts } from './lib/vegaSpecs';
 import { previewStats } from './previewStats';
 import { translate } from '../src/engine/l10n';
 
@@ -102,7 +105,7 @@ function build(block: ChartBlock, lang: Lang, theme: ChartTheme, key: string, sl
     const section = findSection(block.sectionId);
     if (!section) throw new Error(block.sectionId);
     const charts = section
-      .charts(block.params, { lang, theme, width: widthStep(document.body.clientWidth) })
+      .charts(block.params, { lang, theme: tokenTheme(theme.kind), width: widthStep(document.body.clientWidth) })
       .filter((c) => block.chartId === undefined || c.id === block.chartId);
     figures = charts.map((chart) => ({ chart, fig: createFigure(chart, lang, { className: 'emergence-figure', heading: false }) }));
     body.append(...figures.map((f) => f.fig.figure));
@@ -111,19 +114,24 @@ function build(block: ChartBlock, lang: Lang, theme: ChartTheme, key: string, sl
     return render;
   }
   // The views start once the body is in the page (the caller mounts it next): they take its width.
+  const values = themeValues(theme);
   queueMicrotask(() => {
-    try {
-      for (const { fig, chart } of figures) {
-        render.views.push(new ChartView(fig.canvas, prepareChart(chart, { width: fig.canvas.clientWidth || body.clientWidth || 520 })));
-      }
-    } catch (err) {
-      fail(render, lang, err);
-      return;
-    }
-    Promise.all(render.views.map((v) => v.run())).then(
-      () => setState(render, 'ready'),
-      (err: unknown) => fail(render, lang, err),
+    const opened = loadCompiledCharts(block.sectionId, lang).then(() =>
+      Promise.all(
+        figures.map(({ fig, chart }) => ChartView.open(fig.canvas, prepareChart(chart, { width: fig.canvas.clientWidth || body.clientWidth || 520 }), values)),
+      ),
     );
+    opened
+      .then((views) => {
+        // Evicted or replaced while the specs loaded: these views are not wanted.
+        if (!renders.has(render)) {
+          for (const v of views) v.finalize();
+          return;
+        }
+        render.views = views;
+        return Promise.all(views.map((v) => v.run())).then(() => setState(render, 'ready'));
+      })
+      .catch((err: unknown) => fail(render, lang, err));
   });
   return render;
 }

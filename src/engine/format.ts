@@ -121,10 +121,18 @@ export function formatFlops(x: number, digits = 3): string {
   return `${trimNumber(Number(mantissa), digits - 1)}e${Number(exp)} FLOPs`;
 }
 
+/** One formatter per digit count: constructing an Intl.NumberFormat costs more than formatting with it (charts format hundreds of rows). */
+const pfDaysFormats = new Map<number, Intl.NumberFormat>();
+
 /** Compute in PF-days (1 PF-day = 8.64e19 FLOPs). */
 export function formatPfDays(flops: number, digits = 3): string {
   const pfDays = flops / 8.64e19;
-  return `${Number(pfDays.toPrecision(digits)).toLocaleString('en-US', { maximumSignificantDigits: digits })} PF-days`;
+  let format = pfDaysFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+    pfDaysFormats.set(digits, format);
+  }
+  return `${format.format(Number(pfDays.toPrecision(digits)))} PF-days`;
 }
 
 /** Superscript digits for axis labels: 10^12 → "10¹²". */

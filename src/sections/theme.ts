@@ -40,7 +40,8 @@ export const HIGH_CONTRAST_THEME: ChartTheme = {
   muted: '#ffffff',
   grid: '#6fc3df',
   accent: '#f38518',
-  palette: ['#ffff00', '#00ffff', '#ff00ff', '#00ff00', '#ff8000', '#ffffff', '#80c0ff', '#ff8080'],
+  // Ten colours like the other palettes: the palette's length is part of a compiled chart, so equal lengths let the webviews' build-time specs serve every kind.
+  palette: ['#ffff00', '#00ffff', '#ff00ff', '#00ff00', '#ff8000', '#ffffff', '#80c0ff', '#ff8080', '#c8ff80', '#ffb3ff'],
   fontFamily: DEFAULT_FONT,
 };
 

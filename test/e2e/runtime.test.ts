@@ -107,6 +107,28 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
       });
     }
 
+    it(`${section.id}: a panel opens on specs compiled at build time, in the page's theme colours, without loading the compiler`, async () => {
+      for (const [lang, theme] of [
+        ['en', 'light'],
+        ['zh', 'dark'],
+      ] as const) {
+        const page = await open(wide, server, { sectionId: section.id, lang, theme });
+        try {
+          const counts = await page.evaluate(() => ({ ...window.__emergenceTimings, charts: document.querySelectorAll('figure.chart').length }));
+          assert.ok(counts.charts > 0, 'no chart');
+          assert.equal(counts.compiled, 0, `${lang}/${theme}: a chart was compiled in the page`);
+          assert.equal(counts.precompiled, counts.charts, `${lang}/${theme}: not every chart came from the build's tables`);
+          const compiler = await page.evaluate(() => Array.from(document.scripts).some((s) => s.src.endsWith('/compiler.js')));
+          assert.equal(compiler, false, 'dist/compiler.js was loaded');
+          // The page's own colours are drawn: no placeholder is left in any chart.
+          const svg = await page.$$eval('figure.chart svg', (svgs) => svgs.map((e) => e.outerHTML).join(''));
+          assert.doesNotMatch(svg, /#ee11[0-9a-f]{2}|EmergenceFontToken/i);
+        } finally {
+          await page.close();
+        }
+      }
+    });
+
     it(`${section.id}: the side view at 300 px has no horizontal overflow and no text under 9 px`, async () => {
       const page = await open(narrow, server, { sectionId: section.id, lang: 'en', theme: 'light', mode: 'view' });
       try {
@@ -173,6 +195,9 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
       for (const v of [2e8, 5e9, 3e7, 8e10, 4e11]) await change(page, { emergenceThreshold: v });
       const svg = await exportSvg();
       assert.match(svg, /4e\+11/, 'the export does not quote the last threshold');
+      assert.doesNotMatch(svg, /#ee11[0-9a-f]{2}|EmergenceFontToken/i, 'the export shows a placeholder colour');
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim());
+      assert.ok(background && svg.toLowerCase().includes(background.toLowerCase()), `the export is not drawn on the theme's background ${background}`);
       assert.doesNotMatch(svg, /8e\+10 parameters/, 'the export quotes an earlier threshold');
       const width = /<svg[^>]* width="(\d+)"/.exec(svg)?.[1];
       assert.ok(width && Number(width) >= 560, `export width ${width}`);

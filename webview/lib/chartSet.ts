@@ -4,8 +4,11 @@
 // Widths follow the container: a resize re-lays out the charts, and only the views
 // whose layout changed (columns, narrow legends) rebuild.
 import type { ChartSpec, Lang } from '../../src/sections/types';
-import { ChartView, digestOf, prepareChart } from './chartView';
+import { ChartView } from './chartView';
+import { digestOf, prepareChart } from './prepare';
+import { widthStep } from './layout';
 import { createFigure, setCaption, setHeading, type Figure } from './figure';
+import type { ThemeValues } from './themeTokens';
 
 export interface LiveChart {
   view: ChartView;
@@ -23,13 +26,6 @@ export interface ChartSetOptions {
   toolbar?(chart: ChartSpec): HTMLElement;
   /** Called after a resize re-laid out the charts. */
   onRelayout?(): void;
-}
-
-/** Width steps for ChartContext.width: charts that size themselves to it rebuild only when it moves a step. */
-const WIDTH_STEP = 40;
-
-export function widthStep(width: number): number {
-  return Math.max(WIDTH_STEP * 7, Math.floor(width / WIDTH_STEP) * WIDTH_STEP);
 }
 
 export class ChartSet {
@@ -63,30 +59,35 @@ export class ChartSet {
     return fig.canvas.clientWidth || this.container.clientWidth || 520;
   }
 
-  async build(charts: ChartSpec[], lang: Lang): Promise<void> {
+  /** Charts are built with the theme tokens; `theme` holds the colours the views draw in. */
+  async build(charts: ChartSpec[], lang: Lang, theme: ThemeValues): Promise<void> {
     this.finalize();
     this.lang = lang;
     this.container.replaceChildren();
     this.observedWidth = this.container.clientWidth;
-    for (const chart of charts) {
+    const figs = charts.map((chart) => {
       const fig = createFigure(chart, lang, { className: this.opts.figureClass, heading: this.opts.heading, toolbar: this.opts.toolbar?.(chart) });
       this.container.append(fig.figure);
-      this.live.push({ fig, view: new ChartView(fig.canvas, prepareChart(chart, { width: this.canvasWidth(fig) })) });
-    }
+      return fig;
+    });
+    // Widths read once all figures are in (one layout, not one per figure).
+    const prepared = charts.map((chart, i) => prepareChart(chart, { width: this.canvasWidth(figs[i]) }));
+    const views = await Promise.all(prepared.map((p, i) => ChartView.open(figs[i].canvas, p, theme)));
+    this.live = views.map((view, i) => ({ fig: figs[i], view }));
     this.stats.rebuilds += this.live.length;
     await Promise.all(this.live.map((c) => c.view.run()));
   }
 
   /** Applies the next charts; a different list of ids rebuilds everything. */
-  async update(charts: ChartSpec[], lang: Lang): Promise<void> {
+  async update(charts: ChartSpec[], lang: Lang, theme: ThemeValues): Promise<void> {
     const same = lang === this.lang && charts.length === this.live.length && charts.every((c, i) => c.id === this.live[i].view.chart.id);
-    if (!same) return this.build(charts, lang);
+    if (!same) return this.build(charts, lang, theme);
     const results = await Promise.all(
       charts.map((chart, i) => {
         const { fig, view } = this.live[i];
         if (this.opts.heading) setHeading(fig.heading, chart, lang);
         setCaption(fig, chart, lang);
-        return view.update(prepareChart(chart, { width: this.canvasWidth(fig) }));
+        return view.update(prepareChart(chart, { width: this.canvasWidth(fig) }), theme);
       }),
     );
     for (const r of results) {

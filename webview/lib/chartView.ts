@@ -1,85 +1,64 @@
 // The one chart runtime of every webview page: prepares a section's Vega-Lite spec for
-// its container (layout, datasets and parameter signals hoisted out), compiles each
-// shape once (vega-lite → vega → parsed runtime, cached), and keeps a live Vega view
-// that a parameter change updates in place with view.signal()/view.data() + runAsync().
-// Only a new shape (a preset that adds series, a language or theme switch, a layout
-// that wraps differently) rebuilds the view. Expressions run through vega-interpreter:
-// the pages' CSP allows no eval of any kind.
+// its container (layout, datasets and parameter signals hoisted out), gets the shape's
+// compiled Vega spec (built at build time, or compiled on first need: vegaSpecs.ts),
+// puts the theme's colours in, parses it once per shape and theme, and keeps a live
+// Vega view that a parameter change updates in place with view.signal()/view.data() +
+// runAsync(). Only a new shape (a preset that adds series, a language switch, a layout
+// that wraps differently) or a new colour theme rebuilds the view. Expressions run
+// through vega-interpreter: the pages' CSP allows no eval of any kind.
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { ChartSpec } from '../../src/sections/types';
-import { layoutSpec, type Layout } from './layout';
-import { hoistDatasets, splitTitle, type HoistedSpec } from './specData';
+import type { HoistedSpec } from './specData';
+import type { PreparedChart } from './prepare';
 import { countMarks } from './marks';
+import { fillTokens, fillTokensIn, hasTokens, type ThemeValues } from './themeTokens';
+import { compileFullSpec, vegaSpecText } from './vegaSpecs';
 
 export type ExportKind = 'svg' | 'png';
-
-/** A chart ready for a view: its hoisted spec for one layout. */
-export interface PreparedChart {
-  chart: ChartSpec;
-  hoisted: HoistedSpec;
-  /** JSON of each dataset, to tell which changed. */
-  datasetJson: Record<string, string>;
-}
 
 const runtimes = new Map<string, vega.Runtime>();
 const MAX_CACHED = 64;
 
-/** Vega's parsed runtime for a shape: compiled once per section, language, theme and layout. */
-function runtimeFor(hoisted: HoistedSpec): vega.Runtime {
-  const cached = runtimes.get(hoisted.shape);
+/** Vega's parsed runtime for a shape in a theme: parsed once per shape and colour theme. */
+async function runtimeFor(hoisted: HoistedSpec, theme: ThemeValues): Promise<vega.Runtime> {
+  const key = `${theme.key}\n${hoisted.shape}`;
+  const cached = runtimes.get(key);
   if (cached) return cached;
-  // Datasets are set on the view before its first run: compile without their rows.
-  const empty = Object.fromEntries(Object.keys(hoisted.datasets).map((k) => [k, []]));
-  const spec = { ...(hoisted.spec as object), datasets: { ...((hoisted.spec as { datasets?: object }).datasets ?? {}), ...empty } } as TopLevelSpec;
-  const runtime = vega.parse(compile(spec).spec, undefined, { ast: true });
+  const spec = JSON.parse(fillTokens(await vegaSpecText(hoisted), theme)) as vega.Spec;
+  const runtime = vega.parse(spec, undefined, { ast: true });
   if (runtimes.size >= MAX_CACHED) runtimes.delete(runtimes.keys().next().value as string);
-  runtimes.set(hoisted.shape, runtime);
+  runtimes.set(key, runtime);
   return runtime;
 }
 
-export function prepareChart(chart: ChartSpec, layout: Layout): PreparedChart {
-  const body = layoutSpec(splitTitle(chart.spec).body, layout);
-  const hoisted = hoistDatasets(body, chart.signals ?? []);
-  const datasetJson: Record<string, string> = {};
-  for (const [name, rows] of Object.entries(hoisted.datasets)) datasetJson[name] = JSON.stringify(rows);
-  return { chart, hoisted, datasetJson };
-}
-
-/** FNV-1a over the datasets' and signals' JSON: a cheap fingerprint of what a chart draws. */
-export function digestOf(prepared: PreparedChart): string {
-  let hash = 0x811c9dc5;
-  const add = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-  };
-  for (const name of Object.keys(prepared.datasetJson)) add(prepared.datasetJson[name]);
-  add(JSON.stringify(prepared.hoisted.signals));
-  return (hash >>> 0).toString(16).padStart(8, '0');
+function rowsOf(prepared: PreparedChart, name: string, theme: ThemeValues): object[] {
+  const json = prepared.datasetJson[name];
+  return (hasTokens(json) ? JSON.parse(fillTokens(json, theme)) : prepared.hoisted.datasets[name]) as object[];
 }
 
 export class ChartView {
-  private view: vega.View;
-  private current: PreparedChart;
   /** Bumped on every rebuild: the browser tests and the bench tell in-place from rebuilt by it. */
   generation = 0;
 
-  constructor(
+  private constructor(
     private readonly container: HTMLElement,
-    prepared: PreparedChart,
-  ) {
-    this.current = prepared;
-    this.view = this.create(prepared);
+    private view: vega.View,
+    private current: PreparedChart,
+    private theme: ThemeValues,
+  ) {}
+
+  private static createView(runtime: vega.Runtime, container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): vega.View {
+    const view = new vega.View(runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
+    for (const name of Object.keys(prepared.hoisted.datasets)) view.data(name, rowsOf(prepared, name, theme));
+    for (const [name, value] of Object.entries(prepared.hoisted.signals)) view.signal(name, fillTokensIn(value, theme));
+    return view;
   }
 
-  private create(prepared: PreparedChart): vega.View {
-    const view = new vega.View(runtimeFor(prepared.hoisted), { renderer: 'svg', container: this.container, hover: true, expr: expressionInterpreter });
-    for (const [name, rows] of Object.entries(prepared.hoisted.datasets)) view.data(name, rows as object[]);
-    for (const [name, value] of Object.entries(prepared.hoisted.signals)) view.signal(name, value);
-    return view;
+  /** A view of the chart in the container (not yet run). */
+  static async open(container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): Promise<ChartView> {
+    const runtime = await runtimeFor(prepared.hoisted, theme);
+    return new ChartView(container, ChartView.createView(runtime, container, prepared, theme), prepared, theme);
   }
 
   get chart(): ChartSpec {
@@ -99,14 +78,16 @@ export class ChartView {
     return this.view.runAsync();
   }
 
-  /** Applies a new preparation of the same chart: in place when the shape is the same. */
-  async update(next: PreparedChart): Promise<'in-place' | 'rebuilt'> {
+  /** Applies a new preparation of the same chart: in place when the shape and the theme are the same. */
+  async update(next: PreparedChart, theme: ThemeValues = this.theme): Promise<'in-place' | 'rebuilt'> {
     const before = this.current;
     this.current = next;
-    if (next.hoisted.shape !== before.hoisted.shape) {
+    if (next.hoisted.shape !== before.hoisted.shape || theme.key !== this.theme.key) {
+      this.theme = theme;
+      const runtime = await runtimeFor(next.hoisted, theme);
       this.view.finalize();
       this.container.replaceChildren();
-      this.view = this.create(next);
+      this.view = ChartView.createView(runtime, this.container, next, theme);
       this.generation++;
       await this.view.runAsync();
       return 'rebuilt';
@@ -114,12 +95,12 @@ export class ChartView {
     let changed = false;
     for (const name of Object.keys(next.datasetJson)) {
       if (next.datasetJson[name] === before.datasetJson[name]) continue;
-      this.view.data(name, next.hoisted.datasets[name] as object[]);
+      this.view.data(name, rowsOf(next, name, theme));
       changed = true;
     }
     for (const [name, value] of Object.entries(next.hoisted.signals)) {
       if (JSON.stringify(value) === JSON.stringify(before.hoisted.signals[name])) continue;
-      this.view.signal(name, value);
+      this.view.signal(name, fillTokensIn(value, theme));
       changed = true;
     }
     if (changed) await this.view.runAsync();
@@ -143,12 +124,20 @@ export class ChartView {
     return countMarks(this.view);
   }
 
+  /** The chart's Vega-Lite spec as the section wrote it, in the page's colours (Copy spec). */
+  themedSpec(): ChartSpec['spec'] {
+    return fillTokensIn(this.current.chart.spec, this.theme);
+  }
+
   /**
    * The chart as a file, drawn off-screen from the spec as the section wrote it: with
    * its title and at its own fixed width (the same file the CLI writes), current values.
    */
   async export(kind: ExportKind): Promise<string> {
-    const full = new vega.View(vega.parse(compile(this.current.chart.spec).spec, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+    const full = new vega.View(vega.parse(await compileFullSpec(this.themedSpec()), undefined, { ast: true }), {
+      renderer: 'none',
+      expr: expressionInterpreter,
+    });
     try {
       return kind === 'svg' ? await full.toSVG() : await full.toImageURL('png', 2);
     } finally {

@@ -22,6 +22,15 @@ const PANEL_OVERHEAD_PX = 64;
 /** Width of one legend column when legends wrap. */
 const LEGEND_COLUMN_PX = 150;
 
+/** Width steps for ChartContext.width: charts that size themselves to it rebuild only when it moves a step. */
+const WIDTH_STEP = 40;
+/** Layouts are computed for widths in these steps: few enough shapes to compile them all at build time. */
+const LAYOUT_STEP = 20;
+
+export function widthStep(width: number): number {
+  return Math.max(WIDTH_STEP * 7, Math.floor(width / WIDTH_STEP) * WIDTH_STEP);
+}
+
 export interface Layout {
   /** Container width in px. */
   width: number;
@@ -84,7 +93,7 @@ function spacingOf(spec: Json): number {
 
 /** The spec laid out for a container `layout.width` px wide (the input is not changed). */
 export function layoutSpec(spec: TopLevelSpec, layout: Layout): TopLevelSpec {
-  const width = Math.max(200, Math.floor(layout.width));
+  const width = Math.max(200, Math.floor(layout.width / LAYOUT_STEP) * LAYOUT_STEP);
   let out = { ...(spec as unknown as Json) };
   const fixed = isObject(out.usermeta) && out.usermeta.fixedSize === true;
   if (fixed) {

@@ -94,3 +94,21 @@ export function splitTitle(spec: TopLevelSpec): SplitTitle {
   }
   return { title: titleText(title), body: rest as TopLevelSpec };
 }
+
+/**
+ * A 53-bit hash of a shape (cyrb53): the key of its compiled Vega spec in the tables
+ * built at build time. 53 bits keep a collision among the few thousand shapes a build
+ * compiles below 1e-9.
+ */
+export function shapeKey(shape: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < shape.length; i++) {
+    const c = shape.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}

@@ -18,22 +18,14 @@ import {
 
 const DECADES = Array.from({ length: 8 }, (_, i) => 10 ** (6 + i));
 
-/** `color` blended over the theme background (alpha 0…1), as an opaque #rrggbb. */
-function blend(color: string, theme: ChartTheme, alpha: number): string {
-  const rgb = (hex: string): number[] | undefined => {
-    const m = /^#([0-9a-f]{6})$/i.exec(hex);
-    return m ? [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16)) : undefined;
-  };
-  const fg = rgb(color);
-  const bg = rgb(theme.background);
-  if (!fg || !bg) return color;
-  return `#${fg
-    .map((c, i) =>
-      Math.round(alpha * c + (1 - alpha) * bg[i])
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`;
+/**
+ * `color` blended over the theme background (alpha 0…1), opaque, as a Vega expression:
+ * the blend is computed where the theme's real colours are known (the webviews compile
+ * a chart once with placeholder colours and put the theme's in afterwards).
+ */
+function blend(color: string, theme: ChartTheme, alpha: number): { expr: string } {
+  const channel = (c: 'r' | 'g' | 'b'): string => `round(${alpha} * rgb('${color}').${c} + ${1 - alpha} * rgb('${theme.background}').${c})`;
+  return { expr: `'rgb(' + ${channel('r')} + ',' + ${channel('g')} + ',' + ${channel('b')} + ')'` };
 }
 
 /** Legend entries that make each radar series unique even if two sizes coincide. */
