@@ -47,9 +47,9 @@ export function compiledTable(section: Section, lang: Lang): Map<string, string>
   return table;
 }
 
-/** The script a page loads: it adds its entries to the page's table of compiled specs. */
-export function tableScript(table: Map<string, string>): string {
-  return `Object.assign((globalThis.__emergenceVegaSpecs ??= {}), ${JSON.stringify(Object.fromEntries(table))});\n`;
+/** The script a page loads: it adds its entries to the page's table of compiled specs and says which table it was. */
+export function tableScript(name: string, table: Map<string, string>): string {
+  return `Object.assign((globalThis.__emergenceVegaSpecs ??= {}), ${JSON.stringify(Object.fromEntries(table))});\n(globalThis.__emergenceVegaSpecTables ??= []).push(${JSON.stringify(name)});\n`;
 }
 
 function main(): void {
@@ -62,8 +62,9 @@ function main(): void {
   for (const section of SECTIONS) {
     for (const lang of LANGS) {
       const table = compiledTable(section, lang);
-      const script = tableScript(table);
-      writeFileSync(join(out, `${section.id}.${lang}.js`), script);
+      const name = `${section.id}.${lang}`;
+      const script = tableScript(name, table);
+      writeFileSync(join(out, `${name}.js`), script);
       shapes += table.size;
       bytes += script.length;
     }

@@ -12,6 +12,11 @@ export interface WebviewHtmlOptions {
   sectionId: string;
   /** "panel" shows all charts with controls; "view" is the compact side view. */
   mode?: 'panel' | 'view';
+  /**
+   * The section's build-time compiled chart specs (dist/charts/<section>.<lang>.js),
+   * loaded by the HTML so they download alongside the page script, not after it.
+   */
+  compiledChartsUri?: string;
 }
 
 const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
@@ -50,7 +55,7 @@ export function renderWebviewHtml(opts: WebviewHtmlOptions): string {
 <div id="error" role="alert" hidden></div>
 <main id="charts" aria-live="polite"></main>
 <pre id="report" hidden></pre>
-<script nonce="${escapeAttr(opts.nonce)}" src="${escapeAttr(opts.scriptUri)}"></script>
+${opts.compiledChartsUri ? `<script nonce="${escapeAttr(opts.nonce)}" src="${escapeAttr(opts.compiledChartsUri)}"></script>\n` : ''}<script nonce="${escapeAttr(opts.nonce)}" src="${escapeAttr(opts.scriptUri)}"></script>
 </body>
 </html>`;
 }

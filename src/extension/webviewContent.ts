@@ -27,5 +27,10 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s
     lang,
     sectionId,
     mode,
+    // The panel's first charts are drawn from the build's compiled specs (the side view is narrower than they cover).
+    compiledChartsUri:
+      mode === 'panel' && /^[a-z0-9-]+$/.test(sectionId)
+        ? webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'charts', `${sectionId}.${lang}.js`)).toString()
+        : undefined,
   });
 }

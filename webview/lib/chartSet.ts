@@ -33,6 +33,12 @@ export class ChartSet {
   readonly stats: ChartSetStats = { inPlaceUpdates: 0, rebuilds: 0 };
   private lang: Lang = 'en';
   private observedWidth = 0;
+  /**
+   * Canvas widths as last measured: a parameter change lays charts out for these rather
+   * than reading clientWidth after the page's own DOM writes (a forced layout per change).
+   * Forgotten when the container resizes or the charts are rebuilt.
+   */
+  private canvasWidths = new WeakMap<Figure, number>();
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -44,6 +50,7 @@ export class ChartSet {
       const width = container.clientWidth;
       if (width === this.observedWidth || this.live.length === 0) return;
       this.observedWidth = width;
+      this.canvasWidths = new WeakMap();
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => opts.onRelayout?.());
     });
@@ -52,11 +59,16 @@ export class ChartSet {
 
   /** The width charts are laid out for (ChartContext.width). */
   width(): number {
-    return widthStep(this.container.clientWidth || 520);
+    return widthStep(this.observedWidth || this.container.clientWidth || 520);
   }
 
   private canvasWidth(fig: Figure): number {
-    return fig.canvas.clientWidth || this.container.clientWidth || 520;
+    let width = this.canvasWidths.get(fig);
+    if (width === undefined) {
+      width = fig.canvas.clientWidth || this.container.clientWidth || 520;
+      this.canvasWidths.set(fig, width);
+    }
+    return width;
   }
 
   /** Charts are built with the theme tokens; `theme` holds the colours the views draw in. */
@@ -65,6 +77,7 @@ export class ChartSet {
     this.lang = lang;
     this.container.replaceChildren();
     this.observedWidth = this.container.clientWidth;
+    this.canvasWidths = new WeakMap();
     const figs = charts.map((chart) => {
       const fig = createFigure(chart, lang, { className: this.opts.figureClass, heading: this.opts.heading, toolbar: this.opts.toolbar?.(chart) });
       this.container.append(fig.figure);
@@ -82,12 +95,14 @@ export class ChartSet {
   async update(charts: ChartSpec[], lang: Lang, theme: ThemeValues): Promise<void> {
     const same = lang === this.lang && charts.length === this.live.length && charts.every((c, i) => c.id === this.live[i].view.chart.id);
     if (!same) return this.build(charts, lang, theme);
+    // Widths first, then the DOM writes: reading a width after a write forces a layout per chart.
+    const prepared = charts.map((chart, i) => prepareChart(chart, { width: this.canvasWidth(this.live[i].fig) }));
     const results = await Promise.all(
       charts.map((chart, i) => {
         const { fig, view } = this.live[i];
         if (this.opts.heading) setHeading(fig.heading, chart, lang);
         setCaption(fig, chart, lang);
-        return view.update(prepareChart(chart, { width: this.canvasWidth(fig) }), theme);
+        return view.update(prepared[i], theme);
       }),
     );
     for (const r of results) {

@@ -10,7 +10,7 @@ import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { ChartSpec } from '../../src/sections/types';
 import type { HoistedSpec } from './specData';
-import type { PreparedChart } from './prepare';
+import { carryDigests, type PreparedChart } from './prepare';
 import { countMarks } from './marks';
 import { fillTokens, fillTokensIn, hasTokens, type ThemeValues } from './themeTokens';
 import { compileFullSpec, vegaSpecText } from './vegaSpecs';
@@ -92,6 +92,7 @@ export class ChartView {
       await this.view.runAsync();
       return 'rebuilt';
     }
+    carryDigests(before, next);
     let changed = false;
     for (const name of Object.keys(next.datasetJson)) {
       if (next.datasetJson[name] === before.datasetJson[name]) continue;

@@ -11,6 +11,8 @@ export interface PreparedChart {
   hoisted: HoistedSpec;
   /** JSON of each dataset, to tell which changed. */
   datasetJson: Record<string, string>;
+  /** FNV-1a of each dataset's JSON, filled by digestOf and carried over for unchanged datasets (carryDigests). */
+  datasetHash: Map<string, number>;
 }
 
 export function prepareChart(chart: ChartSpec, layout: Layout): PreparedChart {
@@ -18,19 +20,39 @@ export function prepareChart(chart: ChartSpec, layout: Layout): PreparedChart {
   const hoisted = hoistDatasets(body, chart.signals ?? []);
   const datasetJson: Record<string, string> = {};
   for (const [name, rows] of Object.entries(hoisted.datasets)) datasetJson[name] = JSON.stringify(rows);
-  return { chart, hoisted, datasetJson };
+  return { chart, hoisted, datasetJson, datasetHash: new Map() };
 }
 
-/** FNV-1a over the datasets' and signals' JSON: a cheap fingerprint of what a chart draws. */
+function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * A cheap fingerprint of what a chart draws: FNV-1a over each dataset's JSON (hashed
+ * once per dataset value: a parameter change re-hashes only the datasets it changed)
+ * and over the signals' JSON.
+ */
 export function digestOf(prepared: PreparedChart): string {
   let hash = 0x811c9dc5;
-  const add = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
+  for (const name of Object.keys(prepared.datasetJson)) {
+    let h = prepared.datasetHash.get(name);
+    if (h === undefined) {
+      h = fnv1a(prepared.datasetJson[name]);
+      prepared.datasetHash.set(name, h);
     }
-  };
-  for (const name of Object.keys(prepared.datasetJson)) add(prepared.datasetJson[name]);
-  add(JSON.stringify(prepared.hoisted.signals));
-  return (hash >>> 0).toString(16).padStart(8, '0');
+    hash = Math.imul(hash ^ h, 0x01000193);
+  }
+  return fnv1a(JSON.stringify(prepared.hoisted.signals), hash >>> 0)
+    .toString(16)
+    .padStart(8, '0');
+}
+
+/** The next preparation of a chart keeps the hashes of the datasets that did not change. */
+export function carryDigests(before: PreparedChart, next: PreparedChart): void {
+  for (const [name, h] of before.datasetHash) if (next.datasetJson[name] === before.datasetJson[name]) next.datasetHash.set(name, h);
 }

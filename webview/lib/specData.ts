@@ -50,22 +50,6 @@ export function hoistDatasets(spec: TopLevelSpec, signalNames: readonly string[]
   return { spec: { ...body, datasets: { ...existing, ...datasets } } as TopLevelSpec, datasets, signals, shape };
 }
 
-/** Names of datasets whose rows differ between two hoisted specs of the same shape. */
-export function changedDatasets(before: HoistedSpec, after: HoistedSpec): string[] {
-  return Object.keys(after.datasets).filter((name) => JSON.stringify(before.datasets[name]) !== JSON.stringify(after.datasets[name]));
-}
-
-/** FNV-1a over the datasets' JSON: a cheap fingerprint of what a chart draws. */
-export function datasetDigest(hoisted: HoistedSpec): string {
-  const text = JSON.stringify(hoisted.datasets);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
 export interface SplitTitle {
   title?: string;
   subtitle?: string;

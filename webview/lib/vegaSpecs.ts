@@ -12,6 +12,8 @@ import type { Compiler } from '../compiler';
 declare global {
   /** Filled by dist/charts/*.js: shape key → compiled Vega spec (JSON with theme tokens). */
   var __emergenceVegaSpecs: Record<string, string> | undefined;
+  /** The tables loaded so far ("<section>.<lang>"), including one the page's HTML loaded before its script. */
+  var __emergenceVegaSpecTables: string[] | undefined;
 }
 
 /** Counts read by the browser tests and `npm run bench`: a default page should compile nothing. */
@@ -22,7 +24,9 @@ const MAX_COMPILED = 64;
 
 /** The build-time table of a section's charts in one language (a no-op once loaded, or where it does not exist). */
 export function loadCompiledCharts(sectionId: string, lang: Lang): Promise<void> {
-  return /^[a-z0-9-]+$/.test(sectionId) ? loadSiblingScript(`charts/${sectionId}.${lang}.js`) : Promise.resolve();
+  const name = `${sectionId}.${lang}`;
+  if (!/^[a-z0-9-]+$/.test(sectionId) || globalThis.__emergenceVegaSpecTables?.includes(name)) return Promise.resolve();
+  return loadSiblingScript(`charts/${name}.js`);
 }
 
 async function compiler(): Promise<Compiler> {

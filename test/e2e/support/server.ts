@@ -53,6 +53,7 @@ function testPageHtml(origin: string, opts: PageOptions): string {
     lang: opts.lang,
     sectionId: opts.sectionId,
     mode: opts.mode,
+    compiledChartsUri: opts.entry !== 'fit' && opts.mode !== 'view' ? `${origin}/dist/charts/${opts.sectionId}.${opts.lang}.js` : undefined,
   });
   const themeLink = `<link rel="stylesheet" href="${origin}/__theme/${opts.theme}.css" nonce="${nonce}">`;
   const withTheme = html.replace(/<\/head>/, `${themeLink}\n</head>`);

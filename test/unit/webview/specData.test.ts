@@ -3,7 +3,18 @@ import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compileToVega } from '../../../src/cli/renderChart';
-import { changedDatasets, datasetDigest, hoistDatasets } from '../../../webview/lib/specData';
+import { carryDigests, digestOf, prepareChart } from '../../../webview/lib/prepare';
+import { hoistDatasets, type HoistedSpec } from '../../../webview/lib/specData';
+import type { ChartSpec } from '../../../src/sections/types';
+
+/** Dataset names whose rows differ (what ChartView.update sets on the live view). */
+function changedDatasets(before: HoistedSpec, after: HoistedSpec): string[] {
+  return Object.keys(after.datasets).filter((name) => JSON.stringify(before.datasets[name]) !== JSON.stringify(after.datasets[name]));
+}
+
+function chartOf(spec: TopLevelSpec): ChartSpec {
+  return { id: 'c', title: { en: 'c', zh: 'c' }, description: { en: 'c', zh: 'c' }, spec };
+}
 
 function lineSpec(ys: number[], ruleX: number): TopLevelSpec {
   return {
@@ -32,8 +43,24 @@ describe('webview spec data hoisting', () => {
     const a = hoistDatasets(lineSpec([1, 2, 3], 1));
     const b = hoistDatasets(lineSpec([1, 2, 3], 2));
     assert.deepEqual(changedDatasets(a, b), ['emergence_data_1']);
-    assert.notEqual(datasetDigest(a), datasetDigest(b));
-    assert.equal(datasetDigest(a), datasetDigest(hoistDatasets(lineSpec([1, 2, 3], 1))));
+  });
+
+  it('digests what a chart draws: equal data, equal digest; carried-over hashes give the digest a fresh hash would', () => {
+    const pa = prepareChart(chartOf(lineSpec([1, 2, 3], 1)), { width: 600 });
+    const pb = prepareChart(chartOf(lineSpec([1, 2, 3], 2)), { width: 600 });
+    const pa2 = prepareChart(chartOf(lineSpec([1, 2, 3], 1)), { width: 600 });
+    assert.notEqual(digestOf(pa), digestOf(pb));
+    assert.equal(digestOf(pa), digestOf(pa2));
+    // pb after pa: the line's hash is carried over, the rule's is new; the digest equals a fresh one's.
+    const next = prepareChart(chartOf(lineSpec([1, 2, 3], 2)), { width: 600 });
+    carryDigests(pa, next);
+    assert.deepEqual([...next.datasetHash.keys()], ['emergence_data_0']);
+    assert.equal(digestOf(next), digestOf(pb));
+    // A changed line is never given the old hash.
+    const moved = prepareChart(chartOf(lineSpec([1, 2, 4], 1)), { width: 600 });
+    carryDigests(pa, moved);
+    assert.deepEqual([...moved.datasetHash.keys()], ['emergence_data_1']);
+    assert.notEqual(digestOf(moved), digestOf(pa));
   });
 
   it('lets a live view take new rows by dataset name, without rebuilding it', async () => {
