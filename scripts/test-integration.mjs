@@ -5,8 +5,9 @@
 // assertions run):
 //   - code-server (the default; offline, Chromium drives the workbench and answers the
 //     suites' screen checks),
-//   - electron: @vscode/test-electron's runTests (downloads VS Code desktop; the screen
-//     checks fail there, since nothing can look at its webviews yet).
+//   - electron: @vscode/test-electron's runTests (downloads VS Code desktop), the
+//     workbench reached over the DevTools protocol for the same screen checks
+//     (scripts/lib/electronLauncher.mjs).
 // Expects `npm run build` to have run (dist/extension.js); pass --build to build first.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,25 +42,8 @@ const workspace = join(REPO_ROOT, 'samples', 'notes');
 
 let code;
 if (hostKind === 'electron') {
-  const { runTests } = await import('@vscode/test-electron');
-  try {
-    code = await runTests({
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: join(testsDir, 'index.js'),
-      launchArgs: [
-        workspace,
-        '--disable-extensions',
-        '--disable-workspace-trust',
-        '--skip-welcome',
-        '--skip-release-notes',
-        // Electron refuses to run as root without it (CI containers).
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-    });
-  } catch (err) {
-    console.error(`[integration] ${err?.message ?? err}`);
-    code = 1;
-  }
+  const { runTestsInElectron } = await import('./lib/electronLauncher.mjs');
+  code = await runTestsInElectron({ extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: join(testsDir, 'index.js'), workspace });
 } else {
   const { runTestsInCodeServer } = await import('./lib/codeServerLauncher.mjs');
   code = await runTestsInCodeServer({
