@@ -1,18 +1,18 @@
 // Build step (scripts/build.mjs runs it after the bundles): compiles, once, the Vega spec
-// of every chart shape the chart panel and the Markdown preview draw with a section's
-// default parameters, for each language, theme kind and container width from 520 to
-// 2,400 px, and writes dist/charts/<section>.<lang>.js: shape key →
-// Vega spec (JSON with theme tokens). A page then draws its first charts without the
+// of every chart shape the chart panel, the side view and the Markdown preview draw
+// with a section's default parameters, for each language, theme kind and container
+// width from 280 to 2,400 px, and writes dist/charts/<section>.<lang>.js (widths from
+// 520 px) and <section>.<lang>.n<step>.js (one per 40 px step below: narrow layouts
+// change every step, and a side view loads only its own): shape key → Vega spec (JSON
+// with theme tokens). A page then draws its first charts without the
 // Vega-Lite compiler (issue 11: it was a third of the first paint); any other shape is
-// compiled in the page (webview/lib/vegaSpecs.ts). Narrower containers (the side view)
-// are left to the page: their layouts change every 20 px, and covering them would
-// triple the tables' size. The tables are what the pages
+// compiled in the page (webview/lib/vegaSpecs.ts). The tables are what the pages
 // themselves would compile: test/unit/webview/precompiledCharts.test.ts checks that.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTIONS } from '../src/sections/index';
 import { resolveParams, type ChartTheme, type Lang, type Section } from '../src/sections/types';
-import { widthStep } from '../webview/lib/layout';
+import { compiledTableName, NARROW_PX, widthStep } from '../webview/lib/layout';
 import { prepareChart } from '../webview/lib/prepare';
 import { compileShape } from '../webview/lib/compileShape';
 import { shapeKey } from '../webview/lib/specData';
@@ -21,22 +21,31 @@ import { tokenTheme } from '../webview/lib/themeTokens';
 const LANGS: Lang[] = ['en', 'zh'];
 const KINDS: ChartTheme['kind'][] = ['light', 'dark', 'high-contrast'];
 /** Container widths (px) the tables cover; ChartContext.width moves in 40 px steps. */
-const MIN_WIDTH = 520;
+const MIN_WIDTH = 280;
 const MAX_WIDTH = 2400;
-/** A figure's canvas is narrower than the charts' container by its padding and border: at most this much. */
-const CANVAS_INSET = 80;
+/** layoutSpec lays nothing out narrower than this. */
+const MIN_LAYOUT_WIDTH = 200;
+/**
+ * How much narrower than the charts' container a canvas can be: up to this much when
+ * wide (figure padding), none when narrow (one column, edge to edge; the widths are
+ * measured in webview/lib/chartSet.ts). Wide charts wrapped into grid columns are laid
+ * out for their canvas width, whose shapes are the same as at a container that wide.
+ */
+const CANVAS_INSET_WIDE = 80;
 
-/** Shape key → compiled Vega spec (JSON text) for one section and language. */
-export function compiledTable(section: Section, lang: Lang): Map<string, string> {
+/** Shape key → compiled Vega spec (JSON text) for one section and language, for container widths in 40 px steps. */
+export function compiledTable(section: Section, lang: Lang, steps: readonly number[]): Map<string, string> {
   const table = new Map<string, string>();
   const params = resolveParams(section, undefined);
   for (const kind of KINDS) {
     const theme = tokenTheme(kind);
-    for (let step = widthStep(MIN_WIDTH); step <= MAX_WIDTH; step += 40) {
+    for (const step of steps) {
       const charts = section.charts(params, { lang, theme, width: step });
       for (const chart of charts) {
         // Every canvas width whose container falls in this width step (layoutSpec works in 20 px steps).
-        for (let width = step - CANVAS_INSET; width < step + 40; width += 20) {
+        // The first step also takes every narrower container (ChartContext.width stops at 280, layouts at 200 px).
+        const from = step === steps[0] && step === widthStep(MIN_WIDTH) ? MIN_LAYOUT_WIDTH : step - (step < NARROW_PX ? 0 : CANVAS_INSET_WIDE);
+        for (let width = from; width < step + 40; width += 20) {
           const prepared = prepareChart(chart, { width });
           const key = shapeKey(prepared.hoisted.shape);
           if (!table.has(key)) table.set(key, JSON.stringify(compileShape(prepared.hoisted.shape, Object.keys(prepared.hoisted.datasets))));
@@ -59,14 +68,22 @@ function main(): void {
   const started = Date.now();
   let shapes = 0;
   let bytes = 0;
+  // Width steps grouped by the table they go to: all wide steps in one, each narrow step alone.
+  const groups = new Map<string, number[]>();
+  for (let step = widthStep(MIN_WIDTH); step <= MAX_WIDTH; step += 40) {
+    const key = step < NARROW_PX ? String(step) : 'wide';
+    groups.set(key, [...(groups.get(key) ?? []), step]);
+  }
   for (const section of SECTIONS) {
     for (const lang of LANGS) {
-      const table = compiledTable(section, lang);
-      const name = `${section.id}.${lang}`;
-      const script = tableScript(name, table);
-      writeFileSync(join(out, `${name}.js`), script);
-      shapes += table.size;
-      bytes += script.length;
+      for (const steps of groups.values()) {
+        const table = compiledTable(section, lang, steps);
+        const name = compiledTableName(section.id, lang, steps[0]);
+        const script = tableScript(name, table);
+        writeFileSync(join(out, `${name}.js`), script);
+        shapes += table.size;
+        bytes += script.length;
+      }
     }
   }
   console.log(`precompiled ${shapes} chart shapes (${(bytes / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`);

@@ -195,7 +195,7 @@ function relayout(): Promise<void> {
 
 function rebuild(): Promise<void> {
   return queue.run(async () => {
-    if (section) await loadCompiledCharts(section.id, lang);
+    if (section) await loadCompiledCharts(section.id, lang, chartsEl.clientWidth);
     await charts.build(currentCharts(), lang, theme);
     reportRendered();
   });
@@ -208,7 +208,7 @@ async function show(sectionId: string, input: Record<string, unknown> | undefine
     return;
   }
   // The section's build-time compiled specs load while its charts are computed.
-  const compiled = loadCompiledCharts(found.id, lang);
+  const compiled = loadCompiledCharts(found.id, lang, chartsEl.clientWidth);
   section = found;
   params = resolveParams(found, input);
   errorEl.hidden = true;

@@ -116,7 +116,7 @@ function build(block: ChartBlock, lang: Lang, theme: ChartTheme, key: string, sl
   // The views start once the body is in the page (the caller mounts it next): they take its width.
   const values = themeValues(theme);
   queueMicrotask(() => {
-    const opened = loadCompiledCharts(block.sectionId, lang).then(() =>
+    const opened = loadCompiledCharts(block.sectionId, lang, body.clientWidth || document.body.clientWidth).then(() =>
       Promise.all(
         figures.map(({ fig, chart }) => ChartView.open(fig.canvas, prepareChart(chart, { width: fig.canvas.clientWidth || body.clientWidth || 520 }), values)),
       ),

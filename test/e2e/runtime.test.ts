@@ -154,6 +154,10 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
         });
         assert.ok(m.overflow <= 0, `overflow ${m.overflow} px`);
         assert.ok(m.minFont >= 9, `text "${m.smallest}" drawn at ${m.minFont.toFixed(1)} px`);
+        // Its narrow layouts come from the build's table for its width step, not from the compiler.
+        const counts = await page.evaluate(() => window.__emergenceTimings);
+        assert.equal(counts?.compiled, 0, 'a chart of the side view was compiled in the page');
+        assert.ok((counts?.precompiled ?? 0) > 0);
       } finally {
         await page.close();
       }

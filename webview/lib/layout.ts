@@ -16,7 +16,7 @@ import type { TopLevelSpec } from 'vega-lite';
 type Json = Record<string, unknown>;
 
 /** Below this container width legends go under the plot. */
-const NARROW_PX = 520;
+export const NARROW_PX = 520;
 /** Room a panel needs beyond its plot width: y axis labels and title. */
 const PANEL_OVERHEAD_PX = 64;
 /** Width of one legend column when legends wrap. */
@@ -29,6 +29,16 @@ const LAYOUT_STEP = 20;
 
 export function widthStep(width: number): number {
   return Math.max(WIDTH_STEP * 7, Math.floor(width / WIDTH_STEP) * WIDTH_STEP);
+}
+
+/**
+ * The build-time table of compiled chart specs (dist/charts/<name>.js) for a section,
+ * language and container width: one for every width from NARROW_PX up, and one per
+ * width step below it (narrow layouts change every step; the side view loads only its own).
+ */
+export function compiledTableName(sectionId: string, lang: string, containerWidth: number): string {
+  const step = widthStep(containerWidth);
+  return step < NARROW_PX ? `${sectionId}.${lang}.n${step}` : `${sectionId}.${lang}`;
 }
 
 export interface Layout {

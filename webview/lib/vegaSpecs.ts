@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Spec } from 'vega';
 import type { Lang } from '../../src/sections/types';
 import { loadSiblingScript } from './lateScript';
+import { compiledTableName } from './layout';
 import { shapeKey, type HoistedSpec } from './specData';
 import type { Compiler } from '../compiler';
 
@@ -22,9 +23,9 @@ export const compileStats = { precompiled: 0, compiled: 0 };
 const compiledHere = new Map<string, string>();
 const MAX_COMPILED = 64;
 
-/** The build-time table of a section's charts in one language (a no-op once loaded, or where it does not exist). */
-export function loadCompiledCharts(sectionId: string, lang: Lang): Promise<void> {
-  const name = `${sectionId}.${lang}`;
+/** The build-time table of a section's charts in one language at a container width (a no-op once loaded, or where it does not exist). */
+export function loadCompiledCharts(sectionId: string, lang: Lang, containerWidth: number): Promise<void> {
+  const name = compiledTableName(sectionId, lang, containerWidth);
   if (!/^[a-z0-9-]+$/.test(sectionId) || globalThis.__emergenceVegaSpecTables?.includes(name)) return Promise.resolve();
   return loadSiblingScript(`charts/${name}.js`);
 }
