@@ -114,6 +114,7 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
       ] as const) {
         const page = await open(wide, server, { sectionId: section.id, lang, theme });
         try {
+          await page.screenshot({ path: join(ARTIFACTS, `${section.id}-panel-1280-${lang}-${theme}.png`), fullPage: true });
           const counts = await page.evaluate(() => ({ ...window.__emergenceTimings, charts: document.querySelectorAll('figure.chart').length }));
           assert.ok(counts.charts > 0, 'no chart');
           assert.equal(counts.compiled, 0, `${lang}/${theme}: a chart was compiled in the page`);
