@@ -1,6 +1,8 @@
 // Vega-Lite specs of the mirage lens: one per-token law scored four ways (with the
 // test set's resolution floor as a band whose height is a Vega-Lite param), and the
 // real-data twin: IPA transliteration by exact match and by BLEU on the FLOPs axis.
+// Every numeric control reaches the metrics chart as data or as a signal (the floor,
+// the panel title that quotes L), so a change updates a live view in place.
 import { emergenceCurve } from '../../engine/emergence/fit';
 import type { MirageLaw, MirageRow } from '../../engine/emergence/mirage';
 import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
@@ -32,8 +34,9 @@ function paramsAxis(lang: Lang): Json {
 }
 
 interface Panel {
-  field: keyof MirageRow;
-  title: { en: string; zh: string };
+  field: keyof DrawnRow;
+  /** The panel's title, or the name of the signal that holds it (a title that quotes a parameter). */
+  title: { en: string; zh: string } | { signal: string };
   smooth: boolean;
   /** Accuracy-like (0–1, higher is better): gets the resolution band. */
   floor: boolean;
@@ -44,7 +47,22 @@ interface Panel {
 /** Lowest value the log-scale exact-match panel shows. */
 const LOG_FLOOR = 1e-6;
 
-function panel(rows: MirageRow[], p: Panel, ctx: ChartContext): Json {
+/** The rows' fields the panels draw (the loss itself is not drawn). */
+type DrawnRow = Omit<MirageRow, 'perTokenLoss'>;
+
+function drawnRow(r: MirageRow): DrawnRow {
+  return {
+    params: r.params,
+    perTokenAccuracy: r.perTokenAccuracy,
+    exactMatch: r.exactMatch,
+    tokenEditDistance: r.tokenEditDistance,
+    multipleChoiceGrade: r.multipleChoiceGrade,
+    brierScore: r.brierScore,
+  };
+}
+
+/** One panel; its line draws the chart's shared rows (one dataset for all six panels). */
+function panel(p: Panel, ctx: ChartContext): Json {
   const { lang, theme } = ctx;
   const x = paramsAxis(lang);
   const scale = p.log ? { type: 'log', domain: [LOG_FLOOR, 1], clamp: true } : p.domain ? { domain: p.domain } : { zero: true };
@@ -67,7 +85,6 @@ function panel(rows: MirageRow[], p: Panel, ctx: ChartContext): Json {
     });
   }
   layers.push({
-    data: { values: rows },
     mark: { type: 'line', strokeWidth: 2.5, color: colour },
     encoding: {
       x,
@@ -78,7 +95,8 @@ function panel(rows: MirageRow[], p: Panel, ctx: ChartContext): Json {
       ],
     },
   });
-  return { title: { text: tr(p.title, lang), fontSize: 12 }, width: PANEL_W, height: PANEL_H, layer: layers };
+  const text = 'signal' in p.title ? { expr: p.title.signal } : tr(p.title, lang);
+  return { title: { text, fontSize: 12 }, width: PANEL_W, height: PANEL_H, layer: layers };
 }
 
 export function mirageMetricsChart(rows: MirageRow[], s: MirageSettings, ctx: ChartContext): ChartSpec {
@@ -86,7 +104,7 @@ export function mirageMetricsChart(rows: MirageRow[], s: MirageSettings, ctx: Ch
   const panels: Panel[] = [
     {
       field: 'exactMatch',
-      title: { en: `Exact match p^L (L = ${s.length})`, zh: `完全匹配 p^L（L = ${s.length}）` },
+      title: { signal: 'exactMatchTitle' },
       smooth: false,
       floor: true,
       domain: [0, 1],
@@ -126,16 +144,17 @@ export function mirageMetricsChart(rows: MirageRow[], s: MirageSettings, ctx: Ch
       },
       width: PANEL_W,
       height: PANEL_H,
+      signals: {
+        testSetSize: s.testSetSize,
+        exactMatchTitle: tr({ en: `Exact match p^L (L = ${s.length})`, zh: `完全匹配 p^L（L = ${s.length}）` }, lang),
+      },
     },
     ctx,
     {
-      params: [
-        { name: 'testSetSize', value: s.testSetSize },
-        { name: 'targetLength', value: s.length },
-      ],
+      data: { values: rows.map(drawnRow) },
       columns: 2,
       spacing: { row: 18, column: 30 },
-      concat: panels.map((p) => panel(rows, p, ctx)),
+      concat: panels.map((p) => panel(p, ctx)),
     },
   );
   setTitle(chart, {

@@ -10,6 +10,7 @@ import { SECTIONS } from '../../../src/sections/index';
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
 import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
 import { markCounts, renderClean } from '../helpers/render';
+import { hoistDatasets, splitTitle } from '../../../webview/lib/specData';
 
 type Json = Record<string, unknown>;
 const ctx = (lang: Lang, theme = LIGHT_THEME): ChartContext => ({ lang, theme });
@@ -103,6 +104,27 @@ describe('section mirage', () => {
       { name: 'testSetSize', value: 250 },
     );
     assert.ok(JSON.stringify(metrics.spec).includes('1 / testSetSize'));
+  });
+
+  it('every numeric control changes only data and signals, so a live view updates in place', () => {
+    const shapes = (values: Record<string, number>): string[] =>
+      mirageSection.charts(resolveParams(mirageSection, values), ctx('zh')).map((c) => hoistDatasets(splitTitle(c.spec).body, c.signals ?? []).shape);
+    const base = shapes({});
+    for (const p of mirageSection.params) {
+      if (p.kind !== 'number') continue;
+      assert.deepEqual(shapes({ [p.name]: p.min }), base, `${p.name} = ${p.min}`);
+      assert.deepEqual(shapes({ [p.name]: p.max }), base, `${p.name} = ${p.max}`);
+    }
+  });
+
+  it('the exact-match panel quotes the target length through its signal, in both languages', async () => {
+    const titles = { en: 'Exact match p^L (L = 17)', zh: '完全匹配 p^L（L = 17）' };
+    for (const lang of ['en', 'zh'] as const) {
+      const [metrics] = mirageSection.charts(resolveParams(mirageSection, { length: 17 }), ctx(lang));
+      assert.ok(!JSON.stringify(metrics.spec.params).includes('L = 5'));
+      const { svg } = await renderClean(metrics);
+      assert.ok(svg.includes(titles[lang]), lang);
+    }
   });
 
   it('the Kaplan preset replaces c and α', () => {
