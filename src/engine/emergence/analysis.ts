@@ -4,6 +4,7 @@ import { chinchillaLoss } from '../laws/powerLaws';
 import { CHINCHILLA_PRESETS, type ChinchillaPresetId } from '../laws/presets';
 import type { ModelRow, EmergenceTable } from './data';
 import { fitEmergenceWithInterval, MIN_POINTS, type BootstrapSettings, type EmergenceFitWithInterval, EMERGENCE_BOOTSTRAP } from './fit';
+import { SHIPPED_FITS_JSON } from './shippedFits.generated';
 import type { TaskInfo } from './tasks';
 
 /**
@@ -82,7 +83,11 @@ export interface TaskAnalysis {
 }
 
 function groupFit(family: string, x: Float64Array, y: Float64Array, task: TaskInfo, axis: ScaleAxis, b: BootstrapSettings): GroupFit {
-  const fit = fitEmergenceWithInterval(x, y, task.chance, b);
+  return groupOf(family, fitEmergenceWithInterval(x, y, task.chance, b), axis);
+}
+
+/** A fit with its emergence point and interval in axis units. */
+function groupOf(family: string, fit: EmergenceFitWithInterval, axis: ScaleAxis): GroupFit {
   const interval = fit.ci ? ([fromFitCoordinate(fit.ci.low, axis), fromFitCoordinate(fit.ci.high, axis)].sort((p, q) => p - q) as [number, number]) : undefined;
   return { family, fit, emergenceAt: fromFitCoordinate(fit.x0, axis), interval };
 }
@@ -91,11 +96,8 @@ function groupFit(family: string, x: Float64Array, y: Float64Array, task: TaskIn
 export function analyzeTask(table: EmergenceTable, task: TaskInfo, o: AxisOptions, b: BootstrapSettings = EMERGENCE_BOOTSTRAP): TaskAnalysis {
   const points = taskPoints(table.models, task, o);
   const overall = points.models.length >= MIN_POINTS ? groupFit('', points.x, points.y, task, o.axis, b) : undefined;
-  const byFamily = new Map<string, number[]>();
-  points.models.forEach((m, i) => byFamily.set(m.family, [...(byFamily.get(m.family) ?? []), i]));
   const families: GroupFit[] = [];
-  for (const [family, idx] of [...byFamily].sort((p, q) => p[0].localeCompare(q[0]))) {
-    if (idx.length < MIN_POINTS) continue;
+  for (const [family, idx] of fittedFamilies(points)) {
     families.push(
       groupFit(
         family,
@@ -110,18 +112,107 @@ export function analyzeTask(table: EmergenceTable, task: TaskInfo, o: AxisOption
   return { task, axis: o.axis, points, overall, families };
 }
 
+/** The families with ≥ MIN_POINTS models on the axis, by name, with their rows in `points`. */
+function fittedFamilies(points: TaskPoints): [string, number[]][] {
+  const byFamily = new Map<string, number[]>();
+  points.models.forEach((m, i) => byFamily.set(m.family, [...(byFamily.get(m.family) ?? []), i]));
+  return [...byFamily].sort((p, q) => p[0].localeCompare(q[0])).filter(([, idx]) => idx.length >= MIN_POINTS);
+}
+
+/** What analyzeTask fitted for one task and axis of the shipped table (the generated file's entries). */
+export interface StoredFits {
+  overall?: EmergenceFitWithInterval;
+  families: { family: string; fit: EmergenceFitWithInterval }[];
+}
+
+/** The key of a task and axis (and of the tasks its models must also be scored on) in the stored fits of the shipped table. */
+export function storedFitsKey(taskId: string, o: AxisOptions, alongside: readonly string[] = []): string {
+  const key = o.axis === 'loss' ? `${taskId}|loss|${o.lossFit ?? 'chinchilla'}` : `${taskId}|${o.axis}`;
+  return alongside.length > 0 ? `${key}|alongside:${alongside.join(',')}` : key;
+}
+
+/** The table's models that are scored on every task of `alongside` as well (one set of outputs read by several metrics). */
+export function scoredAlongside(table: EmergenceTable, alongside: readonly TaskInfo[]): EmergenceTable {
+  if (alongside.length === 0) return table;
+  return { ...table, models: table.models.filter((m) => alongside.every((t) => m.scores[t.id] !== undefined)) };
+}
+
+let storedFits: Record<string, StoredFits> | undefined;
+
+/**
+ * The shipped table's analysis from the fits stored at build time (shippedFits.generated.ts,
+ * written by the engine itself and checked against it by the unit tests), or undefined when
+ * nothing was stored for these settings or the stored entry does not match the points.
+ */
+export function storedAnalysis(
+  table: EmergenceTable,
+  task: TaskInfo,
+  o: AxisOptions,
+  b: BootstrapSettings,
+  alongside: readonly TaskInfo[] = [],
+): TaskAnalysis | undefined {
+  const standard =
+    b.resamples === EMERGENCE_BOOTSTRAP.resamples && b.seed === EMERGENCE_BOOTSTRAP.seed && (b.confidence ?? 0.95) === EMERGENCE_BOOTSTRAP.confidence;
+  if (!standard) return undefined;
+  storedFits ??= JSON.parse(SHIPPED_FITS_JSON) as Record<string, StoredFits>;
+  const entry =
+    storedFits[
+      storedFitsKey(
+        task.id,
+        o,
+        alongside.map((t) => t.id),
+      )
+    ];
+  if (!entry) return undefined;
+  const points = taskPoints(scoredAlongside(table, alongside).models, task, o);
+  // Counted, not sorted: the stored entry keeps analyzeTask's order (a first localeCompare
+  // costs a page tens of ms).
+  const counts = new Map<string, number>();
+  for (const m of points.models) counts.set(m.family, (counts.get(m.family) ?? 0) + 1);
+  const fitted = [...counts.values()].filter((n) => n >= MIN_POINTS).length;
+  const matches =
+    (entry.overall === undefined ? points.models.length < MIN_POINTS : entry.overall.n === points.models.length && entry.overall.chance === task.chance) &&
+    entry.families.length === fitted &&
+    entry.families.every((f) => f.fit.n >= MIN_POINTS && counts.get(f.family) === f.fit.n && f.fit.chance === task.chance);
+  if (!matches) return undefined;
+  return {
+    task,
+    axis: o.axis,
+    points,
+    overall: entry.overall && groupOf('', entry.overall, o.axis),
+    families: entry.families.map((f) => groupOf(f.family, f.fit, o.axis)),
+  };
+}
+
 const cache = new Map<string, TaskAnalysis>();
 
 /**
  * analyzeTask for the shipped table, memoised by task, axis, loss fit and bootstrap
- * settings: the section, hover and report ask for the same fits repeatedly.
+ * settings: the section, hover and report ask for the same fits repeatedly. With the
+ * standard bootstrap the fits come from the ones stored at build time (the same numbers:
+ * a page shows the first chart without 200 refits per group). `alongside`: only the models
+ * also scored on these tasks (e.g. exact match and BLEU of the same outputs).
  */
-export function analyzeShippedTask(table: EmergenceTable, task: TaskInfo, o: AxisOptions, b: BootstrapSettings = EMERGENCE_BOOTSTRAP): TaskAnalysis {
-  if (table.source !== 'obsscaling') return analyzeTask(table, task, o, b);
-  const key = JSON.stringify([task.id, o.axis, o.axis === 'loss' ? (o.lossFit ?? 'chinchilla') : '', b.resamples, b.seed, b.confidence ?? 0.95]);
+export function analyzeShippedTask(
+  table: EmergenceTable,
+  task: TaskInfo,
+  o: AxisOptions,
+  b: BootstrapSettings = EMERGENCE_BOOTSTRAP,
+  alongside: readonly TaskInfo[] = [],
+): TaskAnalysis {
+  if (table.source !== 'obsscaling') return analyzeTask(scoredAlongside(table, alongside), task, o, b);
+  const key = JSON.stringify([
+    task.id,
+    o.axis,
+    o.axis === 'loss' ? (o.lossFit ?? 'chinchilla') : '',
+    b.resamples,
+    b.seed,
+    b.confidence ?? 0.95,
+    alongside.map((t) => t.id),
+  ]);
   let hit = cache.get(key);
   if (!hit) {
-    hit = analyzeTask(table, task, o, b);
+    hit = storedAnalysis(table, task, o, b, alongside) ?? analyzeTask(scoredAlongside(table, alongside), task, o, b);
     if (cache.size > 64) cache.clear();
     cache.set(key, hit);
   }

@@ -11,6 +11,9 @@ import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/secti
 import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
 import { markCounts, renderClean } from '../helpers/render';
 import { hoistDatasets, splitTitle } from '../../../webview/lib/specData';
+import { mirageTwin } from '../../../src/sections/mirage/model';
+import { fitEmergenceWithInterval } from '../../../src/engine/emergence/fit';
+import { findTask, type TaskInfo } from '../../../src/engine/emergence/tasks';
 
 type Json = Record<string, unknown>;
 const ctx = (lang: Lang, theme = LIGHT_THEME): ChartContext => ({ lang, theme });
@@ -124,6 +127,30 @@ describe('section mirage', () => {
       assert.ok(!JSON.stringify(metrics.spec.params).includes('L = 5'));
       const { svg } = await renderClean(metrics);
       assert.ok(svg.includes(titles[lang]), lang);
+    }
+  });
+
+  it('the twin fits each IPA metric over the models with FLOPs and both scores, exactly as a direct fit does', () => {
+    const table = obsscalingTable();
+    const twin = mirageTwin();
+    for (const [series, id, other] of [
+      [twin.exact, 'ipa-exact-match', 'ipa-bleu'],
+      [twin.bleu, 'ipa-bleu', 'ipa-exact-match'],
+    ] as const) {
+      const task = findTask(OBSSCALING_TASKS, id) as TaskInfo;
+      const models = table.models.filter((m) => m.flops !== undefined && m.scores[id] !== undefined && m.scores[other] !== undefined);
+      assert.deepEqual(
+        series.points,
+        models.map((m) => ({ model: m.model, flops: m.flops, score: m.scores[id] })),
+      );
+      const direct = fitEmergenceWithInterval(
+        models.map((m) => Math.log10(m.flops as number)),
+        models.map((m) => m.scores[id] as number),
+        task.chance,
+      );
+      assert.deepStrictEqual(series.fit?.fit, direct);
+      assert.equal(series.fit?.emergenceAt, Math.pow(10, direct.x0));
+      assert.deepEqual(series.fit?.interval, [Math.pow(10, direct.ci?.low ?? NaN), Math.pow(10, direct.ci?.high ?? NaN)]);
     }
   });
 
