@@ -57,10 +57,13 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
   const narrow = ctx.width !== undefined && ctx.width < 520;
   const hconcat = panels.map((panel) => {
     const distributed = panel.scale.representation === 'fully_distributed';
+    const localized = panel.scale.representation === 'localized';
+    // Only the fields the panel draws: the region is in the distributed panel's tooltip,
+    // the draw order places the localized panel's names.
     const values = panel.points.map((p) => ({
       concept: names[p.concept],
-      region: p.region + 1,
-      order: p.order + 1,
+      ...(distributed ? { region: p.region + 1 } : {}),
+      ...(localized ? { order: p.order + 1 } : {}),
       x: p.x,
       y: p.y,
     }));
@@ -76,7 +79,7 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
         encoding: { x, y, color, tooltip },
       },
     ];
-    if (panel.scale.representation === 'localized') {
+    if (localized) {
       // Name each isolated concept next to its point, alternately below and above so
       // long names never run into each other.
       layer.push({

@@ -89,16 +89,43 @@ export function localizedPoints(conceptCount = CONCEPTS.length): RepresentationP
   return Array.from({ length: conceptCount }, (_, j) => ({ concept: j, region: 0, order: j, x: j, y: 0 }));
 }
 
+/** Standard-normal runs per RNG sequence, kept for the last few (seed, count, runs). */
+const draws = new Map<string, number[][]>();
+const KEPT_DRAWS = 8;
+
+/**
+ * np.random.seed(seed), then `runs` calls of np.random.normal(0, 1, count), in order. Kept
+ * per (seed, count): numpy's normal(loc, scale) is loc + scale·gauss with a gauss sequence
+ * that does not depend on loc or scale, so a change of spread alone rescales these draws
+ * (the very numbers numpy draws, by the same expression) instead of running the RNG again.
+ */
+function standardRuns(seed: number, count: number, runs: number): number[][] {
+  const key = `${seed}|${count}|${runs}`;
+  const kept = draws.get(key);
+  if (kept) return kept;
+  const rng = new NumpyLegacyRandom(seed);
+  const out = Array.from({ length: runs }, () => rng.normalArray(0, 1, count));
+  if (draws.size >= KEPT_DRAWS) draws.delete(draws.keys().next().value as string);
+  draws.set(key, out);
+  return out;
+}
+
+/** normal(0, spread, count) from its standard draws: loc + scale·gauss, as numpy's legacy_normal computes it. */
+function scaled(gauss: readonly number[], spread: number): number[] {
+  return gauss.map((g) => 0 + spread * g);
+}
+
 /**
  * Semi-distributed: np.random.seed(seed); for j: x = j + normal(0, spread, count);
  * y = normal(0, spread, count).
  */
 export function semiDistributedPoints(seed = SEED, spread = SEMI_SPREAD, count = SEMI_COUNT, conceptCount = CONCEPTS.length): RepresentationPoint[] {
-  const rng = new NumpyLegacyRandom(seed);
+  if (!(spread >= 0)) throw new RangeError(`scale must be non-negative, got ${spread}`);
+  const runs = standardRuns(seed, count, 2 * conceptCount);
   const points: RepresentationPoint[] = [];
   for (let j = 0; j < conceptCount; j++) {
-    const xs = rng.normalArray(0, spread, count).map((v) => j + v);
-    const ys = rng.normalArray(0, spread, count);
+    const xs = scaled(runs[2 * j], spread).map((v) => j + v);
+    const ys = scaled(runs[2 * j + 1], spread);
     xs.forEach((x, i) => points.push({ concept: j, region: 0, order: points.length, x, y: ys[i] }));
   }
   return points;
@@ -115,12 +142,14 @@ export function fullyDistributedPoints(
   regions = FULL_REGIONS,
   conceptCount = CONCEPTS.length,
 ): RepresentationPoint[] {
-  const rng = new NumpyLegacyRandom(seed);
+  if (!(spread >= 0)) throw new RangeError(`scale must be non-negative, got ${spread}`);
+  const runs = standardRuns(seed, count, 2 * conceptCount * regions);
   const points: RepresentationPoint[] = [];
   for (let j = 0; j < conceptCount; j++) {
     for (let k = 0; k < regions; k++) {
-      const xs = rng.normalArray(0, spread, count).map((v) => k + v);
-      const ys = rng.normalArray(0, spread, count);
+      const r = 2 * (j * regions + k);
+      const xs = scaled(runs[r], spread).map((v) => k + v);
+      const ys = scaled(runs[r + 1], spread);
       xs.forEach((x, i) => points.push({ concept: j, region: k, order: points.length, x, y: ys[i] }));
     }
   }

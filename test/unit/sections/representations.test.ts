@@ -9,6 +9,7 @@ import {
   representationPanels,
   semiDistributedPoints,
 } from '../../../src/sections/representations/model';
+import { NumpyLegacyRandom } from '../../../src/engine/random';
 import { DARK_THEME, HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
 import { defaultParams, resolveParams, type ChartContext, type ChartSpec, type Lang } from '../../../src/sections/types';
 import { markCounts, renderClean } from '../helpers/render';
@@ -140,6 +141,41 @@ describe('section representations (seed 5.1)', () => {
     it('other seeds, spreads and counts give numpy’s points for those arguments', () => {
       assert.deepEqual(headTail(semiDistributedPoints(7, 0.4, 5)), SEMI_SEED7);
       assert.deepEqual(headTail(fullyDistributedPoints(7, 0.25, 4)), FULL_SEED7);
+    });
+
+    it('a new spread rescales the same draws: numpy’s points for every spread, before and after a change', () => {
+      for (const [seed, count] of [
+        [7, 5],
+        [42, 20],
+      ]) {
+        for (const spread of [0.4, 0.05, 1, 0.4]) {
+          const rng = new NumpyLegacyRandom(seed);
+          const semi = [0, 1, 2, 3].flatMap((j) => {
+            const xs = rng.normalArray(0, spread, count).map((v) => j + v);
+            const ys = rng.normalArray(0, spread, count);
+            return xs.map((x, i) => [x, ys[i]]);
+          });
+          assert.deepEqual(
+            semiDistributedPoints(seed, spread, count).map((p) => [p.x, p.y]),
+            semi,
+            `semi seed ${seed} spread ${spread}`,
+          );
+          const full = new NumpyLegacyRandom(seed);
+          const regions = [0, 1, 2, 3].flatMap(() =>
+            [0, 1, 2].flatMap((k) => {
+              const xs = full.normalArray(0, spread, count).map((v) => k + v);
+              const ys = full.normalArray(0, spread, count);
+              return xs.map((x, i) => [x, ys[i]]);
+            }),
+          );
+          assert.deepEqual(
+            fullyDistributedPoints(seed, spread, count).map((p) => [p.x, p.y]),
+            regions,
+            `full seed ${seed} spread ${spread}`,
+          );
+        }
+      }
+      assert.throws(() => semiDistributedPoints(1, -0.1, 3), /non-negative/);
     });
 
     it('panels come in the seed order', () => {
