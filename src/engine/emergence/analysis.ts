@@ -4,7 +4,7 @@ import { chinchillaLoss } from '../laws/powerLaws';
 import { CHINCHILLA_PRESETS, type ChinchillaPresetId } from '../laws/presets';
 import type { ModelRow, EmergenceTable } from './data';
 import { fitEmergenceWithInterval, MIN_POINTS, type BootstrapSettings, type EmergenceFitWithInterval, EMERGENCE_BOOTSTRAP } from './fit';
-import { SHIPPED_FITS_JSON } from './shippedFits.generated';
+import { shippedStoredFits, storedFitsKey } from './storedFits';
 import type { TaskInfo } from './tasks';
 
 /**
@@ -119,25 +119,11 @@ function fittedFamilies(points: TaskPoints): [string, number[]][] {
   return [...byFamily].sort((p, q) => p[0].localeCompare(q[0])).filter(([, idx]) => idx.length >= MIN_POINTS);
 }
 
-/** What analyzeTask fitted for one task and axis of the shipped table (the generated file's entries). */
-export interface StoredFits {
-  overall?: EmergenceFitWithInterval;
-  families: { family: string; fit: EmergenceFitWithInterval }[];
-}
-
-/** The key of a task and axis (and of the tasks its models must also be scored on) in the stored fits of the shipped table. */
-export function storedFitsKey(taskId: string, o: AxisOptions, alongside: readonly string[] = []): string {
-  const key = o.axis === 'loss' ? `${taskId}|loss|${o.lossFit ?? 'chinchilla'}` : `${taskId}|${o.axis}`;
-  return alongside.length > 0 ? `${key}|alongside:${alongside.join(',')}` : key;
-}
-
 /** The table's models that are scored on every task of `alongside` as well (one set of outputs read by several metrics). */
 export function scoredAlongside(table: EmergenceTable, alongside: readonly TaskInfo[]): EmergenceTable {
   if (alongside.length === 0) return table;
   return { ...table, models: table.models.filter((m) => alongside.every((t) => m.scores[t.id] !== undefined)) };
 }
-
-let storedFits: Record<string, StoredFits> | undefined;
 
 /**
  * The shipped table's analysis from the fits stored at build time (shippedFits.generated.ts,
@@ -154,15 +140,13 @@ export function storedAnalysis(
   const standard =
     b.resamples === EMERGENCE_BOOTSTRAP.resamples && b.seed === EMERGENCE_BOOTSTRAP.seed && (b.confidence ?? 0.95) === EMERGENCE_BOOTSTRAP.confidence;
   if (!standard) return undefined;
-  storedFits ??= JSON.parse(SHIPPED_FITS_JSON) as Record<string, StoredFits>;
-  const entry =
-    storedFits[
-      storedFitsKey(
-        task.id,
-        o,
-        alongside.map((t) => t.id),
-      )
-    ];
+  const entry = shippedStoredFits(
+    storedFitsKey(
+      task.id,
+      o,
+      alongside.map((t) => t.id),
+    ),
+  );
   if (!entry) return undefined;
   const points = taskPoints(scoredAlongside(table, alongside).models, task, o);
   // Counted, not sorted: the stored entry keeps analyzeTask's order (a first localeCompare
