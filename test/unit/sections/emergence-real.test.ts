@@ -139,8 +139,9 @@ describe('section mirage', () => {
     ] as const) {
       const task = findTask(OBSSCALING_TASKS, id) as TaskInfo;
       const models = table.models.filter((m) => m.flops !== undefined && m.scores[id] !== undefined && m.scores[other] !== undefined);
+      // Field by field: a rendered chart tags its rows with Vega's tuple ids.
       assert.deepEqual(
-        series.points,
+        series.points.map((p) => ({ model: p.model, flops: p.flops, score: p.score })),
         models.map((m) => ({ model: m.model, flops: m.flops, score: m.scores[id] })),
       );
       const direct = fitEmergenceWithInterval(
