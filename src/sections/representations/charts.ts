@@ -60,13 +60,11 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
     const localized = panel.scale.representation === 'localized';
     // Only the fields the panel draws: the region is in the distributed panel's tooltip,
     // the draw order places the localized panel's names.
-    const values = panel.points.map((p) => ({
-      concept: names[p.concept],
-      ...(distributed ? { region: p.region + 1 } : {}),
-      ...(localized ? { order: p.order + 1 } : {}),
-      x: p.x,
-      y: p.y,
-    }));
+    const values = panel.points.map((p): Record<string, string | number> => {
+      if (distributed) return { concept: names[p.concept], region: p.region + 1, x: p.x, y: p.y };
+      if (localized) return { concept: names[p.concept], order: p.order + 1, x: p.x, y: p.y };
+      return { concept: names[p.concept], x: p.x, y: p.y };
+    });
     const tooltip = [
       { field: 'concept', type: 'nominal', title: zh ? '概念' : 'Concept' },
       ...(distributed ? [{ field: 'region', type: 'quantitative', title: zh ? '区域 (k+1)' : 'Region (k+1)' }] : []),

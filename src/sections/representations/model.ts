@@ -110,9 +110,9 @@ function standardRuns(seed: number, count: number, runs: number): number[][] {
   return out;
 }
 
-/** normal(0, spread, count) from its standard draws: loc + scale·gauss, as numpy's legacy_normal computes it. */
-function scaled(gauss: readonly number[], spread: number): number[] {
-  return gauss.map((g) => 0 + spread * g);
+/** normal(0, spread) from its standard draw: loc + scale·gauss, as numpy's legacy_normal computes it. */
+function normalOf(gauss: number, spread: number): number {
+  return 0 + spread * gauss;
 }
 
 /**
@@ -124,9 +124,9 @@ export function semiDistributedPoints(seed = SEED, spread = SEMI_SPREAD, count =
   const runs = standardRuns(seed, count, 2 * conceptCount);
   const points: RepresentationPoint[] = [];
   for (let j = 0; j < conceptCount; j++) {
-    const xs = scaled(runs[2 * j], spread).map((v) => j + v);
-    const ys = scaled(runs[2 * j + 1], spread);
-    xs.forEach((x, i) => points.push({ concept: j, region: 0, order: points.length, x, y: ys[i] }));
+    const gx = runs[2 * j];
+    const gy = runs[2 * j + 1];
+    for (let i = 0; i < count; i++) points.push({ concept: j, region: 0, order: points.length, x: j + normalOf(gx[i], spread), y: normalOf(gy[i], spread) });
   }
   return points;
 }
@@ -147,10 +147,9 @@ export function fullyDistributedPoints(
   const points: RepresentationPoint[] = [];
   for (let j = 0; j < conceptCount; j++) {
     for (let k = 0; k < regions; k++) {
-      const r = 2 * (j * regions + k);
-      const xs = scaled(runs[r], spread).map((v) => k + v);
-      const ys = scaled(runs[r + 1], spread);
-      xs.forEach((x, i) => points.push({ concept: j, region: k, order: points.length, x, y: ys[i] }));
+      const gx = runs[2 * (j * regions + k)];
+      const gy = runs[2 * (j * regions + k) + 1];
+      for (let i = 0; i < count; i++) points.push({ concept: j, region: k, order: points.length, x: k + normalOf(gx[i], spread), y: normalOf(gy[i], spread) });
     }
   }
   return points;
