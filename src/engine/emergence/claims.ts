@@ -2,6 +2,7 @@
 // recognised on one line (bounded, linear regular expressions) and checked against the
 // fitted emergence point of the closest shipped task (ObsScaling, Ruan et al. 2024).
 import { parseNumber } from '../fit/data';
+import { exactPowerOfTen } from '../fit/numbers';
 import type { Lang } from '../text';
 import type { GroupFit } from './analysis';
 import { analyzeShippedTask } from './analysis';
@@ -51,7 +52,7 @@ const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', 
 function amountValue(text: string): number | null {
   const s = text.replace(/\s+/g, ' ').trim();
   const sup = /^10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(s);
-  if (sup) return Math.pow(10, Number([...sup[1]].map((c) => SUPERSCRIPT[c]).join('')));
+  if (sup) return exactPowerOfTen(Number([...sup[1]].map((c) => SUPERSCRIPT[c]).join('')));
   const words: Record<string, string> = { thousand: 'K', million: 'M', billion: 'B', trillion: 'T' };
   const m = /^(.*?)\s*(thousand|million|billion|trillion)$/i.exec(s);
   return parseNumber(m ? `${m[1]}${words[m[2].toLowerCase()]}` : s.replace(/\s+/g, ''));

@@ -132,6 +132,14 @@ function exponentPart(sc: Scanner): string | null {
 }
 
 /** 10 ^ {±digits} after the "10" (caret and optional braces, spaces anywhere). */
+/**
+ * 10^exp for an integer exp, correctly rounded: Node 24's V8 computes Math.pow(10, 23) as
+ * 1.0000000000000001e+23, one ulp off the 1e23 a reader means by "10^23".
+ */
+export function exactPowerOfTen(exp: number): number {
+  return Number(`1e${exp}`);
+}
+
 function powerOfTen(sc: Scanner): number | null {
   sc.spaces();
   if (!sc.take('^')) return null;
@@ -178,7 +186,7 @@ export function readNumber(cell: string, options: NumberOptions = {}): ReadNumbe
     const probe = new Scanner(s);
     probe.i = 2;
     const exp = powerOfTen(probe);
-    if (exp !== null && probe.done()) return { value: Math.pow(10, exp), form: 'scientific' };
+    if (exp !== null && probe.done()) return { value: exactPowerOfTen(exp), form: 'scientific' };
   }
   const m = mantissa(sc, thousands);
   if (m === null) return null;
@@ -192,7 +200,7 @@ export function readNumber(cell: string, options: NumberOptions = {}): ReadNumbe
     if (!sc.take('10')) return null;
     const exp = powerOfTen(sc);
     if (exp === null || !sc.done()) return null;
-    return { value: Number(m) * Math.pow(10, exp), form: 'scientific' };
+    return { value: Number(m) * exactPowerOfTen(exp), form: 'scientific' };
   }
   // 70B, 1.4 T, 3亿, 2.5 billion.
   const from = sc.i;

@@ -37,6 +37,7 @@ describe('webview message validation', () => {
     assert.equal(parseWebviewMessage({ type: 'rendered', sectionId: 'x', params: {}, charts: [{ id: 'a', marks: -1, digest: '' }] }), undefined);
     assert.equal(parseWebviewMessage({ type: 'rendered', sectionId: 'x', params: {}, charts: 'all' }), undefined);
     assert.equal(parseWebviewMessage({ type: 'exported', format: 'png', chartId: 'a', data: 7 }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'exported', format: 'png', chartId: 'a', data: ['x'] }), undefined, 'an array has a length too');
     assert.equal(parseWebviewMessage({ type: 'eval', code: 'alert(1)' }), undefined);
   });
 
