@@ -63,6 +63,9 @@ const builds = [
   { entryPoints: { compiler: 'webview/compiler.ts' }, ...page },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
+// The engine's stored emergence fits (src/engine/emergence/shippedFits.generated.ts) follow their sources.
+if (!watch) execFileSync(process.execPath, ['--import', 'tsx', 'test/generate/shippedFits.ts', '--if-stale'], { stdio: 'inherit' });
+
 const started = Date.now();
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
