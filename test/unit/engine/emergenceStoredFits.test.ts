@@ -3,17 +3,16 @@ import { analyzeShippedTask, analyzeTask, storedAnalysis } from '../../../src/en
 import { shippedStoredFits, shippedStoredKeys, storedFitsKey } from '../../../src/engine/emergence/storedFits';
 import { obsscalingTable } from '../../../src/engine/emergence/data';
 import { EMERGENCE_BOOTSTRAP } from '../../../src/engine/emergence/fit';
-import { SHIPPED_FITS_SOURCES } from '../../../src/engine/emergence/shippedFits.generated';
 import { findTask, OBSSCALING_TASKS, type TaskInfo } from '../../../src/engine/emergence/tasks';
-import { computeStoredFits, fitSourcesDigest, storedSettings } from '../../generate/shippedFits';
+import { computeStoredFits, storedSettings } from '../../generate/shippedFits';
+import { assertDeepClose } from '../helpers/close';
+
+/** Relative tolerance between JavaScript engines (see below). */
+const CROSS_ENGINE = 1e-5;
 
 const task = (id: string): TaskInfo => findTask(OBSSCALING_TASKS, id) as TaskInfo;
 
 describe('stored emergence fits of the shipped table (shippedFits.generated.ts)', () => {
-  it('are current: made from the sources the fits depend on as they are now', () => {
-    assert.equal(SHIPPED_FITS_SOURCES, fitSourcesDigest(), 'stale: run npx tsx test/generate/shippedFits.ts');
-  });
-
   it('hold one entry for every task on every axis and loss fit, and nothing else', () => {
     assert.deepEqual(
       shippedStoredKeys().sort(),
@@ -27,7 +26,9 @@ describe('stored emergence fits of the shipped table (shippedFits.generated.ts)'
       assert.equal(shippedStoredFits(key), undefined, key);
   });
 
-  // The default view, a parameter axis and both loss fits: recomputed by the engine, bit for bit.
+  // The default view, a parameter axis and both loss fits, recomputed by the engine: bit for
+  // bit on the Node that wrote them; on another V8 (Node 24, which runs Stryker) the loss
+  // axis's bootstrap bounds move by up to 5e-7 relative, so numbers are compared to 1e-5.
   for (const [taskId, o, alongside] of [
     ['arithmetic-3ds', { axis: 'flops' }],
     ['ipa-bleu', { axis: 'params' }],
@@ -36,16 +37,16 @@ describe('stored emergence fits of the shipped table (shippedFits.generated.ts)'
     ['ipa-bleu', { axis: 'flops' }, ['ipa-exact-match']],
   ] as const) {
     const key = storedFitsKey(taskId, o, alongside);
-    it(`${key}: the stored fits are exactly the engine's`, () => {
-      assert.deepStrictEqual(shippedStoredFits(key), computeStoredFits(taskId, o, alongside));
+    it(`${key}: the stored fits are the engine's`, () => {
+      assertDeepClose(shippedStoredFits(key), computeStoredFits(taskId, o, alongside), CROSS_ENGINE);
     });
   }
 
   it("the shipped task's analysis from the stored fits is analyzeTask's, groups and intervals included", () => {
     const table = obsscalingTable();
     const fresh = analyzeTask(table, task('arithmetic-3ds'), { axis: 'flops' }, EMERGENCE_BOOTSTRAP);
-    assert.deepStrictEqual(storedAnalysis(table, task('arithmetic-3ds'), { axis: 'flops' }, EMERGENCE_BOOTSTRAP), fresh);
-    assert.deepStrictEqual(analyzeShippedTask(table, task('arithmetic-3ds'), { axis: 'flops' }), fresh);
+    assertDeepClose(storedAnalysis(table, task('arithmetic-3ds'), { axis: 'flops' }, EMERGENCE_BOOTSTRAP), fresh, CROSS_ENGINE);
+    assertDeepClose(analyzeShippedTask(table, task('arithmetic-3ds'), { axis: 'flops' }), fresh, CROSS_ENGINE);
     assert.ok(fresh.overall?.interval && fresh.families.length > 0);
   });
 
