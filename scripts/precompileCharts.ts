@@ -34,7 +34,7 @@ const MIN_LAYOUT_WIDTH = 200;
 const CANVAS_INSET_WIDE = 80;
 
 /** Shape key → compiled Vega spec (JSON text) for one section and language, for container widths in 40 px steps. */
-export function compiledTable(section: Section, lang: Lang, steps: readonly number[]): Map<string, string> {
+function compiledTable(section: Section, lang: Lang, steps: readonly number[]): Map<string, string> {
   const table = new Map<string, string>();
   const params = resolveParams(section, undefined);
   for (const kind of KINDS) {
@@ -57,7 +57,7 @@ export function compiledTable(section: Section, lang: Lang, steps: readonly numb
 }
 
 /** The script a page loads: it adds its entries to the page's table of compiled specs and says which table it was. */
-export function tableScript(name: string, table: Map<string, string>): string {
+function tableScript(name: string, table: Map<string, string>): string {
   return `Object.assign((globalThis.__emergenceVegaSpecs ??= {}), ${JSON.stringify(Object.fromEntries(table))});\n(globalThis.__emergenceVegaSpecTables ??= []).push(${JSON.stringify(name)});\n`;
 }
 
@@ -78,7 +78,7 @@ function main(): void {
     for (const lang of LANGS) {
       for (const steps of groups.values()) {
         const table = compiledTable(section, lang, steps);
-        const name = compiledTableName(section.id, lang, steps[0]);
+        const name = compiledTableName(section.id, lang, steps[0]) as string;
         const script = tableScript(name, table);
         writeFileSync(join(out, `${name}.js`), script);
         shapes += table.size;

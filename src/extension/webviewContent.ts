@@ -2,6 +2,7 @@
 // extension's own script and stylesheet, and the strict CSP of webview/html.ts.
 import * as vscode from 'vscode';
 import { renderWebviewHtml } from '../../webview/html';
+import { compiledTableName, NARROW_PX } from '../../webview/lib/layout';
 import type { Lang } from '../sections/types';
 
 function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -19,6 +20,8 @@ function nonce(): string {
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, sectionId: string, lang: Lang, mode: 'panel' | 'view'): string {
+  // The panel's first charts come from the build's compiled specs, which its HTML loads beside the page script (any panel width from 520 px uses this table).
+  const table = mode === 'panel' ? compiledTableName(sectionId, lang, NARROW_PX) : undefined;
   return renderWebviewHtml({
     cspSource: webview.cspSource,
     nonce: nonce(),
@@ -27,10 +30,6 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s
     lang,
     sectionId,
     mode,
-    // The panel's first charts are drawn from the build's compiled specs (the side view is narrower than they cover).
-    compiledChartsUri:
-      mode === 'panel' && /^[a-z0-9-]+$/.test(sectionId)
-        ? webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'charts', `${sectionId}.${lang}.js`)).toString()
-        : undefined,
+    compiledChartsUri: table && webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'charts', `${table}.js`)).toString(),
   });
 }

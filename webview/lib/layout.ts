@@ -35,8 +35,11 @@ export function widthStep(width: number): number {
  * The build-time table of compiled chart specs (dist/charts/<name>.js) for a section,
  * language and container width: one for every width from NARROW_PX up, and one per
  * width step below it (narrow layouts change every step; the side view loads only its own).
+ * Undefined for an id that cannot name a table.
  */
-export function compiledTableName(sectionId: string, lang: string, containerWidth: number): string {
+export function compiledTableName(sectionId: string, lang: string, containerWidth: number): string | undefined {
+  // Part of a file name: only a section id's characters.
+  if (!/^[a-z0-9-]+$/.test(sectionId) || !/^[a-z]{2}$/.test(lang)) return undefined;
   const step = widthStep(containerWidth);
   return step < NARROW_PX ? `${sectionId}.${lang}.n${step}` : `${sectionId}.${lang}`;
 }

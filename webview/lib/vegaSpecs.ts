@@ -26,7 +26,7 @@ const MAX_COMPILED = 64;
 /** The build-time table of a section's charts in one language at a container width (a no-op once loaded, or where it does not exist). */
 export function loadCompiledCharts(sectionId: string, lang: Lang, containerWidth: number): Promise<void> {
   const name = compiledTableName(sectionId, lang, containerWidth);
-  if (!/^[a-z0-9-]+$/.test(sectionId) || globalThis.__emergenceVegaSpecTables?.includes(name)) return Promise.resolve();
+  if (name === undefined || globalThis.__emergenceVegaSpecTables?.includes(name)) return Promise.resolve();
   return loadSiblingScript(`charts/${name}.js`);
 }
 

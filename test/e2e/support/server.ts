@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { renderWebviewHtml } from '../../../webview/html';
+import { compiledTableName, NARROW_PX } from '../../../webview/lib/layout';
 import { THEME_BODY_CLASS, themeStylesheet, type ThemeName } from './themes';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -53,7 +54,10 @@ function testPageHtml(origin: string, opts: PageOptions): string {
     lang: opts.lang,
     sectionId: opts.sectionId,
     mode: opts.mode,
-    compiledChartsUri: opts.entry !== 'fit' && opts.mode !== 'view' ? `${origin}/dist/charts/${opts.sectionId}.${opts.lang}.js` : undefined,
+    compiledChartsUri:
+      opts.entry !== 'fit' && opts.mode !== 'view'
+        ? `${origin}/dist/charts/${compiledTableName(opts.sectionId, opts.lang, NARROW_PX) ?? 'none'}.js`
+        : undefined,
   });
   const themeLink = `<link rel="stylesheet" href="${origin}/__theme/${opts.theme}.css" nonce="${nonce}">`;
   const withTheme = html.replace(/<\/head>/, `${themeLink}\n</head>`);
