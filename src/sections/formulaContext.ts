@@ -6,7 +6,7 @@ import type { FormulaKind, SymbolRole } from '../engine/formulas/recognize';
 import { FLOPS_PER_PF_DAY } from '../engine/laws/fits';
 import { additiveLoss, chinchillaLoss, kaplanCombinedLoss, kaplanSingleLoss, logspace } from '../engine/laws/powerLaws';
 import { formatCount } from '../engine/format';
-import { POWER_OF_TEN_LABEL_EXPR, makeChart } from './chartKit';
+import { decadeAxis, makeChart } from './chartKit';
 import type { ChartContext, ChartSpec, ParamValue, ParamValues } from './types';
 
 export type RoleValues = Partial<Record<SymbolRole, number>>;
@@ -264,7 +264,7 @@ export function formulaCurveChart(kind: FormulaKind, values: RoleValues, ctx: Ch
       data: { values: points },
       mark: { type: 'line', strokeWidth: 2 },
       encoding: {
-        x: { field: 'x', type: 'quantitative', scale: { type: 'log' }, title: xTitle, axis: { labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: false } },
+        x: { field: 'x', type: 'quantitative', scale: { type: 'log' }, title: xTitle, axis: decadeAxis({ grid: false }) },
         y: { field: 'loss', type: 'quantitative', scale: { type: 'log' }, title: lossTitle },
         color: legend
           ? { field: 'series', type: 'nominal', title: null, legend: { orient: 'top-right', direction: 'vertical' } }

@@ -3,7 +3,7 @@
 // The legend is a Vega-Lite point selection (click a family to bring it forward).
 import { describeGroupFit, formatAxisValue } from '../../engine/emergence/describe';
 import { METRIC_NAMES } from '../../engine/emergence/tasks';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { decadeAxis, makeChart, tr } from '../chartKit';
 import type { ChartContext, ChartSpec } from '../types';
 import { AXIS_NAMES, LEFT_OUT_REASON, curveRows, dataSourceLine, pointRows, type RealView } from './model';
 
@@ -18,7 +18,7 @@ function xEncoding(v: RealView, lang: 'en' | 'zh'): Json {
   const title = tr(AXIS_NAMES[v.axis], lang);
   if (v.axis === 'loss')
     return { type: 'quantitative', scale: { zero: false, reverse: true }, axis: { title: `${title} ← ${lang === 'zh' ? '更大规模' : 'larger scale'}` } };
-  return { type: 'quantitative', scale: { type: 'log' }, axis: { title, labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true } };
+  return { type: 'quantitative', scale: { type: 'log' }, axis: decadeAxis({ title, grid: true }) };
 }
 
 export function realEmergenceChart(v: RealView, ctx: ChartContext, familyCurves: boolean): ChartSpec {

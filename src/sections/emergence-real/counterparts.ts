@@ -7,7 +7,7 @@ import { describeGroupFit } from '../../engine/emergence/describe';
 import { emergenceCurve } from '../../engine/emergence/fit';
 import { OBSSCALING_TASKS } from '../../engine/emergence/tasks';
 import { pythonExp } from '../../engine/format';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { decadeAxis, makeChart, tr } from '../chartKit';
 import type { ChartContext, ChartSpec, ChoiceParam, ParamValues } from '../types';
 import { setTitle } from './charts';
 import { DATA_CITATION } from './model';
@@ -31,7 +31,7 @@ export function showsMeasured(params: ParamValues): boolean {
 
 type Json = Record<string, unknown>;
 const ARITHMETIC = OBSSCALING_TASKS.filter((t) => t.id.startsWith('arithmetic-'));
-const x = { type: 'quantitative', scale: { type: 'log', domain: [1e7, 1e12] }, axis: { labelExpr: POWER_OF_TEN_LABEL_EXPR } };
+const x = { type: 'quantitative', scale: { type: 'log', domain: [1e7, 1e12] }, axis: decadeAxis({}) };
 
 /** §4.1's arithmetic panel, measured: four arithmetic tasks against parameters, beside the article's threshold. */
 export function measuredArithmeticChart(articleThreshold: number, ctx: ChartContext): ChartSpec {

@@ -7,7 +7,7 @@ import { computeOptimal } from '../../engine/laws/allocation';
 import { chinchillaLoss, type ChinchillaParams } from '../../engine/laws/powerLaws';
 import { powerLawValue } from '../../engine/fit/power';
 import { formatCount, formatNumber } from '../../engine/format';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { decadesWithin, makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import { fitRows, type FitRow } from './model';
 import { formatValue, powerFormulas, sourceText } from './report';
@@ -157,15 +157,9 @@ export function isoLossCurve(p: ChinchillaParams, level: number, n: [number, num
 
 // ---- shared pieces -----------------------------------------------------------------
 
-function decades(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(Math.pow(10, e));
-  return out;
-}
-
 /** A log axis labelled 10⁶, 10⁷ … when it spans two decades or more, else in e-notation. */
 function logAxis(title: string, lo: number, hi: number): Json {
-  const ticks = decades(lo, hi);
+  const ticks = decadesWithin(lo, hi);
   return ticks.length >= 2 ? { title, values: ticks, labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true } : { title, format: '.2~e', tickCount: 4, grid: true };
 }
 

@@ -5,7 +5,7 @@
 // the panel title that quotes L), so a change updates a live view in place.
 import { emergenceCurve } from '../../engine/emergence/fit';
 import type { MirageLaw, MirageRow } from '../../engine/emergence/mirage';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { decadeAxis, makeChart, tr } from '../chartKit';
 import { formatAxisValue } from '../../engine/emergence/describe';
 import { setTitle } from '../emergence-real/charts';
 import { DATA_CITATION } from '../emergence-real/model';
@@ -29,7 +29,7 @@ function paramsAxis(lang: Lang): Json {
     field: 'params',
     type: 'quantitative',
     scale: { type: 'log' },
-    axis: { title: tr({ en: 'Parameters N', zh: '参数量 N' }, lang), labelExpr: POWER_OF_TEN_LABEL_EXPR },
+    axis: decadeAxis({ title: tr({ en: 'Parameters N', zh: '参数量 N' }, lang) }),
   };
 }
 
@@ -66,7 +66,7 @@ function panel(p: Panel, ctx: ChartContext): Json {
   const { lang, theme } = ctx;
   const x = paramsAxis(lang);
   const scale = p.log ? { type: 'log', domain: [LOG_FLOOR, 1], clamp: true } : p.domain ? { domain: p.domain } : { zero: true };
-  const y = { field: p.field, type: 'quantitative', scale, axis: { title: null, ...(p.log ? { labelExpr: POWER_OF_TEN_LABEL_EXPR } : {}) } };
+  const y = { field: p.field, type: 'quantitative', scale, axis: p.log ? decadeAxis({ title: null }) : { title: null } };
   const colour = p.smooth ? theme.palette[2] : theme.accent;
   const layers: Json[] = [];
   if (p.floor) {
@@ -183,7 +183,7 @@ function twinPanel(t: MirageTwin['exact'], title: { en: string; zh: string }, co
     field: 'flops',
     type: 'quantitative',
     scale: { type: 'log', domain: [1e19, 1e26] },
-    axis: { title: tr({ en: 'Training compute (FLOPs)', zh: '训练计算量 (FLOPs)' }, lang), labelExpr: POWER_OF_TEN_LABEL_EXPR },
+    axis: decadeAxis({ title: tr({ en: 'Training compute (FLOPs)', zh: '训练计算量 (FLOPs)' }, lang) }),
   };
   const y = { field: 'score', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: tr(title, lang), format: '.0%' } };
   const layers: Json[] = [

@@ -3,13 +3,12 @@
 import { formatCount, formatFlops, formatNumber, formatPfDays, pythonExp } from '../../engine/format';
 import { FITS, FLOPS_PER_PF_DAY, fitValue, kaplanOptimalText } from '../../engine/laws/fits';
 import { logspace, lossRatioForComputeFactor } from '../../engine/laws/powerLaws';
-import { makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
+import { decadesWithin, makeChart, POWER_OF_TEN_LABEL_EXPR, tr, wrapLabel } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import {
   PARAMS_RANGE,
   TOKENS_RANGE,
   TYPICAL_ALPHA_RANGE,
-  decadesWithin,
   lawFrontier,
   lossComputeCurve,
   lossVsParams,
@@ -30,12 +29,8 @@ function titleWithLines(title: Bilingual, lines: string[], lang: Lang): Json {
   return { text: tr(title, lang), subtitle: lines };
 }
 
-function powersOfTen(lo: number, hi: number): number[] {
-  return decadesWithin(lo, hi);
-}
-
 function logAxis(title: string, lo: number, hi: number): Json {
-  return { title, values: powersOfTen(lo, hi), labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true };
+  return { title, values: decadesWithin(lo, hi), labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true };
 }
 
 /** A log axis whose ticks are the signal `ticks` (they follow a parameter without a rebuild). */
@@ -173,7 +168,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
   const wrapNote = (lines: string[]): string[] => (ctx.width !== undefined && ctx.width < WIDTH ? lines.flatMap((l) => wrapLabel(l, 30)) : lines);
   const signals = {
     computeDomain: [o.from, o.to],
-    computeTicks: powersOfTen(o.from, o.to),
+    computeTicks: decadesWithin(o.from, o.to),
     lossDomain: [yLo, yHi],
     lossTicks: lossTicks(yLo, yHi),
     alphaLabel: `α = ${fmtAlpha(o.alpha)}`,
@@ -463,9 +458,9 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
       height: HEIGHT,
       signals: {
         computeDomain: [o.from, o.to],
-        computeTicks: powersOfTen(o.from, o.to),
+        computeTicks: decadesWithin(o.from, o.to),
         countDomain: [yLo, yHi],
-        countTicks: powersOfTen(yLo, yHi),
+        countTicks: decadesWithin(yLo, yHi),
         budgetLabel: lang === 'zh' ? `预算 ${pythonExp(o.budget, 2)} FLOPs` : `Budget ${pythonExp(o.budget, 2)} FLOPs`,
       },
     },

@@ -45,13 +45,6 @@ export function lossComputeCurve(alpha: number, c0: number, from: number, to: nu
   }));
 }
 
-/** Powers of ten within [from, to]: where the curves carry markers and tooltips. */
-export function decadesWithin(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let e = Math.ceil(Math.log10(from) - 1e-9); e <= Math.floor(Math.log10(to) + 1e-9); e++) out.push(Math.pow(10, e));
-  return out;
-}
-
 /** A compute range from two user values: ordered, at least one decade wide. */
 export function orderedRange(a: number, b: number): [number, number] {
   const lo = Math.min(a, b);

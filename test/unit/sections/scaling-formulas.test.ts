@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { chinchillaLoss } from '../../../src/engine/laws/powerLaws';
 import { BESIROGLU_2024, HOFFMANN_2022 } from '../../../src/engine/laws/presets';
+import { decadesWithin } from '../../../src/sections/chartKit';
 import { SECTIONS } from '../../../src/sections/index';
 import { scalingFormulasSection } from '../../../src/sections/scaling-formulas';
 import {
   KAPLAN_C0_FLOPS,
   chinchillaToAdditive,
-  decadesWithin,
   frontier,
   lossComputeCurve,
   lossVsParams,
