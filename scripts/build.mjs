@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { vegaInterpreterPatch } from './lib/vegaInterpreterPatch.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,6 +18,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // Every bundle that evaluates Vega expressions gets the same (patched) interpreter.
+  plugins: [vegaInterpreterPatch],
 };
 
 /** Entry points; optional ones are skipped until the file exists. */
