@@ -107,6 +107,8 @@ function precompileCharts() {
   const script = '.cache/precompileCharts.cjs';
   esbuild.buildSync({
     ...common,
+    // It compiles specs and evaluates no expression; esbuild's synchronous API takes no plugins.
+    plugins: [],
     sourcemap: false,
     entryPoints: ['scripts/precompileCharts.ts'],
     platform: 'node',

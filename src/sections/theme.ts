@@ -66,7 +66,11 @@ export function vegaLiteConfig(theme: ChartTheme): Config {
     range: { category: theme.palette },
     text: { color: theme.foreground, font: theme.fontFamily },
     mark: { color: theme.palette[0] },
-    line: { strokeWidth: 2.5 },
+    // A line or an area is one SVG path whose ARIA label would be its first point's values;
+    // without ARIA its points get no description to evaluate on every change (issue 11),
+    // and the chart's own description (makeChart) stays the figure's label.
+    line: { strokeWidth: 2.5, aria: false },
+    area: { aria: false },
     rule: { color: theme.accent },
   } as Config;
 }

@@ -73,7 +73,9 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
     ];
     const layer: Record<string, unknown>[] = [
       {
-        mark: { type: 'point', filled: true, size: panel.scale.markerSize * POINTS2_TO_PX2, opacity: panel.scale.opacity },
+        // Synthetic draws, hundreds per panel: the chart's description speaks for them, and
+        // each point's ARIA text would be re-formatted on every change (issue 11).
+        mark: { type: 'point', filled: true, size: panel.scale.markerSize * POINTS2_TO_PX2, opacity: panel.scale.opacity, aria: false },
         encoding: { x, y, color, tooltip },
       },
     ];
