@@ -72,10 +72,11 @@ const DECADE_TICKS = decadesWithin(1e-30, 1e30);
  * A log axis with its ticks, grid lines and labels at the powers of ten only. Left to
  * itself Vega puts nine ticks in each decade (2·10ⁿ … 9·10ⁿ, unlabelled), each one a
  * tick, a grid line and an empty label to encode and draw: three quarters of the items
- * of a six-panel chart, with nothing to read on them.
+ * of a six-panel chart, with nothing to read on them. A scale that clamps must give its
+ * domain: Vega keeps the ticks whose clamped position is in range, which is all of them.
  */
-export function decadeAxis(axis: Record<string, unknown>): Record<string, unknown> {
-  return { ...axis, values: DECADE_TICKS, labelExpr: POWER_OF_TEN_LABEL_EXPR };
+export function decadeAxis(axis: Record<string, unknown>, clampedDomain?: readonly [number, number]): Record<string, unknown> {
+  return { ...axis, values: clampedDomain ? decadesWithin(...clampedDomain) : DECADE_TICKS, labelExpr: POWER_OF_TEN_LABEL_EXPR };
 }
 
 /** The caption every chart and report of the seed's invented numbers carries. */

@@ -66,7 +66,7 @@ function panel(p: Panel, ctx: ChartContext): Json {
   const { lang, theme } = ctx;
   const x = paramsAxis(lang);
   const scale = p.log ? { type: 'log', domain: [LOG_FLOOR, 1], clamp: true } : p.domain ? { domain: p.domain } : { zero: true };
-  const y = { field: p.field, type: 'quantitative', scale, axis: p.log ? decadeAxis({ title: null }) : { title: null } };
+  const y = { field: p.field, type: 'quantitative', scale, axis: p.log ? decadeAxis({ title: null }, [LOG_FLOOR, 1]) : { title: null } };
   const colour = p.smooth ? theme.palette[2] : theme.accent;
   const layers: Json[] = [];
   if (p.floor) {
