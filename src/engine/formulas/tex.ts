@@ -38,7 +38,9 @@ function name(part: string): string | undefined {
 /** A canonical symbol key ("alpha_N", "C_c,min", "L_inf") as TeX, or undefined if it is not plain letters. */
 export function keyToTex(key: string): string | undefined {
   const cut = key.indexOf('_');
+  // Stryker disable next-line EqualityOperator: at cut = 0 the base is "" or the whole key, and name() refuses both
   const base = name(cut < 0 ? key : key.slice(0, cut));
+  // Stryker disable next-line EqualityOperator: at cut = 0 the base is already undefined
   if (base === undefined || cut < 0) return base;
   const subs = key
     .slice(cut + 1)
