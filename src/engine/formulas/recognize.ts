@@ -130,10 +130,8 @@ function isLatin(s: string): boolean {
   return s.length === 1 && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 }
 
-const DIGITS = /^[0-9]+$/;
-
 function isDigits(s: string): boolean {
-  return DIGITS.test(s);
+  return /^[0-9]+$/.test(s);
 }
 
 // ---------------------------------------------------------------------------
@@ -212,6 +210,7 @@ class Parser {
     if (this.budget.left <= 0) return undefined;
     this.budget.left--;
     const t = this.peek();
+    // Stryker disable next-line ConditionalExpression: a position past the end reads as the end (peek() and the limit), and no caller reads pos after taking nothing
     if (t !== undefined) this.pos++;
     return t;
   }
@@ -227,15 +226,17 @@ class Parser {
     if (l === undefined) return undefined;
     // With the budget spent take() refuses and so does every primary, so r is
     // undefined whenever the operator could not be taken.
-    for (let terms = 1; terms < MAX_TERMS && this.peekOp('+', '-') !== undefined; terms++) {
+    for (let terms = 1; terms < MAX_TERMS; terms++) {
+      const op = this.peekOp('+', '-');
+      if (op === undefined) break;
       const save = this.pos;
-      const plus = this.take()?.text === '+';
+      this.take();
       const r = this.product();
       if (r === undefined) {
         this.pos = save;
         return l;
       }
-      l = { t: 'bin', op: plus ? '+' : '-', l, r, s: l.s, e: r.e };
+      l = { t: 'bin', op: op.text === '+' ? '+' : '-', l, r, s: l.s, e: r.e };
     }
     return l;
   }
@@ -722,7 +723,12 @@ interface Lhs {
   start: number;
 }
 
+// An attempt has a "^" or a relation ahead of it (scan's reach) and reads no further
+// than the first token that does not belong where it is, so the peek() of a left-hand
+// side or of the relation after "C" never runs off the end of the tokens.
+
 function relationOf(t: Token | undefined): Lhs['relation'] | undefined {
+  // Stryker disable next-line ConditionalExpression: see above
   if (t === undefined || t.kind !== 'rel') return undefined;
   return t.text === '≈' ? '≈' : t.text === '∝' ? '∝' : '=';
 }
@@ -733,15 +739,20 @@ function parseLossLhs(p: Parser): Lhs | undefined {
   // The caller starts here only at an "L".
   if (l === undefined || l.sub === 'inf' || l.sub === '0') return undefined;
   const assigns: Assign[] = [{ role: 'L', node: l }];
+  // Stryker disable next-line OptionalChaining: see above relationOf
   if (p.peek()?.text === '(') {
     p.pos++;
     for (let n = 0; ; n++) {
+      // Stryker disable next-line OptionalChaining: see above relationOf
       const arg = p.peek()?.kind === 'id' ? p.symbol() : undefined;
       if (arg === undefined || n >= 3) return undefined;
       if (isVar(arg, 'C') || isVar(arg, 'N') || isVar(arg, 'D')) assigns.push({ role: arg.base as Letter, node: arg });
       const t = p.peek();
       p.pos++;
-      if (t?.kind === 'close' && t.text === ')') break;
+      // Only a closing bracket is spelled ")".
+      // Stryker disable next-line OptionalChaining: see above relationOf
+      if (t?.text === ')') break;
+      // Stryker disable next-line OptionalChaining: see above relationOf
       if (t?.kind !== 'sep') return undefined;
     }
   }
@@ -803,10 +814,10 @@ function build(text: string, a: Attempt): Recognition {
     if (value !== undefined) {
       if (params[role] === undefined) params[role] = value;
       symbols.push({ role, key: role, label: text.slice(node.s, node.e), start: node.s, end: node.e, value });
-      // Stryker disable next-line ConditionalExpression: every role is matched to a constant or a symbol
-    } else if (node.t === 'sym') {
-      symbols.push({ role, key: symbolKey(node.base, node.sub), label: symbolLabel(node.base, node.sub), start: node.s, end: node.e });
+      continue;
     }
+    // Stryker disable next-line ConditionalExpression: every role is matched to a constant or a symbol
+    if (node.t === 'sym') symbols.push({ role, key: symbolKey(node.base, node.sub), label: symbolLabel(node.base, node.sub), start: node.s, end: node.e });
   }
   symbols.sort((x, y) => x.start - y.start);
   const rec: Recognition = {
@@ -827,7 +838,7 @@ function scan(text: string, tokens: readonly Token[]): Recognition[] {
   // Every loss law has a power in it: attempts start only within reach of a "^"
   // (or at "C =" for C ≈ 6ND), so long runs of brackets or prose cost nothing.
   const nextPower = new Int32Array(tokens.length + 1).fill(tokens.length + MAX_TOKENS_PER_FORMULA);
-  for (let k = tokens.length - 1; k >= 0; k--) nextPower[k] = tokens[k].kind === 'op' && tokens[k].text === '^' ? k : nextPower[k + 1];
+  for (let k = tokens.length - 1; k >= 0; k--) nextPower[k] = tokens[k].text === '^' ? k : nextPower[k + 1];
   let i = 0;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: with the budget spent every attempt fails at its first take(), so going on finds nothing
   while (i < tokens.length && budget.left > 0) {

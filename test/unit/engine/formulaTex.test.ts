@@ -2,7 +2,7 @@
 // shape, the note's spellings and numbers in place, and only safe names reaching TeX.
 // Expected TeX written out by hand for each formula.
 import * as assert from 'node:assert/strict';
-import { recognizeAll } from '../../../src/engine/formulas/recognize';
+import { recognizeAll, type Recognition } from '../../../src/engine/formulas/recognize';
 import { formulaTex, keyToTex, numberToTex } from '../../../src/engine/formulas/tex';
 
 function tex(formula: string): string {
@@ -41,6 +41,27 @@ describe('engine/formulas/tex', () => {
     assert.equal(tex('L ∝ C^{-α}'), 'L(C) \\propto \\left(\\frac{C_0}{C}\\right)^{\\alpha}');
     assert.equal(tex('L ∝ N^-0.5'), 'L(N) \\propto \\left(\\frac{N_0}{N}\\right)^{0.5}');
     assert.equal(tex('L ∝ D^-β'), 'L(D) \\propto \\left(\\frac{D_0}{D}\\right)^{\\beta}');
+  });
+
+  it('writes each role by its own name where a hand-built recognition has no symbol for it', () => {
+    const bare = (kind: Recognition['kind']): string => formulaTex({ kind, start: 0, end: 0, text: '', params: {}, symbols: [] });
+    assert.equal(bare('loss-compute'), 'L(C) = \\left(\\frac{C_0}{C}\\right)^{\\alpha}');
+    assert.equal(bare('loss-params'), 'L(N) = \\left(\\frac{N_0}{N}\\right)^{\\alpha_N}');
+    assert.equal(bare('loss-data'), 'L(D) = \\left(\\frac{D_0}{D}\\right)^{\\alpha_D}');
+    assert.equal(bare('loss-additive'), 'L(N,D) = \\left(\\frac{N_0}{N}\\right)^{\\alpha_N} + \\left(\\frac{D_0}{D}\\right)^{\\alpha_D}');
+    assert.equal(bare('loss-chinchilla'), 'L(N,D) = \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}');
+    assert.equal(bare('loss-kaplan-nd'), 'L(N,D) = \\left[\\left(\\frac{N_0}{N}\\right)^{\\alpha_N/\\alpha_D} + \\frac{D_0}{D}\\right]^{\\alpha_D}');
+    assert.equal(bare('compute-flops'), 'C = k\\,ND');
+    // A key that is not plain letters never reaches the TeX: the role's name stands in.
+    const odd = formulaTex({
+      kind: 'loss-compute',
+      start: 0,
+      end: 0,
+      text: '',
+      params: {},
+      symbols: [{ role: 'alpha', key: 'a}\\evil', label: 'x', start: 0, end: 1 }],
+    });
+    assert.equal(odd, 'L(C) = \\left(\\frac{C_0}{C}\\right)^{\\alpha}');
   });
 
   it('keyToTex: Greek names, subscripts of one or more parts, ∞; undefined for anything but letters and digits', () => {

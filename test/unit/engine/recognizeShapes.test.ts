@@ -37,8 +37,8 @@ describe('engine/formulas/recognize: shapes', () => {
       ['(C₀/C)^π', []],
       ['(C/C₀)^α', []],
       ['(N/C₀)^-α', []],
-      ['(C₀/C) - α', []],
-      ['(C₀/C)*α', []],
+      ['(C₀/C) - α; y^2', []],
+      ['(C₀/C)*α; y^2', []],
       ['(C₀/C)^α - L∞', []],
       ['(C₀/C)^0.5^2', []],
     ]);
@@ -55,6 +55,7 @@ describe('engine/formulas/recognize: shapes', () => {
 
   it('constants may be written as sums, differences, quotients, groups and powers of ten', () => {
     check([
+      ['L(N) = (8.8·(10^13)/N)^0.076', ['loss-params «L(N) = (8.8·(10^13)/N)^0.076» = [L:L N:N N_0=88000000000000 N:N alpha_N=0.076]']],
       ['L(N) = ((8.8e13)/N)^(0.076)', ['loss-params «L(N) = ((8.8e13)/N)^(0.076)» = [L:L N:N N_0=88000000000000 N:N alpha_N=0.076]']],
       ['L(C) = ((6.2e8/2)/C)^0.05', ['loss-compute «L(C) = ((6.2e8/2)/C)^0.05» = [L:L C:C C_0=310000000 C:C alpha=0.05]']],
       ['(C₀/C)^α + (1 + 0.7)', ['loss-compute «(C₀/C)^α + (1 + 0.7)» [C_0:C_0 C:C alpha:alpha L_inf=1.7]']],
@@ -166,8 +167,8 @@ describe('engine/formulas/recognize: shapes', () => {
       ['C = 2·x·D', []],
       ['C = 6·x·D', []],
       ['C ∝ 6ND', []],
-      ['C_0 = 6ND', []],
-      ['C_0 ≈ 6ND', []],
+      ['C_0 = 6ND; y^2', []],
+      ['C_0 ≈ 6ND; y^2', []],
       ['C x 6ND, x^2', []],
       ['x = C', []],
     ]);
@@ -205,8 +206,8 @@ describe('engine/formulas/recognize: shapes', () => {
       ['L ∝ N^-1.5', []],
       ['L ∝ C^α', []],
       ['L ∝ x^{-α}', []],
-      ['L ∝ C·(-α)', []],
-      ['L ∝ C - -α', []],
+      ['L ∝ C·(-α); y^2', []],
+      ['L ∝ C - -α; y^2', []],
       ['C^{-α}', []],
       ['x ∝ C^{-α}', []],
     ]);
@@ -230,11 +231,37 @@ describe('engine/formulas/recognize: shapes', () => {
     assert.deepEqual(show(signs(16)), [COMPUTE], 'too deep with the lhs: only the bracket on is read');
   });
 
+  it('sixteen signs in a row, not seventeen', () => {
+    const floor = (n: number) => `(C₀/C)^α + ${'+'.repeat(n)}1.7`;
+    assert.deepEqual(show(floor(16)), [`loss-compute «${floor(16)}» [C_0:C_0 C:C alpha:alpha L_inf=1.7]`]);
+    assert.deepEqual(show(floor(17)), [COMPUTE]);
+  });
+
+  it('a signed term ends its nesting: sixteen brackets may still follow it', () => {
+    const text = `L = +1.7 + ${'('.repeat(16)}C₀/C${')'.repeat(16)}^α`;
+    assert.deepEqual(show(text), [`loss-compute «${text}» = [L:L L_inf=1.7 C_0:C_0 C:C alpha:alpha]`]);
+  });
+
+  it('an attempt reads at most 160 tokens', () => {
+    // A scale of 4 · 4 · 4 · 2 · 3: each group sums four products of six ones.
+    const six = '1·1·1·1·1·1';
+    const g = `(${six} + ${six} + ${six} + ${six})`;
+    const within = `(${g}·${g}·${g}·+2·3/C)^α`;
+    const beyond = `(${g}·${g}·${g}·+2·+3/C)^α`;
+    assert.equal(tokenize(within).length, 160);
+    assert.equal(tokenize(beyond).length, 161);
+    assert.deepEqual(
+      recognizeAll(within).map((r) => [r.kind, r.text, r.params]),
+      [['loss-compute', within, { C_0: 4 * 4 * 4 * 2 * 3 }]],
+    );
+    assert.deepEqual(recognizeAll(beyond), []);
+  });
+
   it('never throws on broken brackets, subscripts or operands; the law before them is kept', () => {
     for (const text of ['(C₀/C)^α + ()', '(C₀/C)^α + (2', '(C₀/C)^α + -)', '(C₀/C)^α + N_', '(C₀/C)^α + N_{a', 'C_+ (C₀/C)^α'])
       assert.deepEqual(show(text), [COMPUTE], text);
     assert.deepEqual(show('(C₀/C)^α + 2 N_)'), ['loss-compute «(C₀/C)^α + 2» [C_0:C_0 C:C alpha:alpha L_inf=2]']);
-    for (const text of ['x^2, L', 'x^2 L', 'x^2 L(', 'x^2 L(C', 'x^2 + C']) assert.deepEqual(show(text), [], text);
+    for (const text of ['x^2, L', 'x^2 L', 'x^2 L(', 'x^2 L(C', 'x^2 + C', 'x^2 + N_{a', 'x^2 + C^{']) assert.deepEqual(show(text), [], text);
   });
 
   it('orders symbols by position and labels numbers as written', () => {
@@ -277,6 +304,35 @@ describe('engine/formulas/recognize: shapes', () => {
     assert.ok(all.every((r) => r.kind === 'loss-compute' && r.text === '(C₀/C)^α'));
   });
 
+  it('shares one step budget over the whole call: a run built to make every attempt parse deep spends it', () => {
+    // Each "(" and "a" starts an attempt that nests sixteen levels deep before failing:
+    // about 32 steps per token, more than the 24 per token the budget allows.
+    const F = 'L(C) ≈ (C₀/C)^α';
+    const hostile = '(a^2+'.repeat(200);
+    assert.deepEqual(
+      recognizeAll(`${F}; ${hostile}; ${F}`).map((r) => r.start),
+      [0],
+      'the formula after the run is not read',
+    );
+    assert.equal(recognizeAll(`${F}; ${'(a^2+'.repeat(20)}; ${F}`).length, 2, 'a short run leaves enough');
+    // A sum stops after four terms, so a long sum costs each of its starts a few steps only.
+    assert.equal(recognizeAll(`${F}; ${'a^2+'.repeat(300)}; ${F}`).length, 2);
+  });
+
+  it('starts attempts only within reach of a power or at "C =": a long run without either costs no budget', () => {
+    // The same run as above without its powers: read everywhere, it would spend the budget.
+    const F = 'L(C) ≈ (C₀/C)^α';
+    const run = '(a+'.repeat(400);
+    assert.deepEqual(
+      recognizeAll(`${F}; ${run}; ${F}`).map((r) => r.kind),
+      ['loss-compute', 'loss-compute'],
+    );
+    assert.deepEqual(
+      recognizeAll(`${F}; ${run}; C ≈ 6ND`).map((r) => r.kind),
+      ['loss-compute', 'compute-flops'],
+    );
+  });
+
   it('recognizeAll and recognizeAt take only strings', () => {
     assert.deepEqual(recognizeAll(['L = (C₀/C)^α'] as unknown as string), []);
   });
@@ -314,6 +370,8 @@ describe('engine/formulas/recognize: readSymbolAt', () => {
     assert.deepEqual(read('C_c^{min'), ['C', 'c', 'C_c']);
     assert.deepEqual(read('N_c^{max}'), ['N', 'c', 'N_c']);
     assert.deepEqual(read('N_c x min'), ['N', 'c', 'N_c']);
+    assert.deepEqual(read('C^x min)'), ['C', undefined, 'C']);
+    assert.deepEqual(read('C_c^{'), ['C', 'c', 'C_c']);
     const t = tokenize('C_c^{min} + 1');
     assert.equal(readSymbolAt(t, 0)?.next, 7, 'the token after the closing brace');
   });
