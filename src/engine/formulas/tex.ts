@@ -6,30 +6,8 @@ import { formatNoteNumber } from '../format';
 import { isGreekName } from './normalize';
 import type { Recognition, SymbolRole } from './recognize';
 
-/** The usual spelling of each role, as TeX. */
-const DEFAULT_TEX: Readonly<Record<SymbolRole, string>> = {
-  L: 'L',
-  C: 'C',
-  N: 'N',
-  D: 'D',
-  C_0: 'C_0',
-  N_0: 'N_0',
-  D_0: 'D_0',
-  alpha: '\\alpha',
-  alpha_N: '\\alpha_N',
-  alpha_D: '\\alpha_D',
-  beta: '\\beta',
-  L_inf: 'L_\\infty',
-  E: 'E',
-  A: 'A',
-  B: 'B',
-  k: '6',
-};
-
-const SAFE = /^[A-Za-z0-9]+$/;
-
 function name(part: string): string | undefined {
-  if (!SAFE.test(part)) return undefined;
+  if (!/^[A-Za-z0-9]+$/.test(part)) return undefined;
   if (isGreekName(part)) return `\\${part}`;
   if (part === 'inf') return '\\infty';
   return part.length > 1 && !/^\d+$/.test(part) ? `\\mathrm{${part}}` : part;
@@ -38,7 +16,9 @@ function name(part: string): string | undefined {
 /** A canonical symbol key ("alpha_N", "C_c,min", "L_inf") as TeX, or undefined if it is not plain letters. */
 export function keyToTex(key: string): string | undefined {
   const cut = key.indexOf('_');
+  // Stryker disable next-line EqualityOperator: at cut = 0 the base is "" or the whole key, and name() refuses both
   const base = name(cut < 0 ? key : key.slice(0, cut));
+  // Stryker disable next-line EqualityOperator: at cut = 0 the base is already undefined
   if (base === undefined || cut < 0) return base;
   const subs = key
     .slice(cut + 1)
@@ -55,6 +35,11 @@ export function numberToTex(x: number): string {
   return e === undefined ? m : `${m === '1' ? '' : `${m}\\times `}10^{${e}}`;
 }
 
+function roleTex(role: SymbolRole): string {
+  // Every role is plain letters and digits, so keyToTex always gives its TeX.
+  return keyToTex(role) ?? role;
+}
+
 function ratio(top: string, bottom: string): string {
   return `\\left(\\frac{${top}}{${bottom}}\\right)`;
 }
@@ -65,7 +50,9 @@ export function formulaTex(rec: Recognition): string {
   const s = (role: SymbolRole): string => {
     const sym = rec.symbols.find((x) => x.role === role);
     if (sym?.value !== undefined) return numberToTex(sym.value);
-    return (sym && keyToTex(sym.key)) ?? DEFAULT_TEX[role];
+    // A role's name is its usual spelling as a key (C_0, alpha_N): the part a law
+    // leaves out (the scale of L ∝ C^-α) or a key that is not plain letters.
+    return (sym && keyToTex(sym.key)) ?? roleTex(role);
   };
   const rel = rec.relation === '≈' ? '\\approx' : rec.relation === '∝' ? '\\propto' : '=';
   const floor = (role: SymbolRole): string => (has(role) ? ` + ${s(role)}` : '');

@@ -19,6 +19,13 @@ describe('engine/formulas/recognize: edges', () => {
     assert.equal(symbolKey('N', ''), 'N');
     assert.equal(symbolKey('N'), 'N');
     assert.equal(symbolKey('N', 'é'), 'N_é', 'not Latin: unchanged');
+    assert.equal(symbolKey('N', 'É'), 'N_É', 'not Latin: unchanged');
+    assert.equal(symbolKey('L', 'Delta'), 'L_Delta', 'a capital Greek subscript keeps its name');
+    // The edges of A–Z and a–z.
+    assert.equal(symbolKey('N', 'A'), 'N_a');
+    assert.equal(symbolKey('N', 'Z'), 'N_z');
+    assert.equal(symbolKey('alpha', 'a'), 'alpha_A');
+    assert.equal(symbolKey('alpha', 'z'), 'alpha_Z');
   });
 
   it('symbolLabel: Greek letters, subscript digits, ∞, and ^min / ^opt after a comma', () => {
@@ -33,6 +40,10 @@ describe('engine/formulas/recognize: edges', () => {
     assert.equal(symbolLabel('beta'), 'β');
     assert.equal(symbolLabel('beta', ''), 'β');
     assert.equal(symbolLabel('X', '1a'), 'X_1a', 'digits and letters: not subscript digits');
+    assert.equal(symbolLabel('X', 'a1'), 'X_a1');
+    assert.equal(symbolLabel('X', '1/'), 'X_1/');
+    assert.equal(symbolLabel('C', 'min'), 'C_min', 'no comma: a plain subscript');
+    assert.equal(symbolLabel('N', ',min'), 'N_,min', 'nothing before the comma: a plain subscript');
   });
 
   it('mayHoldFormula: a power, a relation or a backslash; each superscript and relation range at its edges', () => {
@@ -126,6 +137,37 @@ describe('engine/formulas/recognize: edges', () => {
     const long = `${F}${' y'.repeat(20)}`;
     assert.equal(recognizeAt(long, 14, { window: 16 })?.kind, 'loss-compute', 'the formula starts the line: no cut at 0');
     assert.equal(recognizeAt(long, 40, { window: 16 }), undefined, 'the window starts inside the formula: cut');
+  });
+
+  it('recognizeAt: a formula that reaches the window edge may go on past it, so it is not reported', () => {
+    // 20 characters; each window below is 16 each side of the column.
+    const G = 'L(C) ≈ (C₀/C)^α + L∞';
+    const line = `${'ab '.repeat(14)}${G}${' ab'.repeat(14)}`;
+    const start = line.indexOf('L(C)');
+    const end = start + G.length;
+    const at = (col: number) => recognizeAt(line, col, { window: 16 })?.text;
+    assert.equal(at(start + 15), G, 'the window starts one before the formula');
+    assert.equal(at(start + 16), undefined, 'the window starts at the formula');
+    assert.equal(at(end - 15), G, 'the window ends one after the formula');
+    assert.equal(at(end - 16), undefined, 'the window ends at the formula');
+    // A formula longer than the window, with the column at either end.
+    const spread = `see L(C) ≈ (C₀/C)^${' '.repeat(40)}α here`;
+    for (const col of [spread.indexOf('L(C)'), spread.indexOf('α')]) {
+      assert.equal(recognizeAt(spread, col, { window: 16 }), undefined, `cut at ${col}`);
+      assert.equal(recognizeAt(spread, col, { window: 100 })?.kind, 'loss-compute', `whole at ${col}`);
+    }
+  });
+
+  it('recognizeAt: the window is at most 100,000 characters each side', () => {
+    const huge = `x L(C) ≈ (C₀/C)^${' '.repeat(100_010)}α y`;
+    assert.equal(recognizeAll(huge)[0]?.kind, 'loss-compute');
+    assert.equal(recognizeAt(huge, huge.indexOf('α'), { window: 1_000_000 }), undefined);
+  });
+
+  it('recognizeAt takes only a string line', () => {
+    assert.equal(recognizeAt(['L = (C₀/C)^α'] as unknown as string, 0), undefined);
+    assert.equal(recognizeAt(F, -1, { inclusiveEnd: true }), undefined);
+    assert.equal(recognizeAt(F, F.length + 1, { inclusiveEnd: true }), undefined);
   });
 
   it('symbolAt finds the symbol or number covering an offset', () => {
