@@ -24,6 +24,7 @@ const LOSS_UNIT = 'nats per token';
 function sourcePhrase(v: ResolvedValue, lang: Lang): string {
   if (v.source === 'formula') return lang === 'zh' ? '公式中给出' : 'written in the formula';
   if (v.source === 'note') return lang === 'zh' ? '取自笔记' : 'from the note';
+  // Stryker disable next-line StringLiteral: unreachable, the resolver names the paper of every published value
   return sourceLabel(v.publishedBy ?? 'kaplan2020', lang);
 }
 
@@ -35,10 +36,10 @@ function given(label: string, v: ResolvedValue, lang: Lang): string {
 }
 
 /** "Constants the note leaves out come from one fit: Hoffmann et al. 2022 (approach 3, eq. 10)." */
-function filledSentence(r: Resolver, used: Partial<Record<SymbolRole, ResolvedValue>>, lang: Lang): string {
-  const fit = r.choice.fit;
+function filledSentence(used: Partial<Record<SymbolRole, ResolvedValue>>, lang: Lang): string {
   const entries = Object.entries(used) as [SymbolRole, ResolvedValue][];
-  if (fit === undefined || !entries.some(([, v]) => v.source === 'published')) return '';
+  const fit = entries.find(([, v]) => v.source === 'published')?.[1].fit;
+  if (fit === undefined) return '';
   const label = FITS[fit].label[lang];
   const noteGave = entries.some(([role, v]) => v.source !== 'published' && isConstantRole(role));
   if (lang === 'zh') return noteGave ? `笔记未给出的常数取自同一组拟合:${label}。` : `常数取自同一组拟合:${label}。`;
@@ -53,9 +54,17 @@ function amountUnit(amount: number, unit: 'PF-days' | 'FLOPs', lang: 'en' | 'zh'
 }
 
 export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, used: Partial<Record<SymbolRole, ResolvedValue>>): ExampleOutcome {
-  const take = (role: SymbolRole, withPublished = true): ResolvedValue | undefined => {
-    const v = r.get(role, withPublished);
+  // Variables (N, D, C) are never a fit's constant: get() gives only what the formula or note writes.
+  const take = (role: SymbolRole): ResolvedValue | undefined => {
+    const v = r.get(role);
     if (v !== undefined) used[role] = v;
+    return v;
+  };
+  /** A constant the law has: the formula, the note or the chosen fit always gives it (and the formula always writes k). */
+  const need = (role: SymbolRole): ResolvedValue => {
+    const v = take(role);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, every constant of a kind's law is in each of its fits (KIND_MODELS)
+    if (v === undefined) throw new Error(`no value for ${role} in a ${rec.kind} formula`);
     return v;
   };
   const f = formatNumber;
@@ -67,21 +76,14 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
     case 'loss-params':
     case 'loss-data': {
       const spec = {
-        'loss-compute': { exp: 'alpha', scale: 'C_0', v: 'C', what: { en: 'compute', zh: '计算量' }, dflt: 1, unit: { en: ' PF-day', zh: ' PF-天' } },
-        'loss-params': {
-          exp: 'alpha_N',
-          scale: 'N_0',
-          v: 'N',
-          what: { en: 'parameters', zh: '参数量' },
-          dflt: 1e9,
-          unit: { en: ' parameters', zh: ' 个参数' },
-        },
-        'loss-data': { exp: 'alpha_D', scale: 'D_0', v: 'D', what: { en: 'data', zh: '数据量' }, dflt: 1e10, unit: { en: ' tokens', zh: ' 个 token' } },
-      }[rec.kind] as { exp: SymbolRole; scale: SymbolRole; v: SymbolRole; what: Bilingual; dflt: number; unit: Bilingual };
-      const a = take(spec.exp);
-      if (a === undefined || !(a.value > 0)) return { text: '' };
-      // A floor only when the formula writes one AND a value is given: Kaplan's laws have none.
-      const floor = hasRole('L_inf') ? take('L_inf', false) : undefined;
+        'loss-compute': { exp: 'alpha', scale: 'C_0', v: 'C', what: { en: 'compute', zh: '计算量' }, dflt: 1 },
+        'loss-params': { exp: 'alpha_N', scale: 'N_0', v: 'N', what: { en: 'parameters', zh: '参数量' }, dflt: 1e9 },
+        'loss-data': { exp: 'alpha_D', scale: 'D_0', v: 'D', what: { en: 'data', zh: '数据量' }, dflt: 1e10 },
+      }[rec.kind] as { exp: SymbolRole; scale: SymbolRole; v: SymbolRole; what: Bilingual; dflt: number };
+      const a = need(spec.exp);
+      if (!(a.value > 0)) return { text: '' };
+      // A floor only when the formula writes one AND the formula or note gives a value: Kaplan's fits have none.
+      const floor = hasRole('L_inf') ? take('L_inf') : undefined;
       const al = labelFor(rec, spec.exp);
       const x10 = 10 ** -a.value;
       const x100 = 100 ** -a.value;
@@ -99,20 +101,19 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       let point: ExampleOutcome['point'];
       // A concrete point when the scale is known and a value of the variable is too
       // (from the note, or the usual example size when the scale is the published one).
-      const sc = take(spec.scale);
-      const noteVar = r.get(spec.v, false);
-      let x = noteVar?.value ?? (sc?.source === 'published' ? spec.dflt : undefined);
-      if (sc !== undefined && x !== undefined && x > 0) {
-        if (noteVar) used[spec.v] = noteVar;
+      const sc = need(spec.scale);
+      const noteVar = take(spec.v);
+      let x = noteVar?.value ?? (sc.source === 'published' ? spec.dflt : undefined);
+      if (x !== undefined) {
         const sl = labelFor(rec, spec.scale);
         const vl = labelFor(rec, spec.v);
-        // The variable for people: 1B parameters, 10B tokens (compute is written below in its unit).
-        let xText = `${vl} = ${rec.kind === 'loss-params' ? formatParams(x, lang) : rec.kind === 'loss-data' ? formatTokens(x, lang) : `${f(x)}${zh ? spec.unit.zh : spec.unit.en}`}`;
+        // The variable for people: 1B parameters, 10B tokens; compute in its unit.
+        let xText = `${vl} = ${rec.kind === 'loss-params' ? formatParams(x, lang) : formatTokens(x, lang)}`;
         let conversion = '';
         let computeFlops: number | undefined;
         if (rec.kind === 'loss-compute') {
           // C and C₀ in one unit: convert C into C₀'s, and say so.
-          const scUnit = sc.unit ?? 'PF-days';
+          const scUnit = sc.unit === 'FLOPs' ? 'FLOPs' : 'PF-days';
           const xUnit = noteVar?.unit ?? 'PF-days';
           const xWritten = noteVar?.unitWritten === true;
           xText = `${vl} = ${f(x)} ${amountUnit(x, xUnit, lang)}`;
@@ -141,41 +142,37 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
               ? { N: noteVar?.value ?? spec.dflt, loss }
               : { D: noteVar?.value ?? spec.dflt, loss };
       }
-      return { text: s + filledSentence(r, used, lang), result, point };
+      return { text: s + filledSentence(used, lang), result, point };
     }
 
     case 'loss-additive':
     case 'loss-chinchilla': {
       const chin = rec.kind === 'loss-chinchilla';
-      const nv = r.get('N', false);
-      const dv = r.get('D', false);
-      if (nv) used.N = nv;
-      if (dv) used.D = dv;
+      const nv = take('N');
+      const dv = take('D');
       const N = nv?.value ?? 7e10;
       const D = dv?.value ?? 1.4e12;
       let termN: number;
       let termD: number;
       let floor: ResolvedValue | undefined;
-      let aN: ResolvedValue | undefined;
-      let aD: ResolvedValue | undefined;
+      let aN: ResolvedValue;
+      let aD: ResolvedValue;
       const scales: string[] = [];
       if (chin) {
         floor = hasRole('E') ? take('E') : undefined;
-        const A = take('A');
-        const B = take('B');
-        aN = take('alpha');
-        aD = take('beta');
-        if (!A || !B || !aN || !aD) return { text: '' };
+        const A = need('A');
+        const B = need('B');
+        aN = need('alpha');
+        aD = need('beta');
         scales.push(given('A', A, lang), given('B', B, lang));
         termN = A.value / N ** aN.value;
         termD = B.value / D ** aD.value;
       } else {
-        const n0 = take('N_0');
-        const d0 = take('D_0');
-        aN = take('alpha_N');
-        aD = take('alpha_D');
+        const n0 = need('N_0');
+        const d0 = need('D_0');
+        aN = need('alpha_N');
+        aD = need('alpha_D');
         floor = hasRole('L_inf') ? take('L_inf') : undefined;
-        if (!n0 || !d0 || !aN || !aD) return { text: '' };
         scales.push(given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang));
         termN = (n0.value / N) ** aN.value;
         termD = (d0.value / D) ** aD.value;
@@ -203,43 +200,37 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
         ? `取 ${size}:L = ${parts} ≈ ${f(loss)},所用取值为 ${fromWhere}。参数量增加 10 倍,参数项乘以 10^-${alN} = ${f(shrinkN)};数据量增加 10 倍,数据项乘以 10^-${alD} = ${f(shrinkD)}。N 与 D 都翻倍(计算量约 4 倍)时,L ≈ ${f(twice)}${floor ? `;按此公式外推,L 不会低于 ${f(E)}` : ''}。`
         : `For ${size}: L = ${parts} ≈ ${f(loss)}, using ${fromWhere}. 10× more parameters multiplies the parameter term by 10^-${alN} = ${f(shrinkN)}; 10× more data multiplies the data term by 10^-${alD} = ${f(shrinkD)}. Doubling both N and D (about 4× compute) gives L ≈ ${f(twice)}${floor ? `; extrapolated, this formula never goes below ${f(E)}` : ''}.`;
       return {
-        text: text + filledSentence(r, used, lang),
+        text: text + filledSentence(used, lang),
         result: { symbol: 'L', value: loss, unit: LOSS_UNIT },
         point: { N, D, computeFlops: 6 * N * D, loss },
       };
     }
 
     case 'loss-kaplan-nd': {
-      const n0 = take('N_0');
-      const d0 = take('D_0');
-      const aN = take('alpha_N');
-      const aD = take('alpha_D');
-      if (!n0 || !d0 || !aN || !aD) return { text: '' };
-      const nv = r.get('N', false);
-      const dv = r.get('D', false);
-      if (nv) used.N = nv;
-      if (dv) used.D = dv;
+      const n0 = need('N_0');
+      const d0 = need('D_0');
+      const aN = need('alpha_N');
+      const aD = need('alpha_D');
+      const nv = take('N');
+      const dv = take('D');
       const N = nv?.value ?? 1e9;
       const D = dv?.value ?? 2e10;
       const loss = kaplanCombinedLoss(N, D, { nc: n0.value, dc: d0.value, alphaN: aN.value, alphaD: aD.value });
       const unlimited = (n0.value / N) ** aN.value;
-      const penalty = unlimited > 0 ? (loss / unlimited - 1) * 100 : 0;
+      const penalty = (loss / unlimited - 1) * 100;
       const from = [given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang), given('α_N', aN, lang), given('α_D', aD, lang)].join(
         zh ? ',' : ', ',
       );
       const text = zh
         ? `取 N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}:L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
         : `For N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}: L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
-      return { text: text + filledSentence(r, used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, loss } };
+      return { text: text + filledSentence(used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, loss } };
     }
 
     case 'compute-flops': {
-      const k = take('k');
-      const kValue = k?.value ?? 6;
-      const nv = r.get('N', false);
-      const dv = r.get('D', false);
-      if (nv) used.N = nv;
-      if (dv) used.D = dv;
+      const kValue = need('k').value;
+      const nv = take('N');
+      const dv = take('D');
       const N = nv?.value ?? 7e10;
       const D = dv?.value ?? 1.4e12;
       const C = kValue * N * D;
