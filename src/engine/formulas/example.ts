@@ -31,7 +31,7 @@ function sourcePhrase(v: ResolvedValue, lang: Lang): string {
 /** "α = 0.05 (from the note)" */
 function given(label: string, v: ResolvedValue, lang: Lang): string {
   const n = v.derived ? formatNumber(v.value) : formatConstant(v.value);
-  const unit = v.unit ? ` ${v.unit === 'PF-days' ? (lang === 'zh' ? 'PF-天' : 'PF-days') : 'FLOPs'}` : '';
+  const unit = v.unit ? ` ${amountUnit(v.value, v.unit, lang)}` : '';
   return lang === 'zh' ? `${label} = ${n}${unit}(${sourcePhrase(v, lang)})` : `${label} = ${n}${unit} (${sourcePhrase(v, lang)})`;
 }
 
@@ -48,9 +48,10 @@ function filledSentence(used: Partial<Record<SymbolRole, ResolvedValue>>, lang: 
 
 const UNIT_WORD: Record<'PF-days' | 'FLOPs', Bilingual> = { 'PF-days': { en: 'PF-days', zh: 'PF-天' }, FLOPs: { en: 'FLOPs', zh: 'FLOPs' } };
 
-/** "1 PF-day", "6667 PF-days": the unit after an amount, singular for exactly one. */
+/** "1 PF-day", "6667 PF-days", "1 FLOP": the unit after an amount, singular for exactly one. */
 function amountUnit(amount: number, unit: 'PF-days' | 'FLOPs', lang: 'en' | 'zh'): string {
-  return lang === 'en' && unit === 'PF-days' && amount === 1 ? 'PF-day' : UNIT_WORD[unit][lang];
+  if (lang === 'en' && amount === 1) return unit === 'PF-days' ? 'PF-day' : 'FLOP';
+  return UNIT_WORD[unit][lang];
 }
 
 export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, used: Partial<Record<SymbolRole, ResolvedValue>>): ExampleOutcome {
@@ -80,15 +81,15 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
         'loss-params': { exp: 'alpha_N', scale: 'N_0', v: 'N', what: { en: 'parameters', zh: '参数量' }, dflt: 1e9 },
         'loss-data': { exp: 'alpha_D', scale: 'D_0', v: 'D', what: { en: 'data', zh: '数据量' }, dflt: 1e10 },
       }[rec.kind] as { exp: SymbolRole; scale: SymbolRole; v: SymbolRole; what: Bilingual; dflt: number };
+      // Positive: the recognizer takes exponents in (0, 1), the resolver only positive note values.
       const a = need(spec.exp);
-      if (!(a.value > 0)) return { text: '' };
       // A floor only when the formula writes one AND the formula or note gives a value: Kaplan's fits have none.
       const floor = hasRole('L_inf') ? take('L_inf') : undefined;
       const al = labelFor(rec, spec.exp);
       const x10 = 10 ** -a.value;
       const x100 = 100 ** -a.value;
       const half = 2 ** (1 / a.value);
-      const target = floor ? (zh ? '可约部分 L − L∞ ' : 'the reducible part L − L∞ ') : zh ? '损失' : 'the loss';
+      const target = floor ? (zh ? '可约部分 L − L∞ ' : 'the reducible part L − L∞') : zh ? '损失' : 'the loss';
       let s = zh
         ? `取 ${given(al, a, lang)}:${spec.what.zh}增加 10 倍,${target}乘以 10^-${al} = ${f(x10)};增加 100 倍,乘以 ${f(x100)};要让${floor ? '可约部分' : '损失'}减半,需要约 2^(1/${al}) ≈ ${f(half)} 倍的${spec.what.zh}。`
         : `10× more ${spec.what.en} multiplies ${target} by 10^-${al} = ${f(x10)} for ${given(al, a, lang)}; 100× multiplies it by ${f(x100)}, and halving it takes 2^(1/${al}) ≈ ${f(half)}× more ${spec.what.en}.`;
@@ -122,8 +123,8 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
             const converted = scUnit === 'PF-days' ? x / FLOPS_PER_PF_DAY : x * FLOPS_PER_PF_DAY;
             const why = xWritten ? '' : zh ? `(未写单位,按大小读作 ${UNIT_WORD[xUnit].zh})` : ` (no unit written; read as ${xUnit} from its size)`;
             conversion = zh
-              ? `${vl} 与 ${sl} 单位不同:${f(x)} ${UNIT_WORD[xUnit].zh}${why} = ${f(converted)} ${UNIT_WORD[scUnit].zh}(1 PF-天 = 8.64e19 FLOPs)。`
-              : ` ${vl} and ${sl} are in different units: ${f(x)} ${xUnit}${why} = ${f(converted)} ${scUnit} (1 PF-day = 8.64e19 FLOPs).`;
+              ? `${vl} 与 ${sl} 单位不同:${f(x)} ${amountUnit(x, xUnit, lang)}${why} = ${f(converted)} ${UNIT_WORD[scUnit].zh}(1 PF-天 = 8.64e19 FLOPs)。`
+              : ` ${vl} and ${sl} are in different units: ${f(x)} ${amountUnit(x, xUnit, lang)}${why} = ${f(converted)} ${scUnit} (1 PF-day = 8.64e19 FLOPs).`;
             x = converted;
           }
         }
