@@ -6,7 +6,7 @@ import { kaplanCombinedLoss } from '../laws/powerLaws';
 import type { Bilingual, Lang } from '../text';
 import type { ExampleResult, ResolvedValue, Resolver } from './explain';
 import { labelFor } from './explain';
-import { isConstantRole } from './fitChoice';
+import { COMPUTE_UNIT_WORD, isConstantRole } from './fitChoice';
 import { sourceLabel } from './published';
 import { formatParams, formatTokens } from '../format';
 import { formatConstant, formatNumber } from './numbers';
@@ -46,12 +46,10 @@ function filledSentence(used: Partial<Record<SymbolRole, ResolvedValue>>, lang: 
   return noteGave ? ` Constants the note leaves out come from one fit: ${label}.` : ` Constants from one fit: ${label}.`;
 }
 
-const UNIT_WORD: Record<'PF-days' | 'FLOPs', Bilingual> = { 'PF-days': { en: 'PF-days', zh: 'PF-天' }, FLOPs: { en: 'FLOPs', zh: 'FLOPs' } };
-
 /** "1 PF-day", "6667 PF-days", "1 FLOP": the unit after an amount, singular for exactly one. */
 function amountUnit(amount: number, unit: 'PF-days' | 'FLOPs', lang: 'en' | 'zh'): string {
   if (lang === 'en' && amount === 1) return unit === 'PF-days' ? 'PF-day' : 'FLOP';
-  return UNIT_WORD[unit][lang];
+  return COMPUTE_UNIT_WORD[unit][lang];
 }
 
 export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, used: Partial<Record<SymbolRole, ResolvedValue>>): ExampleOutcome {
@@ -121,9 +119,9 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
           computeFlops = xUnit === 'FLOPs' ? x : x * FLOPS_PER_PF_DAY;
           if (xUnit !== scUnit) {
             const converted = scUnit === 'PF-days' ? x / FLOPS_PER_PF_DAY : x * FLOPS_PER_PF_DAY;
-            const why = xWritten ? '' : zh ? `(未写单位,按大小读作 ${UNIT_WORD[xUnit].zh})` : ` (no unit written; read as ${xUnit} from its size)`;
+            const why = xWritten ? '' : zh ? `(未写单位,按大小读作 ${COMPUTE_UNIT_WORD[xUnit].zh})` : ` (no unit written; read as ${xUnit} from its size)`;
             conversion = zh
-              ? `${vl} 与 ${sl} 单位不同:${f(x)} ${amountUnit(x, xUnit, lang)}${why} = ${f(converted)} ${UNIT_WORD[scUnit].zh}(1 PF-天 = 8.64e19 FLOPs)。`
+              ? `${vl} 与 ${sl} 单位不同:${f(x)} ${amountUnit(x, xUnit, lang)}${why} = ${f(converted)} ${COMPUTE_UNIT_WORD[scUnit].zh}(1 PF-天 = 8.64e19 FLOPs)。`
               : ` ${vl} and ${sl} are in different units: ${f(x)} ${amountUnit(x, xUnit, lang)}${why} = ${f(converted)} ${scUnit} (1 PF-day = 8.64e19 FLOPs).`;
             x = converted;
           }

@@ -32,6 +32,9 @@ export function isConstantRole(role: SymbolRole): boolean {
   return CONSTANT_ROLES.has(role);
 }
 
+/** A compute unit's name in each language. */
+export const COMPUTE_UNIT_WORD: Readonly<Record<ComputeUnit, Bilingual>> = { 'PF-days': { en: 'PF-days', zh: 'PF-天' }, FLOPs: { en: 'FLOPs', zh: 'FLOPs' } };
+
 /** A compute written without a unit: below 1e15 it can only be PF-days (Kaplan's unit), above it FLOPs. */
 export const PF_DAYS_LIMIT = 1e15;
 
@@ -257,7 +260,7 @@ export function chooseFit(
     const from = origin === 'chosen' ? fit : origin?.fit;
     if (from !== undefined) add(from, `${label(g.role)} = ${fmt(g.value)}`);
   }
-  if (filled.length > 0) add(fit, filled.map(label).join(', '));
+  for (const r of filled) add(fit, label(r));
   if (used.size > 1) {
     const partsEn = [...used].map(([id, what]) => `${what.join(', ')} from ${fitName(id).en}`);
     const partsZh = [...used].map(([id, what]) => `${what.join('、')} 取自${fitName(id).zh}`);
@@ -283,11 +286,12 @@ export function chooseFit(
     });
     if (far.length > 0) {
       const listEn = far.map(({ g, ref }) => `${label(g.role)} = ${fmt(g.value)} (${fitName(fit).en}: ${fmt(ref)})`);
+      const listZh = far.map(({ g, ref }) => `${label(g.role)} = ${fmt(g.value)}(${fitName(fit).zh}:${fmt(ref)})`);
       warnings.push({
         code: 'far-from-fit',
         message: {
           en: `${joinList(listEn, 'en')} is far from the fit that fills ${filled.map(label).join(', ')}; a fit's constants are estimated together, so this mixture is no fit's prediction.`,
-          zh: `${joinList(listEn, 'zh')} 与填补 ${filled.map(label).join('、')} 的那组拟合相差很远;一组拟合的常数是共同估计的,这样的组合不是任何拟合的预测。`,
+          zh: `${joinList(listZh, 'zh')} 与填补 ${filled.map(label).join('、')} 的那组拟合相差很远;一组拟合的常数是共同估计的,这样的组合不是任何拟合的预测。`,
         },
       });
     }
@@ -297,14 +301,15 @@ export function chooseFit(
   for (const g of givenConstants.filter((x) => x.unitWritten === true)) {
     // Stryker disable next-line ConditionalExpression: the catalog's one published compute (3.1e8 PF-days) cannot match a value both as written and converted, 8.64e19 apart
     if (originsOf(g).length > 0) continue;
-    const other: ComputeUnit = g.unit === 'FLOPs' ? 'PF-days' : 'FLOPs';
+    const written: ComputeUnit = g.unit === 'FLOPs' ? 'FLOPs' : 'PF-days';
+    const other: ComputeUnit = written === 'FLOPs' ? 'PF-days' : 'FLOPs';
     const swapped = originsOf({ ...g, unit: other });
     if (swapped.length === 0) continue;
     warnings.push({
       code: 'unit-mismatch',
       message: {
-        en: `${label(g.role)} = ${fmt(g.value)} ${g.unit}: ${fmt(g.value)} is ${swapped[0].symbol} of ${fitName(swapped[0].fit).en} in ${other}, not in ${g.unit} (1 PF-day = 8.64e19 FLOPs).`,
-        zh: `${label(g.role)} = ${fmt(g.value)} ${g.unit}:${fmt(g.value)} 是${fitName(swapped[0].fit).zh}以 ${other} 计的 ${swapped[0].symbol},单位不是 ${g.unit}(1 PF-天 = 8.64e19 FLOPs)。`,
+        en: `${label(g.role)} = ${fmt(g.value)} ${written}: ${fmt(g.value)} is ${swapped[0].symbol} of ${fitName(swapped[0].fit).en} in ${other}, not in ${written} (1 PF-day = 8.64e19 FLOPs).`,
+        zh: `${label(g.role)} = ${fmt(g.value)} ${COMPUTE_UNIT_WORD[written].zh}:${fmt(g.value)} 是${fitName(swapped[0].fit).zh}以 ${COMPUTE_UNIT_WORD[other].zh} 计的 ${swapped[0].symbol},单位不是 ${COMPUTE_UNIT_WORD[written].zh}(1 PF-天 = 8.64e19 FLOPs)。`,
       },
     });
   }
