@@ -62,7 +62,7 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
   /** A constant the law has: the formula, the note or the chosen fit always gives it (and the formula always writes k). */
   const need = (role: SymbolRole): ResolvedValue => {
     const v = take(role);
-    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, every constant of a kind's law is in each of its fits (KIND_MODELS)
+    // Stryker disable next-line ConditionalExpression,StringLiteral,CallExpression: unreachable, every constant of a kind's law is in each of its fits (KIND_MODELS)
     if (v === undefined) throw new Error(`no value for ${role} in a ${rec.kind} formula`);
     return v;
   };
@@ -134,12 +134,7 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
           ? `再取 ${given(sl, sc, lang)},当 ${xText}时,L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}。`
           : ` With ${given(sl, sc, lang)}, at ${xText}: L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}.`;
         result = { symbol: 'L', value: loss, unit: LOSS_UNIT };
-        point =
-          rec.kind === 'loss-compute'
-            ? { computeFlops, loss }
-            : rec.kind === 'loss-params'
-              ? { N: noteVar?.value ?? spec.dflt, loss }
-              : { D: noteVar?.value ?? spec.dflt, loss };
+        point = rec.kind === 'loss-compute' ? { computeFlops, loss } : rec.kind === 'loss-params' ? { N: x, loss } : { D: x, loss };
       }
       return { text: s + filledSentence(used, lang), result, point };
     }

@@ -167,13 +167,14 @@ function fitName(id: FitId): Bilingual {
   return FITS[id].label;
 }
 
-function joinList(items: string[], lang: 'en' | 'zh'): string {
-  return items.join(lang === 'zh' ? '、' : ', ');
-}
-
 /** A written value in a warning: 4 digits are enough to recognise it. */
 function fmt(x: number): string {
   return formatNumber(x, 4);
+}
+
+/** A compute with its unit ("3.1e8 PF-days"), any other value as it is. */
+function amount(x: number, unit: ComputeUnit | undefined, lang: 'en' | 'zh'): string {
+  return unit === undefined ? fmt(x) : `${fmt(x)} ${COMPUTE_UNIT_WORD[unit][lang]}`;
 }
 
 /**
@@ -238,12 +239,12 @@ export function chooseFit(
       code: 'not-in-law',
       message: kaplanSum
         ? {
-            en: `${joinList(listEn, 'en')}: Kaplan's L(N) and L(D) are separate single-variable laws, never summed as terms of one formula; Kaplan's own law in N and D is eq. 1.5.`,
-            zh: `${joinList(listZh, 'zh')}:Kaplan 的 L(N) 与 L(D) 是两个单变量定律,从未作为同一公式的两项相加;Kaplan 自己的 N、D 联合定律是式 1.5。`,
+            en: `${listEn.join(', ')}: Kaplan's L(N) and L(D) are separate single-variable laws, never summed as terms of one formula; Kaplan's own law in N and D is eq. 1.5.`,
+            zh: `${listZh.join('、')}:Kaplan 的 L(N) 与 L(D) 是两个单变量定律,从未作为同一公式的两项相加;Kaplan 自己的 N、D 联合定律是式 1.5。`,
           }
         : {
-            en: `${joinList(listEn, 'en')}: a constant of a different law, not of ${law.name.en} (${law.where}).`,
-            zh: `${joinList(listZh, 'zh')}:它们属于另一条定律,不是${law.name.zh}(${law.where})的常数。`,
+            en: `${listEn.join(', ')}: a constant of a different law, not of ${law.name.en} (${law.where}).`,
+            zh: `${listZh.join('、')}:它们属于另一条定律,不是${law.name.zh}(${law.where})的常数。`,
           },
     });
   }
@@ -282,16 +283,19 @@ export function chooseFit(
       const ref = c.get(fit);
       const se = Object.values(FITS[fit].constants).find((k) => k.value === ref)?.se;
       const off = Math.abs(comparable(g) - ref);
-      return (se !== undefined ? off > 3 * se : off > 0.25 * Math.abs(ref)) ? [{ g, ref }] : [];
+      const refUnit: ComputeUnit | undefined = c.unit === 'PF-days' ? 'PF-days' : undefined;
+      return (se !== undefined ? off > 3 * se : off > 0.25 * Math.abs(ref)) ? [{ g, ref, refUnit }] : [];
     });
     if (far.length > 0) {
-      const listEn = far.map(({ g, ref }) => `${label(g.role)} = ${fmt(g.value)} (${fitName(fit).en}: ${fmt(ref)})`);
-      const listZh = far.map(({ g, ref }) => `${label(g.role)} = ${fmt(g.value)}(${fitName(fit).zh}:${fmt(ref)})`);
+      const listEn = far.map(
+        ({ g, ref, refUnit }) => `${label(g.role)} = ${amount(g.value, g.unit, 'en')} (${fitName(fit).en}: ${amount(ref, refUnit, 'en')})`,
+      );
+      const listZh = far.map(({ g, ref, refUnit }) => `${label(g.role)} = ${amount(g.value, g.unit, 'zh')}(${fitName(fit).zh}:${amount(ref, refUnit, 'zh')})`);
       warnings.push({
         code: 'far-from-fit',
         message: {
-          en: `${joinList(listEn, 'en')} is far from the fit that fills ${filled.map(label).join(', ')}; a fit's constants are estimated together, so this mixture is no fit's prediction.`,
-          zh: `${joinList(listZh, 'zh')} 与填补 ${filled.map(label).join('、')} 的那组拟合相差很远;一组拟合的常数是共同估计的,这样的组合不是任何拟合的预测。`,
+          en: `${listEn.join(', ')} is far from the fit that fills ${filled.map(label).join(', ')}; a fit's constants are estimated together, so this mixture is no fit's prediction.`,
+          zh: `${listZh.join('、')} 与填补 ${filled.map(label).join('、')} 的那组拟合相差很远;一组拟合的常数是共同估计的,这样的组合不是任何拟合的预测。`,
         },
       });
     }

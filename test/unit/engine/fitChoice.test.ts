@@ -186,6 +186,18 @@ describe('engine/formulas: warnings about the written constants', () => {
     );
   });
 
+  it('a far compute scale is listed with its unit and the fit’s, both in PF-days or FLOPs as written', () => {
+    const far = (lang: Lang) => warned(L_C, 'C_c = 3.1e8 FLOPs', lang).find((w) => w.code === 'far-from-fit')?.message;
+    assert.equal(
+      far('en'),
+      "C_c = 3.1e8 FLOPs (Kaplan et al. 2020, L(C_min) (eq. 1.3): 3.1e8 PF-days) is far from the fit that fills α_C; a fit's constants are estimated together, so this mixture is no fit's prediction.",
+    );
+    assert.equal(
+      far('zh'),
+      'C_c = 3.1e8 FLOPs(Kaplan 等 2020,L(C_min)(式 1.3):3.1e8 PF-天) 与填补 α_C 的那组拟合相差很远;一组拟合的常数是共同估计的,这样的组合不是任何拟合的预测。',
+    );
+  });
+
   it("a compute scale in the wrong unit: Kaplan's 3.1e8 written in FLOPs, or its FLOPs count written in PF-days", () => {
     const mismatch = (note: string, lang: Lang = 'en') => warned(L_C, note, lang).find((w) => w.code === 'unit-mismatch')?.message;
     assert.equal(

@@ -118,6 +118,12 @@ describe('engine/formulas: worked example of a single-variable law', () => {
     assert.deepEqual(outcome(L_C, 'C = 2 PF-days').point, { computeFlops: 2 * PF_DAY, loss: (C_C / 2) ** A_C });
   });
 
+  it('no C in the note: the usual example size, 1 PF-day, against the published C_c', () => {
+    const e = explained(L_C, '', 'en');
+    assert.ok(e.example.includes(` With C_c = 3.1e8 PF-days (Kaplan et al. 2020), at C = 1 PF-day: L = (3.1e8/1)^0.05 ≈ ${f(C_C ** A_C)}.`), e.example);
+    assert.deepEqual(outcome(L_C, '').point, { computeFlops: PF_DAY, loss: C_C ** A_C });
+  });
+
   it('C and C₀ in one unit need no conversion; exactly one FLOP is "1 FLOP"', () => {
     const loss = (C_C / 3) ** A_C;
     assert.equal(
