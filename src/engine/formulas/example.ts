@@ -6,7 +6,7 @@ import { kaplanCombinedLoss } from '../laws/powerLaws';
 import type { Bilingual, Lang } from '../text';
 import type { ExampleResult, ResolvedValue, Resolver } from './explain';
 import { labelFor } from './explain';
-import { isConstantRole } from './fitChoice';
+import { COMPUTE_UNIT_WORD, isConstantRole } from './fitChoice';
 import { sourceLabel } from './published';
 import { formatParams, formatTokens } from '../format';
 import { formatConstant, formatNumber } from './numbers';
@@ -24,40 +24,50 @@ const LOSS_UNIT = 'nats per token';
 function sourcePhrase(v: ResolvedValue, lang: Lang): string {
   if (v.source === 'formula') return lang === 'zh' ? '公式中给出' : 'written in the formula';
   if (v.source === 'note') return lang === 'zh' ? '取自笔记' : 'from the note';
+  // Stryker disable next-line StringLiteral: unreachable, the resolver names the paper of every published value
   return sourceLabel(v.publishedBy ?? 'kaplan2020', lang);
 }
 
 /** "α = 0.05 (from the note)" */
 function given(label: string, v: ResolvedValue, lang: Lang): string {
   const n = v.derived ? formatNumber(v.value) : formatConstant(v.value);
-  const unit = v.unit ? ` ${v.unit === 'PF-days' ? (lang === 'zh' ? 'PF-天' : 'PF-days') : 'FLOPs'}` : '';
+  const unit = v.unit ? ` ${amountUnit(v.value, v.unit, lang)}` : '';
   return lang === 'zh' ? `${label} = ${n}${unit}(${sourcePhrase(v, lang)})` : `${label} = ${n}${unit} (${sourcePhrase(v, lang)})`;
 }
 
 /** "Constants the note leaves out come from one fit: Hoffmann et al. 2022 (approach 3, eq. 10)." */
-function filledSentence(r: Resolver, used: Partial<Record<SymbolRole, ResolvedValue>>, lang: Lang): string {
-  const fit = r.choice.fit;
+function filledSentence(used: Partial<Record<SymbolRole, ResolvedValue>>, lang: Lang): string {
   const entries = Object.entries(used) as [SymbolRole, ResolvedValue][];
-  if (fit === undefined || !entries.some(([, v]) => v.source === 'published')) return '';
+  const fit = entries.find(([, v]) => v.source === 'published')?.[1].fit;
+  if (fit === undefined) return '';
   const label = FITS[fit].label[lang];
   const noteGave = entries.some(([role, v]) => v.source !== 'published' && isConstantRole(role));
   if (lang === 'zh') return noteGave ? `笔记未给出的常数取自同一组拟合:${label}。` : `常数取自同一组拟合:${label}。`;
   return noteGave ? ` Constants the note leaves out come from one fit: ${label}.` : ` Constants from one fit: ${label}.`;
 }
 
-const UNIT_WORD: Record<'PF-days' | 'FLOPs', Bilingual> = { 'PF-days': { en: 'PF-days', zh: 'PF-天' }, FLOPs: { en: 'FLOPs', zh: 'FLOPs' } };
-
-/** "1 PF-day", "6667 PF-days": the unit after an amount, singular for exactly one. */
+/** "1 PF-day", "6667 PF-days", "1 FLOP": the unit after an amount, singular for exactly one. */
 function amountUnit(amount: number, unit: 'PF-days' | 'FLOPs', lang: 'en' | 'zh'): string {
-  return lang === 'en' && unit === 'PF-days' && amount === 1 ? 'PF-day' : UNIT_WORD[unit][lang];
+  if (lang === 'en' && amount === 1) return unit === 'PF-days' ? 'PF-day' : 'FLOP';
+  return COMPUTE_UNIT_WORD[unit][lang];
 }
 
+// Stryker disable all: never called, every constant of a kind's law is in each of its fits (KIND_MODELS)
+function unreachable(message: string): never {
+  throw new Error(message);
+}
+// Stryker restore all
+
 export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, used: Partial<Record<SymbolRole, ResolvedValue>>): ExampleOutcome {
-  const take = (role: SymbolRole, withPublished = true): ResolvedValue | undefined => {
-    const v = r.get(role, withPublished);
+  // Variables (N, D, C) are never a fit's constant: get() gives only what the formula or note writes.
+  const take = (role: SymbolRole): ResolvedValue | undefined => {
+    const v = r.get(role);
     if (v !== undefined) used[role] = v;
     return v;
   };
+  /** A constant the law has: the formula, the note or the chosen fit always gives it (and the formula always writes k). */
+  // Stryker disable next-line StringLiteral: the message is only built when unreachable() is called
+  const need = (role: SymbolRole): ResolvedValue => take(role) ?? unreachable(`no value for ${role} in a ${rec.kind} formula`);
   const f = formatNumber;
   const zh = lang === 'zh';
   const hasRole = (role: SymbolRole): boolean => rec.symbols.some((s) => s.role === role);
@@ -67,26 +77,19 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
     case 'loss-params':
     case 'loss-data': {
       const spec = {
-        'loss-compute': { exp: 'alpha', scale: 'C_0', v: 'C', what: { en: 'compute', zh: '计算量' }, dflt: 1, unit: { en: ' PF-day', zh: ' PF-天' } },
-        'loss-params': {
-          exp: 'alpha_N',
-          scale: 'N_0',
-          v: 'N',
-          what: { en: 'parameters', zh: '参数量' },
-          dflt: 1e9,
-          unit: { en: ' parameters', zh: ' 个参数' },
-        },
-        'loss-data': { exp: 'alpha_D', scale: 'D_0', v: 'D', what: { en: 'data', zh: '数据量' }, dflt: 1e10, unit: { en: ' tokens', zh: ' 个 token' } },
-      }[rec.kind] as { exp: SymbolRole; scale: SymbolRole; v: SymbolRole; what: Bilingual; dflt: number; unit: Bilingual };
-      const a = take(spec.exp);
-      if (a === undefined || !(a.value > 0)) return { text: '' };
-      // A floor only when the formula writes one AND a value is given: Kaplan's laws have none.
-      const floor = hasRole('L_inf') ? take('L_inf', false) : undefined;
+        'loss-compute': { exp: 'alpha', scale: 'C_0', v: 'C', what: { en: 'compute', zh: '计算量' }, dflt: 1 },
+        'loss-params': { exp: 'alpha_N', scale: 'N_0', v: 'N', what: { en: 'parameters', zh: '参数量' }, dflt: 1e9 },
+        'loss-data': { exp: 'alpha_D', scale: 'D_0', v: 'D', what: { en: 'data', zh: '数据量' }, dflt: 1e10 },
+      }[rec.kind] as { exp: SymbolRole; scale: SymbolRole; v: SymbolRole; what: Bilingual; dflt: number };
+      // Positive: the recognizer takes exponents in (0, 1), the resolver only positive note values.
+      const a = need(spec.exp);
+      // A floor only when the formula writes one AND the formula or note gives a value: Kaplan's fits have none.
+      const floor = hasRole('L_inf') ? take('L_inf') : undefined;
       const al = labelFor(rec, spec.exp);
       const x10 = 10 ** -a.value;
       const x100 = 100 ** -a.value;
       const half = 2 ** (1 / a.value);
-      const target = floor ? (zh ? '可约部分 L − L∞ ' : 'the reducible part L − L∞ ') : zh ? '损失' : 'the loss';
+      const target = floor ? (zh ? '可约部分 L − L∞ ' : 'the reducible part L − L∞') : zh ? '损失' : 'the loss';
       let s = zh
         ? `取 ${given(al, a, lang)}:${spec.what.zh}增加 10 倍,${target}乘以 10^-${al} = ${f(x10)};增加 100 倍,乘以 ${f(x100)};要让${floor ? '可约部分' : '损失'}减半,需要约 2^(1/${al}) ≈ ${f(half)} 倍的${spec.what.zh}。`
         : `10× more ${spec.what.en} multiplies ${target} by 10^-${al} = ${f(x10)} for ${given(al, a, lang)}; 100× multiplies it by ${f(x100)}, and halving it takes 2^(1/${al}) ≈ ${f(half)}× more ${spec.what.en}.`;
@@ -99,30 +102,29 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
       let point: ExampleOutcome['point'];
       // A concrete point when the scale is known and a value of the variable is too
       // (from the note, or the usual example size when the scale is the published one).
-      const sc = take(spec.scale);
-      const noteVar = r.get(spec.v, false);
-      let x = noteVar?.value ?? (sc?.source === 'published' ? spec.dflt : undefined);
-      if (sc !== undefined && x !== undefined && x > 0) {
-        if (noteVar) used[spec.v] = noteVar;
+      const sc = need(spec.scale);
+      const noteVar = take(spec.v);
+      let x = noteVar?.value ?? (sc.source === 'published' ? spec.dflt : undefined);
+      if (x !== undefined) {
         const sl = labelFor(rec, spec.scale);
         const vl = labelFor(rec, spec.v);
-        // The variable for people: 1B parameters, 10B tokens (compute is written below in its unit).
-        let xText = `${vl} = ${rec.kind === 'loss-params' ? formatParams(x, lang) : rec.kind === 'loss-data' ? formatTokens(x, lang) : `${f(x)}${zh ? spec.unit.zh : spec.unit.en}`}`;
+        // The variable for people: 1B parameters, 10B tokens; compute in its unit.
+        let xText = `${vl} = ${rec.kind === 'loss-params' ? formatParams(x, lang) : formatTokens(x, lang)}`;
         let conversion = '';
         let computeFlops: number | undefined;
         if (rec.kind === 'loss-compute') {
           // C and C₀ in one unit: convert C into C₀'s, and say so.
-          const scUnit = sc.unit ?? 'PF-days';
+          const scUnit = sc.unit === 'FLOPs' ? 'FLOPs' : 'PF-days';
           const xUnit = noteVar?.unit ?? 'PF-days';
           const xWritten = noteVar?.unitWritten === true;
           xText = `${vl} = ${f(x)} ${amountUnit(x, xUnit, lang)}`;
           computeFlops = xUnit === 'FLOPs' ? x : x * FLOPS_PER_PF_DAY;
           if (xUnit !== scUnit) {
             const converted = scUnit === 'PF-days' ? x / FLOPS_PER_PF_DAY : x * FLOPS_PER_PF_DAY;
-            const why = xWritten ? '' : zh ? `(未写单位,按大小读作 ${UNIT_WORD[xUnit].zh})` : ` (no unit written; read as ${xUnit} from its size)`;
+            const why = xWritten ? '' : zh ? `(未写单位,按大小读作 ${COMPUTE_UNIT_WORD[xUnit].zh})` : ` (no unit written; read as ${xUnit} from its size)`;
             conversion = zh
-              ? `${vl} 与 ${sl} 单位不同:${f(x)} ${UNIT_WORD[xUnit].zh}${why} = ${f(converted)} ${UNIT_WORD[scUnit].zh}(1 PF-天 = 8.64e19 FLOPs)。`
-              : ` ${vl} and ${sl} are in different units: ${f(x)} ${xUnit}${why} = ${f(converted)} ${scUnit} (1 PF-day = 8.64e19 FLOPs).`;
+              ? `${vl} 与 ${sl} 单位不同:${f(x)} ${amountUnit(x, xUnit, lang)}${why} = ${f(converted)} ${COMPUTE_UNIT_WORD[scUnit].zh}(1 PF-天 = 8.64e19 FLOPs)。`
+              : ` ${vl} and ${sl} are in different units: ${f(x)} ${amountUnit(x, xUnit, lang)}${why} = ${f(converted)} ${scUnit} (1 PF-day = 8.64e19 FLOPs).`;
             x = converted;
           }
         }
@@ -134,48 +136,39 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
           ? `再取 ${given(sl, sc, lang)},当 ${xText}时,L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}。`
           : ` With ${given(sl, sc, lang)}, at ${xText}: L = (${f(sc.value)}/${f(x)})^${f(a.value)}${floorText} ≈ ${f(loss)}.`;
         result = { symbol: 'L', value: loss, unit: LOSS_UNIT };
-        point =
-          rec.kind === 'loss-compute'
-            ? { computeFlops, loss }
-            : rec.kind === 'loss-params'
-              ? { N: noteVar?.value ?? spec.dflt, loss }
-              : { D: noteVar?.value ?? spec.dflt, loss };
+        point = rec.kind === 'loss-compute' ? { computeFlops, loss } : rec.kind === 'loss-params' ? { N: x, loss } : { D: x, loss };
       }
-      return { text: s + filledSentence(r, used, lang), result, point };
+      return { text: s + filledSentence(used, lang), result, point };
     }
 
     case 'loss-additive':
     case 'loss-chinchilla': {
       const chin = rec.kind === 'loss-chinchilla';
-      const nv = r.get('N', false);
-      const dv = r.get('D', false);
-      if (nv) used.N = nv;
-      if (dv) used.D = dv;
+      const nv = take('N');
+      const dv = take('D');
       const N = nv?.value ?? 7e10;
       const D = dv?.value ?? 1.4e12;
       let termN: number;
       let termD: number;
       let floor: ResolvedValue | undefined;
-      let aN: ResolvedValue | undefined;
-      let aD: ResolvedValue | undefined;
+      let aN: ResolvedValue;
+      let aD: ResolvedValue;
       const scales: string[] = [];
       if (chin) {
         floor = hasRole('E') ? take('E') : undefined;
-        const A = take('A');
-        const B = take('B');
-        aN = take('alpha');
-        aD = take('beta');
-        if (!A || !B || !aN || !aD) return { text: '' };
+        const A = need('A');
+        const B = need('B');
+        aN = need('alpha');
+        aD = need('beta');
         scales.push(given('A', A, lang), given('B', B, lang));
         termN = A.value / N ** aN.value;
         termD = B.value / D ** aD.value;
       } else {
-        const n0 = take('N_0');
-        const d0 = take('D_0');
-        aN = take('alpha_N');
-        aD = take('alpha_D');
+        const n0 = need('N_0');
+        const d0 = need('D_0');
+        aN = need('alpha_N');
+        aD = need('alpha_D');
         floor = hasRole('L_inf') ? take('L_inf') : undefined;
-        if (!n0 || !d0 || !aN || !aD) return { text: '' };
         scales.push(given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang));
         termN = (n0.value / N) ** aN.value;
         termD = (d0.value / D) ** aD.value;
@@ -203,43 +196,37 @@ export function workedExample(rec: Resolver['rec'], r: Resolver, lang: Lang, use
         ? `取 ${size}:L = ${parts} ≈ ${f(loss)},所用取值为 ${fromWhere}。参数量增加 10 倍,参数项乘以 10^-${alN} = ${f(shrinkN)};数据量增加 10 倍,数据项乘以 10^-${alD} = ${f(shrinkD)}。N 与 D 都翻倍(计算量约 4 倍)时,L ≈ ${f(twice)}${floor ? `;按此公式外推,L 不会低于 ${f(E)}` : ''}。`
         : `For ${size}: L = ${parts} ≈ ${f(loss)}, using ${fromWhere}. 10× more parameters multiplies the parameter term by 10^-${alN} = ${f(shrinkN)}; 10× more data multiplies the data term by 10^-${alD} = ${f(shrinkD)}. Doubling both N and D (about 4× compute) gives L ≈ ${f(twice)}${floor ? `; extrapolated, this formula never goes below ${f(E)}` : ''}.`;
       return {
-        text: text + filledSentence(r, used, lang),
+        text: text + filledSentence(used, lang),
         result: { symbol: 'L', value: loss, unit: LOSS_UNIT },
         point: { N, D, computeFlops: 6 * N * D, loss },
       };
     }
 
     case 'loss-kaplan-nd': {
-      const n0 = take('N_0');
-      const d0 = take('D_0');
-      const aN = take('alpha_N');
-      const aD = take('alpha_D');
-      if (!n0 || !d0 || !aN || !aD) return { text: '' };
-      const nv = r.get('N', false);
-      const dv = r.get('D', false);
-      if (nv) used.N = nv;
-      if (dv) used.D = dv;
+      const n0 = need('N_0');
+      const d0 = need('D_0');
+      const aN = need('alpha_N');
+      const aD = need('alpha_D');
+      const nv = take('N');
+      const dv = take('D');
       const N = nv?.value ?? 1e9;
       const D = dv?.value ?? 2e10;
       const loss = kaplanCombinedLoss(N, D, { nc: n0.value, dc: d0.value, alphaN: aN.value, alphaD: aD.value });
       const unlimited = (n0.value / N) ** aN.value;
-      const penalty = unlimited > 0 ? (loss / unlimited - 1) * 100 : 0;
+      const penalty = (loss / unlimited - 1) * 100;
       const from = [given(labelFor(rec, 'N_0'), n0, lang), given(labelFor(rec, 'D_0'), d0, lang), given('α_N', aN, lang), given('α_D', aD, lang)].join(
         zh ? ',' : ', ',
       );
       const text = zh
         ? `取 N = ${formatParams(N, lang)}、D = ${formatTokens(D, lang)}:L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)};若数据无限,L = (N_c/N)^α_N ≈ ${f(unlimited)},因此数据有限使损失高出约 ${f(penalty)}%。所用取值为 ${from}。`
         : `For N = ${formatParams(N, lang)} and D = ${formatTokens(D, lang)}: L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D ≈ ${f(loss)}; with unlimited data it would be (N_c/N)^α_N ≈ ${f(unlimited)}, so the finite data costs about ${f(penalty)}% more loss. Values used: ${from}.`;
-      return { text: text + filledSentence(r, used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, loss } };
+      return { text: text + filledSentence(used, lang), result: { symbol: 'L', value: loss, unit: LOSS_UNIT }, point: { N, D, loss } };
     }
 
     case 'compute-flops': {
-      const k = take('k');
-      const kValue = k?.value ?? 6;
-      const nv = r.get('N', false);
-      const dv = r.get('D', false);
-      if (nv) used.N = nv;
-      if (dv) used.D = dv;
+      const kValue = need('k').value;
+      const nv = take('N');
+      const dv = take('D');
       const N = nv?.value ?? 7e10;
       const D = dv?.value ?? 1.4e12;
       const C = kValue * N * D;

@@ -5,6 +5,7 @@
 // never mixed silently.
 import { FITS, FLOPS_PER_PF_DAY, LAWS, type FitId, type LawId, type QuantityUnit } from '../laws/fits';
 import type { Bilingual } from '../text';
+import { formatNumber } from './numbers';
 import type { FormulaKind, SymbolRole } from './recognize';
 import type { ComputeUnit } from './values';
 
@@ -31,15 +32,14 @@ export function isConstantRole(role: SymbolRole): boolean {
   return CONSTANT_ROLES.has(role);
 }
 
+/** A compute unit's name in each language. */
+export const COMPUTE_UNIT_WORD: Readonly<Record<ComputeUnit, Bilingual>> = { 'PF-days': { en: 'PF-days', zh: 'PF-天' }, FLOPs: { en: 'FLOPs', zh: 'FLOPs' } };
+
 /** A compute written without a unit: below 1e15 it can only be PF-days (Kaplan's unit), above it FLOPs. */
 export const PF_DAYS_LIMIT = 1e15;
 
 export function computeUnitOf(value: number, written?: ComputeUnit): ComputeUnit {
   return written ?? (value < PF_DAYS_LIMIT ? 'PF-days' : 'FLOPs');
-}
-
-function toPfDays(value: number, unit: ComputeUnit): number {
-  return unit === 'PF-days' ? value : value / FLOPS_PER_PF_DAY;
 }
 
 interface ConstantOf {
@@ -58,11 +58,10 @@ const ADDITIVE_CONSTANTS: Partial<Record<SymbolRole, ConstantOf>> = {
   L_inf: constant('E', 'nats'),
 };
 
-interface KindModel {
-  law?: LawId;
-  fits: FitId[];
-  constants: Partial<Record<SymbolRole, ConstantOf>>;
-}
+type KindModel =
+  | { law: LawId; fits: readonly [FitId, ...FitId[]]; constants: Partial<Record<SymbolRole, ConstantOf>> }
+  /** A formula of no fitted law (C ≈ 6ND): no constants, so no fit to choose. */
+  | { law?: undefined; fits: readonly FitId[]; constants: Partial<Record<SymbolRole, ConstantOf>> };
 
 /** Each formula kind's law, its fits (the default first) and where each role sits in them. */
 export const KIND_MODELS: Readonly<Record<FormulaKind, KindModel>> = {
@@ -136,20 +135,18 @@ const CATALOG: readonly CatalogEntry[] = [
 /** Published values are printed to 2–5 digits: within 2% is the same number. */
 const SAME_VALUE = 0.02;
 
-function close(a: number, b: number, tolerance = SAME_VALUE): boolean {
-  return Math.abs(a - b) <= tolerance * Math.abs(b);
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME_VALUE * Math.abs(b);
 }
 
-/** A given value in the unit a fit constant of `unit` is in (compute in PF-days). */
-function inUnit(g: GivenValue, unit: QuantityUnit): number {
-  return unit === 'PF-days' && g.unit !== undefined ? toPfDays(g.value, g.unit) : g.value;
+/** A given value as the fits print it: only a compute carries a unit, and every published compute is in PF-days. */
+function comparable(g: GivenValue): number {
+  return g.unit === 'FLOPs' ? g.value / FLOPS_PER_PF_DAY : g.value;
 }
 
 /** The published constants a given value equals, in any law. */
 function originsOf(g: GivenValue): CatalogEntry[] {
-  const unit = ROLE_UNIT[g.role];
-  if (unit === undefined) return [];
-  return CATALOG.filter((e) => e.unit === unit && close(inUnit(g, unit), e.value));
+  return CATALOG.filter((e) => e.unit === ROLE_UNIT[g.role] && close(comparable(g), e.value));
 }
 
 export interface FitChoice {
@@ -170,19 +167,14 @@ function fitName(id: FitId): Bilingual {
   return FITS[id].label;
 }
 
-function joinList(items: string[], lang: 'en' | 'zh'): string {
-  return items.join(lang === 'zh' ? '、' : ', ');
+/** A written value in a warning: 4 digits are enough to recognise it. */
+function fmt(x: number): string {
+  return formatNumber(x, 4);
 }
 
-function fmt(x: number): string {
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e5 || a < 1e-3
-    ? x
-        .toExponential(3)
-        .replace(/\.?0+e/, 'e')
-        .replace('e+', 'e')
-    : String(Number(x.toPrecision(4)));
+/** A compute with its unit ("3.1e8 PF-days"), any other value as it is. */
+function amount(x: number, unit: ComputeUnit | undefined, lang: 'en' | 'zh'): string {
+  return unit === undefined ? fmt(x) : `${fmt(x)} ${COMPUTE_UNIT_WORD[unit][lang]}`;
 }
 
 /**
@@ -196,44 +188,34 @@ export function chooseFit(
   label: (role: SymbolRole) => string,
 ): FitChoice {
   const model = KIND_MODELS[kind];
+  if (model.law === undefined) return { kind, filled: [], allFromFit: false, kaplanSum: false, warnings: [] };
+  const law = LAWS[model.law];
   const warnings: WarningDraft[] = [];
-  const lawRoles = Object.keys(model.constants) as SymbolRole[];
   const givenConstants = [...given.values()].filter((g) => isConstantRole(g.role));
   const inLaw = givenConstants.filter((g) => model.constants[g.role] !== undefined);
-  const matchesFit = (g: GivenValue, fit: FitId): boolean => {
+  const matchesFit = (g: GivenValue, f: FitId): boolean => {
     const c = model.constants[g.role];
-    return c !== undefined && close(inUnit(g, c.unit), c.get(fit));
+    return c !== undefined && close(comparable(g), c.get(f));
   };
-  let fit: FitId | undefined;
-  if (model.fits.length > 0) {
-    fit = model.fits.find((f) => inLaw.every((g) => matchesFit(g, f)));
-    if (fit === undefined) {
-      let best = -1;
-      for (const f of model.fits) {
-        const n = inLaw.filter((g) => matchesFit(g, f)).length;
-        if (n > best) {
-          best = n;
-          fit = f;
-        }
-      }
+  // The fit the most written values match; on a tie the law's default, listed first.
+  let fit = model.fits[0];
+  let best = -1;
+  for (const f of model.fits) {
+    const n = inLaw.filter((g) => matchesFit(g, f)).length;
+    if (n > best) {
+      best = n;
+      fit = f;
     }
   }
-  const filled = fit === undefined ? [] : needed.filter((r) => lawRoles.includes(r) && !given.has(r));
-  const allFromFit = fit !== undefined && inLaw.every((g) => matchesFit(g, fit)) && givenConstants.length === inLaw.length;
+  const filled = needed.filter((r) => model.constants[r] !== undefined && !given.has(r));
+  const allFromFit = givenConstants.every((g) => matchesFit(g, fit));
 
-  // Which fit each written value belongs to: the chosen fit, another published fit, or none (the note's own).
-  const belongs = new Map<SymbolRole, CatalogEntry | 'custom' | 'chosen'>();
-  for (const g of givenConstants) {
-    if (fit !== undefined && matchesFit(g, fit)) belongs.set(g.role, 'chosen');
-    else belongs.set(g.role, originsOf(g)[0] ?? 'custom');
-  }
+  // Which fit a written value belongs to: the chosen fit, another published fit (that fit's constant), or none (the note's own).
+  const originOf = (g: GivenValue): CatalogEntry | 'chosen' | undefined => (matchesFit(g, fit) ? 'chosen' : originsOf(g)[0]);
 
   // A constant the law does not have at all (L∞ in Kaplan's L(N)).
   for (const g of givenConstants.filter((x) => model.constants[x.role] === undefined)) {
-    if (model.law === undefined) continue;
-    const law = LAWS[model.law];
-    const origin = belongs.get(g.role);
-    const from = origin && origin !== 'custom' && origin !== 'chosen' ? origin : undefined;
+    const from = originsOf(g)[0];
     warnings.push({
       code: 'not-in-law',
       message: {
@@ -245,25 +227,24 @@ export function chooseFit(
 
   // Constants of this law's symbols that are another law's values (Kaplan's α_N used as the Chinchilla α).
   const foreign = inLaw.flatMap((g) => {
-    const b = belongs.get(g.role);
-    return b && b !== 'custom' && b !== 'chosen' && FITS[b.fit].law !== model.law ? [{ g, origin: b }] : [];
+    const origin = originOf(g);
+    return origin !== undefined && origin !== 'chosen' && FITS[origin.fit].law !== model.law ? [{ g, origin }] : [];
   });
   const kaplanSum =
     kind === 'loss-additive' && foreign.some((x) => x.origin.fit === 'kaplan2020-params') && foreign.some((x) => x.origin.fit === 'kaplan2020-data');
-  if (foreign.length > 0 && model.law !== undefined) {
-    const law = LAWS[model.law];
+  if (foreign.length > 0) {
     const listEn = foreign.map((x) => `${label(x.g.role)} = ${fmt(x.g.value)} is ${x.origin.symbol} of ${fitName(x.origin.fit).en}`);
     const listZh = foreign.map((x) => `${label(x.g.role)} = ${fmt(x.g.value)} 是${fitName(x.origin.fit).zh}的 ${x.origin.symbol}`);
     warnings.push({
       code: 'not-in-law',
       message: kaplanSum
         ? {
-            en: `${joinList(listEn, 'en')}: Kaplan's L(N) and L(D) are separate single-variable laws, never summed as terms of one formula; Kaplan's own law in N and D is eq. 1.5.`,
-            zh: `${joinList(listZh, 'zh')}:Kaplan 的 L(N) 与 L(D) 是两个单变量定律,从未作为同一公式的两项相加;Kaplan 自己的 N、D 联合定律是式 1.5。`,
+            en: `${listEn.join(', ')}: Kaplan's L(N) and L(D) are separate single-variable laws, never summed as terms of one formula; Kaplan's own law in N and D is eq. 1.5.`,
+            zh: `${listZh.join('、')}:Kaplan 的 L(N) 与 L(D) 是两个单变量定律,从未作为同一公式的两项相加;Kaplan 自己的 N、D 联合定律是式 1.5。`,
           }
         : {
-            en: `${joinList(listEn, 'en')}: a constant of a different law, not of ${law.name.en} (${law.where}).`,
-            zh: `${joinList(listZh, 'zh')}:它们属于另一条定律,不是${law.name.zh}(${law.where})的常数。`,
+            en: `${listEn.join(', ')}: a constant of a different law, not of ${law.name.en} (${law.where}).`,
+            zh: `${listZh.join('、')}:它们属于另一条定律,不是${law.name.zh}(${law.where})的常数。`,
           },
     });
   }
@@ -276,12 +257,11 @@ export function chooseFit(
     used.set(id, list);
   };
   for (const g of givenConstants) {
-    const b = belongs.get(g.role);
-    if (b === 'chosen') {
-      if (fit) add(fit, `${label(g.role)} = ${fmt(g.value)}`);
-    } else if (b && b !== 'custom') add(b.fit, `${label(g.role)} = ${fmt(g.value)}`);
+    const origin = originOf(g);
+    const from = origin === 'chosen' ? fit : origin?.fit;
+    if (from !== undefined) add(from, `${label(g.role)} = ${fmt(g.value)}`);
   }
-  if (fit && filled.length > 0) add(fit, filled.map(label).join(', '));
+  for (const r of filled) add(fit, label(r));
   if (used.size > 1) {
     const partsEn = [...used].map(([id, what]) => `${what.join(', ')} from ${fitName(id).en}`);
     const partsZh = [...used].map(([id, what]) => `${what.join('、')} 取自${fitName(id).zh}`);
@@ -294,43 +274,45 @@ export function chooseFit(
     });
   }
 
-  // The note's own values, with the rest filled from a fit they sit far from.
-  if (fit && filled.length > 0) {
-    const far = givenConstants.filter((g) => {
-      if (belongs.get(g.role) !== 'custom') return false;
+  // The note's own values, with the rest filled from a fit they sit far from: beyond 3 standard
+  // errors where the fit publishes them, else beyond 25%.
+  if (filled.length > 0) {
+    const far = givenConstants.flatMap((g) => {
       const c = model.constants[g.role];
-      if (!c) return false;
-      const published = FITS[fit].constants;
-      const name = Object.keys(published).find((k) => published[k].value === c.get(fit));
-      const se = name ? published[name].se : undefined;
+      if (c === undefined || originOf(g) !== undefined) return [];
       const ref = c.get(fit);
-      const v = inUnit(g, c.unit);
-      return se !== undefined ? Math.abs(v - ref) > 3 * se : Math.abs(v - ref) > 0.25 * Math.abs(ref);
+      const se = Object.values(FITS[fit].constants).find((k) => k.value === ref)?.se;
+      const off = Math.abs(comparable(g) - ref);
+      const refUnit: ComputeUnit | undefined = c.unit === 'PF-days' ? 'PF-days' : undefined;
+      return (se !== undefined ? off > 3 * se : off > 0.25 * Math.abs(ref)) ? [{ g, ref, refUnit }] : [];
     });
     if (far.length > 0) {
-      const m = model.constants;
-      const listEn = far.map((g) => `${label(g.role)} = ${fmt(g.value)} (${fitName(fit).en}: ${fmt(m[g.role]?.get(fit) ?? Number.NaN)})`);
+      const listEn = far.map(
+        ({ g, ref, refUnit }) => `${label(g.role)} = ${amount(g.value, g.unit, 'en')} (${fitName(fit).en}: ${amount(ref, refUnit, 'en')})`,
+      );
+      const listZh = far.map(({ g, ref, refUnit }) => `${label(g.role)} = ${amount(g.value, g.unit, 'zh')}(${fitName(fit).zh}:${amount(ref, refUnit, 'zh')})`);
       warnings.push({
         code: 'far-from-fit',
         message: {
-          en: `${joinList(listEn, 'en')} is far from the fit that fills ${filled.map(label).join(', ')}; a fit's constants are estimated together, so this mixture is no fit's prediction.`,
-          zh: `${joinList(listEn, 'zh')} 与填补 ${filled.map(label).join('、')} 的那组拟合相差很远;一组拟合的常数是共同估计的,这样的组合不是任何拟合的预测。`,
+          en: `${listEn.join(', ')} is far from the fit that fills ${filled.map(label).join(', ')}; a fit's constants are estimated together, so this mixture is no fit's prediction.`,
+          zh: `${listZh.join('、')} 与填补 ${filled.map(label).join('、')} 的那组拟合相差很远;一组拟合的常数是共同估计的,这样的组合不是任何拟合的预测。`,
         },
       });
     }
   }
 
-  // A compute scale written with a unit that contradicts the fit it otherwise equals.
-  for (const g of givenConstants.filter((x) => x.role === 'C_0' && x.unitWritten)) {
-    if (originsOf(g).length > 0) continue;
-    const other: ComputeUnit = g.unit === 'FLOPs' ? 'PF-days' : 'FLOPs';
+  // A compute (the only value with a unit) written in a unit that contradicts the fit it otherwise equals.
+  // A value that matches in the other unit cannot also match as written: the units are 8.64e19 apart.
+  for (const g of givenConstants.filter((x) => x.unitWritten === true)) {
+    const written: ComputeUnit = g.unit === 'FLOPs' ? 'FLOPs' : 'PF-days';
+    const other: ComputeUnit = written === 'FLOPs' ? 'PF-days' : 'FLOPs';
     const swapped = originsOf({ ...g, unit: other });
     if (swapped.length === 0) continue;
     warnings.push({
       code: 'unit-mismatch',
       message: {
-        en: `${label('C_0')} = ${fmt(g.value)} ${g.unit}: ${fmt(g.value)} is ${swapped[0].symbol} of ${fitName(swapped[0].fit).en} in ${other}, not in ${g.unit} (1 PF-day = 8.64e19 FLOPs).`,
-        zh: `${label('C_0')} = ${fmt(g.value)} ${g.unit}:${fmt(g.value)} 是${fitName(swapped[0].fit).zh}以 ${other} 计的 ${swapped[0].symbol},单位不是 ${g.unit}(1 PF-天 = 8.64e19 FLOPs)。`,
+        en: `${label(g.role)} = ${fmt(g.value)} ${written}: ${fmt(g.value)} is ${swapped[0].symbol} of ${fitName(swapped[0].fit).en} in ${other}, not in ${written} (1 PF-day = 8.64e19 FLOPs).`,
+        zh: `${label(g.role)} = ${fmt(g.value)} ${COMPUTE_UNIT_WORD[written].zh}:${fmt(g.value)} 是${fitName(swapped[0].fit).zh}以 ${COMPUTE_UNIT_WORD[other].zh} 计的 ${swapped[0].symbol},单位不是 ${COMPUTE_UNIT_WORD[written].zh}(1 PF-天 = 8.64e19 FLOPs)。`,
       },
     });
   }

@@ -68,7 +68,7 @@ describe('engine/formulas: one fit at a time', () => {
     assert.deepEqual(
       e.warnings.map((w) => w.message),
       [
-        "C_c = 1.234e-5 (Kaplan et al. 2020, L(C_min) (eq. 1.3): 3.1e8) is far from the fit that fills α_C; a fit's constants are estimated together, so this mixture is no fit's prediction.",
+        "C_c = 1.234e-5 PF-days (Kaplan et al. 2020, L(C_min) (eq. 1.3): 3.1e8 PF-days) is far from the fit that fills α_C; a fit's constants are estimated together, so this mixture is no fit's prediction.",
       ],
     );
   });
