@@ -90,20 +90,11 @@ function roleText(kind: FormulaKind, role: SymbolRole): RoleText {
   return ROLE_TEXT_BY_KIND[kind]?.[role] ?? ROLE_TEXT[role];
 }
 
-const typicalCache = new Map<string, string>();
-
-/** The published values of a role, cited; memoised since the tables never change. */
-function typicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): string {
-  const key = `${kind}|${role}|${lang}`;
-  let text = typicalCache.get(key);
-  if (text === undefined) {
-    text = buildTypicalText(kind, role, lang);
-    typicalCache.set(key, text);
-  }
-  return text;
-}
-
-function buildTypicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): string {
+/**
+ * The published values of a role, cited. Built on each call: a few short strings per
+ * row, so a cache would only add state.
+ */
+export function typicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): string {
   const list = PUBLISHED[kind][role];
   if (!list || list.length === 0) {
     // A floor written into a Kaplan law: say that the law has none rather than borrow one.
@@ -145,8 +136,8 @@ export class Resolver {
     }
     const roles = new Set<SymbolRole>([...ROWS[rec.kind], ...rec.symbols.map((s) => s.role)]);
     for (const role of roles) {
-      const fromFormula = rec.params[role];
-      if (fromFormula !== undefined && Number.isFinite(fromFormula)) {
+      const fromFormula = rec.params[role] ?? Number.NaN;
+      if (Number.isFinite(fromFormula)) {
         this.given.set(role, withUnit({ role, value: fromFormula, source: 'formula' }));
         continue;
       }
@@ -161,6 +152,11 @@ export class Resolver {
     }
     const needed = ROWS[rec.kind].filter((r) => isConstantRole(r) && (!OPTIONAL_ROLES.has(r) || rec.symbols.some((s) => s.role === r)));
     this.choice = chooseFit(rec.kind, this.given, needed, (role) => labelFor(rec, role));
+  }
+
+  /** The value the formula or the note writes for a role, if any. */
+  written(role: SymbolRole): GivenValue | undefined {
+    return this.given.get(role);
   }
 
   /** Formula > note > the chosen fit (only constants of the formula's own law). */
@@ -193,8 +189,7 @@ function extrapolationWarnings(fitId: FitId, outcome: ExampleOutcome, lang: Lang
   const out: ExplanationWarning[] = [];
   const p = outcome.point;
   if (!p) return out;
-  const outside = (x: number | undefined, r: readonly [number, number] | undefined): boolean =>
-    x !== undefined && r !== undefined && (x < r[0] * 0.999 || x > r[1] * 1.001);
+  const outside = (x: number, r: readonly [number, number]): boolean => x < r[0] * 0.999 || x > r[1] * 1.001;
   const name = fit.label[lang];
   const cases: [number | undefined, readonly [number, number] | undefined, string, { en: string; zh: string }][] = [
     [p.N, fit.range.params, 'N', { en: 'parameters', zh: '参数' }],
@@ -253,10 +248,10 @@ export function explain(recognition: Recognition, lang: Lang, noteValues?: reado
       unit: text.unit[lang],
       typical: typicalText(kind, role, lang),
     };
-    const v = resolver.get(role, false);
-    if (v && v.source !== 'published') {
-      row.value = v.value;
-      row.valueSource = v.source;
+    const g = resolver.written(role);
+    if (g) {
+      row.value = g.value;
+      row.valueSource = g.source;
     }
     terms.push(row);
   }
@@ -266,11 +261,12 @@ export function explain(recognition: Recognition, lang: Lang, noteValues?: reado
   const warnings: ExplanationWarning[] = choice.warnings.map((w) => ({ code: w.code, message: w.message[lang] }));
   let example = outcome.text;
   if (choice.kaplanSum) example += `${lang === 'zh' ? '' : ' '}${kaplanJointComparison(outcome, lang)}`;
-  const usesFit = choice.fit !== undefined && Object.values(exampleValues).some((v) => v?.fit === choice.fit);
-  if (choice.fit !== undefined && (usesFit || choice.allFromFit) && !choice.warnings.some((w) => w.code === 'mixed-fits' || w.code === 'far-from-fit')) {
-    warnings.push(...extrapolationWarnings(choice.fit, outcome, lang));
+  // The fit the explanation shows numbers of: one whose constants the example took, or that all the given constants match.
+  const shown = choice.allFromFit || Object.values(exampleValues).some((v) => v.fit === choice.fit) ? choice.fit : undefined;
+  if (shown !== undefined && !choice.warnings.some((w) => w.code === 'mixed-fits' || w.code === 'far-from-fit')) {
+    warnings.push(...extrapolationWarnings(shown, outcome, lang));
   }
-  const fitUsed = choice.fit !== undefined && (usesFit || choice.allFromFit) ? { id: choice.fit, label: FITS[choice.fit].label[lang] } : null;
+  const fitUsed = shown === undefined ? null : { id: shown, label: FITS[shown].label[lang] };
   const explanation: Explanation = {
     kind,
     lang,
@@ -295,10 +291,10 @@ export function explain(recognition: Recognition, lang: Lang, noteValues?: reado
       unit: text.unit[lang],
       typical: typicalText(kind, role, lang),
     };
-    const v = resolver.get(role, false);
-    if (v && v.source !== 'published') {
-      sym.value = v.value;
-      sym.valueSource = v.source;
+    const g = resolver.written(role);
+    if (g) {
+      sym.value = g.value;
+      sym.valueSource = g.source;
     }
     explanation.symbol = sym;
   }
