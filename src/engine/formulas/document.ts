@@ -198,7 +198,7 @@ export function findFormulaAt(
   // A formula that reaches an end of its line next to an operator may continue on
   // the neighbouring line ($$ blocks broken over lines): only then is the
   // multi-line pass worth its cost.
-  if (single && !(reachesLineEdge(lineText, single) && continues(getLine, lineCount, line, lineText))) {
+  if (single && !(reachesLineEdge(lineText, single) && continues(getLine, line, lineText))) {
     return describe(single, lineText, [0], line, col, getLine, lineCount, fence);
   }
   const multi = lineText.length > LONG_LINE ? undefined : multiLine(getLine, lineCount, line, lineText, col, fence);
@@ -209,22 +209,19 @@ export function findFormulaAt(
 const OPERATOR_EDGE = '+-=≈*/^&\\({[−';
 
 /** The line or its neighbours start or end with an operator: a formula broken over lines. */
-function continues(getLine: (n: number) => string, lineCount: number, line: number, lineText: string): boolean {
+function continues(getLine: (n: number) => string, line: number, lineText: string): boolean {
+  // An empty line's t[0] is undefined, which OPERATOR_EDGE does not include; a neighbour
+  // outside the document reads as "" (safeLine).
   const t = lineText.trim();
-  if (t.length > 0 && (OPERATOR_EDGE.includes(t[0]) || OPERATOR_EDGE.includes(t[t.length - 1]))) return true;
-  const prev =
-    line > 0
-      ? safeLine(getLine, line - 1)
-          .slice(-200)
-          .trim()
-      : '';
-  const next =
-    line + 1 < lineCount
-      ? safeLine(getLine, line + 1)
-          .slice(0, 200)
-          .trim()
-      : '';
-  return (prev.length > 0 && OPERATOR_EDGE.includes(prev[prev.length - 1])) || (next.length > 0 && OPERATOR_EDGE.includes(next[0]));
+  const prev = safeLine(getLine, line - 1)
+    .slice(-200)
+    .trim();
+  const next = safeLine(getLine, line + 1)
+    .slice(0, 200)
+    .trim();
+  return (
+    OPERATOR_EDGE.includes(t[0]) || OPERATOR_EDGE.includes(t[t.length - 1]) || OPERATOR_EDGE.includes(prev[prev.length - 1]) || OPERATOR_EDGE.includes(next[0])
+  );
 }
 
 /** Only whitespace or math delimiters between the formula and an end of its line. */
@@ -252,13 +249,14 @@ function multiLine(
   let last = line;
   let total = lineText.length;
   const inBlock = (t: string): boolean => !isBlank(t) && t.length <= LONG_LINE && parseFence(t) === undefined;
-  while (first > 0 && line - first < MATH_WINDOW_LINES) {
+  // A line outside the document reads as "" (safeLine): a blank line, which ends the paragraph.
+  while (line - first < MATH_WINDOW_LINES) {
     const t = safeLine(getLine, first - 1);
     if (!inBlock(t) || total + t.length > MAX_JOINED_CHARS) break;
     total += t.length + 1;
     first--;
   }
-  while (last + 1 < lineCount && last - line < MATH_WINDOW_LINES) {
+  while (last - line < MATH_WINDOW_LINES) {
     const t = safeLine(getLine, last + 1);
     if (!inBlock(t) || total + t.length > MAX_JOINED_CHARS) break;
     total += t.length + 1;

@@ -10,7 +10,7 @@ import type { Lang } from '../text';
 import { workedExample, type ExampleOutcome } from './example';
 import { ALIASES, OPTIONAL_ROLES, ROLE_TEXT, ROLE_TEXT_BY_KIND, ROWS, NAME, SAYS, defaultLabel, type RoleText } from './explainWords';
 import { chooseFit, computeUnitOf, isConstantRole, KIND_MODELS, type FitChoice, type GivenValue } from './fitChoice';
-import { KIND_SOURCES, PUBLISHED, SOURCES, sourceOfFit, type SourceId } from './published';
+import { KIND_SOURCES, PUBLISHED, SOURCES, sourceOfFit, type PublishedValue, type SourceId } from './published';
 import type { FormulaKind, FormulaSymbol, Recognition, SymbolRole } from './recognize';
 import type { ComputeUnit, NoteValue } from './values';
 
@@ -90,13 +90,21 @@ function roleText(kind: FormulaKind, role: SymbolRole): RoleText {
   return ROLE_TEXT_BY_KIND[kind]?.[role] ?? ROLE_TEXT[role];
 }
 
+/** A published value as printed: computed ones to 3 digits, printed ones with all their digits. */
+function publishedNumber(p: PublishedValue): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: every published entry has a text or a value (published.ts)
+  if (p.value === undefined) return '';
+  return p.derived ? formatNumber(p.value) : formatConstant(p.value);
+}
+
 /**
  * The published values of a role, cited. Built on each call: a few short strings per
  * row, so a cache would only add state.
  */
 export function typicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): string {
   const list = PUBLISHED[kind][role];
-  if (!list || list.length === 0) {
+  // Never empty: published.ts lists one value per fit of the kind's law.
+  if (!list) {
     // A floor written into a Kaplan law: say that the law has none rather than borrow one.
     if (isConstantRole(role) && KIND_MODELS[kind].law?.startsWith('kaplan')) {
       return lang === 'zh' ? '—(Kaplan 的这条定律没有这一项)' : "— (Kaplan's law has no such term)";
@@ -105,7 +113,7 @@ export function typicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): st
   }
   return list
     .map((p) => {
-      const base = p.text ?? (p.value === undefined ? '' : p.derived ? formatNumber(p.value) : formatConstant(p.value));
+      const base = p.text ?? publishedNumber(p);
       const v = p.se !== undefined ? `${base} ± ${formatConstant(p.se)}` : base;
       const cite = SOURCES[p.source].label[lang];
       const note = p.note ? (lang === 'zh' ? `,${p.note.zh}` : `, ${p.note.en}`) : '';

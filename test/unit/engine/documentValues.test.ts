@@ -40,17 +40,30 @@ function read(found: FormulaAtPosition): [string, number, number][] {
 
 describe('hover values: the spellings of a value', () => {
   it('reads "=", ":=", "≈", ":", a tab, a leading dot, a minus and the TeX relations', () => {
-    const notes = ['α =\t0.07', 'β := 0.28', 'E ≈ -3', 'A: .5', 'B = 9e2', 'x \\alpha \\approx 0.076', '\\beta=0.34', 'N₀ \\thickapprox 9e8'];
+    const notes = [
+      'α =\t0.07',
+      'β := 0.28',
+      'E ≈ -3',
+      'L∞ =\t-2',
+      'C = -\t4',
+      'A: .5',
+      'B = 9e2',
+      'x \\alpha \\approx 0.076',
+      '\\beta=0.34',
+      'N₀ \\thickapprox 9e8',
+    ];
     const found = hover([FORMULA, ...notes], 0, 3);
     assert.deepEqual(read(found), [
       ['alpha', 0.07, 1],
       ['beta', 0.28, 2],
       ['E', -3, 3],
-      ['A', 0.5, 4],
-      ['B', 900, 5],
-      ['alpha', 0.076, 6],
-      ['beta', 0.34, 7],
-      ['N_0', 9e8, 8],
+      ['L_inf', -2, 4],
+      ['C', -4, 5],
+      ['A', 0.5, 6],
+      ['B', 900, 7],
+      ['alpha', 0.076, 8],
+      ['beta', 0.34, 9],
+      ['N_0', 9e8, 10],
     ]);
   });
 

@@ -64,6 +64,13 @@ describe('document lookup: a formula broken over lines', () => {
         ],
       );
     }
+    // Only the line ends with an operator (the next starts with a letter), or only the line above does.
+    const ends = at([`${HEAD} +`, 'L∞ + (D₀/D)^α_D'], 0, 3);
+    assert.deepEqual([ends?.recognition.kind, ends?.end.line], ['loss-additive', 1]);
+    for (const above of [`${HEAD} +  `, 'L(N,D) =']) {
+      const below = at([above, above === 'L(N,D) =' ? 'E + A/N^α + B/D^β' : 'L∞ + (D₀/D)^α_D'], 1, 1);
+      assert.deepEqual([below?.start.line, below?.end.line], [0, 1], above);
+    }
     // Hovering the second line finds the same formula.
     const second = at(['x', HEAD, TAIL], 2, 5);
     assert.equal(second?.recognition.kind, 'loss-additive');
@@ -76,8 +83,8 @@ describe('document lookup: a formula broken over lines', () => {
     // The one-line answer: its text is the line itself, its offsets that line's characters.
     assert.deepEqual([found.text, found.firstLine, found.start, found.end], ['C ≈ 6ND', 1, { line: 1, character: 0 }, { line: 1, character: 7 }]);
     assert.deepEqual([found.symbol?.role, found.symbolStart, found.symbolEnd], ['N', { line: 1, character: 5 }, { line: 1, character: 6 }]);
-    // Without an operator at either edge nothing is joined, even with a formula next to it.
-    const alone = at([HEAD, '(D₀/D)^α_D'], 0, 3);
+    // Without an operator at either edge nothing is joined.
+    const alone = at([HEAD, 'L∞ + (D₀/D)^α_D'], 0, 3);
     assert.deepEqual([alone?.recognition.kind, alone?.text], ['loss-params', HEAD]);
   });
 
@@ -114,6 +121,30 @@ describe('document lookup: a formula broken over lines', () => {
     // HEAD + two wide lines above fit; a third would pass 8,000; TAIL fits below, the next wide line does not.
     assert.deepEqual([found.firstLine, lineCount(found)], [1, 4]);
     assert.ok(found.text.length <= 8000, `${found.text.length} characters`);
+  });
+
+  it('joins a line that brings the text to exactly 8,000 characters, not one more', () => {
+    // Each joined line adds its length and a newline. From TAIL (17): HEAD (20) + 3,001 + 3,001 = 6,039 before the third line above.
+    const wide = 'w'.repeat(3000);
+    const upTo = (third: number): FormulaAtPosition | undefined => at(['w'.repeat(third), wide, wide, HEAD, TAIL], 4, 5);
+    assert.equal(TAIL.length + HEAD.length + 1 + 2 * (wide.length + 1), 6039);
+    assert.equal(upTo(8000 - 6039)?.firstLine, 0);
+    assert.equal(upTo(8000 - 6039 + 1)?.firstLine, 1);
+    // Below: HEAD + TAIL (18) + 3,001 + 3,001 = 6,039 before the third line below.
+    const downTo = (third: number): number | undefined => {
+      const found = at([HEAD, TAIL, wide, wide, 'w'.repeat(third)], 0, 3);
+      return found && lineCount(found);
+    };
+    assert.equal(HEAD.length + TAIL.length + 1 + 2 * (wide.length + 1), 6039);
+    assert.equal(downTo(8000 - 6039), 5);
+    assert.equal(downTo(8000 - 6039 + 1), 4);
+  });
+
+  it('does not join a neighbour over 4,000 characters, even when it ends with the first half of the formula', () => {
+    const pad = (n: number): string => `${'z'.repeat(n - HEAD.length - 3)} ${HEAD} +`;
+    assert.equal(pad(4001).length, 4001);
+    assert.equal(at([pad(4001), TAIL], 1, 5)?.recognition.kind, 'loss-data');
+    assert.equal(at([pad(4000), TAIL], 1, 5)?.recognition.kind, 'loss-additive');
   });
 
   it('does not join around a line over 4,000 characters (a formula there is read on its line only)', () => {

@@ -69,6 +69,8 @@ describe('explanations: the published values quoted for each term', () => {
     // A variable of a Kaplan law, and a constant of a formula that has no law: no values, no Kaplan remark.
     assert.equal(typicalText('loss-params', 'N', 'en'), '—');
     assert.equal(typicalText('compute-flops', 'alpha', 'en'), '—');
+    // A floor asked of Chinchilla's own form (which writes it as E): no values, and no Kaplan remark either.
+    assert.equal(typicalText('loss-chinchilla', 'L_inf', 'en'), '—');
   });
 });
 
@@ -179,6 +181,42 @@ describe('explanations: values from the formula, then the note, then one fit', (
 });
 
 describe('explanations: which fit is named, and the cautions about its range', () => {
+  it('says which constants the fit fills: L∞ only when the formula writes it', () => {
+    const far = (formula: string): string => {
+      const w = explain(rec(formula), 'en', extractNoteValues('α_N = 0.5')).warnings;
+      assert.deepEqual(
+        w.map((x) => x.code),
+        ['far-from-fit'],
+      );
+      return w[0].message;
+    };
+    assert.match(far('L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D'), /far from the fit that fills N₀, D₀, α_D; /);
+    assert.match(far('L(N,D) = (N₀/N)^α_N + (D₀/D)^α_D + L∞'), /far from the fit that fills N₀, D₀, α_D, L∞; /);
+  });
+
+  it('keeps the range caution next to a warning that is not about mixing fits', () => {
+    const e = explain(rec('L(N) = (N_c/N)^α_N + L∞'), 'en', extractNoteValues('L∞ = 1.5, N = 1e12'));
+    assert.deepEqual(
+      e.warnings.map((w) => w.code),
+      ['not-in-law', 'extrapolation-range'],
+    );
+  });
+
+  it("cautions only below Kaplan's L* = 1.7, not at it", () => {
+    // The model size at which (N_c/N)^α_N is exactly 1.7 in floating point, found here by a search.
+    const { nc, alphaN } = { nc: 8.8e13, alphaN: 0.076 };
+    const guess = nc / 1.7 ** (1 / alphaN);
+    let atLStar = Number.NaN;
+    for (let k = -4000; k <= 4000 && Number.isNaN(atLStar); k++) {
+      const n = guess * (1 + k * 2 ** -52);
+      if ((nc / n) ** alphaN === 1.7) atLStar = n;
+    }
+    assert.ok(Number.isFinite(atLStar), 'an N with L exactly 1.7');
+    const codes = (N: number): string[] => explain(rec('L(N) = (N_c/N)^α_N'), 'en', [noteValue('N', N)]).warnings.map((w) => w.code);
+    assert.deepEqual(codes(atLStar), ['extrapolation-range']);
+    assert.deepEqual(codes(atLStar * 1.001), ['extrapolation-range', 'extrapolation-past-breakdown']);
+  });
+
   it('names no fit when the note writes every constant and they match none', () => {
     const e = explain(rec('L(C) ≈ (C₀/C)^α'), 'en', extractNoteValues('α = 0.07, C₀ = 1e9'));
     assert.equal(e.fit, null);
