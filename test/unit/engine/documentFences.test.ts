@@ -44,7 +44,7 @@ describe('document fences: what opens and closes a block', () => {
     for (const info of ['math', 'LaTeX', 'tex', 'katex', '{.math}', '{{.math}}', '.tex', 'math title="x"']) {
       assert.equal(stateAfter([`\`\`\`${info}`, 'x']).isMath, true, info);
     }
-    for (const info of ['python', 'mathematica', 'm.ath', '{.ma}th}', 'js math']) {
+    for (const info of ['python', 'mathematica', 'm.ath', '{.ma}th', '{.ma}th}', 'js math']) {
       assert.equal(stateAfter([`\`\`\`${info}`, 'x']).isMath, false, info);
     }
   });

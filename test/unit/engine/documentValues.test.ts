@@ -19,7 +19,7 @@ function lineWith(length: number, parts: readonly [number, string][]): string {
     for (let i = 0; i < text.length; i++) chars[col + i] = text[i];
   };
   for (const [col, text] of parts) {
-    if (text === FORMULA || text.startsWith('L(')) put(col, text);
+    if (text === FORMULA || text === '+' || text.startsWith('L(') || text.startsWith('(')) put(col, text);
     else {
       if (col >= 2) put(col - 2, '; ');
       put(col, `${text};`);
@@ -115,6 +115,31 @@ describe('hover values: the window read on each line', () => {
     assert.equal(found.recognition.kind, 'loss-additive');
     assert.deepEqual([found.start, found.end.line], [{ line: 1, character: 250 }, 2]);
     assert.deepEqual(read(found), [['E', 1.7, 3]]);
+  });
+
+  it('a cursor far along the last line of a broken formula: each line still gets its own window', () => {
+    // Cursor at 255 on line 2, inside a tail spread out by spaces. The formula's last line is
+    // read from its start ([0, 600)); the lines around it around the cursor, in [55, 455).
+    const prose = lineWith(1000, [
+      [20, 'E = 1.7'],
+      [550, 'B = 9'],
+    ]);
+    const head = lineWith(269, [[250, 'L(N,D) = (N₀/N)^α_N']]);
+    const tail = lineWith(700, [
+      [0, '+'],
+      [251, '(D₀/D)^α_D + L∞'],
+      [520, 'D = 5e9'],
+    ]);
+    const found = hover([prose, head, tail, prose], 2, 255);
+    assert.equal(found.recognition.kind, 'loss-additive');
+    assert.deepEqual(
+      [found.start, found.end],
+      [
+        { line: 1, character: 250 },
+        { line: 2, character: 266 },
+      ],
+    );
+    assert.deepEqual(read(found), [['D', 5e9, 2]]);
   });
 
   it(`spends at most VALUE_SCAN_CHARS (${VALUE_SCAN_CHARS}) characters, each read line costing its window and ${VALUE_SCAN_CONTEXT} on each side`, () => {

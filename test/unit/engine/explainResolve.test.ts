@@ -167,6 +167,15 @@ describe('explanations: values from the formula, then the note, then one fit', (
     assert.deepEqual([s?.symbol, s?.value, s?.valueSource], ['α_N', 0.076, 'formula']);
   });
 
+  it("a symbol the law has no row for (the D of Kaplan's L(N,D) written with one variable) still shows the note's value", () => {
+    const r = rec('L(N,D) = \\left(\\frac{N_0}{N}\\right)^{\\alpha_N}');
+    assert.equal(r.kind, 'loss-params');
+    const d = r.symbols.find((x) => x.role === 'D');
+    assert.ok(d, 'the D of L(N,D)');
+    const s = explain(r, 'en', extractNoteValues('D = 2e10'), d).symbol;
+    assert.deepEqual([s?.value, s?.valueSource], [2e10, 'note']);
+  });
+
   it('names every source with its link', () => {
     const e = explain(rec('L = E + A/N^α + B/D^β'), 'en');
     assert.deepEqual(
