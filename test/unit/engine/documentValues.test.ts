@@ -120,8 +120,10 @@ describe('hover values: the window read on each line', () => {
   it('a cursor far along the last line of a broken formula: each line still gets its own window', () => {
     // Cursor at 255 on line 2, inside a tail spread out by spaces. The formula's last line is
     // read from its start ([0, 600)); the lines around it around the cursor, in [55, 455).
+    // C ends at 463: past 455, inside 466 (where a window around the formula's end would stop).
     const prose = lineWith(1000, [
       [20, 'E = 1.7'],
+      [458, 'C = 3'],
       [550, 'B = 9'],
     ]);
     const head = lineWith(269, [[250, 'L(N,D) = (N₀/N)^α_N']]);
