@@ -101,6 +101,7 @@ function parseFence(line: string): Fence | undefined {
   const ch = line[i];
   if (ch !== '`' && ch !== '~') return undefined;
   let j = i;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end line[j] is undefined, never the fence character
   while (j < line.length && line[j] === ch) j++;
   if (j - i < 3) return undefined;
   // Info strings are short; never copy the rest of a huge line.
@@ -143,10 +144,12 @@ export function fenceStateAt(getLine: (n: number) => string, lineCount: number, 
   }
   if (basis === undefined) basis = l < 0 ? 'top' : 'window';
   let open: { line: number; fence: Fence } | undefined;
+  // Stryker disable next-line ArithmeticOperator: from length + 1 the first two entries are undefined and leave open undefined
   for (let k = fences.length - 1; k >= 0; k--) {
     const cur = fences[k];
+    // Only the topmost fence can have an info string (the scan stops there), and it is replayed first: a closer never has one.
     if (open === undefined) open = cur;
-    else if (cur.fence.char === open.fence.char && cur.fence.length >= open.fence.length && cur.fence.info === '') open = undefined;
+    else if (cur.fence.char === open.fence.char && cur.fence.length >= open.fence.length) open = undefined;
   }
   if (open === undefined) return { inside: false, isMath: false, basis };
   return { inside: true, info: open.fence.info, isMath: isMathInfo(open.fence.info), openLine: open.line, basis };
@@ -195,7 +198,7 @@ export function findFormulaAt(
   // A formula that reaches an end of its line next to an operator may continue on
   // the neighbouring line ($$ blocks broken over lines): only then is the
   // multi-line pass worth its cost.
-  if (single && !(reachesLineEdge(lineText, single) && continues(getLine, lineCount, line, lineText))) {
+  if (single && !(reachesLineEdge(lineText, single) && continues(getLine, line, lineText))) {
     return describe(single, lineText, [0], line, col, getLine, lineCount, fence);
   }
   const multi = lineText.length > LONG_LINE ? undefined : multiLine(getLine, lineCount, line, lineText, col, fence);
@@ -206,22 +209,19 @@ export function findFormulaAt(
 const OPERATOR_EDGE = '+-=≈*/^&\\({[−';
 
 /** The line or its neighbours start or end with an operator: a formula broken over lines. */
-function continues(getLine: (n: number) => string, lineCount: number, line: number, lineText: string): boolean {
+function continues(getLine: (n: number) => string, line: number, lineText: string): boolean {
+  // An empty line's t[0] is undefined, which OPERATOR_EDGE does not include; a neighbour
+  // outside the document reads as "" (safeLine).
   const t = lineText.trim();
-  if (t.length > 0 && (OPERATOR_EDGE.includes(t[0]) || OPERATOR_EDGE.includes(t[t.length - 1]))) return true;
-  const prev =
-    line > 0
-      ? safeLine(getLine, line - 1)
-          .slice(-200)
-          .trim()
-      : '';
-  const next =
-    line + 1 < lineCount
-      ? safeLine(getLine, line + 1)
-          .slice(0, 200)
-          .trim()
-      : '';
-  return (prev.length > 0 && OPERATOR_EDGE.includes(prev[prev.length - 1])) || (next.length > 0 && OPERATOR_EDGE.includes(next[0]));
+  const prev = safeLine(getLine, line - 1)
+    .slice(-200)
+    .trim();
+  const next = safeLine(getLine, line + 1)
+    .slice(0, 200)
+    .trim();
+  return (
+    OPERATOR_EDGE.includes(t[0]) || OPERATOR_EDGE.includes(t[t.length - 1]) || OPERATOR_EDGE.includes(prev[prev.length - 1]) || OPERATOR_EDGE.includes(next[0])
+  );
 }
 
 /** Only whitespace or math delimiters between the formula and an end of its line. */
@@ -249,21 +249,26 @@ function multiLine(
   let last = line;
   let total = lineText.length;
   const inBlock = (t: string): boolean => !isBlank(t) && t.length <= LONG_LINE && parseFence(t) === undefined;
-  while (first > 0 && line - first < MATH_WINDOW_LINES) {
+  // A line outside the document reads as "" (safeLine): a blank line, which ends the paragraph.
+  while (line - first < MATH_WINDOW_LINES) {
     const t = safeLine(getLine, first - 1);
     if (!inBlock(t) || total + t.length > MAX_JOINED_CHARS) break;
     total += t.length + 1;
     first--;
   }
-  while (last + 1 < lineCount && last - line < MATH_WINDOW_LINES) {
+  while (last - line < MATH_WINDOW_LINES) {
     const t = safeLine(getLine, last + 1);
     if (!inBlock(t) || total + t.length > MAX_JOINED_CHARS) break;
     total += t.length + 1;
     last++;
   }
+  // Stryker disable next-line ConditionalExpression: one line joined is the line itself, which findFormulaAt has already read
   if (first === last) return undefined;
   const lines: string[] = [];
-  for (let l = first; l <= last; l++) lines.push(l === line ? lineText : safeLine(getLine, l));
+  for (let l = first; l <= last; l++) {
+    // Stryker disable next-line ConditionalExpression: getLine(line) gives lineText again; this only saves reading it twice
+    lines.push(l === line ? lineText : safeLine(getLine, l));
+  }
   const starts: number[] = [];
   let acc = 0;
   for (const t of lines) {
@@ -290,6 +295,7 @@ function describe(
 ): FormulaAtPosition {
   const pos = (o: number): DocPosition => {
     let k = starts.length - 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: starts[0] is 0, never above an offset
     while (k > 0 && starts[k] > o) k--;
     return { line: firstLine + k, character: o - starts[k] };
   };
@@ -337,7 +343,8 @@ function mayHoldValue(t: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const ch = t[i];
     if (VALUE_RELATIONS.includes(ch)) {
-      if (numberFollows(t, ch === ':' && t[i + 1] === '=' ? i + 2 : i + 1, to)) return true;
+      // ":=" needs no case of its own: its "=" is a relation too, read next.
+      if (numberFollows(t, i + 1, to)) return true;
     } else if (ch === '\\') {
       let j = i + 1;
       while (j < to && j - i <= 12 && /[a-z]/.test(t[j])) j++;
@@ -369,6 +376,8 @@ function collectValues(getLine: (n: number) => string, lineCount: number, start:
   const out: LineNoteValue[] = [];
   let budget = VALUE_SCAN_CHARS;
   const scan = (l: number): void => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a shortcut only: a line outside the document reads as "", a spent budget gives an empty window, a full list a limit of 0; none yields a value
+    if (l < 0 || l >= lineCount || budget <= 0 || out.length >= MAX_NOTE_VALUES) return;
     const t = safeLine(getLine, l);
     if (parseFence(t)) return;
     // The formula's own columns on its lines, the cursor's column elsewhere.
@@ -377,17 +386,18 @@ function collectValues(getLine: (n: number) => string, lineCount: number, start:
     const window = valueWindow(t.length, anchorFrom, anchorTo);
     const from = window.from;
     const to = Math.min(window.to, from + budget);
-    if (to <= from || !mayHoldValue(t, from, to)) return;
+    // An empty range (a spent budget) holds no relation either.
+    if (!mayHoldValue(t, from, to)) return;
     // extractNoteValues reads VALUE_SCAN_CONTEXT characters past each end, too.
     budget -= to - from + 2 * VALUE_SCAN_CONTEXT;
     for (const v of extractNoteValues(t, { from, to, limit: MAX_NOTE_VALUES - out.length })) out.push({ ...v, line: l });
   };
   const first = start.line;
   const last = end.line;
-  for (let l = first; l <= last && budget > 0 && out.length < MAX_NOTE_VALUES; l++) scan(l);
-  for (let d = 1; d <= VALUE_WINDOW_LINES && budget > 0 && out.length < MAX_NOTE_VALUES; d++) {
-    if (first - d >= 0) scan(first - d);
-    if (last + d < lineCount && budget > 0 && out.length < MAX_NOTE_VALUES) scan(last + d);
+  for (let l = first; l <= last; l++) scan(l);
+  for (let d = 1; d <= VALUE_WINDOW_LINES; d++) {
+    scan(first - d);
+    scan(last + d);
   }
   return out;
 }

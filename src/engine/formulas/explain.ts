@@ -10,7 +10,7 @@ import type { Lang } from '../text';
 import { workedExample, type ExampleOutcome } from './example';
 import { ALIASES, OPTIONAL_ROLES, ROLE_TEXT, ROLE_TEXT_BY_KIND, ROWS, NAME, SAYS, defaultLabel, type RoleText } from './explainWords';
 import { chooseFit, computeUnitOf, isConstantRole, KIND_MODELS, type FitChoice, type GivenValue } from './fitChoice';
-import { KIND_SOURCES, PUBLISHED, SOURCES, sourceOfFit, type SourceId } from './published';
+import { KIND_SOURCES, PUBLISHED, SOURCES, sourceOfFit, type PublishedValue, type SourceId } from './published';
 import type { FormulaKind, FormulaSymbol, Recognition, SymbolRole } from './recognize';
 import type { ComputeUnit, NoteValue } from './values';
 
@@ -90,22 +90,21 @@ function roleText(kind: FormulaKind, role: SymbolRole): RoleText {
   return ROLE_TEXT_BY_KIND[kind]?.[role] ?? ROLE_TEXT[role];
 }
 
-const typicalCache = new Map<string, string>();
-
-/** The published values of a role, cited; memoised since the tables never change. */
-function typicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): string {
-  const key = `${kind}|${role}|${lang}`;
-  let text = typicalCache.get(key);
-  if (text === undefined) {
-    text = buildTypicalText(kind, role, lang);
-    typicalCache.set(key, text);
-  }
-  return text;
+/** A published value as printed: computed ones to 3 digits, printed ones with all their digits. */
+function publishedNumber(p: PublishedValue): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: every published entry has a text or a value (published.ts)
+  if (p.value === undefined) return '';
+  return p.derived ? formatNumber(p.value) : formatConstant(p.value);
 }
 
-function buildTypicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): string {
+/**
+ * The published values of a role, cited. Built on each call: a few short strings per
+ * row, so a cache would only add state.
+ */
+export function typicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): string {
   const list = PUBLISHED[kind][role];
-  if (!list || list.length === 0) {
+  // Never empty: published.ts lists one value per fit of the kind's law.
+  if (!list) {
     // A floor written into a Kaplan law: say that the law has none rather than borrow one.
     if (isConstantRole(role) && KIND_MODELS[kind].law?.startsWith('kaplan')) {
       return lang === 'zh' ? '—(Kaplan 的这条定律没有这一项)' : "— (Kaplan's law has no such term)";
@@ -114,7 +113,7 @@ function buildTypicalText(kind: FormulaKind, role: SymbolRole, lang: Lang): stri
   }
   return list
     .map((p) => {
-      const base = p.text ?? (p.value === undefined ? '' : p.derived ? formatNumber(p.value) : formatConstant(p.value));
+      const base = p.text ?? publishedNumber(p);
       const v = p.se !== undefined ? `${base} ± ${formatConstant(p.se)}` : base;
       const cite = SOURCES[p.source].label[lang];
       const note = p.note ? (lang === 'zh' ? `,${p.note.zh}` : `, ${p.note.en}`) : '';
@@ -140,13 +139,14 @@ export class Resolver {
     // First value per key wins: callers order note values nearest-first. Every
     // quantity in these laws is positive; anything else is a typo, not a value.
     const notes = new Map<string, NoteValue>();
+    // Stryker disable next-line ArrayDeclaration: an element that is not a note value has no finite value and is skipped
     for (const v of noteValues ?? []) {
       if (Number.isFinite(v.value) && v.value > 0 && !notes.has(v.symbol)) notes.set(v.symbol, v);
     }
     const roles = new Set<SymbolRole>([...ROWS[rec.kind], ...rec.symbols.map((s) => s.role)]);
     for (const role of roles) {
-      const fromFormula = rec.params[role];
-      if (fromFormula !== undefined && Number.isFinite(fromFormula)) {
+      const fromFormula = rec.params[role] ?? Number.NaN;
+      if (Number.isFinite(fromFormula)) {
         this.given.set(role, withUnit({ role, value: fromFormula, source: 'formula' }));
         continue;
       }
@@ -161,6 +161,11 @@ export class Resolver {
     }
     const needed = ROWS[rec.kind].filter((r) => isConstantRole(r) && (!OPTIONAL_ROLES.has(r) || rec.symbols.some((s) => s.role === r)));
     this.choice = chooseFit(rec.kind, this.given, needed, (role) => labelFor(rec, role));
+  }
+
+  /** The value the formula or the note writes for a role, if any. */
+  written(role: SymbolRole): GivenValue | undefined {
+    return this.given.get(role);
   }
 
   /** Formula > note > the chosen fit (only constants of the formula's own law). */
@@ -193,8 +198,7 @@ function extrapolationWarnings(fitId: FitId, outcome: ExampleOutcome, lang: Lang
   const out: ExplanationWarning[] = [];
   const p = outcome.point;
   if (!p) return out;
-  const outside = (x: number | undefined, r: readonly [number, number] | undefined): boolean =>
-    x !== undefined && r !== undefined && (x < r[0] * 0.999 || x > r[1] * 1.001);
+  const outside = (x: number, r: readonly [number, number]): boolean => x < r[0] * 0.999 || x > r[1] * 1.001;
   const name = fit.label[lang];
   const cases: [number | undefined, readonly [number, number] | undefined, string, { en: string; zh: string }][] = [
     [p.N, fit.range.params, 'N', { en: 'parameters', zh: '参数' }],
@@ -253,10 +257,10 @@ export function explain(recognition: Recognition, lang: Lang, noteValues?: reado
       unit: text.unit[lang],
       typical: typicalText(kind, role, lang),
     };
-    const v = resolver.get(role, false);
-    if (v && v.source !== 'published') {
-      row.value = v.value;
-      row.valueSource = v.source;
+    const g = resolver.written(role);
+    if (g) {
+      row.value = g.value;
+      row.valueSource = g.source;
     }
     terms.push(row);
   }
@@ -266,11 +270,12 @@ export function explain(recognition: Recognition, lang: Lang, noteValues?: reado
   const warnings: ExplanationWarning[] = choice.warnings.map((w) => ({ code: w.code, message: w.message[lang] }));
   let example = outcome.text;
   if (choice.kaplanSum) example += `${lang === 'zh' ? '' : ' '}${kaplanJointComparison(outcome, lang)}`;
-  const usesFit = choice.fit !== undefined && Object.values(exampleValues).some((v) => v?.fit === choice.fit);
-  if (choice.fit !== undefined && (usesFit || choice.allFromFit) && !choice.warnings.some((w) => w.code === 'mixed-fits' || w.code === 'far-from-fit')) {
-    warnings.push(...extrapolationWarnings(choice.fit, outcome, lang));
+  // The fit the explanation shows numbers of: one whose constants the example took, or that all the given constants match.
+  const shown = choice.allFromFit || Object.values(exampleValues).some((v) => v.fit === choice.fit) ? choice.fit : undefined;
+  if (shown !== undefined && !choice.warnings.some((w) => w.code === 'mixed-fits' || w.code === 'far-from-fit')) {
+    warnings.push(...extrapolationWarnings(shown, outcome, lang));
   }
-  const fitUsed = choice.fit !== undefined && (usesFit || choice.allFromFit) ? { id: choice.fit, label: FITS[choice.fit].label[lang] } : null;
+  const fitUsed = shown === undefined ? null : { id: shown, label: FITS[shown].label[lang] };
   const explanation: Explanation = {
     kind,
     lang,
@@ -295,10 +300,10 @@ export function explain(recognition: Recognition, lang: Lang, noteValues?: reado
       unit: text.unit[lang],
       typical: typicalText(kind, role, lang),
     };
-    const v = resolver.get(role, false);
-    if (v && v.source !== 'published') {
-      sym.value = v.value;
-      sym.valueSource = v.source;
+    const g = resolver.written(role);
+    if (g) {
+      sym.value = g.value;
+      sym.valueSource = g.source;
     }
     explanation.symbol = sym;
   }

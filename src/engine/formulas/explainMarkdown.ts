@@ -91,7 +91,7 @@ export function explanationToMarkdown(explanation: Explanation, lang: Lang = exp
     // Without the example, its extrapolation cautions qualify nothing shown; mixing warnings stay.
     if (options?.omitExplanation && w.code.includes('extrapolation')) continue;
     const head = w.code.includes('extrapolation') ? CHROME.caution[lang] : CHROME.warning[lang];
-    blocks.push(`> ⚠ **${head}${lang === 'zh' ? ':' : ':'}** ${cell(w.message)}`);
+    blocks.push(`> ⚠ **${head}:** ${cell(w.message)}`);
   }
   if (explanation.example && !options?.omitExplanation) blocks.push(`**${CHROME.example[lang]}${lang === 'zh' ? ':' : '.'}** ${explanation.example}`);
   for (const extra of options?.beforeTable ?? []) blocks.push(extra);

@@ -108,6 +108,13 @@ describe('engine/formulas/explainMarkdown', () => {
     assert.ok(zhCaution.includes('> ⚠ **注意:** far out'), zhCaution);
   });
 
+  it('shows a value in the table only with the place it came from', () => {
+    const terms = [{ role: 'alpha' as const, symbol: 'α', meaning: 'exponent', unit: 'none', typical: '0.05 (Kaplan)', value: 0.076 }];
+    const md = explanationToMarkdown(explanation({ terms }), 'en', { omitHeading: true, omitExplanation: true });
+    assert.ok(md.includes('| `α` | exponent | none | 0.05 (Kaplan) |'), md);
+    assert.ok(!md.includes('0.076'), md);
+  });
+
   it('codeSpan: one line, trimmed, cut at maxLength, fenced longer than any backtick run', () => {
     assert.equal(codeSpan('  a \n\t b  '), '`a b`');
     assert.equal(codeSpan('a`b'), '``a`b``');
