@@ -32,6 +32,9 @@ export const FIT_CHART_IDS = {
   power: 'power-fit',
 } as const;
 
+/** The name of the fit panel's table of charts compiled at build time (dist/charts/fit.<lang>[.n<step>].js). */
+export const FIT_CHART_TABLE = 'fit';
+
 /** Names of the inline datasets, as they appear in the rendered Vega view. */
 export const FIT_DATASETS = {
   points: 'fit_points',
