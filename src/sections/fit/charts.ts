@@ -183,7 +183,7 @@ export function isoLossCurve(p: ChinchillaParams, level: number, n: [number, num
  * ten when it spans two decades or more (labelled 10⁶, 10⁷ …), else null (Vega's own
  * four ticks, in e-notation).
  */
-export function logTicks(lo: number, hi: number): number[] | null {
+function logTicks(lo: number, hi: number): number[] | null {
   const ticks = decadesWithin(lo, hi);
   return ticks.length >= 2 ? ticks : null;
 }
