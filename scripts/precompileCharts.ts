@@ -8,10 +8,14 @@
 // Vega-Lite compiler (issue 11: it was a third of the first paint); any other shape is
 // compiled in the page (webview/lib/vegaSpecs.ts). The tables are what the pages
 // themselves would compile: test/unit/webview/precompiledCharts.test.ts checks that.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// The fit panel's charts (src/sections/fit/charts.ts) keep what follows the user's data
+// in params, so their shapes depend only on the kind of fit: dist/charts/fit.<lang>[.n<step>].js
+// holds the charts of fits of the shipped sample runs, one per kind of fit.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTIONS } from '../src/sections/index';
-import { resolveParams, type ChartTheme, type Lang, type Section } from '../src/sections/types';
+import { COARSE_GRID, FIT_CHART_TABLE, fitCharts, fitInputOfFile, parseFitInput, runFit, type FitInput, type FitResult } from '../src/sections/fit/index';
+import { resolveParams, type ChartContext, type ChartSpec, type ChartTheme, type Lang, type Section } from '../src/sections/types';
 import { compiledTableName, NARROW_PX, widthStep } from '../webview/lib/layout';
 import { prepareChart } from '../webview/lib/prepare';
 import { compileShape } from '../webview/lib/compileShape';
@@ -33,14 +37,45 @@ const MIN_LAYOUT_WIDTH = 200;
  */
 const CANVAS_INSET_WIDE = 80;
 
-/** Shape key → compiled Vega spec (JSON text) for one section and language, for container widths in 40 px steps. */
-function compiledTable(section: Section, lang: Lang, steps: readonly number[]): Map<string, string> {
+/** The runs of the tour's fit note (samples/notes/…/4-fit-your-runs.md: N, D and loss). */
+const FIT_SAMPLE = 'samples/notes/en/tour/4-fit-your-runs.md';
+
+/**
+ * Fits of the sample runs, one per kind of fit the panel draws differently (the form,
+ * the x variable of a power law, the columns given): Chinchilla on N and D, and on N, D
+ * and C; a single power law on each of N, D and C.
+ */
+function representativeFits(): FitResult[] {
+  const sample = fitInputOfFile(readFileSync(FIT_SAMPLE, 'utf8'), FIT_SAMPLE);
+  const parsed = sample && parseFitInput(sample);
+  if (!parsed || !parsed.ok || !parsed.data.N || !parsed.data.D) throw new Error(`${FIT_SAMPLE}: no table of N, D and loss`);
+  const { N, D, loss } = parsed.data;
+  const columns: Record<string, (i: number) => number> = { N: (i) => N[i], D: (i) => D[i], C: (i) => 6 * N[i] * D[i] };
+  const csv = (names: string[]): FitInput => ({
+    kind: 'csv',
+    text: [[...names, 'loss'].join(','), ...Array.from(loss, (l, i) => [...names.map((c) => String(columns[c](i))), String(l)].join(','))].join('\n'),
+  });
+  return [['N', 'D'], ['N', 'D', 'C'], ['N'], ['D'], ['C']].map((names) => {
+    const input = parseFitInput(csv(names));
+    if (!input.ok) throw new Error(`${FIT_SAMPLE} (${names.join(', ')}): ${input.error.message.en}`);
+    const out = runFit(input.data, input.form, {
+      source: { kind: 'csv', name: 'sample.csv', firstRow: 1, lastRow: loss.length + 1 },
+      grid: COARSE_GRID,
+      resamples: 0,
+      prescreen: false,
+    });
+    if (!out.ok) throw new Error(`${FIT_SAMPLE} (${names.join(', ')}): ${out.message.en}`);
+    return out.result;
+  });
+}
+
+/** Shape key → compiled Vega spec (JSON text) for one page's charts in one language, for container widths in 40 px steps. */
+function compiledTable(chartsAt: (ctx: ChartContext) => ChartSpec[], lang: Lang, steps: readonly number[]): Map<string, string> {
   const table = new Map<string, string>();
-  const params = resolveParams(section, undefined);
   for (const kind of KINDS) {
     const theme = tokenTheme(kind);
     for (const step of steps) {
-      const charts = section.charts(params, { lang, theme, width: step });
+      const charts = chartsAt({ lang, theme, width: step });
       for (const chart of charts) {
         // Every canvas width whose container falls in this width step (layoutSpec works in 20 px steps).
         // The first step also takes every narrower container (ChartContext.width stops at 280, layouts at 200 px).
@@ -74,11 +109,19 @@ function main(): void {
     const key = step < NARROW_PX ? String(step) : 'wide';
     groups.set(key, [...(groups.get(key) ?? []), step]);
   }
-  for (const section of SECTIONS) {
+  const fits = representativeFits();
+  const pages: { id: string; chartsAt: (ctx: ChartContext) => ChartSpec[] }[] = [
+    ...SECTIONS.map((section: Section) => {
+      const params = resolveParams(section, undefined);
+      return { id: section.id, chartsAt: (ctx: ChartContext) => section.charts(params, ctx) };
+    }),
+    { id: FIT_CHART_TABLE, chartsAt: (ctx: ChartContext) => fits.flatMap((fit) => fitCharts(fit, ctx)) },
+  ];
+  for (const page of pages) {
     for (const lang of LANGS) {
       for (const steps of groups.values()) {
-        const table = compiledTable(section, lang, steps);
-        const name = compiledTableName(section.id, lang, steps[0]) as string;
+        const table = compiledTable(page.chartsAt, lang, steps);
+        const name = compiledTableName(page.id, lang, steps[0]) as string;
         const script = tableScript(name, table);
         writeFileSync(join(out, `${name}.js`), script);
         shapes += table.size;

@@ -1,7 +1,10 @@
 // The page of the "Scaling-law fit" panel, on the shared runtime of webview/lib:
 // receives a FitResult from the extension (validated on receipt), builds the charts
 // with src/sections/fit, and shows the parameter table, the data and an "Insert
-// results" button that asks the extension to write the results into the note.
+// results" button that asks the extension to write the results into the note. The
+// charts' shapes do not depend on the data (src/sections/fit/charts.ts), so they come
+// from the build's compiled table (dist/charts/fit.<lang>[.n<step>].js) and the
+// Vega-Lite compiler loads only for a kind of fit the table does not hold.
 import {
   bootstrapSentence,
   diagnosticsSentences,
@@ -15,6 +18,7 @@ import {
   sourceText,
   symbolText,
   CHINCHILLA_FORMULA,
+  FIT_CHART_TABLE,
   type FitResult,
 } from '../src/sections/fit/index';
 import { translate } from '../src/engine/l10n';
@@ -25,8 +29,8 @@ import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { themeValues, tokenTheme } from './lib/themeTokens';
-// The fit's charts follow the user's data: no build-time specs; the compiler is part of this page.
-import './compiler';
+import type { Timings } from './lib/timings';
+import { compileStats, loadCompiledCharts } from './lib/vegaSpecs';
 import { vscodeApi } from './lib/vscodeApi';
 
 /** The fit page's messages: English keys of l10n/bundle.l10n.json (see ./strings.ts). */
@@ -65,6 +69,24 @@ const queue = new RenderQueue((err) => showError(`${t('renderFailed')}${String(e
 const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: false, onRelayout: () => void render().then(() => charts.fitWidths()) });
 
 const t = (key: keyof typeof UI): string => translate(lang, UI[key]);
+
+const timings: Timings = {
+  updates: 0,
+  get inPlaceUpdates() {
+    return charts.stats.inPlaceUpdates;
+  },
+  get rebuilds() {
+    return charts.stats.rebuilds;
+  },
+  get precompiled() {
+    return compileStats.precompiled;
+  },
+  get compiled() {
+    return compileStats.compiled;
+  },
+};
+window.__emergenceTimings = timings;
+window.__emergenceViews = () => Object.fromEntries(charts.live.map((c) => [c.view.chart.id, c.view.vegaView]));
 
 function post(message: FitWebviewToHost): void {
   api.post(message);
@@ -190,12 +212,22 @@ function render(): Promise<void> {
   const r = result;
   if (!r) return Promise.resolve();
   return queue.run(async () => {
+    const started = performance.now();
+    // The compiled table loads while the page is filled in (a no-op once loaded; the HTML loads the wide one).
+    const compiled = loadCompiledCharts(FIT_CHART_TABLE, lang, chartsEl.clientWidth);
     errorEl.hidden = true;
     renderHeader(r);
     renderControls(r);
     renderData(r);
     const theme = readTheme(document);
-    await charts.update(fitCharts(r, { lang, theme: tokenTheme(theme.kind), width: charts.width() }), lang, themeValues(theme));
+    const next = fitCharts(r, { lang, theme: tokenTheme(theme.kind), width: charts.width() });
+    await compiled;
+    await charts.update(next, lang, themeValues(theme));
+    if (timings.firstPaintMs === undefined) timings.firstPaintMs = performance.now() - started;
+    else {
+      timings.lastUpdateMs = performance.now() - started;
+      timings.updates++;
+    }
     body.dataset.state = 'ready';
     post({ type: 'fitRendered', charts: charts.report() });
   });

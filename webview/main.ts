@@ -21,31 +21,11 @@ import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { themeValues, tokenTheme, type ThemeValues } from './lib/themeTokens';
 import { compileStats, loadCompiledCharts } from './lib/vegaSpecs';
+import type { Timings } from './lib/timings';
 import { vscodeApi } from './lib/vscodeApi';
-import type * as vega from 'vega';
 import { renderControls, type Controls } from './controls';
 import { renderNote } from './note';
 import { ui } from './strings';
-
-/** Timings read by the browser tests and `npm run bench`. */
-interface Timings {
-  firstPaintMs?: number;
-  lastUpdateMs?: number;
-  updates: number;
-  inPlaceUpdates: number;
-  rebuilds: number;
-  /** Chart shapes found compiled at build time / compiled in the page. */
-  precompiled: number;
-  compiled: number;
-}
-
-declare global {
-  interface Window {
-    __emergenceTimings?: Timings;
-    /** The live Vega views by chart id: the browser tests check a change keeps them. */
-    __emergenceViews?: () => Record<string, vega.View>;
-  }
-}
 
 const api = vscodeApi<WebviewToHost, PanelState>();
 const body = document.body;

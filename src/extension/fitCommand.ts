@@ -19,6 +19,7 @@ import { runFitInWorkers } from '../fitWorker/host';
 import {
   COARSE_GRID,
   DEFAULT_SEED,
+  FIT_CHART_TABLE,
   MAX_DROP,
   MAX_RESAMPLES,
   parseFitInput,
@@ -31,6 +32,7 @@ import {
 } from '../sections/fit/index';
 import type { Bilingual, Lang } from '../sections/types';
 import { renderWebviewHtml } from '../../webview/html';
+import { compiledTableName, NARROW_PX } from '../../webview/lib/layout';
 import { displayLang, onDidChangeLang, t } from './language';
 import { translate } from '../engine/l10n';
 import { findFirstTable, findTableAt, type MarkdownTable } from './markdownTable';
@@ -291,6 +293,8 @@ class FitPanel implements vscode.Disposable {
       onMessage: (m) => this.receive(m).then(() => undefined),
     });
     this.host = host;
+    // The charts' build-time compiled specs (any panel from 520 px wide), loaded beside the page script.
+    const table = compiledTableName(FIT_CHART_TABLE, displayLang(), NARROW_PX);
     host.setHtml(
       renderWebviewHtml({
         cspSource: webview.cspSource,
@@ -300,6 +304,7 @@ class FitPanel implements vscode.Disposable {
         lang: displayLang(),
         sectionId: 'fit',
         mode: 'panel',
+        compiledChartsUri: table && webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'charts', `${table}.js`)).toString(),
       }),
     );
     this.postShow();

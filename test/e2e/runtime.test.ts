@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/browser.mjs';
 import { SECTIONS } from '../../src/sections';
 import type { NumberParam } from '../../src/sections/types';
+import { COARSE_GRID, FIT_CHART_TABLE, parseFitInput, runFit, type FitResult } from '../../src/sections/fit/index';
 import { REPO_ROOT, startServer, type PageOptions, type TestServer } from './support/server';
 import { VSCODE_API_STUB, type StubWindow } from './support/vscodeApiStub';
 
@@ -48,6 +49,35 @@ function otherValue(p: NumberParam): number {
   const span = (p.max - p.min) / 4;
   const v = p.default + span <= p.max ? p.default + span : p.default - span;
   return Math.round(v / p.step) * p.step;
+}
+
+/**
+ * A fit of a user's CSV (not the sample runs the build compiled the fit table from):
+ * 30 Chinchilla runs on a 6 × 5 grid, or 12 runs of compute and loss for a power law.
+ */
+function userFit(kind: 'chinchilla' | 'power'): FitResult {
+  const lines = kind === 'chinchilla' ? ['params,tokens,loss'] : ['Training FLOP,Final Loss'];
+  for (let i = 0; i < (kind === 'chinchilla' ? 30 : 12); i++) {
+    const wiggle = 1 + 0.01 * Math.sin(12.9898 * i + 78.233);
+    if (kind === 'chinchilla') {
+      const N = 10 ** (7 + (i % 6) * 0.6);
+      const D = 10 ** (9 + Math.floor(i / 6) * 0.5);
+      lines.push(`${N.toPrecision(6)},${D.toPrecision(6)},${((1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28) * wiggle).toPrecision(9)}`);
+    } else {
+      const C = 10 ** (18 + i * 0.5);
+      lines.push(`${C.toExponential(4)},${((1.8 + (3e17 / C) ** 0.12) * wiggle).toPrecision(7)}`);
+    }
+  }
+  const parsed = parseFitInput({ kind: 'csv', text: lines.join('\n') });
+  if (!parsed.ok) throw new Error(parsed.error.message.en);
+  const out = runFit(parsed.data, parsed.form, {
+    source: { kind: 'csv', name: 'runs.csv', firstRow: 2, lastRow: lines.length },
+    grid: COARSE_GRID,
+    resamples: 20,
+  });
+  if (!out.ok) throw new Error(out.message.en);
+  assert.equal(out.result.form, kind);
+  return out.result;
 }
 
 describe('chart runtime: signals, responsive layout, export (Chromium)', function () {
@@ -161,6 +191,46 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
         assert.ok((counts?.precompiled ?? 0) > 0);
       } finally {
         await page.close();
+      }
+    });
+  }
+
+  for (const kind of ['chinchilla', 'power'] as const) {
+    it(`fit panel: a ${kind} fit of a user's table draws from specs compiled at build time, without loading the compiler`, async () => {
+      const result = userFit(kind);
+      for (const [context, mode, lang, theme] of [
+        [wide, 'panel', 'en', 'light'],
+        [wide, 'panel', 'zh', 'dark'],
+        [narrow, 'view', 'en', 'high-contrast'],
+      ] as const) {
+        const page = await context.newPage();
+        try {
+          await page.goto(server.pageUrl({ sectionId: FIT_CHART_TABLE, lang, theme, mode, entry: 'fit' }), { waitUntil: 'load' });
+          await page.evaluate(
+            (r) => window.postMessage({ type: 'fitShow', lang: document.body.dataset.lang, result: r, insert: 'none' }, '*'),
+            result as unknown,
+          );
+          await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 60_000 });
+          const counts = await page.evaluate(() => ({ ...window.__emergenceTimings, charts: document.querySelectorAll('figure.chart').length }));
+          assert.equal(counts.charts, kind === 'chinchilla' ? 5 : 2);
+          assert.equal(counts.compiled, 0, `${mode}/${lang}/${theme}: a fit chart was compiled in the page`);
+          assert.equal(counts.precompiled, counts.charts, `${mode}/${lang}/${theme}: not every fit chart came from the build's tables`);
+          const compiler = await page.evaluate(() => Array.from(document.scripts).some((s) => s.src.endsWith('/compiler.js')));
+          assert.equal(compiler, false, 'dist/compiler.js was loaded');
+          const svg = await page.$$eval('figure.chart svg', (svgs) => svgs.map((e) => e.outerHTML).join(''));
+          assert.doesNotMatch(svg, /#ee11[0-9a-f]{2}|EmergenceFontToken/i);
+          // The marks are the user's rows (a chart drew the data it was given, not an empty compiled shape).
+          const rendered = (await page.evaluate(() => (window as unknown as StubWindow).__posted.filter((m) => m.type === 'fitRendered'))) as {
+            charts: { marks: number }[];
+          }[];
+          assert.ok(
+            rendered.length > 0 && rendered[rendered.length - 1].charts.every((c) => c.marks >= result.data.loss.length),
+            'a chart drew fewer marks than rows',
+          );
+          if (mode === 'panel' && lang === 'en') await page.screenshot({ path: join(ARTIFACTS, `fit-${kind}-panel-1280.png`), fullPage: true });
+        } finally {
+          await page.close();
+        }
       }
     });
   }

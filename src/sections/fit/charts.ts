@@ -3,11 +3,16 @@
 // iso-loss contours in the (N, D) plane, the residuals, and the compute-optimal
 // frontier N_opt(C), D_opt(C). A power-law result gets the data with both power laws
 // and the residuals. Every dataset is named (FIT_DATASETS) so tests can read it back.
+// What follows the user's numbers (scale domains, tick values, legend entries) is a
+// Vega-Lite param (FIT_SIGNALS) and the texts that quote them live in the title (shown
+// by the page as HTML) or in data rows: the compiled shape of a chart depends only on
+// the fit's form, its x variable and columns, the language, the theme kind and the
+// width, so the build compiles it once (scripts/precompileCharts.ts) for every data set.
 import { computeOptimal } from '../../engine/laws/allocation';
 import { chinchillaLoss, type ChinchillaParams } from '../../engine/laws/powerLaws';
 import { powerLawValue } from '../../engine/fit/power';
 import { formatCount, formatNumber } from '../../engine/format';
-import { decadesWithin, makeChart, POWER_OF_TEN_LABEL_EXPR, tr } from '../chartKit';
+import { decadesWithin, makeChart, POWER_OF_TEN_LABEL_EXPR, tr, type ChartFrame } from '../chartKit';
 import type { Bilingual, ChartContext, ChartSpec, Lang } from '../types';
 import { fitRows, type FitRow } from './model';
 import { formatValue, powerFormulas, sourceText } from './report';
@@ -27,6 +32,9 @@ export const FIT_CHART_IDS = {
   power: 'power-fit',
 } as const;
 
+/** The name of the fit panel's table of charts compiled at build time (dist/charts/fit.<lang>[.n<step>].js). */
+export const FIT_CHART_TABLE = 'fit';
+
 /** Names of the inline datasets, as they appear in the rendered Vega view. */
 export const FIT_DATASETS = {
   points: 'fit_points',
@@ -37,6 +45,19 @@ export const FIT_DATASETS = {
   frontier: 'fit_frontier',
   runs: 'fit_runs',
 } as const;
+
+/** Names of the params (Vega signals) that carry what follows the data; each chart declares those it uses. */
+export const FIT_SIGNALS = {
+  xDomain: 'fit_x_domain',
+  xTicks: 'fit_x_ticks',
+  yDomain: 'fit_y_domain',
+  yTicks: 'fit_y_ticks',
+  colorDomain: 'fit_color_domain',
+} as const;
+
+/** The most curves the loss-against-N chart draws (dataLevels) and contour levels the iso-loss chart draws (contourLevels). */
+const MAX_CURVES = 5;
+const MAX_CONTOURS = 6;
 
 // ---- numeric helpers (exported for the tests) -----------------------------------------
 
@@ -157,22 +178,48 @@ export function isoLossCurve(p: ChinchillaParams, level: number, n: [number, num
 
 // ---- shared pieces -----------------------------------------------------------------
 
-/** A log axis labelled 10⁶, 10⁷ … when it spans two decades or more, else in e-notation. */
-function logAxis(title: string, lo: number, hi: number): Json {
+/**
+ * The ticks of a log axis over [lo, hi] (the value of its ticks signal): the powers of
+ * ten when it spans two decades or more (labelled 10⁶, 10⁷ …), else null (Vega's own
+ * four ticks, in e-notation).
+ */
+function logTicks(lo: number, hi: number): number[] | null {
   const ticks = decadesWithin(lo, hi);
-  return ticks.length >= 2 ? { title, values: ticks, labelExpr: POWER_OF_TEN_LABEL_EXPR, grid: true } : { title, format: '.2~e', tickCount: 4, grid: true };
+  return ticks.length >= 2 ? ticks : null;
 }
 
-function logScale(domain: [number, number]): Json {
-  return { type: 'log', domain, nice: false };
+/**
+ * A log axis whose ticks are the signal `ticks` (logTicks): one axis for both styles,
+ * so the data decides the style without changing the chart's shape. Explicit values
+ * are all drawn (the tick count is their number), null ones leave Vega four ticks.
+ */
+function logAxis(title: string, ticks: string): Json {
+  return {
+    title,
+    values: { expr: ticks },
+    tickCount: { expr: `${ticks} ? length(${ticks}) : 4` },
+    // Vega's own labels of a log scale's ticks (some left blank) in e-notation; the axis format also formats the marks' aria labels.
+    format: '.2~e',
+    labelExpr: `${ticks} ? ${POWER_OF_TEN_LABEL_EXPR} : datum.label`,
+    grid: true,
+  };
 }
 
-function linearLossScale(values: readonly number[], extra: readonly number[] = []): Json {
+function logScale(domain: string): Json {
+  return { type: 'log', domain: { expr: domain }, nice: false };
+}
+
+/** The domain of a linear loss axis: the values and `extra`, padded by 6 % of their span. */
+function linearLossDomain(values: readonly number[], extra: readonly number[] = []): [number, number] {
   const all = [...values, ...extra].filter((v) => Number.isFinite(v));
   const lo = Math.min(...all);
   const hi = Math.max(...all);
   const pad = (hi - lo) * 0.06 || Math.abs(hi) * 0.05 || 0.1;
-  return { domain: [lo - pad, hi + pad], nice: false, zero: false };
+  return [lo - pad, hi + pad];
+}
+
+function linearScale(domain: string): Json {
+  return { domain: { expr: domain }, nice: false, zero: false };
 }
 
 const T = {
@@ -233,8 +280,8 @@ function tooltip(result: FitResult, lang: Lang): Json[] {
   return t;
 }
 
-function frame(id: string, title: Bilingual, description: Bilingual): { id: string; title: Bilingual; description: Bilingual; width: number; height: number } {
-  return { id, title, description, width: WIDTH, height: HEIGHT };
+function frame(id: string, title: Bilingual, description: Bilingual, signals: Record<string, unknown>): ChartFrame {
+  return { id, title, description, width: WIDTH, height: HEIGHT, signals };
 }
 
 function fitSubtitle(result: FitResult, lang: Lang): string {
@@ -259,22 +306,32 @@ function curvesChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCont
   const grid = logGrid(nDomain[0], nDomain[1], 80);
   const curves = levels.flatMap((Dk, k) => grid.map((n) => ({ N: n, D: Dk, loss: chinchillaLoss(n, Dk, p), series: labels[k] })));
   const points = pointRows(rows, lang).map((r, i) => ({ ...r, series: labels[nearestLevel(levels, D[i])] }));
-  const y = { field: 'loss', type: 'quantitative', scale: linearLossScale(result.data.loss, [p.E]), axis: { title: tr(T.loss, lang) } };
-  const x = { field: 'N', type: 'quantitative', scale: logScale(nDomain), axis: logAxis(tr(T.N, lang), nDomain[0], nDomain[1]) };
+  const y = { field: 'loss', type: 'quantitative', scale: linearScale(FIT_SIGNALS.yDomain), axis: { title: tr(T.loss, lang) } };
+  const x = { field: 'N', type: 'quantitative', scale: logScale(FIT_SIGNALS.xDomain), axis: logAxis(tr(T.N, lang), FIT_SIGNALS.xTicks) };
+  // The curves' labels are the colour domain (a signal); the range has a colour for the most curves there can be.
   const color = {
     field: 'series',
     type: 'nominal',
-    sort: labels,
-    scale: { domain: labels, range: theme.palette.slice(0, labels.length) },
+    scale: { domain: { expr: FIT_SIGNALS.colorDomain }, range: theme.palette.slice(0, MAX_CURVES) },
     legend: { title: tr({ en: 'Curve at / nearest D', zh: '曲线的 D（或最近的 D）' }, lang), labelLimit: 200 },
   };
   const floorLabel = lang === 'zh' ? `E = ${formatValue(p.E)}（不可约损失）` : `E = ${formatValue(p.E)} (irreducible loss)`;
   const title = { en: 'Data and fitted curves: loss against model size', zh: '数据与拟合曲线：损失随模型规模的变化' };
   return makeChart(
-    frame(FIT_CHART_IDS.curves, title, {
-      en: `Each run's loss against its model size N (points, coloured by the nearest data size D), and the fitted ${chinchillaLine(p)} at ${levels.length} data sizes (lines); the dashed rule is the fitted floor E.`,
-      zh: `每次训练的损失随模型规模 N 的变化（点，按最接近的数据量 D 着色），以及拟合的 ${chinchillaLine(p)} 在 ${levels.length} 个数据量下的曲线（线）；虚线为拟合的下限 E。`,
-    }),
+    frame(
+      FIT_CHART_IDS.curves,
+      title,
+      {
+        en: `Each run's loss against its model size N (points, coloured by the nearest data size D), and the fitted ${chinchillaLine(p)} at ${levels.length} data sizes (lines); the dashed rule is the fitted floor E.`,
+        zh: `每次训练的损失随模型规模 N 的变化（点，按最接近的数据量 D 着色），以及拟合的 ${chinchillaLine(p)} 在 ${levels.length} 个数据量下的曲线（线）；虚线为拟合的下限 E。`,
+      },
+      {
+        [FIT_SIGNALS.xDomain]: nDomain,
+        [FIT_SIGNALS.xTicks]: logTicks(nDomain[0], nDomain[1]),
+        [FIT_SIGNALS.yDomain]: linearLossDomain(result.data.loss, [p.E]),
+        [FIT_SIGNALS.colorDomain]: labels,
+      },
+    ),
     ctx,
     {
       title: { text: tr(title, lang), subtitle: [chinchillaLine(p), fitSubtitle(result, lang)] },
@@ -318,8 +375,8 @@ function computeChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
     : [];
   const points = pointRows(rows, lang);
   const inRange = envelope.filter((e) => e.C >= Math.min(...C) && e.C <= Math.max(...C)).map((e) => e.loss);
-  const y = { field: 'loss', type: 'quantitative', scale: linearLossScale(result.data.loss, inRange), axis: { title: tr(T.loss, lang) } };
-  const x = { field: 'C', type: 'quantitative', scale: logScale(cDomain), axis: logAxis(tr(T.C, lang), cDomain[0], cDomain[1]) };
+  const y = { field: 'loss', type: 'quantitative', scale: linearScale(FIT_SIGNALS.yDomain), axis: { title: tr(T.loss, lang) } };
+  const x = { field: 'C', type: 'quantitative', scale: logScale(FIT_SIGNALS.xDomain), axis: logAxis(tr(T.C, lang), FIT_SIGNALS.xTicks) };
   const nDomain = logExtent(result.data.N as number[], 1);
   const title = { en: 'Loss against compute, with the compute-optimal envelope', zh: '损失随计算量的变化与计算最优包络' };
   const envelopeLabel = lang === 'zh' ? '计算最优损失 L(N_opt, D_opt)' : 'Compute-optimal loss L(N_opt, D_opt)';
@@ -333,7 +390,7 @@ function computeChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
         color: {
           field: 'N',
           type: 'quantitative',
-          scale: { type: 'log', scheme: 'viridis', domain: nDomain },
+          scale: { type: 'log', scheme: 'viridis', domain: { expr: FIT_SIGNALS.colorDomain } },
           legend: { title: tr({ en: 'Model size N', zh: '模型规模 N' }, lang), format: '.1~e' },
         },
         tooltip: tooltip(result, lang),
@@ -355,10 +412,20 @@ function computeChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
     );
   }
   return makeChart(
-    frame(FIT_CHART_IDS.compute, title, {
-      en: "Each run's loss against its training compute C = 6ND (points, coloured by model size), and the lowest loss the fitted law allows at each compute budget (line): runs on the line used their compute optimally.",
-      zh: '每次训练的损失随训练计算量 C = 6ND 的变化（点，按模型规模着色），以及拟合定律在每个计算预算下可达的最低损失（线）：落在线上的训练最优地使用了计算量。',
-    }),
+    frame(
+      FIT_CHART_IDS.compute,
+      title,
+      {
+        en: "Each run's loss against its training compute C = 6ND (points, coloured by model size), and the lowest loss the fitted law allows at each compute budget (line): runs on the line used their compute optimally.",
+        zh: '每次训练的损失随训练计算量 C = 6ND 的变化（点，按模型规模着色），以及拟合定律在每个计算预算下可达的最低损失（线）：落在线上的训练最优地使用了计算量。',
+      },
+      {
+        [FIT_SIGNALS.xDomain]: cDomain,
+        [FIT_SIGNALS.xTicks]: logTicks(cDomain[0], cDomain[1]),
+        [FIT_SIGNALS.yDomain]: linearLossDomain(result.data.loss, inRange),
+        [FIT_SIGNALS.colorDomain]: nDomain,
+      },
+    ),
     ctx,
     { title: { text: tr(title, lang), subtitle: fitSubtitle(result, lang) }, layer: layers },
   );
@@ -391,13 +458,12 @@ function contourChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
         .filter((f) => f.N >= nDomain[0] && f.N <= nDomain[1] && f.D >= dDomain[0] && f.D <= dDomain[1])
         .map(({ C, N, D, i }) => ({ C, N, D, i }))
     : [];
-  const x = { field: 'N', type: 'quantitative', scale: logScale(nDomain), axis: logAxis(tr(T.N, lang), nDomain[0], nDomain[1]) };
-  const y = { field: 'D', type: 'quantitative', scale: logScale(dDomain), axis: logAxis(tr(T.D, lang), dDomain[0], dDomain[1]) };
+  const x = { field: 'N', type: 'quantitative', scale: logScale(FIT_SIGNALS.xDomain), axis: logAxis(tr(T.N, lang), FIT_SIGNALS.xTicks) };
+  const y = { field: 'D', type: 'quantitative', scale: logScale(FIT_SIGNALS.yDomain), axis: logAxis(tr(T.D, lang), FIT_SIGNALS.yTicks) };
   const color = {
     field: 'label',
     type: 'nominal',
-    sort: labels,
-    scale: { domain: labels.length > 0 ? labels : ['-'], range: theme.palette.slice(0, Math.max(1, labels.length)) },
+    scale: { domain: { expr: FIT_SIGNALS.colorDomain }, range: theme.palette.slice(0, MAX_CONTOURS) },
     legend: { title: tr({ en: 'Iso-loss', zh: '等损失线' }, lang) },
   };
   const title = { en: 'Iso-loss contours in the (N, D) plane', zh: '(N, D) 平面上的等损失线' };
@@ -418,16 +484,18 @@ function contourChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
       encoding: { x, y, tooltip: tooltip(result, lang) },
     },
   ];
-  if (frontier.length > 1) {
-    const last = frontier[Math.floor(frontier.length * 0.85)];
+  if (positive) {
+    // Drawn when the box holds two frontier points or more; the layers stay (empty) so the shape does not depend on it.
+    const drawn = frontier.length > 1 ? frontier : [];
+    const last = drawn.length > 0 ? [drawn[Math.floor(drawn.length * 0.85)]] : [];
     layers.push(
       {
-        data: { name: FIT_DATASETS.frontier, values: frontier },
+        data: { name: FIT_DATASETS.frontier, values: drawn },
         mark: { type: 'line', strokeWidth: 2.5, strokeDash: [7, 4], color: theme.accent, clip: true },
         encoding: { x, y, order: { field: 'i', type: 'quantitative' } },
       },
       {
-        data: { values: [last] },
+        data: { values: last },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -6, dy: -4, fontSize: 11, color: theme.accent },
         encoding: { x, y, text: { value: lang === 'zh' ? '计算最优前沿' : 'compute-optimal frontier' } },
       },
@@ -443,10 +511,21 @@ function contourChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
     });
   }
   return makeChart(
-    frame(FIT_CHART_IDS.contours, title, {
-      en: 'Curves of equal fitted loss over model size N and training tokens D, the runs (points), and the compute-optimal frontier (dashed): the (N, D) that reaches each loss with the least compute C = 6ND.',
-      zh: '拟合损失在模型规模 N 与训练词元数 D 上的等值线、各次训练（点），以及计算最优前沿（虚线）：以最少计算量 C = 6ND 达到各损失的 (N, D)。',
-    }),
+    frame(
+      FIT_CHART_IDS.contours,
+      title,
+      {
+        en: 'Curves of equal fitted loss over model size N and training tokens D, the runs (points), and the compute-optimal frontier (dashed): the (N, D) that reaches each loss with the least compute C = 6ND.',
+        zh: '拟合损失在模型规模 N 与训练词元数 D 上的等值线、各次训练（点），以及计算最优前沿（虚线）：以最少计算量 C = 6ND 达到各损失的 (N, D)。',
+      },
+      {
+        [FIT_SIGNALS.xDomain]: nDomain,
+        [FIT_SIGNALS.xTicks]: logTicks(nDomain[0], nDomain[1]),
+        [FIT_SIGNALS.yDomain]: dDomain,
+        [FIT_SIGNALS.yTicks]: logTicks(dDomain[0], dDomain[1]),
+        [FIT_SIGNALS.colorDomain]: labels.length > 0 ? labels : ['-'],
+      },
+    ),
     ctx,
     { title: { text: tr(title, lang), subtitle: chinchillaLine(p) }, layer: layers },
   );
@@ -460,21 +539,35 @@ function residualChart(result: FitResult, rows: FitRow[], ctx: ChartContext): Ch
   const points = pointRows(rows, lang);
   const values = points.map((r) => r.residualPct);
   const span = Math.max(1e-6, ...values.map((v) => Math.abs(v))) * 1.15;
-  const x = { field: xVar, type: 'quantitative', scale: logScale(domain), axis: logAxis(axisTitle(xVar, result, lang), domain[0], domain[1]) };
-  const y = { field: 'residualPct', type: 'quantitative', scale: { domain: [-span, span], nice: false }, axis: { title: tr(T.residual, lang) } };
+  const x = { field: xVar, type: 'quantitative', scale: logScale(FIT_SIGNALS.xDomain), axis: logAxis(axisTitle(xVar, result, lang), FIT_SIGNALS.xTicks) };
+  const y = {
+    field: 'residualPct',
+    type: 'quantitative',
+    scale: { domain: { expr: FIT_SIGNALS.yDomain }, nice: false },
+    axis: { title: tr(T.residual, lang) },
+  };
   const rms = Math.sqrt(values.reduce((s, v) => s + v * v, 0) / Math.max(1, values.length));
   const title = { en: 'Residuals of the fit', zh: '拟合残差' };
   return makeChart(
-    frame(FIT_CHART_IDS.residuals, title, {
-      en:
-        'ln L − ln L̂ for each run, in percent (about the relative error of the fit), against ' +
-        (xVar === 'C' ? 'training compute' : xVar === 'N' ? 'model size' : 'training tokens') +
-        '; the fit minimises these (a Huber loss for the Chinchilla form).',
-      zh:
-        '每次训练的 ln L − ln L̂（百分数，约等于拟合的相对误差），横轴为' +
-        (xVar === 'C' ? '训练计算量' : xVar === 'N' ? '模型规模' : '训练词元数') +
-        '；拟合即最小化这些残差（Chinchilla 形式用 Huber 损失）。',
-    }),
+    frame(
+      FIT_CHART_IDS.residuals,
+      title,
+      {
+        en:
+          'ln L − ln L̂ for each run, in percent (about the relative error of the fit), against ' +
+          (xVar === 'C' ? 'training compute' : xVar === 'N' ? 'model size' : 'training tokens') +
+          '; the fit minimises these (a Huber loss for the Chinchilla form).',
+        zh:
+          '每次训练的 ln L − ln L̂（百分数，约等于拟合的相对误差），横轴为' +
+          (xVar === 'C' ? '训练计算量' : xVar === 'N' ? '模型规模' : '训练词元数') +
+          '；拟合即最小化这些残差（Chinchilla 形式用 Huber 损失）。',
+      },
+      {
+        [FIT_SIGNALS.xDomain]: domain,
+        [FIT_SIGNALS.xTicks]: logTicks(domain[0], domain[1]),
+        [FIT_SIGNALS.yDomain]: [-span, span],
+      },
+    ),
     ctx,
     {
       title: {
@@ -520,12 +613,12 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
   ]);
   const yValues = [...frontier.map((f) => f.value), ...runs.map((r) => r.value)];
   const yDomain = logExtent(yValues, 1.5);
-  const x = { field: 'C', type: 'quantitative', scale: logScale(domain), axis: logAxis(tr(T.C, lang), domain[0], domain[1]) };
+  const x = { field: 'C', type: 'quantitative', scale: logScale(FIT_SIGNALS.xDomain), axis: logAxis(tr(T.C, lang), FIT_SIGNALS.xTicks) };
   const y = {
     field: 'value',
     type: 'quantitative',
-    scale: logScale(yDomain),
-    axis: logAxis(tr({ en: 'Parameters / tokens', zh: '参数量 / 词元数' }, lang), yDomain[0], yDomain[1]),
+    scale: logScale(FIT_SIGNALS.yDomain),
+    axis: logAxis(tr({ en: 'Parameters / tokens', zh: '参数量 / 词元数' }, lang), FIT_SIGNALS.yTicks),
   };
   const color = {
     field: 'series',
@@ -549,10 +642,20 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
     : [lang === 'zh' ? '拟合的指数或系数不为正，没有计算最优前沿。' : 'The fitted exponents or coefficients are not positive: no compute-optimal frontier.'];
   const title = { en: 'Compute-optimal frontier N_opt(C), D_opt(C)', zh: '计算最优前沿 N_opt(C)、D_opt(C)' };
   return makeChart(
-    frame(FIT_CHART_IDS.frontier, title, {
-      en: "The model size and token count that minimise the fitted loss for each compute budget C = 6ND (lines, extrapolated beyond the data), with the runs' own N and D (points).",
-      zh: '在每个计算预算 C = 6ND 下使拟合损失最小的模型规模与词元数（线，超出数据范围为外推），以及各次训练自身的 N 与 D（点）。',
-    }),
+    frame(
+      FIT_CHART_IDS.frontier,
+      title,
+      {
+        en: "The model size and token count that minimise the fitted loss for each compute budget C = 6ND (lines, extrapolated beyond the data), with the runs' own N and D (points).",
+        zh: '在每个计算预算 C = 6ND 下使拟合损失最小的模型规模与词元数（线，超出数据范围为外推），以及各次训练自身的 N 与 D（点）。',
+      },
+      {
+        [FIT_SIGNALS.xDomain]: domain,
+        [FIT_SIGNALS.xTicks]: logTicks(domain[0], domain[1]),
+        [FIT_SIGNALS.yDomain]: yDomain,
+        [FIT_SIGNALS.yTicks]: logTicks(yDomain[0], yDomain[1]),
+      },
+    ),
     ctx,
     {
       title: { text: tr(title, lang), subtitle },
@@ -616,25 +719,23 @@ function powerChart(result: PowerFitResult, rows: FitRow[], ctx: ChartContext): 
     [...result.data.loss, ...(result.floor ? [result.floor.E] : [])].filter((v) => v > 0),
     1.08,
   );
-  const x = { field: 'x', type: 'quantitative', scale: logScale(domain), axis: logAxis(axisTitle(result.x, result, lang), domain[0], domain[1]) };
-  const y = { field: 'loss', type: 'quantitative', scale: logScale(yDomain), axis: { title: tr(T.loss, lang), format: '.3~g' } };
+  const x = { field: 'x', type: 'quantitative', scale: logScale(FIT_SIGNALS.xDomain), axis: logAxis(axisTitle(result.x, result, lang), FIT_SIGNALS.xTicks) };
+  const y = { field: 'loss', type: 'quantitative', scale: logScale(FIT_SIGNALS.yDomain), axis: { title: tr(T.loss, lang), format: '.3~g' } };
+  // The laws' labels quote the fitted values: the colour domain is a signal (one or two laws, the same two colours).
   const color = {
     field: 'series',
     type: 'nominal',
-    sort: series,
-    scale: { domain: series, range: result.floor ? [theme.palette[0], theme.palette[1]] : [theme.palette[0]] },
+    scale: { domain: { expr: FIT_SIGNALS.colorDomain }, range: [theme.palette[0], theme.palette[1]] },
     legend: { title: null, orient: 'bottom', labelLimit: 420 },
   };
   const title = { en: 'Data and fitted power laws', zh: '数据与拟合的幂律' };
-  const layers: Json[] = [];
-  if (result.floor && result.floor.E > 0) {
-    layers.push({
-      data: { values: [{ loss: result.floor.E }] },
+  // The rule at a positive fitted floor E: an empty layer without one, so the shape does not depend on the fit.
+  const layers: Json[] = [
+    {
+      data: { values: result.floor && result.floor.E > 0 ? [{ loss: result.floor.E }] : [] },
       mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: theme.muted },
       encoding: { y },
-    });
-  }
-  layers.push(
+    },
     {
       data: { name: FIT_DATASETS.curves, values: curves },
       mark: { type: 'line', strokeWidth: 2.2, clip: true },
@@ -645,12 +746,22 @@ function powerChart(result: PowerFitResult, rows: FitRow[], ctx: ChartContext): 
       mark: { type: 'point', filled: true, size: 45, opacity: 0.9, color: theme.foreground },
       encoding: { x, y, tooltip: tooltip(result, lang) },
     },
-  );
+  ];
   return makeChart(
-    frame(FIT_CHART_IDS.power, title, {
-      en: `The loss of each run against ${result.x === 'C' ? 'training compute' : result.x === 'N' ? 'model size' : 'training tokens'} on log-log axes (points), the pure power law ${f.pure} (a straight line) and, when it fits, the law with an irreducible floor ${f.floor} (dashed rule at E).`,
-      zh: `每次训练的损失随${result.x === 'C' ? '训练计算量' : result.x === 'N' ? '模型规模' : '训练词元数'}的变化（双对数坐标，点），纯幂律 ${f.pure}（直线），以及带不可约下限的 ${f.floor}（虚线为 E）。`,
-    }),
+    frame(
+      FIT_CHART_IDS.power,
+      title,
+      {
+        en: `The loss of each run against ${result.x === 'C' ? 'training compute' : result.x === 'N' ? 'model size' : 'training tokens'} on log-log axes (points), the pure power law ${f.pure} (a straight line) and, when it fits, the law with an irreducible floor ${f.floor} (dashed rule at E).`,
+        zh: `每次训练的损失随${result.x === 'C' ? '训练计算量' : result.x === 'N' ? '模型规模' : '训练词元数'}的变化（双对数坐标，点），纯幂律 ${f.pure}（直线），以及带不可约下限的 ${f.floor}（虚线为 E）。`,
+      },
+      {
+        [FIT_SIGNALS.xDomain]: domain,
+        [FIT_SIGNALS.xTicks]: logTicks(domain[0], domain[1]),
+        [FIT_SIGNALS.yDomain]: yDomain,
+        [FIT_SIGNALS.colorDomain]: series,
+      },
+    ),
     ctx,
     { title: { text: tr(title, lang), subtitle: fitSubtitle(result, lang) }, layer: layers },
   );

@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { renderWebviewHtml } from '../../../webview/html';
 import { compiledTableName, NARROW_PX } from '../../../webview/lib/layout';
+import { FIT_CHART_TABLE } from '../../../src/sections/fit/charts';
 import { THEME_BODY_CLASS, themeStylesheet, type ThemeName } from './themes';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -54,9 +55,10 @@ function testPageHtml(origin: string, opts: PageOptions): string {
     lang: opts.lang,
     sectionId: opts.sectionId,
     mode: opts.mode,
+    // As the extension's panels do (webviewContent.ts, fitCommand.ts): the wide table beside the page script.
     compiledChartsUri:
-      opts.entry !== 'fit' && opts.mode !== 'view'
-        ? `${origin}/dist/charts/${compiledTableName(opts.sectionId, opts.lang, NARROW_PX) ?? 'none'}.js`
+      opts.mode !== 'view'
+        ? `${origin}/dist/charts/${compiledTableName(opts.entry === 'fit' ? FIT_CHART_TABLE : opts.sectionId, opts.lang, NARROW_PX) ?? 'none'}.js`
         : undefined,
   });
   const themeLink = `<link rel="stylesheet" href="${origin}/__theme/${opts.theme}.css" nonce="${nonce}">`;
