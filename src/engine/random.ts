@@ -131,8 +131,9 @@ function decompose(x: number): [bigint, number] {
  * a subnormal result could be rounded twice. Exported for tests.
  */
 export function fma(a: number, b: number, c: number): number {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c) || a === 0 || b === 0 || c === 0) {
-    // No rounding question in these cases (exact product or IEEE special values).
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c) || c === 0) {
+    // IEEE special values, or the product rounded once (with its signed zero). A zero a or
+    // b with c ≠ 0 needs no case: the exact sum below is c.
     return a * b + c;
   }
   const [ma, ea] = decompose(a);

@@ -109,6 +109,8 @@ describe('engine/fit/markdownTable', () => {
     assert.ok(fromProse, 'the first table line of the selection anchors it');
     assert.deepEqual([fromProse.headerLine, fromProse.firstDataLine, fromProse.lastDataLine, fromProse.partial], [2, 4, 4, true]);
     assert.equal(findTableAt(doc, { start: at(0), end: at(4, 3) }), undefined, 'anchored on the pipe in prose above the header: no table');
+    const caret = findTableAt(doc, { start: at(5, 2), end: at(5, 2) });
+    assert.deepEqual([caret?.firstDataLine, caret?.lastDataLine, caret?.partial], [4, 6, false], 'a caret inside a data row: the whole table');
     const headerOnly = findTableAt(doc, { start: at(2), end: at(3, 5) });
     assert.ok(headerOnly);
     assert.deepEqual([headerOnly.firstDataLine, headerOnly.lastDataLine, headerOnly.partial], [4, 6, false], 'no data row selected: the whole table');
