@@ -125,12 +125,17 @@ export function formatFlops(x: number, digits = 3): string {
 /** One formatter per digit count: constructing an Intl.NumberFormat costs more than formatting with it (charts format hundreds of rows). */
 const pfDaysFormats = new Map<number, Intl.NumberFormat>();
 
+/** The PF-days number format (uncached; exported for tests). */
+export function pfDaysNumberFormat(digits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+}
+
 /** Compute in PF-days (1 PF-day = 8.64e19 FLOPs). */
 export function formatPfDays(flops: number, digits = 3): string {
   const pfDays = flops / 8.64e19;
   let format = pfDaysFormats.get(digits);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+    format = pfDaysNumberFormat(digits);
     pfDaysFormats.set(digits, format);
   }
   return `${format.format(Number(pfDays.toPrecision(digits)))} PF-days`;

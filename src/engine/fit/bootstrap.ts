@@ -87,6 +87,7 @@ export function percentileSummary<K extends string>(
     mean /= v.length;
     let ss = 0;
     for (let i = 0; i < v.length; i++) ss += (v[i] - mean) ** 2;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with one draw ss = 0 and v.length − 1 = 0, so the root is NaN anyway; with none the mean is NaN.
     standardError[k] = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : NaN;
   }
   return { intervals, standardError, resamples: ok.length, failed: draws.length - ok.length };
