@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = 'c50aa78a6c83291bd401624af9748ab0d6d6dda785763246be874cb3ba6a5ec9';
+export const SHIPPED_FITS_SOURCES = '0cb0a259da532e5f2d78f24084af417f52ba98cc526d51d3c6998a0c6fefa5aa';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =
