@@ -7,7 +7,8 @@
  * toExponential rounds them up, so ties are detected on the exact decimal expansion.
  */
 export function pythonExp(x: number, digits = 0): string {
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : x < 0 ? '-inf' : 'nan';
+  // 'Infinity', '-Infinity', 'NaN' → 'inf', '-inf', 'nan'.
+  if (!Number.isFinite(x)) return String(x).replace('Infinity', 'inf').toLowerCase();
   let [mantissa, exp] = x.toExponential(digits).split('e');
   const exact = x.toExponential(Math.min(100, digits + 30));
   const [exactMantissa, exactExp] = exact.split('e');
@@ -15,18 +16,18 @@ export function pythonExp(x: number, digits = 0): string {
     .replace('-', '')
     .replace('.', '')
     .slice(digits + 1);
-  if (exactExp === exp || Number(exactExp) + 1 === Number(exp)) {
-    const isTie = /^50*$/.test(rest);
-    const keptDigits = exactMantissa
-      .replace('-', '')
-      .replace('.', '')
-      .slice(0, digits + 1);
-    if (isTie && Number(keptDigits[keptDigits.length - 1]) % 2 === 0) {
-      // Round half to even: keep the truncated (even) digits instead of rounding up.
-      const sign = x < 0 ? '-' : '';
-      mantissa = sign + (digits > 0 ? `${keptDigits[0]}.${keptDigits.slice(1)}` : keptDigits);
-      exp = exactExp;
-    }
+  // (The exact expansion's exponent is the rounded one, or one less where rounding up
+  // carried, 9.5e9 → "1e+10"; that case keeps a 9, odd, so it is never changed below.)
+  const isTie = /^50*$/.test(rest);
+  const keptDigits = exactMantissa
+    .replace('-', '')
+    .replace('.', '')
+    .slice(0, digits + 1);
+  if (isTie && Number(keptDigits[keptDigits.length - 1]) % 2 === 0) {
+    // Round half to even: keep the truncated (even) digits instead of rounding up.
+    const sign = exactMantissa.startsWith('-') ? '-' : '';
+    mantissa = sign + (digits > 0 ? `${keptDigits[0]}.${keptDigits.slice(1)}` : keptDigits);
+    exp = exactExp;
   }
   const e = Number(exp);
   const sign = e < 0 ? '-' : '+';
@@ -69,12 +70,12 @@ export function formatCount(x: number, lang: 'en' | 'zh', maxDecimals = 1): stri
 
 /** Parameters: "10B parameters" / "100亿参数". */
 export function formatParams(x: number, lang: 'en' | 'zh'): string {
-  return lang === 'zh' ? `${formatCount(x, 'zh')}参数` : `${formatCount(x, 'en')} parameters`;
+  return lang === 'zh' ? `${formatCount(x, lang)}参数` : `${formatCount(x, lang)} parameters`;
 }
 
 /** Training tokens: "1.4T tokens" / "1.4万亿 token". */
 export function formatTokens(x: number, lang: 'en' | 'zh'): string {
-  return lang === 'zh' ? `${formatCount(x, 'zh')} token` : `${formatCount(x, 'en')} tokens`;
+  return lang === 'zh' ? `${formatCount(x, lang)} token` : `${formatCount(x, lang)} tokens`;
 }
 
 /**
@@ -83,7 +84,7 @@ export function formatTokens(x: number, lang: 'en' | 'zh'): string {
  */
 export function formatNumber(x: number, digits = 3): string {
   if (Number.isNaN(x)) return '?';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (!Number.isFinite(x)) return x === Infinity ? '∞' : '−∞';
   if (x === 0) return '0';
   const a = Math.abs(x);
   if (a >= 1e5 || a < 1e-3) {
@@ -118,18 +119,23 @@ export function formatScientific(x: number, digits = 3): string {
 /** Training compute in FLOPs: 5.76e23 → "5.76e23 FLOPs". */
 export function formatFlops(x: number, digits = 3): string {
   const [mantissa, exp] = x.toExponential(digits - 1).split('e');
-  return `${trimNumber(Number(mantissa), digits - 1)}e${Number(exp)} FLOPs`;
+  return `${trimZeros(mantissa)}e${Number(exp)} FLOPs`;
 }
 
 /** One formatter per digit count: constructing an Intl.NumberFormat costs more than formatting with it (charts format hundreds of rows). */
 const pfDaysFormats = new Map<number, Intl.NumberFormat>();
+
+/** The PF-days number format (uncached; exported for tests). */
+export function pfDaysNumberFormat(digits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+}
 
 /** Compute in PF-days (1 PF-day = 8.64e19 FLOPs). */
 export function formatPfDays(flops: number, digits = 3): string {
   const pfDays = flops / 8.64e19;
   let format = pfDaysFormats.get(digits);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+    format = pfDaysNumberFormat(digits);
     pfDaysFormats.set(digits, format);
   }
   return `${format.format(Number(pfDays.toPrecision(digits)))} PF-days`;

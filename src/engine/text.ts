@@ -56,13 +56,13 @@ function isUnsafeCode(c: number): boolean {
  * (CLI arguments, formula text, data cells).
  */
 export function displayValue(value: string, maxChars = MESSAGE_VALUE_CHARS): string {
-  const text = typeof value === 'string' ? value : String(value);
+  const text = String(value);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     if (out.length >= maxChars) return `${out}…`;
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1); // NaN past the end
       if (d >= 0xdc00 && d <= 0xdfff) {
         out += text[i] + text[i + 1];
         i++;
@@ -73,7 +73,7 @@ export function displayValue(value: string, maxChars = MESSAGE_VALUE_CHARS): str
     else if (c === 0x0d) out += '\\r';
     else if (c === 0x0a) out += '\\n';
     else if (c === 0x09) out += '\\t';
-    else if (c < 0x100) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c <= 0x9f) out += `\\x${c.toString(16).padStart(2, '0')}`;
     else out += `\\u{${c.toString(16)}}`;
   }
   return out;
@@ -85,9 +85,7 @@ export function displayValue(value: string, maxChars = MESSAGE_VALUE_CHARS): str
  * step before a message is printed, whatever built it.
  */
 export function oneLine(message: string, maxChars = 600): string {
-  const text = typeof message === 'string' ? message : String(message);
-  const joined = text
-    .trim()
+  const joined = String(message)
     .split(/\r?\n/)
     .map((part) => part.trim())
     .filter((part) => part !== '')

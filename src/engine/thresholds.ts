@@ -25,14 +25,11 @@ export function capability(model: TransitionModel, size: number, threshold: numb
 
 /**
  * The seed's emergence point: the first grid size at which the step rule is true and
- * was false just before (MathematicalReasoningEmergence.analyze_math_emergence).
+ * was false just before (MathematicalReasoningEmergence.analyze_math_emergence). The
+ * first capable size is that point: every size before it is, by definition, not capable.
  */
 export function firstEmergence(grid: readonly number[], threshold: number): number | undefined {
-  for (let j = 0; j < grid.length; j++) {
-    const capable = stepCapability(grid[j], threshold) === 1;
-    if (capable && (j === 0 || stepCapability(grid[j - 1], threshold) === 0)) return grid[j];
-  }
-  return undefined;
+  return grid.find((size) => stepCapability(size, threshold) === 1);
 }
 
 /** Capabilities unlocked at `size`: those whose threshold is ≤ size, in order. */

@@ -103,9 +103,7 @@ export function isParamMap(v: unknown): v is Record<string, ParamValue> {
   const entries = Object.entries(v);
   if (entries.length > 64) return false;
   return entries.every(
-    ([k, x]) =>
-      /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k) &&
-      ((typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x.length <= 256) || typeof x === 'boolean'),
+    ([k, x]) => /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k) && (finite(x) || (typeof x === 'string' && x.length <= 256) || typeof x === 'boolean'),
   );
 }
 
@@ -115,7 +113,7 @@ function parseNoteContext(v: unknown): NoteContext | undefined {
   const values: NoteContext['values'] = [];
   for (const x of v.values) {
     if (!isObject(x) || typeof x.label !== 'string' || x.label.length > 32) return undefined;
-    if (typeof x.value !== 'number' || !Number.isFinite(x.value) || typeof x.line !== 'number' || !Number.isInteger(x.line) || x.line < 1) return undefined;
+    if (!finite(x.value) || !integer(x.line) || x.line < 1) return undefined;
     values.push({ label: x.label, value: x.value, line: x.line });
   }
   let focusCharts: string[] | undefined;
@@ -134,7 +132,7 @@ export function isPanelState(v: unknown): v is PanelState {
 export function parseUserTable(v: unknown): UserTable | undefined {
   const L = USER_TABLE_LIMITS;
   if (!isObject(v) || typeof v.name !== 'string' || v.name.length === 0 || v.name.length > L.nameLength) return undefined;
-  if (typeof v.firstRowNumber !== 'number' || !Number.isInteger(v.firstRowNumber) || v.firstRowNumber < 1) return undefined;
+  if (!integer(v.firstRowNumber) || v.firstRowNumber < 1) return undefined;
   if (!Array.isArray(v.rows) || v.rows.length < 2 || v.rows.length > L.rows) return undefined;
   const rows: string[][] = [];
   for (const r of v.rows as unknown[]) {
@@ -149,9 +147,9 @@ export function parseHostMessage(v: unknown): HostToWebview | undefined {
   switch (v.type) {
     case 'show': {
       if (!isId(v.sectionId) || !isLang(v.lang) || (v.params !== undefined && !isParamMap(v.params))) return undefined;
-      const note = v.note === undefined ? undefined : parseNoteContext(v.note);
+      const note = parseNoteContext(v.note);
       if (v.note !== undefined && !note) return undefined;
-      const userTable = v.userTable === undefined ? undefined : parseUserTable(v.userTable);
+      const userTable = parseUserTable(v.userTable);
       if (v.userTable !== undefined && !userTable) return undefined;
       return { type: 'show', sectionId: v.sectionId, lang: v.lang, params: v.params, note, ...(userTable ? { userTable } : {}) };
     }
@@ -161,9 +159,8 @@ export function parseHostMessage(v: unknown): HostToWebview | undefined {
       return isParamMap(v.params) ? { type: 'setParams', params: v.params } : undefined;
     case 'export':
       return isFormat(v.format) && (v.chartId === undefined || isId(v.chartId)) ? { type: 'export', format: v.format, chartId: v.chartId } : undefined;
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 export function parseWebviewMessage(v: unknown): WebviewToHost | undefined {
@@ -175,21 +172,13 @@ export function parseWebviewMessage(v: unknown): WebviewToHost | undefined {
       if (!isId(v.sectionId) || !isParamMap(v.params) || !Array.isArray(v.charts) || v.charts.length > 64) return undefined;
       const charts: RenderedChartInfo[] = [];
       for (const c of v.charts) {
-        if (!isObject(c) || !isId(c.id) || typeof c.marks !== 'number' || !Number.isInteger(c.marks) || c.marks < 0) return undefined;
+        if (!isObject(c) || !isId(c.id) || !isCount(c.marks)) return undefined;
         if (typeof c.digest !== 'string' || c.digest.length > 64) return undefined;
         charts.push({ id: c.id, marks: c.marks, digest: c.digest });
       }
       if (v.userTable === undefined) return { type: 'rendered', sectionId: v.sectionId, params: v.params, charts };
       const u = v.userTable;
-      if (
-        !isObject(u) ||
-        typeof u.name !== 'string' ||
-        u.name.length > USER_TABLE_LIMITS.nameLength ||
-        typeof u.models !== 'number' ||
-        !Number.isInteger(u.models) ||
-        u.models < 0
-      )
-        return undefined;
+      if (!isObject(u) || typeof u.name !== 'string' || u.name.length > USER_TABLE_LIMITS.nameLength || !isCount(u.models)) return undefined;
       return { type: 'rendered', sectionId: v.sectionId, params: v.params, charts, userTable: { name: u.name, models: u.models } };
     }
     case 'exported':
@@ -202,9 +191,8 @@ export function parseWebviewMessage(v: unknown): WebviewToHost | undefined {
       return isId(v.sectionId) && isParamMap(v.params) ? { type: 'insertChart', sectionId: v.sectionId, params: v.params } : undefined;
     case 'error':
       return typeof v.message === 'string' ? { type: 'error', message: v.message.slice(0, 2000) } : undefined;
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 // =====================================================================================
@@ -252,8 +240,13 @@ export type FitWebviewToHost =
 /** Most rows a fit result may carry. */
 export const MAX_FIT_ROWS = 100_000;
 
+// Number.isFinite and Number.isInteger are false for anything but a number.
 function finite(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
+  return Number.isFinite(v);
+}
+
+function integer(v: unknown): v is number {
+  return Number.isInteger(v);
 }
 
 function shortString(v: unknown, max = 256): v is string {
@@ -261,7 +254,7 @@ function shortString(v: unknown, max = 256): v is string {
 }
 
 function isCount(v: unknown, max = Number.MAX_SAFE_INTEGER): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+  return integer(v) && v >= 0 && v <= max;
 }
 
 function numberArray(v: unknown, length: number, positive: boolean): number[] | undefined {
@@ -350,8 +343,7 @@ const DERIVED_FIELDS = ['a', 'b', 'G', 'nOpt', 'dOpt', 'tokensPerParam', 'lossOp
 
 /** Derived quantities with their intervals (absent: null, a result saved before they existed). */
 function parseDerivedQuantities(v: unknown): ChinchillaFitResult['derivedQuantities'] | undefined {
-  if (v === undefined || v === null) return null;
-  if (!isObject(v)) return undefined;
+  if (!isObject(v)) return v === undefined || v === null ? null : undefined;
   const out = {} as NonNullable<ChinchillaFitResult['derivedQuantities']>;
   for (const k of DERIVED_FIELDS) {
     const e = v[k];
@@ -365,8 +357,7 @@ function parseDerivedQuantities(v: unknown): ChinchillaFitResult['derivedQuantit
 
 /** The fit's diagnostics (absent: null); at most MAX_FIT_ROWS flagged or dropped rows. */
 function parseDiagnostics(v: unknown): FitDiagnostics | null | undefined {
-  if (v === undefined || v === null) return null;
-  if (!isObject(v)) return undefined;
+  if (!isObject(v)) return v === undefined || v === null ? null : undefined;
   let leverage: FitDiagnostics['leverage'] = null;
   if (v.leverage !== null) {
     const l = v.leverage;
@@ -386,9 +377,8 @@ function parseDiagnostics(v: unknown): FitDiagnostics | null | undefined {
     const losses = numberArray(d.losses, d.rows.length, true);
     if (!losses || !isObject(d.allRows)) return undefined;
     const allRows: Record<string, number> = {};
-    const keys = Object.keys(d.allRows);
-    if (keys.length > 8) return undefined;
-    for (const k of keys) {
+    // At most six keys pass: the loop stops at the seventh.
+    for (const k of Object.keys(d.allRows)) {
       const x = d.allRows[k];
       if (!['E', 'A', 'B', 'alpha', 'beta', 'x0'].includes(k) || !finite(x)) return undefined;
       allRows[k] = x;
@@ -464,9 +454,8 @@ export function parseFitHostMessage(v: unknown): FitHostToWebview | undefined {
     }
     case 'fitSetLang':
       return isLang(v.lang) ? { type: 'fitSetLang', lang: v.lang } : undefined;
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 export function parseFitWebviewMessage(v: unknown): FitWebviewToHost | undefined {
@@ -487,7 +476,6 @@ export function parseFitWebviewMessage(v: unknown): FitWebviewToHost | undefined
     }
     case 'fitError':
       return typeof v.message === 'string' ? { type: 'fitError', message: v.message.slice(0, 2000) } : undefined;
-    default:
-      return undefined;
   }
+  return undefined;
 }

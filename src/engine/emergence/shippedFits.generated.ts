@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = '83f136f9ded940a3ec8e7090cd770a73b20b5a5f7ede1677016588e1d10bcc9d';
+export const SHIPPED_FITS_SOURCES = '0cb0a259da532e5f2d78f24084af417f52ba98cc526d51d3c6998a0c6fefa5aa';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =

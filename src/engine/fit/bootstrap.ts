@@ -40,6 +40,7 @@ export const BOOTSTRAP_DEFAULTS = Object.freeze({ resamples: 200, seed: 1, confi
 /** Quantile with linear interpolation between order statistics (numpy's default). */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
+  // Stryker disable next-line ConditionalExpression: with no values every index reads undefined, and the interpolation is NaN anyway.
   if (n === 0) return NaN;
   const h = (n - 1) * q;
   const lo = Math.floor(h);
@@ -86,6 +87,7 @@ export function percentileSummary<K extends string>(
     mean /= v.length;
     let ss = 0;
     for (let i = 0; i < v.length; i++) ss += (v[i] - mean) ** 2;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with one draw ss = 0 and v.length − 1 = 0, so the root is NaN anyway; with none the mean is NaN.
     standardError[k] = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : NaN;
   }
   return { intervals, standardError, resamples: ok.length, failed: draws.length - ok.length };

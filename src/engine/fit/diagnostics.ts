@@ -48,37 +48,40 @@ function leverageThreshold(parameters: number, rows: number): number {
   return (2 * parameters) / rows;
 }
 
-/** Solves the p×p symmetric system M·x = v by Gaussian elimination with partial pivoting; null if singular. */
+/**
+ * Solves the p×p system M·x = v by Gaussian elimination; null if singular. M is JᵀJ
+ * (symmetric positive semi-definite), where elimination needs no pivoting (Wilkinson)
+ * and a zero pivot means M is singular: a PSD matrix with a zero diagonal entry has
+ * that row and column zero, so no row swap could help.
+ */
 function solve(M: number[][], v: number[]): number[] | null {
   const p = v.length;
   const a = M.map((row, i) => [...row, v[i]]);
   for (let c = 0; c < p; c++) {
-    let piv = c;
-    for (let r = c + 1; r < p; r++) if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) piv = r;
-    if (!(Math.abs(a[piv][c]) > 1e-300)) return null;
-    [a[c], a[piv]] = [a[piv], a[c]];
+    if (!(a[c][c] > 0)) return null;
     for (let r = c + 1; r < p; r++) {
       const f = a[r][c] / a[c][c];
       for (let k = c; k <= p; k++) a[r][k] -= f * a[c][k];
     }
   }
-  const x = new Array<number>(p).fill(0);
+  const x = a.map((row) => row[p]);
   for (let r = p - 1; r >= 0; r--) {
-    let s = a[r][p];
-    for (let k = r + 1; k < p; k++) s -= a[r][k] * x[k];
-    x[r] = s / a[r][r];
+    for (let k = r + 1; k < p; k++) x[r] -= a[r][k] * x[k];
+    x[r] /= a[r][r];
   }
   return x;
 }
 
 /** Hat-matrix diagonal of the n×p Jacobian `jac` (row-major rows); null when JᵀJ is singular. */
-function hatDiagonal(jac: readonly (readonly number[])[]): number[] | null {
-  const n = jac.length;
-  const p = n > 0 ? jac[0].length : 0;
-  // Columns scaled to unit norm first: log N is ~20 while the weights are ≤ 1.
-  const scale = new Array<number>(p).fill(0);
-  for (const row of jac) for (let k = 0; k < p; k++) scale[k] += row[k] * row[k];
-  for (let k = 0; k < p; k++) scale[k] = scale[k] > 0 ? 1 / Math.sqrt(scale[k]) : 1;
+function hatDiagonal(jac: readonly (readonly number[])[], p: number): number[] | null {
+  // Columns scaled to unit norm first: log N is ~20 while the weights are ≤ 1, and a
+  // column of tiny entries would underflow in JᵀJ. (H does not change under column
+  // scaling.) A zero column stays zero and makes M singular.
+  const scale = Array.from({ length: p }, (_, k) => {
+    let squares = 0;
+    for (const row of jac) squares += row[k] * row[k];
+    return 1 / Math.sqrt(squares || 1);
+  });
   const M = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (const row of jac) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) M[i][j] += row[i] * scale[i] * row[j] * scale[j];
   // (JᵀJ)⁻¹ column by column, then h_i = j_iᵀ (JᵀJ)⁻¹ j_i.
@@ -118,22 +121,22 @@ export interface PointCheck {
   standardised: number;
 }
 
-/** Rows whose leverage exceeds 2p/n or whose standardised residual exceeds 3 in size. */
+/** Rows whose leverage exceeds 2p/n or whose standardised residual exceeds 3 in size; null without rows or when JᵀJ is singular. */
 export function flagPoints(
   jac: readonly (readonly number[])[],
   residuals: readonly number[],
 ): { threshold: number; flagged: PointCheck[]; scale: number } | null {
   const n = jac.length;
-  const p = n > 0 ? jac[0].length : 0;
-  const h = hatDiagonal(jac);
+  if (n === 0) return null;
+  const h = hatDiagonal(jac, jac[0].length);
   if (!h) return null;
   const s = robustScale(residuals);
-  const threshold = leverageThreshold(p, n);
+  const threshold = leverageThreshold(jac[0].length, n);
   const flagged: PointCheck[] = [];
-  for (let i = 0; i < n; i++) {
-    const standardised = s > 0 ? residuals[i] / (s * Math.sqrt(Math.max(1e-12, 1 - h[i]))) : 0;
-    if (h[i] > threshold || Math.abs(standardised) > 3) flagged.push({ index: i, leverage: h[i], residual: residuals[i], standardised });
-  }
+  h.forEach((leverage, i) => {
+    const standardised = s > 0 ? residuals[i] / (s * Math.sqrt(Math.max(1e-12, 1 - leverage))) : 0;
+    if (leverage > threshold || Math.abs(standardised) > 3) flagged.push({ index: i, leverage, residual: residuals[i], standardised });
+  });
   return { threshold, flagged, scale: s };
 }
 
@@ -146,13 +149,15 @@ export type DropRule = 'loss' | 'residual';
  */
 export function rowsToDrop(k: number, rule: DropRule, loss: ArrayLike<number>, residuals: ArrayLike<number>): number[] {
   const n = loss.length;
+  // Stryker disable next-line EqualityOperator: k = 0 gives [] either way (no loss is ≥ sorted[n], which is undefined; slice(0, 0)).
   if (k <= 0) return [];
   if (rule === 'loss') {
     const cut = Float64Array.from(loss).sort()[Math.max(0, n - k)];
     return Array.from({ length: n }, (_, i) => i).filter((i) => loss[i] >= cut);
   }
+  // Array.prototype.sort is stable: rows of equal |residual| keep their order.
   return Array.from({ length: n }, (_, i) => i)
-    .sort((i, j) => Math.abs(residuals[j]) - Math.abs(residuals[i]) || i - j)
+    .sort((i, j) => Math.abs(residuals[j]) - Math.abs(residuals[i]))
     .slice(0, k)
     .sort((i, j) => i - j);
 }

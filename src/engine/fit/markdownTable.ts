@@ -67,10 +67,9 @@ export function splitRow(line: string): string[] {
   return cells;
 }
 
-/** A line that can be a table row: not blank, not a fence, with an unescaped pipe. */
+/** A line that can be a table row: not a fence, with an unescaped pipe (so not blank). */
 export function isTableLine(text: string): boolean {
-  if (text.trim() === '' || FENCE.test(text)) return false;
-  return /(^|[^\\])\|/.test(text);
+  return !FENCE.test(text) && /(^|[^\\])\|/.test(text);
 }
 
 /** The delimiter row under the header: |---|:--:|--:| (at least one dash per cell). */
@@ -82,15 +81,19 @@ function text(doc: LineSource, line: number): string {
   return doc.lineAt(line).text;
 }
 
+/** The open fence after a fence line `marker`: it opens one, or closes `open` if of the same character and at least as long. */
+function afterFence(open: string | undefined, marker: string): string | undefined {
+  if (open === undefined) return marker;
+  return marker[0] === open[0] && marker.length >= open.length ? undefined : open;
+}
+
 /** Whether `line` is inside a fenced code block, judging from the fences within the window above it. */
 function insideFence(doc: LineSource, line: number, window: number): boolean {
   let open: string | undefined;
+  // Stryker disable next-line EqualityOperator: `line` itself is a table line, never a fence line (isTableLine).
   for (let i = Math.max(0, line - window); i < line; i++) {
     const m = FENCE.exec(text(doc, i));
-    if (!m) continue;
-    const marker = m[1];
-    if (open === undefined) open = marker;
-    else if (marker[0] === open[0] && marker.length >= open.length) open = undefined;
+    if (m) open = afterFence(open, m[1]);
   }
   return open !== undefined;
 }
@@ -113,13 +116,12 @@ function tableAround(doc: LineSource, line: number, window: number): { header: n
   return undefined;
 }
 
-function build(doc: LineSource, header: number, end: number, from: number, to: number): MarkdownTable {
+/** The table from `header` to `end`, using its data rows `from`..`to` (all of them by default). */
+function build(doc: LineSource, header: number, end: number, from = header + 2, to = end): MarkdownTable {
   const firstData = header + 2;
-  const lo = Math.max(firstData, from);
-  const hi = Math.min(end, to);
   const rows: string[][] = [];
-  for (let i = header; i <= hi; i++) rows.push(i < firstData || i >= lo ? splitRow(text(doc, i)) : []);
-  return { headerLine: header, endLine: end, rows, firstRowNumber: header + 1, firstDataLine: lo, lastDataLine: hi, partial: lo > firstData || hi < end };
+  for (let i = header; i <= to; i++) rows.push(i < firstData || i >= from ? splitRow(text(doc, i)) : []);
+  return { headerLine: header, endLine: end, rows, firstRowNumber: header + 1, firstDataLine: from, lastDataLine: to, partial: from > firstData || to < end };
 }
 
 /**
@@ -130,18 +132,18 @@ function build(doc: LineSource, header: number, end: number, from: number, to: n
 export function findTableAt(doc: LineSource, selection: LineSelection, window = TABLE_WINDOW): MarkdownTable | undefined {
   const startLine = selection.start.line;
   let endLine = selection.end.line;
-  if (endLine > startLine && selection.end.character === 0) endLine--;
+  // (An empty selection at column 0 ends up before its start: no rows selected, as below.)
+  if (selection.end.character === 0) endLine--;
   // The table is the one containing the first table line of the selection.
   let anchor = startLine;
   while (anchor < endLine && !isTableLine(text(doc, anchor))) anchor++;
   const found = tableAround(doc, anchor, window);
   if (!found) return undefined;
   const firstData = found.header + 2;
-  const coversData = endLine >= firstData && startLine <= found.end && endLine > startLine;
-  if (!coversData) return build(doc, found.header, found.end, firstData, found.end);
-  const from = Math.max(firstData, startLine);
-  const to = Math.min(found.end, endLine);
-  return build(doc, found.header, found.end, from, to);
+  // The anchor lies in the table, so the selection starts at or before its end.
+  const coversData = endLine >= firstData && endLine > startLine;
+  if (!coversData) return build(doc, found.header, found.end);
+  return build(doc, found.header, found.end, Math.max(firstData, startLine), Math.min(found.end, endLine));
 }
 
 /** The first table of a document (fenced code skipped), looking at most `limit` lines. */
@@ -152,8 +154,7 @@ export function findFirstTable(doc: LineSource, limit = 20 * TABLE_WINDOW): Mark
     const t = text(doc, i);
     const m = FENCE.exec(t);
     if (m) {
-      if (open === undefined) open = m[1];
-      else if (m[1][0] === open[0] && m[1].length >= open.length) open = undefined;
+      open = afterFence(open, m[1]);
       continue;
     }
     if (open !== undefined || i === 0 || !isTableLine(t)) continue;
@@ -161,7 +162,7 @@ export function findFirstTable(doc: LineSource, limit = 20 * TABLE_WINDOW): Mark
     if (isDelimiterRow(delimiter) && isTableLine(text(doc, i - 1)) && splitRow(text(doc, i - 1)).length === delimiter.length) {
       let end = i;
       while (end + 1 < doc.lineCount && end - i < TABLE_WINDOW && isTableLine(text(doc, end + 1))) end++;
-      return build(doc, i - 1, end, i + 1, end);
+      return build(doc, i - 1, end);
     }
   }
   return undefined;

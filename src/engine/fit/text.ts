@@ -35,14 +35,14 @@ export type DecodeResult = { ok: true; text: string; encoding: 'utf-8' | 'utf-16
 
 function utf16(bytes: Uint8Array, littleEndian: boolean): string {
   const n = (bytes.length - 2) >> 1;
-  const units = new Uint16Array(n);
-  for (let k = 0; k < n; k++) {
+  const units = Uint16Array.from({ length: n }, (_, k) => {
     const lo = bytes[2 + 2 * k + (littleEndian ? 0 : 1)];
     const hi = bytes[2 + 2 * k + (littleEndian ? 1 : 0)];
-    units[k] = lo | (hi << 8);
-  }
+    return lo | (hi << 8);
+  });
   // Chunked so that a 20 MB file does not overflow the argument list.
   let out = '';
+  // Stryker disable next-line EqualityOperator: at k = n the chunk is empty.
   for (let k = 0; k < n; k += 8192) out += String.fromCharCode(...units.subarray(k, Math.min(n, k + 8192)));
   return out;
 }
@@ -57,10 +57,10 @@ export function decodeDataBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_DATA_BYTES) return { ok: false, message: tooLarge(bytes.length) };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: utf16(bytes, true), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: utf16(bytes, false), encoding: 'utf-16be' };
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    // The decoder drops one leading UTF-8 BOM itself (ignoreBOM is false).
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { ok: false, message: NOT_TEXT };
   }

@@ -333,6 +333,7 @@ export function fittedComputeFlops(fit: PublishedFit): FittedRange | undefined {
 
 /** A number as the papers print it: 1.3e9, 0.73, 3.1e8. */
 function printed(x: number): string {
+  // Stryker disable next-line EqualityOperator: called only with the registry's constants, none of which is exactly ±1e4.
   return Math.abs(x) >= 1e4 ? x.toExponential().replace('e+', 'e') : String(x);
 }
 

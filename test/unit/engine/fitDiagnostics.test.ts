@@ -190,4 +190,88 @@ describe('engine/fit/diagnostics', () => {
     assert.deepEqual(rowsToDrop(2, 'residual', [2, 2, 2, 2], other), [0, 3]);
     assert.deepEqual(rowsToDrop(9, 'residual', [2, 2, 2, 2], other), [0, 1, 2, 3]);
   });
+
+  it('leverage is unchanged by a column of tiny entries (columns are scaled before JᵀJ, which would underflow)', () => {
+    // A straight line in w = u³ with the slope column multiplied by 1e-160: H is
+    // invariant to column scaling, so h = 1/n + (w − w̄)²/Σ(w − w̄)² still.
+    const w = [1, 2, 3, 4, 5, 6].map((u) => u ** 3);
+    const mean = w.reduce((s, v) => s + v, 0) / w.length;
+    const sww = w.reduce((s, v) => s + (v - mean) ** 2, 0);
+    const result = flagPoints(
+      w.map((v) => [1, 1e-160 * v]),
+      w.map(() => 0),
+    );
+    assert.ok(result);
+    assert.deepEqual(
+      result.flagged.map((f) => f.index),
+      [5],
+    );
+    near(result.flagged[0].leverage, 1 / 6 + (w[5] - mean) ** 2 / sww, 1e-12, 'h of the far point');
+  });
+
+  it('no rows: no leverage (null)', () => {
+    assert.equal(flagPoints([], []), null);
+  });
+
+  it('the robust scale is the MAD about the median, not about zero', () => {
+    // One parameter (a constant): h = 1/5 for every row, threshold 2/5.
+    // Median 0.03; deviations [0.02, 0.01, 0, 0.01, 0.07] → MAD 0.01.
+    const residuals = [0.01, 0.02, 0.03, 0.04, 0.1];
+    const result = flagPoints(
+      residuals.map(() => [1]),
+      residuals,
+    );
+    assert.ok(result);
+    near(result.scale, 0.014826, 1e-12, 's');
+    assert.deepEqual(
+      result.flagged.map((f) => f.index),
+      [3, 4],
+      'r / (s·√(4/5)) is 2.26 for 0.03, 3.02 for 0.04 and 7.5 for 0.1',
+    );
+    near(result.flagged[1].standardised, 0.1 / (0.014826 * Math.sqrt(1 - 1 / 5)), 1e-9, 'standardised residual');
+  });
+
+  it('with a zero robust scale no residual is standardised, however large', () => {
+    // Three of four residuals are 0, so the MAD is 0; h = 1/4 < 2/4 for every row.
+    const result = flagPoints([[1], [1], [1], [1]], [0, 0, 0, 0.5]);
+    assert.ok(result);
+    assert.equal(result.scale, 0);
+    assert.deepEqual(result.flagged, []);
+  });
+
+  it('a row exactly at the leverage threshold or at |standardised| = 3 is not flagged (both must be exceeded)', () => {
+    // Rows [1] and [0]: h = [1, 0] and the threshold 2·1/2 = 1.
+    const edge = flagPoints([[1], [0]], [0, 0]);
+    assert.ok(edge);
+    assert.equal(edge.threshold, 1);
+    assert.deepEqual(edge.flagged, []);
+    // Seven rows [1] (h = 1/7 < 2/8) and one zero row (h = 0): the last residual is
+    // 3·s with s = 1.4826 (median 0, MAD 1), so its standardised value is 3 exactly.
+    const s = 1.4826;
+    const residuals = [-1, -1, 0, 0, 0, 1, 1, 3 * s];
+    assert.equal((3 * s) / s, 3, 'the float division is exact');
+    const atThree = flagPoints(
+      residuals.map((_, i) => [i < 7 ? 1 : 0]),
+      residuals,
+    );
+    assert.ok(atThree);
+    near(atThree.scale, s, 0, 's');
+    assert.deepEqual(atThree.flagged, []);
+    const beyond = flagPoints(
+      residuals.map((_, i) => [i < 7 ? 1 : 0]),
+      [...residuals.slice(0, 7), 3.001 * s],
+    );
+    assert.deepEqual(
+      beyond?.flagged.map((f) => f.index),
+      [7],
+    );
+  });
+
+  it('rowsToDrop with k ≤ 0 drops nothing by either rule; ties in |residual| keep row order', () => {
+    const residuals = [0.1, -0.5, 0.5, 0.2];
+    assert.deepEqual(rowsToDrop(-1, 'residual', [2, 2, 2, 2], residuals), []);
+    assert.deepEqual(rowsToDrop(0, 'residual', [2, 2, 2, 2], residuals), []);
+    const equal = Array.from({ length: 40 }, (_, i) => (i % 2 ? -0.1 : 0.1));
+    assert.deepEqual(rowsToDrop(5, 'residual', equal, equal), [0, 1, 2, 3, 4]);
+  });
 });

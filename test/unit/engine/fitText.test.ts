@@ -16,6 +16,13 @@ describe('engine/fit/text', () => {
     assert.deepEqual(decodeDataBytes(bytes(0xfe, 0xff, 0x00, 0x4e, 0x4e, 0x2d)), { ok: true, text: 'N中', encoding: 'utf-16be' });
     assert.deepEqual(decodeDataBytes(bytes(0xff, 0xfe, 0x4e, 0x00, 0x2d)), { ok: true, text: 'N', encoding: 'utf-16le' }, 'an odd last byte is dropped');
     assert.deepEqual(decodeDataBytes(bytes(0xfe, 0xfe, 0x41)).ok, false, 'not a BOM: invalid UTF-8');
+    assert.equal(decodeDataBytes(bytes(0xff, 0x00, 0x41, 0x00)).ok, false, 'FF without FE: invalid UTF-8, not UTF-16');
+    assert.equal(decodeDataBytes(bytes(0x41, 0xff, 0x00, 0x42)).ok, false, 'FF second after another byte: not a UTF-16 BE mark');
+    assert.deepEqual(
+      decodeDataBytes(bytes(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x4e)),
+      { ok: true, text: '\ufeffN', encoding: 'utf-8' },
+      'only the first BOM is a mark; a second is text',
+    );
     assert.deepEqual(decodeDataBytes(bytes()), { ok: true, text: '', encoding: 'utf-8' });
   });
 

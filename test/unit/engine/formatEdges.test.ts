@@ -2,7 +2,7 @@
 // exponents, zeros and infinities, integers that must keep their zeros, Python's ties.
 // Expected strings from Python 3 (quoted in the comments) or written by hand.
 import * as assert from 'node:assert/strict';
-import { formatCount, formatNumber, formatPfDays, pythonExp } from '../../../src/engine/format';
+import { formatCount, formatNumber, formatPfDays, pfDaysNumberFormat, pythonExp } from '../../../src/engine/format';
 
 describe('engine/format: edges', () => {
   it('pythonExp: exponent 0 is "+00"; only an exact tie rounds half to even', () => {
@@ -48,5 +48,11 @@ describe('engine/format: edges', () => {
   it('formatPfDays keeps three significant digits of a small count', () => {
     // 1e15 FLOPs / 8.64e19 FLOPs per PF-day = 1.1574e-5 PF-days.
     assert.equal(formatPfDays(1e15), '0.0000116 PF-days');
+  });
+
+  it('the PF-days number format: US English grouping, at most `digits` significant digits', () => {
+    assert.equal(pfDaysNumberFormat(2).format(1234.5), '1,200');
+    assert.equal(pfDaysNumberFormat(3).format(0.0123456), '0.0123');
+    assert.equal(pfDaysNumberFormat(6).format(1234567.8), '1,234,570');
   });
 });

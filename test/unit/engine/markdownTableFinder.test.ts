@@ -2,7 +2,7 @@
 // lines are a table, the table under the cursor or the selection, the first table of a
 // file, fenced code skipped. Notes written here, expected lines counted by hand.
 import * as assert from 'node:assert/strict';
-import { findFirstTable, findTableAt, isDelimiterRow, isTableLine, linesOf, splitRow } from '../../../src/engine/fit/markdownTable';
+import { findFirstTable, findTableAt, isDelimiterRow, isTableLine, linesOf, splitRow, type LineSource } from '../../../src/engine/fit/markdownTable';
 
 const NOTE = [
   '# Runs', // 0
@@ -22,12 +22,24 @@ const NOTE = [
 ].join('\n');
 
 const at = (line: number, character = 0) => ({ line, character });
+
+/** A LineSource that throws on a line outside the document, as TextDocument.lineAt does. */
+function strictLines(lines: readonly string[]): LineSource {
+  return {
+    lineCount: lines.length,
+    lineAt(i: number) {
+      if (!(i >= 0 && i < lines.length)) throw new RangeError(`line ${i} is outside 0..${lines.length - 1}`);
+      return { text: lines[i] };
+    },
+  };
+}
 const cursor = (line: number) => ({ start: at(line), end: at(line) });
 
 describe('engine/fit/markdownTable', () => {
   it('splitRow drops the outer pipes, trims cells and keeps escaped pipes', () => {
     assert.deepEqual(splitRow('| a | b |'), ['a', 'b']);
     assert.deepEqual(splitRow('a | b'), ['a', 'b']);
+    assert.deepEqual(splitRow('| a | b'), ['a', 'b'], 'a leading pipe without a trailing one');
     assert.deepEqual(splitRow('  | x \\| y | z |  '), ['x | y', 'z']);
     assert.deepEqual(splitRow('| a | b \\|'), ['a', 'b |'], 'a final escaped pipe is a literal');
     assert.deepEqual(splitRow('|'), ['']);
@@ -97,6 +109,8 @@ describe('engine/fit/markdownTable', () => {
     assert.ok(fromProse, 'the first table line of the selection anchors it');
     assert.deepEqual([fromProse.headerLine, fromProse.firstDataLine, fromProse.lastDataLine, fromProse.partial], [2, 4, 4, true]);
     assert.equal(findTableAt(doc, { start: at(0), end: at(4, 3) }), undefined, 'anchored on the pipe in prose above the header: no table');
+    const caret = findTableAt(doc, { start: at(5, 2), end: at(5, 2) });
+    assert.deepEqual([caret?.firstDataLine, caret?.lastDataLine, caret?.partial], [4, 6, false], 'a caret inside a data row: the whole table');
     const headerOnly = findTableAt(doc, { start: at(2), end: at(3, 5) });
     assert.ok(headerOnly);
     assert.deepEqual([headerOnly.firstDataLine, headerOnly.lastDataLine, headerOnly.partial], [4, 6, false], 'no data row selected: the whole table');
@@ -172,5 +186,57 @@ describe('engine/fit/markdownTable', () => {
       [0, 1, 2, 3].map((i) => doc.lineAt(i).text),
       ['a', 'b', 'c', ''],
     );
+  });
+
+  it('a table filling the whole document is found from every line, reading no line outside it', () => {
+    const lines = ['| N | loss |', '|---|---|', '| 1 | 2 |', '| 3 | 4 |'];
+    const doc = strictLines(lines);
+    for (let line = 0; line < lines.length; line++) {
+      const t = findTableAt(doc, cursor(line));
+      assert.deepEqual([t?.headerLine, t?.endLine], [0, 3], `line ${line}`);
+    }
+    for (const line of [-1, 4, 5]) assert.equal(findTableAt(doc, cursor(line)), undefined, `line ${line}`);
+    assert.deepEqual([findFirstTable(doc)?.headerLine, findFirstTable(doc)?.endLine], [0, 3]);
+    const headerOnly = strictLines(['| N | loss |', '|---|---|']);
+    assert.equal(findTableAt(headerOnly, cursor(0))?.endLine, 1, 'a table with no data row yet');
+    assert.equal(findTableAt(headerOnly, cursor(1))?.headerLine, 0);
+    assert.equal(findFirstTable(headerOnly)?.endLine, 1);
+    assert.equal(findFirstTable(strictLines(['|---|---|', '| 1 | 2 |'])), undefined, 'a delimiter on the first line has no header');
+  });
+
+  it('the window is exact: a header `window` lines above the cursor is found, one more is not', () => {
+    const lines = ['| N | loss |', '|---|---|', ...Array.from({ length: 20 }, (_, i) => `| ${i + 1}e8 | 3 |`)];
+    const doc = strictLines(lines);
+    assert.equal(findTableAt(doc, cursor(10), 10)?.headerLine, 0);
+    assert.equal(findTableAt(doc, cursor(11), 10), undefined);
+  });
+
+  it('a fence closes only with the same character and at least the same length (findTableAt and findFirstTable)', () => {
+    const otherChar = ['~~~', '````', '| N | loss |', '|---|---|', '| 1 | 2 |'];
+    assert.equal(findTableAt(strictLines(otherChar), cursor(4)), undefined, '```` does not close ~~~');
+    assert.equal(findFirstTable(strictLines(otherChar)), undefined, '```` does not close ~~~');
+    const sameLength = ['```', 'x', '```', '| N | loss |', '|---|---|', '| 1 | 2 |'];
+    assert.equal(findTableAt(strictLines(sameLength), cursor(5))?.headerLine, 3, 'an equal fence closes');
+    assert.equal(findFirstTable(strictLines(sameLength))?.headerLine, 3, 'an equal fence closes');
+  });
+
+  it('a selection with no table line anchors nothing, even with a table right after it', () => {
+    const doc = strictLines(['prose', 'more prose', '| N | loss |', '|---|---|', '| 1 | 2 |']);
+    assert.equal(findTableAt(doc, { start: at(0), end: at(1, 3) }), undefined);
+    assert.equal(findTableAt(doc, { start: at(0), end: at(2, 0) }), undefined, 'ending at the start of the header line');
+    assert.equal(findTableAt(doc, { start: at(0), end: at(2, 1) })?.headerLine, 2);
+  });
+
+  it('findFirstTable: the header is the line above the delimiter, with as many cells', () => {
+    assert.equal(findFirstTable(strictLines(['text', '|---|', '| 1 |'])), undefined, 'the line above is not a table line');
+    assert.equal(findFirstTable(strictLines(['| a | b | c |', '|---|---|', '| 1 | 2 |'])), undefined, 'cell counts differ from the line above');
+    assert.equal(findFirstTable(strictLines(['# x', '| a |', '|---|', '| 1 |']))?.headerLine, 1);
+  });
+
+  it('findFirstTable takes at most 5000 lines after the delimiter', () => {
+    const lines = ['| N | loss |', '|---|---|', ...Array.from({ length: 5100 }, (_, i) => `| ${i + 1} | 3 |`)];
+    const t = findFirstTable(strictLines(lines));
+    assert.ok(t);
+    assert.deepEqual([t.headerLine, t.endLine, t.lastDataLine], [0, 1 + 5000, 1 + 5000]);
   });
 });

@@ -53,6 +53,10 @@ describe('engine/text', () => {
       assert.equal(displayValue('\udbffy'), '\\u{dbff}y', 'a high surrogate before a non-surrogate');
       assert.equal(displayValue('\udc00x'), '\\u{dc00}x', 'a low surrogate first');
       assert.equal(displayValue('\udfff'), '\\u{dfff}');
+      assert.equal(displayValue('a\udc00'), 'a\\u{dc00}', 'a low surrogate after an ordinary character');
+      assert.equal(displayValue('\udc00\udc01'), '\\u{dc00}\\u{dc01}', 'two lows');
+      assert.equal(displayValue('\ue000\udc00'), '\ue000\\u{dc00}', 'a low after U+E000 (above the surrogates)');
+      assert.equal(displayValue('\ud800\ue000'), '\\u{d800}\ue000', 'a high before U+E000 (above the lows)');
       assert.equal(displayValue('\ud800\ud800\udc00'), '\\u{d800}\ud800\udc00', 'two highs: the first is lone, the second pairs');
     });
     it('cuts after maxChars characters of output, escapes counted', () => {

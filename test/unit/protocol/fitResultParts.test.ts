@@ -60,6 +60,7 @@ describe('parseFitResult: diagnostics, derived quantities and defaults', () => {
     assert.deepEqual(parseFitResult(withPath(r, 'diagnostics.dropped', null))?.diagnostics, { leverage: diagnostics().leverage, dropped: null });
     assert.deepEqual(parseFitResult(withPath(r, 'diagnostics.dropped', undefined))?.diagnostics?.dropped, null);
     assert.equal(parseFitResult(withPath(r, 'diagnostics', undefined))?.diagnostics, null);
+    assert.equal(parseFitResult(withPath(r, 'diagnostics', null))?.diagnostics, null);
     assert.equal(parseFitResult(withPath(r, 'diagnostics.dropped.rule', 'residual'))?.diagnostics?.dropped?.rule, 'residual');
     assert.deepEqual(parseFitResult(withPath(r, 'diagnostics.dropped.allRows', { x0: 3, alpha: 0.1 }))?.diagnostics?.dropped?.allRows, { x0: 3, alpha: 0.1 });
     assert.ok(parseFitResult(withPath(r, 'diagnostics.dropped.count', 1000)), 'count 1000 is the limit');
@@ -132,6 +133,9 @@ describe('parseFitResult: diagnostics, derived quantities and defaults', () => {
     const parsed = parseFitResult(withPath(r, 'derivedQuantities', undefined));
     assert.ok(parsed && parsed.form === 'chinchilla');
     assert.equal(parsed.derivedQuantities, null, 'absent (an older result): null');
+    const saved = parseFitResult(withPath(r, 'derivedQuantities', null));
+    assert.ok(saved && saved.form === 'chinchilla');
+    assert.equal(saved.derivedQuantities, null, 'saved as null');
     for (const [path, to] of [
       ['derivedQuantities', 'x'],
       ['derivedQuantities.G', undefined],

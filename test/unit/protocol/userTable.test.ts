@@ -49,6 +49,8 @@ describe('protocol: the user table', () => {
       ['a row that is not an array', { ...good(), rows: [...ROWS, 'm3'] }],
       ['too many cells', { ...good(), rows: [...ROWS, Array.from({ length: L.cells + 1 }, () => '1')] }],
       ['a numeric cell', { ...good(), rows: [...ROWS, ['m3', 1e10]] }],
+      ['a cell that is an array of one string', { ...good(), rows: [...ROWS, ['m3', ['1e10']]] }],
+      ['a cell with a length but no text', { ...good(), rows: [...ROWS, ['m3', { length: 4 }]] }],
       ['a long cell', { ...good(), rows: [...ROWS, ['m3', 'x'.repeat(L.cellLength + 1)]] }],
     ];
     for (const [what, u] of bad) assert.equal(parseUserTable(u), undefined, what);
