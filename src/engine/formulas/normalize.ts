@@ -452,9 +452,6 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const start = Math.max(0, Math.min(from | 0, text.length));
   const end = Math.max(start, Math.min(to | 0, text.length));
   tokenizeInto(text, start, end, out);
-  // Unknown characters get their source text once here (linear), not on every merge
-  // of a run (quadratic on long CJK lines).
-  for (const t of out) if (t.kind === 'brk') t.text = text.slice(t.start, t.end);
   return out;
 }
 
@@ -478,9 +475,11 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[]): void {
   };
   const pushBrk = (a: number, b: number): void => {
     const last = out[out.length - 1];
-    // Merge runs of unknown characters so CJK prose costs one token, not one per char.
+    // Merge runs of unknown characters so CJK prose costs one token, not one per char
+    // (appending stays linear: V8 joins the pieces lazily, once, when the text is read).
     if (last && last.kind === 'brk' && last.end === a && !gap) {
       last.end = b;
+      last.text += s.slice(a, b);
       return;
     }
     push('brk', s.slice(a, b), a, b);
@@ -503,13 +502,14 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[]): void {
     if (isDigit(c) || (ch === '.' && i + 1 < to && isDigit(s.charCodeAt(i + 1)))) {
       let j = i;
       while (j < to && isDigit(s.charCodeAt(j))) j++;
-      if (j < to && s[j] === '.' && j + 1 < to && isDigit(s.charCodeAt(j + 1))) {
+      if (s[j] === '.' && j + 1 < to && isDigit(s.charCodeAt(j + 1))) {
         j++;
         while (j < to && isDigit(s.charCodeAt(j))) j++;
       }
-      if (j < to && (s[j] === 'e' || s[j] === 'E')) {
+      // Here and below, a character read at the range's end changes nothing: the digit
+      // test after it fails there.
+      if (s[j] === 'e' || s[j] === 'E') {
         let k = j + 1;
-        // At the range's end a sign is skipped or not to no effect: no digit follows.
         if (s[k] === '+' || s[k] === '-') k++;
         if (k < to && isDigit(s.charCodeAt(k))) {
           while (k < to && isDigit(s.charCodeAt(k))) k++;
@@ -691,17 +691,17 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[]): void {
       if (leadFrom < 0) leadFrom = at;
     } else if (SIZING_COMMANDS.has(name)) {
       while (j < to && isSpace(s.charCodeAt(j))) j++;
-      if (j < to && s[j] === '.') j++;
+      // At the range's end no token follows, so skipping a "." there changes nothing.
+      if (s[j] === '.') j++;
       else if (leadFrom < 0) leadFrom = at;
     } else if (SPACE_COMMANDS.has(name)) gap = true;
     else if (name === 'begin' || name === 'end') {
       // \begin{aligned} … \end{aligned}: the environment name is not math.
       let k = j;
-      if (k < to && s[k] === '{') {
-        const limit = Math.min(to, k + 40);
-        let m = k;
-        while (m < limit && s[m] !== '}') m++;
-        if (m < limit) k = m + 1;
+      // Its name is read only within the range and 40 characters (none at the range's end).
+      if (s[k] === '{') {
+        const close = s.slice(k + 1, Math.min(to, k + 40)).indexOf('}');
+        if (close >= 0) k += close + 2;
       }
       push('delim', s.slice(at, k), at, k);
       j = k;

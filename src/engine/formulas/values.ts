@@ -61,8 +61,9 @@ function isValueSymbol(base: string, sub: string | undefined): boolean {
   return false;
 }
 
+/** An operator by its text; a lone "*" the tokenizer took for Markdown emphasis counts too ("8.8 *10^13"). */
 function isOp(t: Token | undefined, op: string): boolean {
-  return t !== undefined && t.kind === 'op' && t.text === op;
+  return t !== undefined && t.text === op;
 }
 
 /** A whole number; false for undefined, the value of a token that is not a number. */

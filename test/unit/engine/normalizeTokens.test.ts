@@ -30,7 +30,7 @@ const synthetic = (s: string): [string, number, number][] =>
 describe('engine/formulas/normalize: tokens and their source ranges', () => {
   it('a range tokenizes as its slice would, whatever it cuts (offsets stay offsets into the text)', () => {
     const corpus = [
-      'N = 12.5e+3, D = 1.5E-2 and 7e9; x.5 .5 3. 1e',
+      'N = 12.5e+3, D = 1.5E-2 and 7e9; x.5 .5 3. 1e 1e23 2.5e-10',
       '$$L$$ and $x$',
       '\\alpha_N \\quad \\left  . x \\right) \\bigl( y \\bigr)',
       '\\begin{aligned} x \\end{aligned} \\begin x}',
@@ -125,7 +125,7 @@ describe('engine/formulas/normalize: tokens and their source ranges', () => {
     ]);
     // The transparent group's content covers its command; the brace after it is no token.
     assert.deepEqual(rows('\\text{中}文'), [
-      ['brk', '\\text{中', 0, 7],
+      ['brk', '中', 0, 7],
       ['brk', '文', 8, 9],
     ]);
     assert.deepEqual(rows('x \\# y'), [
@@ -179,6 +179,10 @@ describe('engine/formulas/normalize: tokens and their source ranges', () => {
       ['open', '(', 6, 7],
       ['word', name39, 7, 46],
       ['close', ')', 46, 47],
+    ]);
+    assert.deepEqual(rows('\\begin{}x'), [
+      ['delim', '\\begin{}', 0, 8],
+      ['id', 'x', 8, 9],
     ]);
     assert.deepEqual(rows('\\begin x}'), [
       ['delim', '\\begin', 0, 6],

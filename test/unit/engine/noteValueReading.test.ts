@@ -20,6 +20,8 @@ describe('engine/formulas: what a note value is not, and reading a range', () =>
       ['D', 7, null],
     ]);
     assert.deepEqual(read('N = 5, 10^3 steps'), [['N', 5, null]]);
+    // A space before the star (where Markdown could open emphasis) still makes a product.
+    assert.deepEqual(read('N_c = 8.8 *10^13'), [['N_c', 8.8e13, null]]);
     for (const s of ['N = 10^{13}', 'N_c = 8.8 × 10^{-3}', 'N = 70B', 'C = 2.5M PF-days']) {
       const [v] = extractNoteValues(`${s}; more`);
       assert.equal(v?.end, s.length, s);
@@ -77,5 +79,8 @@ describe('engine/formulas: what a note value is not, and reading a range', () =>
     assert.deepEqual(read(line), [['N', 5000, null]], 'the whole line');
     assert.deepEqual(read(line, { to: 5 }), [], 'cut before the × 10^3 it could not see');
     assert.deepEqual(read(`N = 5, ${line.slice(5)}`, { to: 5 }), [['N', 5, null]], 'a comma read after it ends the number');
+    const harmless = `N = 5${' '.repeat(VALUE_SCAN_CONTEXT + 10)}.`;
+    assert.deepEqual(read(harmless), [['N', 5, null]], 'the whole line');
+    assert.deepEqual(read(harmless, { to: 5 }), [], 'only blanks read after it: skipped, though the line goes on harmlessly');
   });
 });
