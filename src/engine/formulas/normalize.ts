@@ -422,23 +422,21 @@ function isSpace(c: number): boolean {
  */
 function mathAlphanumeric(cp: number): string | undefined {
   if (cp >= 0x1d400 && cp <= 0x1d6a3) {
-    const i = (cp - 0x1d400) % 52;
+    // The block starts at 0x1d400 = 52 × 2304, so cp mod 52 is the place in A…Z a…z.
+    const i = cp % 52;
     return String.fromCharCode(i < 26 ? 65 + i : 97 + i - 26);
   }
-  const greekStyles = [0x1d6a8, 0x1d6e2, 0x1d71c, 0x1d756, 0x1d790];
-  for (const base of greekStyles) {
-    if (cp >= base && cp < base + 58) {
-      const i = cp - base;
-      const capitals = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡϴΣΤΥΦΧΨΩ';
-      const smalls = 'αβγδεζηθικλμνξοπρςστυφχψω';
-      const ch = i < 25 ? capitals[i] : i >= 26 && i < 51 ? smalls[i - 26] : undefined;
-      return ch === undefined ? undefined : (GREEK_CHAR[ch] ?? undefined);
-    }
-  }
-  return undefined;
+  // Five Greek styles of 58 code points follow from 0x1d6a8. Below them g is negative
+  // and charAt gives "", which names no letter; so do ∇, ∂, ϴ, ϰ, ϱ and ϖ.
+  const g = cp - 0x1d6a8;
+  return g < 5 * 58 ? GREEK_CHAR[GREEK_STYLE.charAt(g % 58)] : undefined;
 }
 
-type Pending = 'none' | 'frac' | 'den' | 'transparent';
+/** The order of the letters in each Greek style of the Mathematical Alphanumeric Symbols. */
+const GREEK_STYLE = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡϴΣΤΥΦΧΨΩ∇αβγδεζηθικλμνξοπρςστυφχψω∂ϵϑϰϕϱϖ';
+
+/** What the next "{" means; undefined: an ordinary group. */
+type Pending = 'frac' | 'den' | 'transparent' | undefined;
 
 interface Brace {
   /** g: ordinary group "(…)"; t: transparent; f: \frac numerator; d: \frac denominator. */
@@ -453,19 +451,16 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const start = Math.max(0, Math.min(from | 0, text.length));
   const end = Math.max(start, Math.min(to | 0, text.length));
-  tokenizeInto(text, start, end, out, true);
-  // Merged runs of unknown characters get their full text once here (linear), not
-  // on every merge (quadratic on long CJK lines).
-  for (const t of out) if (t.kind === 'brk' && t.end - t.start > 1) t.text = text.slice(t.start, t.end);
+  tokenizeInto(text, start, end, out);
   return out;
 }
 
-function tokenizeInto(s: string, from: number, to: number, out: Token[], allowScripts: boolean): void {
+function tokenizeInto(s: string, from: number, to: number, out: Token[]): void {
   let i = from;
   let gap = true;
   const braces: Brace[] = [];
   // What the next "{" means, set by \frac, \mathrm… and the end of a \frac numerator.
-  let pending: Pending = 'none';
+  let pending: Pending;
   // readCommand() changes `pending` behind the compiler's back; read it through this.
   const pendingNow = (): Pending => pending;
   // Start of a \left, \mathrm… that the next token should cover, so hovering the
@@ -473,16 +468,18 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
   let leadFrom = -1;
 
   const push = (kind: TokenKind, text: string, a: number, b: number, extra?: Partial<Token>): void => {
-    const from = leadFrom >= 0 && leadFrom < a ? leadFrom : a;
+    const from = leadFrom >= 0 ? leadFrom : a;
     leadFrom = -1;
     out.push({ kind, text, start: from, end: b, gap, ...extra });
     gap = false;
   };
   const pushBrk = (a: number, b: number): void => {
     const last = out[out.length - 1];
-    // Merge runs of unknown characters so CJK prose costs one token, not one per char.
-    if (last && last.kind === 'brk' && last.end === a && !gap && last.text !== '$') {
+    // Merge runs of unknown characters so CJK prose costs one token, not one per char
+    // (appending stays linear: V8 joins the pieces lazily, once, when the text is read).
+    if (last && last.kind === 'brk' && last.end === a && !gap) {
       last.end = b;
+      last.text += s.slice(a, b);
       return;
     }
     push('brk', s.slice(a, b), a, b);
@@ -499,21 +496,21 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
       continue;
     }
 
-    if (pending !== 'none' && ch !== '{') {
-      // \frac12 or \mathrm x without braces: not worth modelling, drop the pending meaning.
-      pending = 'none';
-    }
+    // \frac12 or \mathrm x without braces: not worth modelling, drop the pending meaning.
+    if (ch !== '{') pending = undefined;
 
     if (isDigit(c) || (ch === '.' && i + 1 < to && isDigit(s.charCodeAt(i + 1)))) {
       let j = i;
       while (j < to && isDigit(s.charCodeAt(j))) j++;
-      if (j < to && s[j] === '.' && j + 1 < to && isDigit(s.charCodeAt(j + 1))) {
+      if (s[j] === '.' && j + 1 < to && isDigit(s.charCodeAt(j + 1))) {
         j++;
         while (j < to && isDigit(s.charCodeAt(j))) j++;
       }
-      if (j < to && (s[j] === 'e' || s[j] === 'E')) {
+      // Here and below, a character read at the range's end changes nothing: the digit
+      // test after it fails there.
+      if (s[j] === 'e' || s[j] === 'E') {
         let k = j + 1;
-        if (k < to && (s[k] === '+' || s[k] === '-')) k++;
+        if (s[k] === '+' || s[k] === '-') k++;
         if (k < to && isDigit(s.charCodeAt(k))) {
           while (k < to && isDigit(s.charCodeAt(k))) k++;
           j = k;
@@ -557,7 +554,7 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
     if (ch === '{') {
       const now = pendingNow();
       const kind: Brace['kind'] = now === 'frac' ? 'f' : now === 'den' ? 'd' : now === 'transparent' ? 't' : 'g';
-      pending = 'none';
+      pending = undefined;
       braces.push({ kind });
       if (kind !== 't') push('open', '(', i, i + 1);
       i++;
@@ -580,7 +577,7 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
       continue;
     }
 
-    if (allowScripts && (SUPERSCRIPT[ch] !== undefined || SUBSCRIPT[ch] !== undefined)) {
+    if (SUPERSCRIPT[ch] !== undefined || SUBSCRIPT[ch] !== undefined) {
       const table = SUPERSCRIPT[ch] !== undefined ? SUPERSCRIPT : SUBSCRIPT;
       let j = i;
       let mapped = '';
@@ -588,9 +585,10 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
         mapped += table[s[j]];
         j++;
       }
-      // Each script character maps to exactly one character, so offsets line up 1:1.
+      // Each script character maps to exactly one plain character (so offsets line up
+      // 1:1, and the inner pass meets no script).
       const inner: Token[] = [];
-      tokenizeInto(mapped, 0, mapped.length, inner, false);
+      tokenizeInto(mapped, 0, mapped.length, inner);
       for (const t of inner) {
         t.start += i;
         t.end += i;
@@ -610,15 +608,13 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
     if (ch === '*' || ch === '_') {
       let j = i;
       while (j < to && s[j] === ch) j++;
-      const last = out[out.length - 1];
-      const afterOperand = !gap && last !== undefined && (last.kind === 'id' || last.kind === 'num' || last.kind === 'close');
-      // Markdown emphasis (*L(C)*, **bold**, _x_) opens after a space and before a
-      // non-space: it must not read as an operator that swallows the formula's start.
+      // The token the run is written against, if no space (or start) comes between.
+      const touching = gap ? undefined : out[out.length - 1];
+      const afterOperand = touching !== undefined && (touching.kind === 'id' || touching.kind === 'num' || touching.kind === 'close');
+      // Markdown emphasis (*L(C)*, **bold**, _x_) opens after a space or prose and before
+      // a non-space: it must not read as an operator that swallows the formula's start.
       const opensEmphasis =
-        !afterOperand &&
-        j < to &&
-        !isSpace(s.charCodeAt(j)) &&
-        (last === undefined || gap || last.kind === 'brk' || last.kind === 'word' || last.kind === 'delim');
+        j < to && !isSpace(s.charCodeAt(j)) && (touching === undefined || touching.kind === 'brk' || touching.kind === 'word' || touching.kind === 'delim');
       if (opensEmphasis || j - i > 2 || (ch === '_' && j - i > 1)) pushBrk(i, j);
       else if (j - i === 2) {
         // Python's power operator, as notes copied from code write it: (C0/C)**alpha.
@@ -649,8 +645,9 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
       continue;
     }
 
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const cp = s.codePointAt(i) ?? c;
+    const cp = s.codePointAt(i) ?? c;
+    if (cp > 0xffff && i + 1 < to) {
+      // A surrogate pair (a lone surrogate is one unknown character below).
       const letter = mathAlphanumeric(cp);
       if (letter !== undefined) push('id', letter, i, i + 2);
       else pushBrk(i, i + 2);
@@ -681,7 +678,8 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
     while (j < to && isAsciiLetter(s.charCodeAt(j))) j++;
     const name = s.slice(at + 1, j);
     if (GREEK_NAMES.has(name)) push('id', name, at, j);
-    else if (COMMAND_TOKEN[name] !== undefined) {
+    else if (Object.hasOwn(COMMAND_TOKEN, name)) {
+      // Own keys only: "\\constructor" or "\\toString" are unknown commands, not Object's.
       const [kind, text] = COMMAND_TOKEN[name];
       push(kind, text, at, j);
     } else if (FRAC_COMMANDS.has(name)) {
@@ -693,17 +691,17 @@ function tokenizeInto(s: string, from: number, to: number, out: Token[], allowSc
       if (leadFrom < 0) leadFrom = at;
     } else if (SIZING_COMMANDS.has(name)) {
       while (j < to && isSpace(s.charCodeAt(j))) j++;
-      if (j < to && s[j] === '.') j++;
+      // At the range's end no token follows, so skipping a "." there changes nothing.
+      if (s[j] === '.') j++;
       else if (leadFrom < 0) leadFrom = at;
     } else if (SPACE_COMMANDS.has(name)) gap = true;
     else if (name === 'begin' || name === 'end') {
       // \begin{aligned} … \end{aligned}: the environment name is not math.
       let k = j;
-      if (k < to && s[k] === '{') {
-        const limit = Math.min(to, k + 40);
-        let m = k + 1;
-        while (m < limit && s[m] !== '}') m++;
-        if (m < limit) k = m + 1;
+      // Its name is read only within the range and 40 characters (none at the range's end).
+      if (s[k] === '{') {
+        const close = s.slice(k + 1, Math.min(to, k + 40)).indexOf('}');
+        if (close >= 0) k += close + 2;
       }
       push('delim', s.slice(at, k), at, k);
       j = k;

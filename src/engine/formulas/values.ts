@@ -40,11 +40,12 @@ const UNIT_SPELLINGS: Readonly<Record<string, ComputeUnit>> = {
 function readUnit(tokens: readonly Token[], i: number): { unit: ComputeUnit; end: number; next: number } | undefined {
   let text = '';
   let found: { unit: ComputeUnit; end: number; next: number } | undefined;
-  for (let j = i; j < tokens.length && j < i + 6; j++) {
+  const last = Math.min(tokens.length, i + 6);
+  for (let j = i; j < last; j++) {
     if (j > i && tokens[j].gap) break;
     text += tokens[j].text.toLowerCase();
-    const unit = UNIT_SPELLINGS[text];
-    if (unit) found = { unit, end: tokens[j].end, next: j + 1 };
+    // Own keys only: "constructor" or "__proto__" after a number are no unit.
+    if (Object.hasOwn(UNIT_SPELLINGS, text)) found = { unit: UNIT_SPELLINGS[text], end: tokens[j].end, next: j + 1 };
   }
   return found;
 }
@@ -60,25 +61,30 @@ function isValueSymbol(base: string, sub: string | undefined): boolean {
   return false;
 }
 
+/** An operator by its text; a lone "*" the tokenizer took for Markdown emphasis counts too ("8.8 *10^13"). */
 function isOp(t: Token | undefined, op: string): boolean {
-  return t !== undefined && t.kind === 'op' && t.text === op;
+  return t !== undefined && t.text === op;
 }
+
+/** A whole number; false for undefined, the value of a token that is not a number. */
+const isWhole = (x: number | undefined): x is number => Number.isInteger(x);
 
 /** Reads a (signed) number at i: 8.8e13, 8.8 × 10^13, 8.8·10¹³, 10^{13}, 70B. */
 function readNumber(
   tokens: readonly Token[],
   i: number,
   allowSuffix: boolean,
-  allowUnit = false,
+  allowUnit: boolean,
 ): { value: number; end: number; unit?: ComputeUnit } | undefined {
   let j = i;
-  let sign = 1;
+  let negative = false;
   if (isOp(tokens[j], '-')) {
-    sign = -1;
+    negative = true;
     j++;
   }
   const first = tokens[j];
-  if (first === undefined || first.kind !== 'num' || first.value === undefined) return undefined;
+  // Only a number token has a value.
+  if (first?.value === undefined) return undefined;
   let value = first.value;
   let end = first.end;
   j++;
@@ -93,14 +99,14 @@ function readNumber(
       s = -1;
       m++;
     }
-    const e = tokens[m];
-    if (e === undefined || e.kind !== 'num' || e.value === undefined || !Number.isInteger(e.value)) return undefined;
+    const e = tokens[m]?.value;
+    if (!isWhole(e)) return undefined;
     m++;
     if (braced) {
       if (tokens[m]?.kind !== 'close') return undefined;
       m++;
     }
-    return { exp: s * e.value, next: m };
+    return { exp: s * e, next: m };
   };
   if (first.text === '10') {
     const p = power(j);
@@ -109,7 +115,7 @@ function readNumber(
       end = tokens[p.next - 1].end;
       j = p.next;
     }
-  } else if (isOp(tokens[j], '*') && tokens[j + 1]?.kind === 'num' && tokens[j + 1].text === '10') {
+  } else if (isOp(tokens[j], '*') && tokens[j + 1]?.text === '10') {
     const p = power(j + 2);
     if (p) {
       value *= 10 ** p.exp;
@@ -118,7 +124,7 @@ function readNumber(
     }
   }
   const suffix = tokens[j];
-  if (allowSuffix && suffix !== undefined && suffix.kind === 'id' && !suffix.gap && SCALE_SUFFIX[suffix.text] !== undefined) {
+  if (allowSuffix && suffix !== undefined && !suffix.gap && Object.hasOwn(SCALE_SUFFIX, suffix.text)) {
     value *= SCALE_SUFFIX[suffix.text];
     end = suffix.end;
     j++;
@@ -131,7 +137,7 @@ function readNumber(
   // "C ≈ 6ND" or "α = 0.5/β" is an expression, not a value.
   const after = tokens[j];
   if (after !== undefined && (after.kind === 'id' || after.kind === 'open' || after.kind === 'op')) return undefined;
-  value *= sign;
+  if (negative) value = -value;
   if (!Number.isFinite(value)) return undefined;
   return unit ? { value, end, unit: unit.unit } : { value, end };
 }
@@ -154,11 +160,12 @@ export const VALUE_SCAN_CONTEXT = 64;
 /**
  * Every "symbol = number" in `text` (or inside scan.from..scan.to), in order. Linear in
  * the range read; never throws. Past the context around a range, a cut costs a value
- * rather than risk a wrong one: the first token read may be the tail of a longer
- * symbol, and a number with nothing read after it may go on past the cut.
+ * rather than risk a wrong one: a number with nothing read after it may go on past the
+ * cut. (A token cut at the start of what is read starts before the range, so it is
+ * outside anyway.)
  */
 export function extractNoteValues(text: string, scan: NoteValueScan = {}): NoteValue[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  if (typeof text !== 'string') return [];
   const from = Math.max(0, Math.min(scan.from ?? 0, text.length));
   const to = Math.max(from, Math.min(scan.to ?? text.length, text.length));
   const limit = scan.limit ?? Infinity;
@@ -166,9 +173,7 @@ export function extractNoteValues(text: string, scan: NoteValueScan = {}): NoteV
   const readTo = Math.min(text.length, to + VALUE_SCAN_CONTEXT);
   const tokens = tokenize(text, readFrom, readTo);
   const out: NoteValue[] = [];
-  for (let i = readFrom > 0 ? 1 : 0; i < tokens.length && out.length < limit; i++) {
-    const t = tokens[i];
-    if (t.kind !== 'id' || t.text === 'inf') continue;
+  for (let i = 0; i < tokens.length && out.length < limit; i++) {
     const prev = tokens[i - 1];
     // "…)^α = 0.89" is an exponent inside a formula, not a value for α.
     if (prev !== undefined && prev.kind === 'op') continue;
@@ -178,14 +183,15 @@ export function extractNoteValues(text: string, scan: NoteValueScan = {}): NoteV
     let symbolEnd = sym.end;
     // Prose often writes αN, αD for α_N, α_D.
     const after = tokens[next];
-    if (sub === undefined && isGreekName(sym.base) && after?.kind === 'id' && !after.gap && (after.text === 'N' || after.text === 'D' || after.text === 'C')) {
+    if (sub === undefined && isGreekName(sym.base) && after !== undefined && !after.gap && (after.text === 'N' || after.text === 'D' || after.text === 'C')) {
       sub = after.text;
       symbolEnd = after.end;
       next++;
     }
     if (!isValueSymbol(sym.base, sub)) continue;
     const rel = tokens[next];
-    const isRel = rel !== undefined && (rel.kind === 'rel' ? rel.text !== '∝' : rel.kind === 'brk' && (rel.text === ':' || rel.text === '：'));
+    // Only an unknown-character token can be a colon.
+    const isRel = rel !== undefined && (rel.kind === 'rel' ? rel.text !== '∝' : rel.text === ':' || rel.text === '：');
     if (!isRel) continue;
     const num = readNumber(tokens, next + 1, sym.base === 'N' || sym.base === 'D' || sym.base === 'C', sym.base === 'C');
     if (num === undefined) continue;
