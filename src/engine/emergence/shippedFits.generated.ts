@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = 'f6ba7b95555a91e4cb7bc750f2a68a0c8da7fbee19311e1daa2ac5c7e47f052f';
+export const SHIPPED_FITS_SOURCES = 'b51dd0c61016acfbf2955e4c0f27713dc56c287e96c1adfcba20cbe10094bafd';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =
