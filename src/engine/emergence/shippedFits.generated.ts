@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = '0cb0a259da532e5f2d78f24084af417f52ba98cc526d51d3c6998a0c6fefa5aa';
+export const SHIPPED_FITS_SOURCES = 'b6db480e768be17fb84307d98725c053c3dfac308b0e023815439906d7c56994';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =

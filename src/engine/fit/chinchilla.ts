@@ -114,7 +114,6 @@ export const SEARCH_SUBSAMPLE = 2000;
 
 /** The `keep` starts with the lowest objective at the start, in their original order. */
 function screenStarts(fun: Objective, starts: readonly (readonly number[])[], keep: number): (readonly number[])[] {
-  if (keep >= starts.length) return starts.slice();
   const grad = new Float64Array(5);
   const x = new Float64Array(5);
   const f = new Float64Array(starts.length);
@@ -123,7 +122,8 @@ function screenStarts(fun: Objective, starts: readonly (readonly number[])[], ke
     const v = fun(x, grad);
     f[k] = Number.isFinite(v) ? v : Infinity;
   }
-  const order = Array.from(starts.keys()).sort((i, j) => f[i] - f[j] || i - j);
+  // Array sort is stable (ES2019): equal objectives (Infinity − Infinity is NaN, a tie too) stay in grid order.
+  const order = Array.from(starts.keys()).sort((i, j) => f[i] - f[j]);
   return order
     .slice(0, keep)
     .sort((i, j) => i - j)

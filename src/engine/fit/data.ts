@@ -203,7 +203,7 @@ function dropBrackets(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const close = CLOSE[s[i]];
     const j = close === undefined ? -1 : s.indexOf(close, i + 1);
-    if (j < 0) out += s[i];
+    if (j === -1) out += s[i];
     else {
       out += ' ';
       i = j;
@@ -231,20 +231,12 @@ export function recogniseColumn(header: string): Role | null {
 /** The multiplier a header's first bracketed unit implies ("Params (B)" → 1e9), else 1. */
 function headerScale(header: string): number {
   const s = header.normalize('NFKC');
-  let open = -1;
-  for (let i = 0; i < s.length && open < 0; i++) if (s[i] === '(' || s[i] === '[' || s[i] === '【') open = i;
-  if (open < 0) return 1;
-  let close = -1;
-  for (let i = open + 1; i < s.length && close < 0; i++) if (s[i] === ')' || s[i] === ']' || s[i] === '】') close = i;
-  if (close < 0) return 1;
-  return (
-    SCALES[
-      s
-        .slice(open + 1, close)
-        .trim()
-        .toLowerCase()
-    ] ?? 1
-  );
+  // One character class each (no backtracking); search gives -1 when there is none.
+  const open = s.search(/[([【]/u);
+  if (open === -1) return 1;
+  const unit = s.slice(open + 1);
+  const close = unit.search(/[)\]】]/u);
+  return close === -1 ? 1 : (SCALES[unit.slice(0, close).trim().toLowerCase()] ?? 1);
 }
 
 export { parseNumber } from './numbers';
@@ -277,17 +269,19 @@ function splitCsvWithDelimiter(text: string): { records: CsvRecord[]; delimiter:
     for (;;) {
       // Leading spaces, then a quoted or a plain cell.
       let j = i;
-      while (j < n && (at(j) === 32 || at(j) === 9) && at(j) !== dc) j++;
+      // Past the end charCodeAt is NaN, which is neither a space nor a tab.
+      while ((at(j) === 32 || at(j) === 9) && at(j) !== dc) j++;
       let cell: string;
       if (at(j) === 34) {
         let value = '';
         let k = j + 1;
         for (;;) {
           const q = src.indexOf('"', k);
-          const end = q < 0 ? n : q;
-          for (let m = k; m < end; m++) if (src.charCodeAt(m) === 10) line++;
-          value += src.slice(k, end);
-          if (q < 0) {
+          const end = q === -1 ? n : q;
+          const part = src.slice(k, end);
+          line += part.split('\n').length - 1;
+          value += part;
+          if (q === -1) {
             k = n;
             break;
           }
@@ -311,7 +305,8 @@ function splitCsvWithDelimiter(text: string): { records: CsvRecord[]; delimiter:
         i = e;
       }
       cells.push(cell);
-      if (i < n && at(i) === dc) {
+      // Past the end charCodeAt is NaN, never the delimiter.
+      if (at(i) === dc) {
         i++;
         continue;
       }
@@ -365,7 +360,8 @@ export function parseTableRows(rows: readonly (readonly string[])[], options: Pa
   const first = options.firstRowNumber ?? 1;
   const records: { row: number; cells: readonly string[] }[] = [];
   rows.forEach((cells, k) => {
-    const isSeparator = cells.length > 0 && cells.every((c) => isSeparatorCell(c));
+    // An empty row counts as blank (every() of no cells is true for both).
+    const isSeparator = cells.every((c) => isSeparatorCell(c));
     const isBlank = cells.every((c) => c.trim() === '');
     if (!isSeparator && !isBlank) records.push({ row: first + k, cells });
   });
@@ -376,7 +372,8 @@ export function parseTableRows(rows: readonly (readonly string[])[], options: Pa
 function isSeparatorCell(cell: string): boolean {
   const s = cell.trim();
   let i = s.startsWith(':') ? 1 : 0;
-  const end = s.endsWith(':') && s.length > 1 ? s.length - 1 : s.length;
+  // A lone ":" ends up with i = end either way, and is refused below.
+  const end = s.endsWith(':') ? s.length - 1 : s.length;
   if (i >= end) return false;
   for (; i < end; i++) if (s[i] !== '-') return false;
   return true;
@@ -562,12 +559,10 @@ function parseRecords(records: Records, options: ParseOptions): ParseResult {
   const derived = { D: false, C: false };
   if (D === null && C !== null && N !== null) {
     // Chinchilla's approximation C ≈ 6·N·D (Kaplan et al. 2020, Hoffmann et al. 2022).
-    D = new Float64Array(n);
-    for (let k = 0; k < n; k++) D[k] = C[k] / (6 * N[k]);
+    D = C.map((c, k) => c / (6 * N[k]));
     derived.D = true;
   } else if (C === null && D !== null && N !== null) {
-    C = new Float64Array(n);
-    for (let k = 0; k < n; k++) C[k] = 6 * N[k] * D[k];
+    C = D.map((d, k) => 6 * N[k] * d);
     derived.C = true;
   }
   const sourceRows = Int32Array.from(dataRecords, (r) => r.row);

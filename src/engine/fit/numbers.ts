@@ -19,27 +19,30 @@
 export const MAX_NUMBER_CELL = 64;
 
 /** Scale words allowed in a header's brackets ("Params (B)") or after a number ("70B"). */
-export const SCALES: Readonly<Record<string, number>> = Object.freeze({
-  k: 1e3,
-  thousand: 1e3,
-  thousands: 1e3,
-  m: 1e6,
-  million: 1e6,
-  millions: 1e6,
-  b: 1e9,
-  g: 1e9,
-  billion: 1e9,
-  billions: 1e9,
-  t: 1e12,
-  trillion: 1e12,
-  trillions: 1e12,
-  万: 1e4,
-  亿: 1e8,
-  千: 1e3,
-  百万: 1e6,
-  十亿: 1e9,
-  万亿: 1e12,
-});
+// A null prototype, so that a word such as "constructor" is no scale.
+export const SCALES: Readonly<Record<string, number>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, number>, {
+    k: 1e3,
+    thousand: 1e3,
+    thousands: 1e3,
+    m: 1e6,
+    million: 1e6,
+    millions: 1e6,
+    b: 1e9,
+    g: 1e9,
+    billion: 1e9,
+    billions: 1e9,
+    t: 1e12,
+    trillion: 1e12,
+    trillions: 1e12,
+    万: 1e4,
+    亿: 1e8,
+    千: 1e3,
+    百万: 1e6,
+    十亿: 1e9,
+    万亿: 1e12,
+  }),
+);
 
 export interface NumberOptions {
   /** Whether "1,234" is a thousands-separated number (default true). */
@@ -56,8 +59,6 @@ export interface ReadNumber {
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
-const isAsciiLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-const CJK_SCALE_CHARS = '万亿千百十';
 
 /** A forward-only cursor over a short string. */
 class Scanner {
@@ -100,7 +101,7 @@ function mantissa(sc: Scanner, thousands: boolean): string | null {
   }
   const lead = sc.digits();
   out += lead;
-  if (thousands && lead.length >= 1 && lead.length <= 3 && sc.peek() === ',') {
+  if (thousands && lead.length >= 1 && lead.length <= 3) {
     // Strict groups of three; a comma followed by anything else ends the number (and the cell is refused).
     while (sc.peek() === ',' && isDigit(sc.peek(1)) && isDigit(sc.peek(2)) && isDigit(sc.peek(3)) && !isDigit(sc.peek(4))) {
       out += sc.s.slice(sc.i + 1, sc.i + 4);
@@ -182,7 +183,8 @@ export function readNumber(cell: string, options: NumberOptions = {}): ReadNumbe
   const thousands = options.thousands !== false;
   const sc = new Scanner(s);
   // 10^22 on its own.
-  if (s.startsWith('10') && !isDigit(s[2]) && s[2] !== '.' && s[2] !== ',') {
+  // "100", "10.5", "10,000": the probe finds no caret and the mantissa reads them.
+  if (s.startsWith('10')) {
     const probe = new Scanner(s);
     probe.i = 2;
     const exp = powerOfTen(probe);
@@ -202,12 +204,8 @@ export function readNumber(cell: string, options: NumberOptions = {}): ReadNumbe
     if (exp === null || !sc.done()) return null;
     return { value: Number(m) * exactPowerOfTen(exp), form: 'scientific' };
   }
-  // 70B, 1.4 T, 3亿, 2.5 billion.
-  const from = sc.i;
-  if (isAsciiLetter(sc.peek())) while (isAsciiLetter(sc.peek())) sc.i++;
-  else while (sc.peek() !== undefined && CJK_SCALE_CHARS.includes(sc.peek() as string)) sc.i++;
-  if (sc.i === from || !sc.done()) return null;
-  const scale = SCALES[s.slice(from).toLowerCase()];
+  // 70B, 1.4 T, 3亿, 2.5 billion: the rest of the cell is one scale word, or no number.
+  const scale = SCALES[s.slice(sc.i).toLowerCase()];
   return scale === undefined ? null : { value: Number(m + e) * scale, form: 'suffixed' };
 }
 

@@ -23,6 +23,8 @@ describe('engine/fit/numbers', () => {
     assert.equal(read('12,345.5')?.value, 12345.5);
     assert.equal(read('-999,999')?.value, -999999);
     for (const bad of ['1,5', '12,34', '1,2345', '1234,567', ',123', '1,000,00']) assert.equal(read(bad), null, bad);
+    assert.deepEqual(read('1,000.000'), { value: 1000, form: 'plain' }, 'a point ends the groups');
+    assert.equal(read('1,000x000'), null);
     assert.equal(read('1,500', false), null, 'a semicolon CSV: the comma is not a separator');
     assert.equal(read('1500', false)?.value, 1500);
   });
@@ -34,6 +36,8 @@ describe('engine/fit/numbers', () => {
     assert.deepEqual(read('10^−3'), { value: 0.001, form: 'scientific' });
     assert.deepEqual(read('10^+2'), { value: 100, form: 'scientific' });
     assert.deepEqual(read('$10^{22}$'), { value: 1e22, form: 'scientific' });
+    for (const spaced of ['10^ {22}', '10^{ 22}', '10^{22 }', '2 × 10 ^ { 22 }'])
+      assert.equal(read(spaced)?.value, spaced.startsWith('2') ? 2e22 : 1e22, spaced);
     assert.deepEqual(read('1.4 × 10^22'), { value: 1.4 * 1e22, form: 'scientific' });
     assert.deepEqual(read('1.4*10^{22}'), { value: 1.4 * 1e22, form: 'scientific' });
     assert.deepEqual(read('2x10^3'), { value: 2000, form: 'scientific' });
@@ -80,12 +84,18 @@ describe('engine/fit/numbers', () => {
     assert.deepEqual(read('2十亿'), { value: 2e9, form: 'suffixed' });
     assert.deepEqual(read('4 百万'), { value: 4e6, form: 'suffixed' });
     assert.deepEqual(read('1e3k'), { value: 1e6, form: 'suffixed' });
-    for (const bad of ['70X', '70 bn', '3亿5', '5十', 'B', '70B!', '1.4 T T']) assert.equal(read(bad), null, bad);
+    for (const bad of ['70X', '70 bn', '3亿5', '5十', 'B', '70B!', '1.4 T T', '3亿B', '70Bx']) assert.equal(read(bad), null, bad);
+    // Only the scale words are looked up, not what every JavaScript object has.
+    for (const bad of ['5constructor', '5 toString', '5 __proto__', '5 hasOwnProperty']) assert.equal(read(bad), null, bad);
   });
 
   it('normalises the cell first: NFKC digits, runs of blanks, outer dollars; refuses long cells before reading', () => {
     assert.equal(read('１２３')?.value, 123, 'full-width digits');
     assert.equal(read('1.4\t\t×  10^22')?.value, 1.4e22);
+    assert.equal(read('_1.5_')?.value, 1.5, 'an underscore is a blank, and outer blanks go');
+    assert.equal(read('$ 5 $')?.value, 5, 'blanks inside the dollars go too');
+    assert.equal(read('$12'), null, 'one dollar sign is no math span');
+    assert.equal(read('12$'), null);
     assert.equal(read('$$'), null);
     assert.equal(read('$'), null);
     assert.equal(read(''), null);
