@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = '83f136f9ded940a3ec8e7090cd770a73b20b5a5f7ede1677016588e1d10bcc9d';
+export const SHIPPED_FITS_SOURCES = '8bf98294f93824050c7b5c8895bd2397409c5166e3de56e300da4f65b75fe605';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =
