@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = '75e348b84fca204c3ec7e48190d18f8eeca51b3b3f284a95a036fe59a71f1d42';
+export const SHIPPED_FITS_SOURCES = 'd54177ddc8b0f9088f18d3d2984277c4bd82ec4495aea93e94cf96ecaf2cc265';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =
