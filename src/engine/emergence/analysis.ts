@@ -55,9 +55,9 @@ export function taskPoints(models: readonly ModelRow[], task: TaskInfo, o: AxisO
   const leftOut: ModelRow[] = [];
   for (const m of models) {
     if (m.scores[task.id] === undefined) continue;
-    const v = axisValue(m, o);
-    if (v === undefined || !(v > 0)) leftOut.push(m);
-    else kept.push(m);
+    // No value, or one a log axis cannot take (NaN > 0 is false).
+    if ((axisValue(m, o) ?? NaN) > 0) kept.push(m);
+    else leftOut.push(m);
   }
   const x = Float64Array.from(kept, (m) => fitCoordinate(axisValue(m, o) as number, o.axis));
   const y = Float64Array.from(kept, (m) => m.scores[task.id] as number);
@@ -121,7 +121,6 @@ function fittedFamilies(points: TaskPoints): [string, number[]][] {
 
 /** The table's models that are scored on every task of `alongside` as well (one set of outputs read by several metrics). */
 export function scoredAlongside(table: EmergenceTable, alongside: readonly TaskInfo[]): EmergenceTable {
-  if (alongside.length === 0) return table;
   return { ...table, models: table.models.filter((m) => alongside.every((t) => m.scores[t.id] !== undefined)) };
 }
 
@@ -154,10 +153,14 @@ export function storedAnalysis(
   const counts = new Map<string, number>();
   for (const m of points.models) counts.set(m.family, (counts.get(m.family) ?? 0) + 1);
   const fitted = [...counts.values()].filter((n) => n >= MIN_POINTS).length;
+  // The entries were written by analyzeTask: every family fit has ≥ MIN_POINTS models and the
+  // overall fit's chance level. An entry without an overall fit is not used (too few points
+  // to fit: analyzeTask answers at once).
   const matches =
-    (entry.overall === undefined ? points.models.length < MIN_POINTS : entry.overall.n === points.models.length && entry.overall.chance === task.chance) &&
+    entry.overall?.n === points.models.length &&
+    entry.overall.chance === task.chance &&
     entry.families.length === fitted &&
-    entry.families.every((f) => f.fit.n >= MIN_POINTS && counts.get(f.family) === f.fit.n && f.fit.chance === task.chance);
+    entry.families.every((f) => counts.get(f.family) === f.fit.n);
   if (!matches) return undefined;
   return {
     task,
@@ -186,13 +189,14 @@ export function analyzeShippedTask(
 ): TaskAnalysis {
   if (table.source !== 'obsscaling') return analyzeTask(scoredAlongside(table, alongside), task, o, b);
   const key = JSON.stringify([
-    task.id,
-    o.axis,
-    o.axis === 'loss' ? (o.lossFit ?? 'chinchilla') : '',
+    storedFitsKey(
+      task.id,
+      o,
+      alongside.map((t) => t.id),
+    ),
     b.resamples,
     b.seed,
     b.confidence ?? 0.95,
-    alongside.map((t) => t.id),
   ]);
   let hit = cache.get(key);
   if (!hit) {

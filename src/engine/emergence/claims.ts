@@ -6,7 +6,7 @@ import { exactPowerOfTen } from '../fit/numbers';
 import type { Lang } from '../text';
 import type { GroupFit } from './analysis';
 import { analyzeShippedTask } from './analysis';
-import { obsscalingTable } from './data';
+import { obsscalingTable, type EmergenceTable } from './data';
 import { describeGroupFit, formatAxisValue } from './describe';
 import { findTask, METRIC_NAMES, OBSSCALING_TASKS, type TaskInfo } from './tasks';
 
@@ -44,28 +44,26 @@ const ABILITIES: { pattern: RegExp; task: string; article?: boolean }[] = [
 const EMERGE = /emerg(?:es|ed|ing|e|ence)|涌现|出现/gi;
 // A number as people write it, optionally with a scale word, then a unit.
 // Single optional spaces (` ?`), never stacked `\s*`: no backtracking on runs of blanks.
+// The exponent of 10⁹-style powers is its own group (NFKC would read "10⁹" as "109").
 const AMOUNT =
-  /(10 ?\^ ?\{?\d{1,2}\}?|10[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,6}(?:\.\d{1,4})?(?:[eE][+]?\d{1,2})?(?: ?(?:万亿|亿|万|[KMBT](?![a-z])|thousand|million|billion|trillion))?) ?(?:个)? ?(parameters?|params|参数|FLOPs?|次浮点运算)/gi;
+  /(?:10([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|(10 ?\^ ?\{?\d{1,2}\}?|\d{1,6}(?:\.\d{1,4})?(?:[eE][+]?\d{1,2})?(?: ?(?:万亿|亿|万|[KMBT](?![a-z])|thousand|million|billion|trillion))?)) ?(?:个)? ?(parameters?|params|参数|FLOPs?|次浮点运算)/gi;
 
 const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 
-function amountValue(text: string): number | null {
-  const s = text.replace(/\s+/g, ' ').trim();
-  const sup = /^10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(s);
-  if (sup) return exactPowerOfTen(Number([...sup[1]].map((c) => SUPERSCRIPT[c]).join('')));
-  const words: Record<string, string> = { thousand: 'K', million: 'M', billion: 'B', trillion: 'T' };
-  const m = /^(.*?)\s*(thousand|million|billion|trillion)$/i.exec(s);
-  return parseNumber(m ? `${m[1]}${words[m[2].toLowerCase()]}` : s.replace(/\s+/g, ''));
+/** The amount a match of AMOUNT names (parseNumber reads "1e10", "10^23", "100 billion", "13B", "1000亿"). */
+function amountValue(m: RegExpExecArray): number | null {
+  if (m[1] !== undefined) return exactPowerOfTen(Number([...m[1]].map((c) => SUPERSCRIPT[c]).join('')));
+  return parseNumber(m[2]);
 }
 
 /** Every claim on the line: an emergence word with an amount within NEAR characters and an ability in the same sentence. */
 export function findClaims(rawLine: string): EmergenceClaim[] {
-  const line = rawLine.length > MAX_CLAIM_LINE ? rawLine.slice(0, MAX_CLAIM_LINE) : rawLine;
+  const line = rawLine.slice(0, MAX_CLAIM_LINE);
   const amounts: { start: number; end: number; value: number; axis: 'params' | 'flops' }[] = [];
   for (const m of line.matchAll(AMOUNT)) {
-    const value = amountValue(m[1]);
-    if (value === null || !(value > 0)) continue;
-    amounts.push({ start: m.index, end: m.index + m[0].length, value, axis: /flop|浮点/i.test(m[2]) ? 'flops' : 'params' });
+    const value = amountValue(m) ?? 0;
+    if (!(value > 0)) continue;
+    amounts.push({ start: m.index, end: m.index + m[0].length, value, axis: /flop|浮点/i.test(m[3]) ? 'flops' : 'params' });
   }
   if (amounts.length === 0) return [];
   const claims: EmergenceClaim[] = [];
@@ -76,7 +74,8 @@ export function findClaims(rawLine: string): EmergenceClaim[] {
     let amount: (typeof amounts)[number] | undefined;
     let amountGap = NEAR + 1;
     for (const a of amounts) {
-      const gap = a.start >= eEnd ? a.start - eEnd : a.end <= eStart ? eStart - a.end : 0;
+      // Amounts and emergence words never overlap: one of the two differences is the gap, the other negative.
+      const gap = Math.max(a.start - eEnd, eStart - a.end);
       if (gap < amountGap) {
         amount = a;
         amountGap = gap;
@@ -128,11 +127,12 @@ export interface ClaimVerdict {
   decades: number;
 }
 
-export function checkClaim(claim: EmergenceClaim): ClaimVerdict {
-  const a = analyzeShippedTask(obsscalingTable(), claim.task, { axis: claim.axis });
-  const fit = a.overall;
-  if (!fit) return { claim, agrees: false, decades: NaN };
-  const [lo, hi] = fit.interval ?? [fit.emergenceAt, fit.emergenceAt];
+/** The claim against the fit of its task in `table` (the shipped ObsScaling table unless given). */
+export function checkClaim(claim: EmergenceClaim, table: EmergenceTable = obsscalingTable()): ClaimVerdict {
+  const fit = analyzeShippedTask(table, claim.task, { axis: claim.axis }).overall;
+  // The standard bootstrap always gives a fit its interval; without a fit there is no verdict.
+  if (!fit?.interval) return { claim, agrees: false, decades: NaN };
+  const [lo, hi] = fit.interval;
   return { claim, fit, agrees: claim.value >= lo && claim.value <= hi, decades: Math.log10(fit.emergenceAt / claim.value) };
 }
 

@@ -73,6 +73,11 @@ interface Record_ {
   cells: readonly string[];
 }
 
+/** The trimmed cell of column c; '' for a short row or a column the table does not have. */
+function cellOf(rec: Record_, c: number | undefined): string {
+  return (rec.cells[c ?? -1] ?? '').trim(); // cells[-1] is undefined
+}
+
 /**
  * Reads header + rows. Score columns: every column that is not model/family/N/D/C.
  * A score column whose values exceed 1 is read as 0–100 (e.g. BLEU) and divided by 100.
@@ -94,7 +99,7 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     if (role && index[role] === undefined) index[role] = c;
     else if (raw.trim() !== '') scoreColumns.push(c);
   });
-  const name = (c: number | undefined): string => (c === undefined ? '' : header.cells[c].trim());
+  const name = (c: number | undefined): string => cellOf(header, c);
   if (index.model === undefined) {
     return fail(header.row, 'model', `Row ${header.row} (header): no "Model" column.`, `第 ${header.row} 行（表头）：没有 “Model”（模型）列。`);
   }
@@ -115,12 +120,11 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     );
   }
   const numeric = (rec: Record_, c: number | undefined, multiplier: number, positive: boolean): number | undefined | TableResult => {
-    if (c === undefined) return undefined;
-    const cell = (rec.cells[c] ?? '').trim();
+    const cell = cellOf(rec, c);
     if (cell === '' || cell === '-' || cell === '—') return undefined;
-    const v = parseNumber(cell);
+    const v = parseNumber(cell) ?? NaN;
     const col = name(c);
-    if (v === null || !Number.isFinite(v)) {
+    if (!Number.isFinite(v)) {
       return fail(
         rec.row,
         col,
@@ -138,11 +142,12 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     }
     return v * multiplier;
   };
-  const isError = (v: unknown): v is TableResult => typeof v === 'object' && v !== null;
+  // numeric gives a number, undefined or a TableResult (never null).
+  const isError = (v: unknown): v is TableResult => typeof v === 'object';
   const mult = { N: headerMultiplier(name(index.N)), D: headerMultiplier(name(index.D)), C: headerMultiplier(name(index.C)) };
   const raw: { row: ModelRow; scores: (number | undefined)[] }[] = [];
   for (const rec of records.slice(1)) {
-    const model = (rec.cells[index.model] ?? '').trim();
+    const model = cellOf(rec, index.model);
     if (model === '')
       return fail(
         rec.row,
@@ -163,15 +168,15 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     if (isError(tokens)) return tokens;
     let flops = numeric(rec, index.C, mult.C, true);
     if (isError(flops)) return flops;
-    // C ≈ 6ND when only tokens are given (the data's own convention).
-    if (flops === undefined && tokens !== undefined && index.C === undefined) flops = 6 * params * tokens;
+    // C ≈ 6ND when the table gives tokens but has no FLOPs column (the data's own convention).
+    if (index.C === undefined && tokens !== undefined) flops = 6 * params * tokens;
     const scores: (number | undefined)[] = [];
     for (const c of scoreColumns) {
       const v = numeric(rec, c, 1, false);
       if (isError(v)) return v;
       scores.push(v);
     }
-    const family = index.family === undefined ? '' : (rec.cells[index.family] ?? '').trim();
+    const family = cellOf(rec, index.family);
     raw.push({ row: { model, family: family || model, params, tokens, flops, scores: {}, row: rec.row }, scores });
   }
   const tasks = scoreColumns.map((c, k) => {
@@ -182,7 +187,7 @@ function readRecords(records: readonly Record_[], source: EmergenceTable['source
     const task = tasks[k];
     for (const r of raw) {
       const v = r.scores[k];
-      if (v !== undefined && v / task.scale > 1) {
+      if ((v ?? 0) > task.scale) {
         return fail(
           r.row.row,
           task.column,
@@ -208,7 +213,7 @@ export function parseEmergenceCsv(text: string): TableResult {
 export function parseEmergenceTableRows(rows: readonly (readonly string[])[], firstRowNumber = 1): TableResult {
   const records: Record_[] = [];
   rows.forEach((cells, k) => {
-    const separator = cells.length > 0 && cells.every((c) => /^\s*:?-+:?\s*$/.test(c));
+    const separator = cells.every((c) => /^\s*:?-+:?\s*$/.test(c));
     if (!separator && cells.some((c) => c.trim() !== '')) records.push({ row: firstRowNumber + k, cells });
   });
   return readRecords(records, 'user');
@@ -216,14 +221,19 @@ export function parseEmergenceTableRows(rows: readonly (readonly string[])[], fi
 
 let shipped: EmergenceTable | undefined;
 
-/**
- * The shipped table: the emergent-task file joined on "Model" with the benchmark file's
- * family, parameters, tokens and FLOPs. Built once, then shared (read-only).
- */
+/** The shipped table, built once, then shared (read-only). */
 export function obsscalingTable(): EmergenceTable {
-  if (shipped) return shipped;
-  const bench = splitCsv(BENCHMARK_CSV);
-  const emergent = splitCsv(EMERGENT_CSV);
+  shipped ??= buildObsscalingTable();
+  return shipped;
+}
+
+/**
+ * The emergent-task file joined on "Model" with the benchmark file's family, parameters,
+ * tokens and FLOPs (the shipped files unless given).
+ */
+export function buildObsscalingTable(benchmarkCsv = BENCHMARK_CSV, emergentCsv = EMERGENT_CSV): EmergenceTable {
+  const bench = splitCsv(benchmarkCsv);
+  const emergent = splitCsv(emergentCsv);
   const keep = 5; // Model, Model Family, Model Size (B), Pretraining Data Size (T), FLOPs (1E21)
   const byModel = new Map(bench.slice(1).map((r) => [r.cells[0], r.cells.slice(1, keep)]));
   const joined = emergent.map((r, k) => {
@@ -234,6 +244,5 @@ export function obsscalingTable(): EmergenceTable {
   if (!result.ok) throw new Error(`shipped data: ${result.error.message.en}`);
   // The registry's order and metadata (the columns are all shipped tasks).
   result.table.tasks = OBSSCALING_TASKS.filter((t) => result.table.tasks.some((c) => c.column === t.column));
-  shipped = result.table;
-  return shipped;
+  return result.table;
 }

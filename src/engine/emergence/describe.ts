@@ -6,7 +6,7 @@ import type { GroupFit, ScaleAxis } from './analysis';
 /** 3.9e22 FLOPs · 3.9B / 39亿 parameters · loss 2.07 nats. */
 export function formatAxisValue(v: number, axis: ScaleAxis, lang: Lang): string {
   if (axis === 'flops') return formatFlops(v, 2);
-  if (axis === 'params') return lang === 'zh' ? `${formatCount(v, 'zh')}参数` : `${formatCount(v, 'en')} parameters`;
+  if (axis === 'params') return lang === 'zh' ? `${formatCount(v, lang)}参数` : `${formatCount(v, lang)} parameters`;
   return lang === 'zh' ? `损失 ${v.toFixed(3)} nats` : `loss ${v.toFixed(3)} nats`;
 }
 

@@ -119,9 +119,11 @@ describe('emergence-point fit', () => {
     assert.equal(a.ci?.resamples, 60);
   });
 
-  it('needs four points; chance must lie in [0, 1)', () => {
+  it('needs four points and as many y as x; chance must lie in [0, 1)', () => {
     assert.throws(() => fitEmergence([1, 2, 3], [0, 0.5, 1], 0), /at least 4/);
     assert.throws(() => fitEmergence([1, 2, 3, 4], [0, 0.5, 1, 1], 1), /chance/);
+    assert.throws(() => fitEmergence([1, 2, 3, 4], [0, 0.5, 1, 1], -0.1), /chance/);
+    assert.throws(() => fitEmergence([1, 2, 3, 4], [0, 0.5, 1], 0), /differ in length/);
   });
 
   it('a jump between two adjacent models is reported as step-like; a gradual rise is not', () => {
@@ -135,6 +137,15 @@ describe('emergence-point fit', () => {
       0,
     );
     assert.equal(smooth.stepLike, false);
+    // k = 1.5 per decade with models a decade apart: the 10–90% rise (2·ln 9 / 1.5 = 2.9 decades) spans several models.
+    const decades = Array.from({ length: 8 }, (_, i) => i);
+    const spread = fitEmergence(
+      decades,
+      decades.map((v) => emergenceCurve({ x0: 3.5, k: 1.5, ceiling: 1, chance: 0 }, v)),
+      0,
+    );
+    assert.ok(Math.abs(spread.k - 1.5) < 1e-3);
+    assert.equal(spread.stepLike, false);
   });
 
   describe('per task analysis', () => {
@@ -164,6 +175,107 @@ describe('emergence-point fit', () => {
       const expected = 1.69 + 406.4 / Math.pow(7e9, 0.34) + 410.7 / Math.pow(2e12, 0.28);
       assert.ok(Math.abs(a.points.x[llama] - fitCoordinate(expected, 'loss')) < 1e-12);
       assert.ok(a.overall && a.overall.emergenceAt > 1.7 && a.overall.emergenceAt < 3);
+    });
+  });
+
+  describe('the search, step by step', () => {
+    const GRID_K = [0.1, 0.2, 0.5, 1, 2, 4, 8, 16, 45];
+    /** The coarse grid as documented: 25 x₀ from a decade below to a decade above the data, the GRID_K slopes, a in closed form. */
+    function coarseGrid(x: number[], y: number[], c: number): { x0: number; k: number; ceiling: number; sse: number } {
+      const lo = Math.min(...x);
+      const hi = Math.max(...x);
+      let best = { x0: NaN, k: NaN, ceiling: NaN, sse: Infinity };
+      for (let i = 0; i < 25; i++) {
+        const x0 = lo - 1 + ((hi - lo + 2) * i) / 24;
+        for (const k of GRID_K) {
+          const s = x.map((v) => 1 / (1 + Math.exp(-k * (v - x0))));
+          const sy = s.reduce((acc, si, j) => acc + si * (y[j] - c), 0);
+          const ss = s.reduce((acc, si) => acc + si * si, 0);
+          const a = Math.min(1 - c, Math.max(0, sy / ss));
+          const sse = s.reduce((acc, si, j) => acc + (c + a * si - y[j]) ** 2, 0);
+          if (sse < best.sse - 1e-12) best = { x0, k, ceiling: c + a, sse };
+        }
+      }
+      return best;
+    }
+
+    const datasets: [string, number[], number[], number][] = [
+      ['a rise inside the data', [20, 21, 22, 23, 24, 25], [0, 0.02, 0.1, 0.5, 0.8, 0.85], 0],
+      ['a rise only at the top (x₀ beyond the data)', [20, 21, 22, 23, 24, 25], [0, 0, 0.005, 0.01, 0.03, 0.08], 0],
+      ['a four-way choice that saturates at 1', [10, 11, 12, 13, 14, 15], [0.25, 0.25, 0.3, 0.95, 1, 1], 0.25],
+      ['a clean step of a four-way choice (a clamped at 1 − c)', [10, 11, 12, 13, 14, 15], [0.25, 0.25, 0.25, 1, 1, 1], 0.25],
+    ];
+    for (const [what, x, y, c] of datasets) {
+      it(`with no solver starts the fit is the best cell of the coarse grid: ${what}`, () => {
+        const fit = fitEmergence(x, y, c, { starts: 0 });
+        const grid = coarseGrid(x, y, c);
+        assert.equal(fit.x0, grid.x0);
+        assert.equal(fit.k, grid.k);
+        assert.ok(Math.abs(fit.ceiling - grid.ceiling) < 1e-12, `${fit.ceiling} vs ${grid.ceiling}`);
+        assert.ok(Math.abs(fit.sse - grid.sse) < 1e-12);
+        assert.ok(fit.ceiling <= 1);
+        assert.deepEqual(fit.xRange, [Math.min(...x), Math.max(...x)]);
+      });
+    }
+
+    it('the solver improves on the grid when the ceiling is at 1, and never puts it above 1', () => {
+      for (const y of [
+        [0.25, 0.25, 0.3, 0.95, 1, 1],
+        [0.25, 0.3, 0.5, 0.9, 1, 1],
+      ]) {
+        const x = [10, 11, 12, 13, 14, 15];
+        const full = fitEmergence(x, y, 0.25);
+        const grid = fitEmergence(x, y, 0.25, { starts: 0 });
+        assert.ok(full.sse < grid.sse, `${full.sse} vs grid ${grid.sse}`);
+        assert.ok(full.ceiling <= 1 && full.ceiling > 0.99, `${full.ceiling}`);
+      }
+    });
+
+    it('x₀ exactly on the lowest or highest model is inside the data; beyond them it is not', () => {
+      // x spans 22 decades, so the grid's x₀ = lo − 1 + i (i = 0…24) hits 0 and 22 exactly.
+      const atLo = fitEmergence([0, 1, 2, 22], [0.5, 1, 1, 1], 0, { starts: 0 });
+      assert.deepEqual([atLo.x0, atLo.beyondData], [0, false]);
+      const atHi = fitEmergence([0, 20, 21, 22], [0, 0, 0, 0.5], 0, { starts: 0 });
+      assert.deepEqual([atHi.x0, atHi.beyondData], [22, false]);
+      const above = fitEmergence([20, 21, 22, 23, 24, 25], [0, 0, 0.005, 0.01, 0.03, 0.08], 0);
+      assert.ok(above.x0 > 25 && above.beyondData);
+      const below = fitEmergence([20, 21, 22, 23, 24, 25], [0.5, 0.7, 0.8, 0.88, 0.92, 0.95], 0);
+      assert.ok(below.x0 < 20 && below.beyondData);
+    });
+
+    it("a start of the caller's is refined, and a worse result than the grid's is not taken", () => {
+      const x = [20, 21, 22, 23, 24, 25];
+      const y = [0, 0.02, 0.1, 0.5, 0.8, 0.85];
+      const full = fitEmergence(x, y, 0);
+      const grid = fitEmergence(x, y, 0, { starts: 0 });
+      assert.ok(full.sse < grid.sse);
+      const refined = fitEmergence(x, y, 0, { starts: 0, from: { x0: full.x0 + 0.2, k: full.k * 0.8, ceiling: full.ceiling - 0.05 } });
+      assert.ok(Math.abs(refined.x0 - full.x0) < 1e-4 && Math.abs(refined.sse - full.sse) < 1e-9, `${refined.x0} vs ${full.x0}`);
+      // The same for a four-way choice (chance 0.25).
+      const y4 = [0.25, 0.26, 0.35, 0.7, 0.85, 0.88];
+      const full4 = fitEmergence(x, y4, 0.25);
+      const refined4 = fitEmergence(x, y4, 0.25, { starts: 0, from: { x0: full4.x0 + 0.2, k: full4.k * 0.8, ceiling: full4.ceiling - 0.05 } });
+      assert.ok(Math.abs(refined4.x0 - full4.x0) < 1e-4 && Math.abs(refined4.sse - full4.sse) < 1e-9, `${refined4.x0} vs ${full4.x0}`);
+      // From far above the data the curve is flat at 0 there: the solver stays put, worse than the grid.
+      assert.deepEqual(fitEmergence(x, y, 0, { starts: 0, from: { x0: 60, k: 1, ceiling: 0.5 } }), grid);
+    });
+
+    it('the curve is exact far out on both sides: the ceiling above the rise, e^z (not 0) far below it', () => {
+      const p = { x0: 0, k: 1, ceiling: 1, chance: 0 };
+      assert.equal(emergenceCurve(p, 800), 1);
+      assert.equal(emergenceCurve(p, 0), 0.5);
+      const z = -720;
+      const tail = emergenceCurve(p, z);
+      assert.ok(tail > 0 && Math.abs(tail - Math.exp(z)) <= 1e-12 * Math.exp(z), `${tail}`);
+    });
+
+    it('a resample of one repeated model fails; the interval has the confidence asked for', () => {
+      // Three of the four models share x: about (3/4)^4 ≈ 32% of the resamples hold no other.
+      const r = fitEmergenceWithInterval([20, 20, 20, 22], [0, 0.05, 0.1, 0.9], 0, { resamples: 100, seed: 1, confidence: 0.9 });
+      assert.ok(r.ci && r.ci.failed > 0 && r.ci.failed < 100, `${r.ci?.failed} failed`);
+      assert.equal(r.ci.confidence, 0.9);
+      const all = fitEmergenceWithInterval([20, 21, 22, 23], [0, 0.05, 0.1, 0.9], 0, { resamples: 100, seed: 1 });
+      assert.equal(all.ci?.confidence, 0.95);
     });
   });
 });

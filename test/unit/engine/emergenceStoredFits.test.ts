@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { analyzeShippedTask, analyzeTask, storedAnalysis } from '../../../src/engine/emergence/analysis';
-import { shippedStoredFits, shippedStoredKeys, storedFitsKey } from '../../../src/engine/emergence/storedFits';
+import {
+  packStoredFits,
+  shippedStoredFits,
+  shippedStoredKeys,
+  storedFitsKey,
+  unpackStoredFits,
+  type StoredFits,
+} from '../../../src/engine/emergence/storedFits';
 import { obsscalingTable } from '../../../src/engine/emergence/data';
 import { EMERGENCE_BOOTSTRAP } from '../../../src/engine/emergence/fit';
 import { findTask, OBSSCALING_TASKS, type TaskInfo } from '../../../src/engine/emergence/tasks';
@@ -62,5 +69,23 @@ describe('stored emergence fits of the shipped table (shippedFits.generated.ts)'
     // Another chance level than the stored fits were made with.
     assert.equal(storedAnalysis(table, { ...t, chance: 0.25 }, { axis: 'params' }, EMERGENCE_BOOTSTRAP), undefined);
     assert.ok(storedAnalysis(table, t, { axis: 'params' }, EMERGENCE_BOOTSTRAP));
+  });
+
+  it('keys name the task, the axis, the loss fit (Chinchilla by default) and the tasks alongside', () => {
+    assert.equal(storedFitsKey('t', { axis: 'flops' }), 't|flops');
+    assert.equal(storedFitsKey('t', { axis: 'loss' }), 't|loss|chinchilla');
+    assert.equal(storedFitsKey('t', { axis: 'loss', lossFit: 'epoch' }), 't|loss|epoch');
+    assert.equal(storedFitsKey('t', { axis: 'params' }, ['a', 'b']), 't|params|alongside:a,b');
+  });
+
+  it('a packed entry unpacks to the same fits, with or without an overall fit and an interval', () => {
+    const fit = { x0: 22.5, k: 3, ceiling: 0.9, chance: 0.25, n: 12, sse: 0.01, stepLike: true, beyondData: false, xRange: [20, 25] as [number, number] };
+    const ci = { low: 22, high: 23.5, confidence: 0.95, resamples: 200, failed: 3, seed: 1 };
+    const entries: StoredFits[] = [
+      { overall: { ...fit, ci }, families: [{ family: 'f', fit: { ...fit, stepLike: false, beyondData: true } }] },
+      { overall: fit, families: [] },
+      { families: [{ family: 'g', fit: { ...fit, ci } }] },
+    ];
+    for (const s of entries) assert.deepStrictEqual(unpackStoredFits(JSON.parse(JSON.stringify(packStoredFits(s)))), s);
   });
 });
