@@ -2,7 +2,7 @@
 // exponents, zeros and infinities, integers that must keep their zeros, Python's ties.
 // Expected strings from Python 3 (quoted in the comments) or written by hand.
 import * as assert from 'node:assert/strict';
-import { formatCount, formatNumber, formatPfDays, pfDaysNumberFormat, pythonExp } from '../../../src/engine/format';
+import { formatCount, formatNumber, formatPfDays, plainDecimal, pythonExp } from '../../../src/engine/format';
 
 describe('engine/format: edges', () => {
   it('pythonExp: exponent 0 is "+00"; only an exact tie rounds half to even', () => {
@@ -50,9 +50,49 @@ describe('engine/format: edges', () => {
     assert.equal(formatPfDays(1e15), '0.0000116 PF-days');
   });
 
-  it('the PF-days number format: US English grouping, at most `digits` significant digits', () => {
-    assert.equal(pfDaysNumberFormat(2).format(1234.5), '1,200');
-    assert.equal(pfDaysNumberFormat(3).format(0.0123456), '0.0123');
-    assert.equal(pfDaysNumberFormat(6).format(1234567.8), '1,234,570');
+  it('the PF-days number: US English grouping, at most `digits` significant digits', () => {
+    // 1,234.5 PF-days to 2 digits is 1,200; 0.0123456 to 3 is 0.0123; 1,234,567.8 to 6 is 1,234,570.
+    assert.equal(formatPfDays(1234.5 * 8.64e19, 2), '1,200 PF-days');
+    assert.equal(formatPfDays(0.0123456 * 8.64e19), '0.0123 PF-days');
+    assert.equal(formatPfDays(1234567.8 * 8.64e19, 6), '1,234,570 PF-days');
+  });
+
+  it('plainDecimal writes what en-US Intl.NumberFormat writes, for every magnitude and sign', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 21 });
+    const values = [
+      0,
+      -0,
+      1,
+      -1,
+      7,
+      10,
+      999,
+      1000,
+      1234.5,
+      1e6,
+      123456789,
+      0.1,
+      0.5,
+      1e-7,
+      1.5e-300,
+      5e-324,
+      1e21,
+      1.7976931348623157e308,
+      NaN,
+      Infinity,
+      -Infinity,
+    ];
+    // Shortest round-trip doubles of every decade with 1–17 digits (xorshift, fixed seed).
+    let s = 0x9e3779b9;
+    const next = (): number => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
+    for (let i = 0; i < 3000; i++) {
+      const digits = 1 + Math.floor(next() * 17);
+      const exp = Math.floor(next() * 60) - 30;
+      values.push(Number((next() < 0.5 ? -1 : 1) * Number(`${(1 + 9 * next()).toPrecision(digits)}e${exp}`)));
+    }
+    for (const v of values) {
+      // Intl rounds to at most 21 significant digits; a double needs at most 17.
+      assert.equal(plainDecimal(v), intl.format(v), String(v));
+    }
   });
 });
