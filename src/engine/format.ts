@@ -135,7 +135,8 @@ export function plainDecimal(x: number): string {
   const digits = mantissa.replace('.', '');
   const exp = Number(exponent);
   const whole = exp < 0 ? '0' : digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-  const fraction = (exp < 0 ? '0'.repeat(-exp - 1) + digits : digits.slice(exp + 1)).replace(/0+$/, '');
+  // The shortest round-trip digits never end in 0 (zero itself is "0e+0", with no fraction).
+  const fraction = exp < 0 ? '0'.repeat(-exp - 1) + digits : digits.slice(exp + 1);
   let grouped = '';
   for (let end = whole.length; end > 0; end -= 3) grouped = whole.slice(Math.max(0, end - 3), end) + (grouped ? `,${grouped}` : '');
   return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;

@@ -51,6 +51,9 @@ describe('engine/fit/numbers', () => {
 
   it('refuses malformed powers and products', () => {
     for (const bad of [
+      // Only ten has a power form: 20^3 and 2^10 are no numbers (not 10³, not 1,024).
+      '20^3',
+      '2^10',
       '10^',
       '10^{22',
       '10^22}',
