@@ -29,8 +29,8 @@ import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { themeValues, tokenTheme } from './lib/themeTokens';
-import type { Timings } from './lib/timings';
-import { compileStats, loadCompiledCharts } from './lib/vegaSpecs';
+import { exposeTimings } from './lib/timings';
+import { loadCompiledCharts } from './lib/vegaSpecs';
 import { vscodeApi } from './lib/vscodeApi';
 
 /** The fit page's messages: English keys of l10n/bundle.l10n.json (see ./strings.ts). */
@@ -70,23 +70,7 @@ const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: false, on
 
 const t = (key: keyof typeof UI): string => translate(lang, UI[key]);
 
-const timings: Timings = {
-  updates: 0,
-  get inPlaceUpdates() {
-    return charts.stats.inPlaceUpdates;
-  },
-  get rebuilds() {
-    return charts.stats.rebuilds;
-  },
-  get precompiled() {
-    return compileStats.precompiled;
-  },
-  get compiled() {
-    return compileStats.compiled;
-  },
-};
-window.__emergenceTimings = timings;
-window.__emergenceViews = () => Object.fromEntries(charts.live.map((c) => [c.view.chart.id, c.view.vegaView]));
+const timings = exposeTimings(charts);
 
 function post(message: FitWebviewToHost): void {
   api.post(message);

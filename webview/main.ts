@@ -20,8 +20,8 @@ import { loadSiblingScript } from './lib/lateScript';
 import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { themeValues, tokenTheme, type ThemeValues } from './lib/themeTokens';
-import { compileStats, loadCompiledCharts } from './lib/vegaSpecs';
-import type { Timings } from './lib/timings';
+import { loadCompiledCharts } from './lib/vegaSpecs';
+import { exposeTimings } from './lib/timings';
 import { vscodeApi } from './lib/vscodeApi';
 import { renderControls, type Controls } from './controls';
 import { renderNote } from './note';
@@ -51,23 +51,7 @@ let controlsKey = '';
 
 const queue = new RenderQueue((err) => showError(`${ui('renderFailed', lang)}${String(err)}`));
 const charts = new ChartSet(chartsEl, { figureClass: 'chart', heading: true, toolbar: toolbarFor, onRelayout: () => void relayout() });
-const timings: Timings = {
-  updates: 0,
-  get inPlaceUpdates() {
-    return charts.stats.inPlaceUpdates;
-  },
-  get rebuilds() {
-    return charts.stats.rebuilds;
-  },
-  get precompiled() {
-    return compileStats.precompiled;
-  },
-  get compiled() {
-    return compileStats.compiled;
-  },
-};
-window.__emergenceTimings = timings;
-window.__emergenceViews = () => Object.fromEntries(charts.live.map((c) => [c.view.chart.id, c.view.vegaView]));
+const timings = exposeTimings(charts);
 
 function showError(message: string): void {
   void loadSiblingScript('elements.js');
