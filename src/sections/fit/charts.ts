@@ -188,6 +188,16 @@ function logTicks(lo: number, hi: number): number[] | null {
   return ticks.length >= 2 ? ticks : null;
 }
 
+/** The domain and tick signals of a chart whose x and y are both log axes (logTicks). */
+function logLogSignals(x: readonly [number, number], y: readonly [number, number]): Record<string, unknown> {
+  return {
+    [FIT_SIGNALS.xDomain]: x,
+    [FIT_SIGNALS.xTicks]: logTicks(x[0], x[1]),
+    [FIT_SIGNALS.yDomain]: y,
+    [FIT_SIGNALS.yTicks]: logTicks(y[0], y[1]),
+  };
+}
+
 /**
  * A log axis whose ticks are the signal `ticks` (logTicks): one axis for both styles,
  * so the data decides the style without changing the chart's shape. Explicit values
@@ -519,10 +529,7 @@ function contourChart(result: ChinchillaFitResult, rows: FitRow[], ctx: ChartCon
         zh: '拟合损失在模型规模 N 与训练词元数 D 上的等值线、各次训练（点），以及计算最优前沿（虚线）：以最少计算量 C = 6ND 达到各损失的 (N, D)。',
       },
       {
-        [FIT_SIGNALS.xDomain]: nDomain,
-        [FIT_SIGNALS.xTicks]: logTicks(nDomain[0], nDomain[1]),
-        [FIT_SIGNALS.yDomain]: dDomain,
-        [FIT_SIGNALS.yTicks]: logTicks(dDomain[0], dDomain[1]),
+        ...logLogSignals(nDomain, dDomain),
         [FIT_SIGNALS.colorDomain]: labels.length > 0 ? labels : ['-'],
       },
     ),
@@ -650,10 +657,7 @@ function frontierChart(result: ChinchillaFitResult, ctx: ChartContext): ChartSpe
         zh: '在每个计算预算 C = 6ND 下使拟合损失最小的模型规模与词元数（线，超出数据范围为外推），以及各次训练自身的 N 与 D（点）。',
       },
       {
-        [FIT_SIGNALS.xDomain]: domain,
-        [FIT_SIGNALS.xTicks]: logTicks(domain[0], domain[1]),
-        [FIT_SIGNALS.yDomain]: yDomain,
-        [FIT_SIGNALS.yTicks]: logTicks(yDomain[0], yDomain[1]),
+        ...logLogSignals(domain, yDomain),
       },
     ),
     ctx,

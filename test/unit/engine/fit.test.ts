@@ -12,6 +12,7 @@ import { parseCsv, parseNumber, parseTableRows, recogniseColumn, type DataError,
 import { LbfgsSolver, minimizeLbfgs, type Objective } from '../../../src/engine/fit/lbfgs';
 import { fitPowerLaw, fitPowerLawWithFloor, powerLawValue } from '../../../src/engine/fit/power';
 import { mulberry32 } from '../../../src/engine/fit/seededRandom';
+import { rosenbrock } from '../helpers/rosenbrock';
 
 const FIXTURE = join(__dirname, 'fixtures', 'chinchilla_epoch_svg_extracted_data.csv');
 
@@ -56,19 +57,6 @@ function assertGradient(fun: Objective, x: readonly number[], tol: number, label
   const scale = Math.max(1e-12, ...num.map(Math.abs));
   num.forEach((v, i) => assert.ok(Math.abs(g[i] - v) <= tol * scale, `${label} ∂/∂x${i}: analytic ${g[i]}, numeric ${v}`));
 }
-
-const rosenbrock: Objective = (x, g) => {
-  let f = 0;
-  g.fill(0);
-  for (let i = 0; i < x.length - 1; i++) {
-    const a = x[i + 1] - x[i] * x[i];
-    const b = 1 - x[i];
-    f += 100 * a * a + b * b;
-    g[i] += -400 * x[i] * a - 2 * b;
-    g[i + 1] += 200 * a;
-  }
-  return f;
-};
 
 function within(actual: number, expected: number, rel: number, label: string): void {
   assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${label}: ${actual} not within ${rel * 100}% of ${expected}`);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimizeLbfgs, type LbfgsStatus, type Objective } from '../../../src/engine/fit/lbfgs';
+import { rosenbrock } from '../helpers/rosenbrock';
 
 interface Case {
   problem: 'rosenbrock' | 'beale';
@@ -18,20 +19,6 @@ interface Case {
 }
 
 const REFERENCE = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'lbfgs_reference.json'), 'utf8')) as { scipy: string; cases: Case[] };
-
-/** SciPy's rosen / rosen_der: Σ 100 (x_{i+1} − x_i²)² + (1 − x_i)². */
-const rosenbrock: Objective = (x, g) => {
-  let f = 0;
-  g.fill(0);
-  for (let i = 0; i + 1 < x.length; i++) {
-    const a = x[i + 1] - x[i] * x[i];
-    const b = 1 - x[i];
-    f += 100 * a * a + b * b;
-    g[i] += -400 * x[i] * a - 2 * b;
-    g[i + 1] += 200 * a;
-  }
-  return f;
-};
 
 /** Beale's function, minimum 0 at (3, 0.5). */
 const beale: Objective = (x, g) => {
