@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { vegaInterpreterPatch } from './lib/vegaInterpreterPatch.mjs';
+import { vegaPatches } from './lib/vegaPatches.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -18,8 +18,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  // Every bundle that evaluates Vega expressions gets the same (patched) interpreter.
-  plugins: [vegaInterpreterPatch],
+  // Every bundle that parses or evaluates Vega expressions gets the same patched Vega.
+  plugins: [vegaPatches],
 };
 
 /** Entry points; optional ones are skipped until the file exists. */

@@ -1,0 +1,169 @@
+// The build's patches of Vega (scripts/lib/vegaPatches.mjs) must not change what any
+// chart is or draws: the patched and the original modules, each bundled by esbuild as the
+// build does, parse every section's default charts to the same runtime and render them
+// to the same SVG.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import * as vega from 'vega';
+import { compileToVega } from '../../../src/cli/renderChart';
+import { SECTIONS } from '../../../src/sections/index';
+import { resolveParams } from '../../../src/sections/types';
+import { builtinTheme } from '../../../src/sections/theme';
+import { patchVegaFunctions, patchVegaInterpreter, vegaPatches } from '../../../scripts/lib/vegaPatches.mjs';
+
+interface Interpreter {
+  parameter(ctx: { functions: object }, expr: { ast: object }): (datum: unknown, params: unknown) => unknown;
+}
+
+/** A module bundled by esbuild (with or without the patches) and loaded as CommonJS. */
+async function bundled<T>(contents: string, patched: boolean): Promise<T> {
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: process.cwd() },
+    bundle: true,
+    format: 'cjs',
+    // vega-canvas's node build has a top-level await, which cjs cannot hold; no test here draws on a canvas.
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    plugins: patched ? [vegaPatches] : [],
+  });
+  const module = { exports: {} as T };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
+async function bundledInterpreter(patched: boolean): Promise<Interpreter> {
+  const { expressionInterpreter } = await bundled<{ expressionInterpreter?: Interpreter }>(
+    "export { expressionInterpreter } from 'vega-interpreter';",
+    patched,
+  );
+  assert.ok(expressionInterpreter);
+  return expressionInterpreter;
+}
+
+/** Vega and its interpreter from one bundle: both patched, or both as published. */
+async function bundledVega(patched: boolean): Promise<{ vega: typeof vega; expr: Interpreter }> {
+  return bundled("export * as vega from 'vega'; export { expressionInterpreter as expr } from 'vega-interpreter';", patched);
+}
+
+/** Vega numbers clip paths and gradients with page-wide counters: renumbered in order of appearance. */
+function canonicalIds(svg: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/\b(clip|gradient_|pattern_)(\d+)\b/g, (id, prefix: string) => {
+    if (!seen.has(id)) seen.set(id, `${prefix}#${seen.size}`);
+    return seen.get(id) as string;
+  });
+}
+
+async function svgWith(engine: { vega: typeof vega; expr: Interpreter }, spec: vega.Spec): Promise<string> {
+  // vega's typings declare no `expr` option; at run time it takes an interpreter.
+  const options = { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions;
+  const view = new engine.vega.View(engine.vega.parse(spec, undefined, { ast: true }), options);
+  try {
+    return canonicalIds(await view.toSVG());
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Every section's default charts in Vega, in both languages. */
+function defaultSpecs(): { id: string; spec: vega.Spec }[] {
+  const specs: { id: string; spec: vega.Spec }[] = [];
+  for (const lang of ['en', 'zh'] as const) {
+    for (const section of SECTIONS) {
+      for (const chart of section.charts(resolveParams(section, undefined), { lang, theme: builtinTheme('light'), width: 520 })) {
+        specs.push({ id: `${section.id}/${chart.id}/${lang}`, spec: compileToVega(chart.spec) });
+      }
+    }
+  }
+  return specs;
+}
+
+describe('webview: the patched Vega', () => {
+  it('refuses a vega-interpreter whose interpret() is not the one the patch was written for', () => {
+    assert.throws(() => patchVegaInterpreter('function interpret (ast, fn) { return fn; }'), /vega-interpreter's interpret\(\) changed/);
+    const source = readFileSync(require.resolve('vega-interpreter'), 'utf8');
+    assert.match(patchVegaInterpreter(source), /eventlessFunctions\(fn\)/);
+    // A second copy of the replaced lines is refused too: the patch would not know which one to change.
+    assert.throws(() => patchVegaInterpreter(source + source), /changed/);
+  });
+
+  it('refuses a vega-functions whose expression parser is not the one the patch was written for', () => {
+    assert.throws(() => patchVegaFunctions('function parser (expr, scope) { return expr; }'), /vega-functions' expression parser changed/);
+    const source = readFileSync(require.resolve('vega-functions'), 'utf8');
+    const patched = patchVegaFunctions(source);
+    assert.match(patched, /parsedExpressions\.get\(expr\)/);
+    assert.match(patched, /parsed\.gen \?\?= codeGenerator\(ast\)/);
+  });
+
+  it('hands out one function table per table when there is no event, whose event functions fail as before', async () => {
+    const patched = await bundledInterpreter(true);
+    const original = await bundledInterpreter(false);
+    const functions = {
+      self(this: object): object {
+        return this;
+      },
+    };
+    const callSelf = { ast: { type: 'CallExpression', callee: { type: 'Identifier', name: 'self' }, arguments: [] } };
+    const callItem = { ast: { type: 'CallExpression', callee: { type: 'Identifier', name: 'item' }, arguments: [] } };
+    const run = (i: Interpreter, expr: { ast: object }): unknown => i.parameter({ functions }, expr)({}, {});
+    assert.equal(run(patched, callSelf), run(patched, callSelf));
+    assert.notEqual(run(original, callSelf), run(original, callSelf));
+    const failure = (i: Interpreter): string => {
+      try {
+        run(i, callItem);
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      return 'no error';
+    };
+    assert.match(failure(original), /TypeError.*vega/);
+    assert.equal(failure(patched), failure(original));
+  });
+
+  it("parses every section's default charts, in both languages, to the same runtime as the original", async function () {
+    this.timeout(120_000);
+    const patched = await bundledVega(true);
+    const original = await bundledVega(false);
+    const specs = defaultSpecs();
+    assert.ok(specs.length >= 40, `only ${specs.length} charts`);
+    // One patched Vega parses them all in turn, as a page does: later charts hit what earlier ones kept.
+    for (const { id, spec } of specs) {
+      const runtime = (v: typeof vega): string => JSON.stringify(v.parse(spec, undefined, { ast: true }));
+      assert.equal(runtime(patched.vega), runtime(original.vega), id);
+    }
+  });
+
+  it('still refuses a malformed expression on every parse, not only the first', async () => {
+    const { vega: patched } = await bundledVega(true);
+    const spec = { signals: [{ name: 'broken', update: 'pow(2, ' }] } as vega.Spec;
+    for (let i = 0; i < 2; i++) assert.throws(() => patched.parse(spec, undefined, { ast: true }), /Expression parse error: pow\(2, /);
+  });
+
+  it('keeps the scope-dependent part per parse: the same expression names the signals and scales of its own spec', async () => {
+    const { vega: patched } = await bundledVega(true);
+    const expr = "scale('x', k) + k";
+    // The second spec declares other signals first, so its `k` is another operator of the dataflow.
+    const withSignal = (name: string, value: number, before: number): vega.Spec =>
+      ({
+        signals: [...Array.from({ length: before }, (_, i) => ({ name: `pad${i}`, value: 100 + i })), { name: 'k', value }, { name, update: expr }],
+        scales: [{ name: 'x', type: 'linear', domain: [0, 1], range: [0, 10] }],
+      }) as vega.Spec;
+    const views = [withSignal('a', 0.5, 0), withSignal('b', 0.25, 3)].map(
+      (spec) => new patched.View(patched.parse(spec, undefined, { ast: true }), { renderer: 'none' }),
+    );
+    await Promise.all(views.map((v) => v.runAsync()));
+    assert.equal(views[0].signal('a'), 5.5);
+    assert.equal(views[1].signal('b'), 2.75);
+    views.forEach((v) => v.finalize());
+  });
+
+  it("draws every section's default charts exactly as the original does", async function () {
+    this.timeout(120_000);
+    const patched = await bundledVega(true);
+    const original = await bundledVega(false);
+    const specs = defaultSpecs().filter(({ id }) => id.endsWith('/en'));
+    for (const { id, spec } of specs) assert.equal(await svgWith(patched, spec), await svgWith(original, spec), id);
+  });
+});
