@@ -6,7 +6,8 @@
 // runAsync(). Only a new shape (a preset that adds series, a language switch, a layout
 // that wraps differently) or a new colour theme rebuilds the view. Expressions run
 // through vega-interpreter: the pages' CSP allows no eval of any kind.
-import * as vega from 'vega';
+import type * as vega from 'vega';
+import { parse as parseVega, View } from './vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { ChartSpec } from '../../src/sections/types';
 import type { HoistedSpec } from './specData';
@@ -26,7 +27,7 @@ async function runtimeFor(hoisted: HoistedSpec, theme: ThemeValues): Promise<veg
   const cached = runtimes.get(key);
   if (cached) return cached;
   const spec = JSON.parse(fillTokens(await vegaSpecText(hoisted), theme)) as vega.Spec;
-  const runtime = vega.parse(spec, undefined, { ast: true });
+  const runtime = parseVega(spec, undefined, { ast: true });
   if (runtimes.size >= MAX_CACHED) runtimes.delete(runtimes.keys().next().value as string);
   runtimes.set(key, runtime);
   return runtime;
@@ -49,7 +50,7 @@ export class ChartView {
   ) {}
 
   private static createView(runtime: vega.Runtime, container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): vega.View {
-    const view = new vega.View(runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
+    const view = new View(runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
     for (const name of Object.keys(prepared.hoisted.datasets)) view.data(name, rowsOf(prepared, name, theme));
     for (const [name, value] of Object.entries(prepared.hoisted.signals)) view.signal(name, fillTokensIn(value, theme));
     return view;
@@ -135,7 +136,7 @@ export class ChartView {
    * its title and at its own fixed width (the same file the CLI writes), current values.
    */
   async export(kind: ExportKind): Promise<string> {
-    const full = new vega.View(vega.parse(await compileFullSpec(this.themedSpec()), undefined, { ast: true }), {
+    const full = new View(parseVega(await compileFullSpec(this.themedSpec()), undefined, { ast: true }), {
       renderer: 'none',
       expr: expressionInterpreter,
     });
