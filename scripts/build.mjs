@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sectionScriptBuilds } from './lib/sectionScripts.mjs';
 import { vegaPatches } from './lib/vegaPatches.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -24,7 +25,8 @@ const common = {
 
 /** Entry points; optional ones are skipped until the file exists. */
 // The webview pages are always minified: their parse time is part of the first paint (issue 11).
-const page = { platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist', minify: true };
+const pageScript = { platform: 'browser', format: 'iife', target: 'es2022', minify: true };
+const page = { ...pageScript, outdir: 'dist' };
 const builds = [
   // './render.js' and './typeset.js' stay runtime requires: vega and MathJax load with the first hover, not at activation.
   {
@@ -65,6 +67,8 @@ const builds = [
   // The Vega-Lite compiler, loaded by a page only for a shape not compiled at build time.
   { entryPoints: { compiler: 'webview/compiler.ts' }, ...page },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
+// Each section's code, loaded by the pages that draw it (webview/lib/sections.ts).
+builds.push(...sectionScriptBuilds().map((b) => ({ ...pageScript, ...b })));
 
 // The engine's stored emergence fits (src/engine/emergence/shippedFits.generated.ts) follow their sources.
 if (!watch) execFileSync(process.execPath, ['--import', 'tsx', 'test/generate/shippedFits.ts', '--if-stale'], { stdio: 'inherit' });

@@ -7,7 +7,8 @@
 // with theme tokens). A page then draws its first charts without the
 // Vega-Lite compiler (issue 11: it was a third of the first paint); any other shape is
 // compiled in the page (webview/lib/vegaSpecs.ts). The tables are what the pages
-// themselves would compile: test/unit/webview/precompiledCharts.test.ts checks that.
+// themselves would compile: test/e2e/runtime.test.ts requires every chart of a default
+// page, in each language and theme, to come from them.
 // The fit panel's charts (src/sections/fit/charts.ts) keep what follows the user's data
 // in params, so their shapes depend only on the kind of fit: dist/charts/fit.<lang>[.n<step>].js
 // holds the charts of fits of the shipped sample runs, one per kind of fit.

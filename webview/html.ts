@@ -17,6 +17,8 @@ export interface WebviewHtmlOptions {
    * loaded by the HTML so they download alongside the page script, not after it.
    */
   compiledChartsUri?: string;
+  /** The section's own script (dist/sections/<id>.js, webview/lib/sections.ts), loaded the same way. */
+  sectionScriptUri?: string;
 }
 
 const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
@@ -39,6 +41,11 @@ function contentSecurityPolicy(cspSource: string, nonce: string): string {
 export function renderWebviewHtml(opts: WebviewHtmlOptions): string {
   const csp = contentSecurityPolicy(opts.cspSource, opts.nonce);
   const mode = opts.mode ?? 'panel';
+  // Deferred: the three download at once and run in this order once the page is parsed.
+  const scripts = [opts.compiledChartsUri, opts.sectionScriptUri, opts.scriptUri]
+    .filter((uri): uri is string => uri !== undefined)
+    .map((uri) => `<script defer nonce="${escapeAttr(opts.nonce)}" src="${escapeAttr(uri)}"></script>\n`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="${opts.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -55,7 +62,6 @@ export function renderWebviewHtml(opts: WebviewHtmlOptions): string {
 <div id="error" role="alert" hidden></div>
 <main id="charts" aria-live="polite"></main>
 <pre id="report" hidden></pre>
-${opts.compiledChartsUri ? `<script nonce="${escapeAttr(opts.nonce)}" src="${escapeAttr(opts.compiledChartsUri)}"></script>\n` : ''}<script nonce="${escapeAttr(opts.nonce)}" src="${escapeAttr(opts.scriptUri)}"></script>
-</body>
+${scripts}</body>
 </html>`;
 }

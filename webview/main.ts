@@ -3,7 +3,6 @@
 // extension), draws the controls from the parameter specs, and applies a parameter
 // change in place (signals and data of the live views). The controls' custom elements
 // (webview/elements.ts) load once the charts are painted.
-import { findSection } from '../src/sections/index';
 import { resolveParams, type ChartContext, type ChartSpec, type ChartTheme, type Lang, type ParamValues, type Section } from '../src/sections/types';
 import { parseEmergenceTableRows } from '../src/engine/emergence/data';
 import {
@@ -21,6 +20,7 @@ import { RenderQueue } from './lib/queue';
 import { readTheme, watchTheme } from './lib/theme';
 import { themeValues, tokenTheme, type ThemeValues } from './lib/themeTokens';
 import { loadCompiledCharts } from './lib/vegaSpecs';
+import { loadSection } from './lib/sections';
 import { exposeTimings } from './lib/timings';
 import { vscodeApi } from './lib/vscodeApi';
 import { renderControls, type Controls } from './controls';
@@ -165,14 +165,19 @@ function rebuild(): Promise<void> {
   });
 }
 
+/** Bumped by every show(): a section script that arrives after a later show() is not drawn. */
+let showing = 0;
+
 async function show(sectionId: string, input: Record<string, unknown> | undefined): Promise<void> {
-  const found = findSection(sectionId);
+  const shown = ++showing;
+  // The section's build-time compiled specs load while its code loads and its charts are computed.
+  const compiled = loadCompiledCharts(sectionId, lang, chartsEl.clientWidth);
+  const found = await loadSection(sectionId);
+  if (shown !== showing) return;
   if (!found) {
     showError(`${ui('unknownSection', lang)}${sectionId}`);
     return;
   }
-  // The section's build-time compiled specs load while its charts are computed.
-  const compiled = loadCompiledCharts(found.id, lang, chartsEl.clientWidth);
   section = found;
   params = resolveParams(found, input);
   errorEl.hidden = true;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { renderWebviewHtml } from '../../webview/html';
 import { compiledTableName, NARROW_PX } from '../../webview/lib/layout';
+import { sectionScriptFile } from '../../webview/lib/sections';
 import type { Lang } from '../sections/types';
 
 function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -22,14 +23,18 @@ function nonce(): string {
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, sectionId: string, lang: Lang, mode: 'panel' | 'view'): string {
   // The panel's first charts come from the build's compiled specs, which its HTML loads beside the page script (any panel width from 520 px uses this table).
   const table = mode === 'panel' ? compiledTableName(sectionId, lang, NARROW_PX) : undefined;
+  const sectionScript = sectionScriptFile(sectionId);
+  const distUri = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', ...path)).toString();
   return renderWebviewHtml({
     cspSource: webview.cspSource,
     nonce: nonce(),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+    scriptUri: distUri('webview.js'),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css')).toString(),
     lang,
     sectionId,
     mode,
-    compiledChartsUri: table && webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'charts', `${table}.js`)).toString(),
+    compiledChartsUri: table && distUri('charts', `${table}.js`),
+    // Its section's code, in either mode (the side view's first section is known too).
+    sectionScriptUri: sectionScript && distUri(sectionScript),
   });
 }

@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { renderWebviewHtml } from '../../../webview/html';
 import { compiledTableName, NARROW_PX } from '../../../webview/lib/layout';
+import { sectionScriptFile } from '../../../webview/lib/sections';
 import { FIT_CHART_TABLE } from '../../../src/sections/fit/charts';
 import { THEME_BODY_CLASS, themeStylesheet, type ThemeName } from './themes';
 
@@ -60,6 +61,7 @@ function testPageHtml(origin: string, opts: PageOptions): string {
       opts.mode !== 'view'
         ? `${origin}/dist/charts/${compiledTableName(opts.entry === 'fit' ? FIT_CHART_TABLE : opts.sectionId, opts.lang, NARROW_PX) ?? 'none'}.js`
         : undefined,
+    sectionScriptUri: opts.entry === 'fit' ? undefined : ((file) => file && `${origin}/dist/${file}`)(sectionScriptFile(opts.sectionId)),
   });
   const themeLink = `<link rel="stylesheet" href="${origin}/__theme/${opts.theme}.css" nonce="${nonce}">`;
   const withTheme = html.replace(/<\/head>/, `${themeLink}\n</head>`);
