@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = '9f90318ff26a6dcfd661093a0a9778ad3cb39e414b96a0c99454f8161941e9bf';
+export const SHIPPED_FITS_SOURCES = 'd9599773eb09c77c965713ea4f4a213cbffe1a4c931f5c41db7403dfa7c27190';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =

@@ -39,19 +39,13 @@ export interface ChinchillaGrid {
   b: readonly number[];
 }
 
-function range(from: number, to: number, step: number): number[] {
-  const out: number[] = [];
-  for (let k = 0; from + k * step <= to + 1e-9; k++) out.push(from + k * step);
-  return out;
-}
-
-/** Hoffmann et al.'s grid: 5·5·5·6·6 = 4,500 starts. */
+/** Hoffmann et al.'s grid (§D.2): 5·5·5·6·6 = 4,500 starts. */
 export const HOFFMANN_GRID: Readonly<ChinchillaGrid> = Object.freeze({
-  alpha: range(0, 2, 0.5),
-  beta: range(0, 2, 0.5),
-  e: range(-1, 1, 0.5),
-  a: range(0, 25, 5),
-  b: range(0, 25, 5),
+  alpha: [0, 0.5, 1, 1.5, 2],
+  beta: [0, 0.5, 1, 1.5, 2],
+  e: [-1, -0.5, 0, 0.5, 1],
+  a: [0, 5, 10, 15, 20, 25],
+  b: [0, 5, 10, 15, 20, 25],
 });
 
 export const HUBER_DELTA = 1e-3;
@@ -161,15 +155,7 @@ export interface ChinchillaLogData {
 export function chinchillaLogData(N: ArrayLike<number>, D: ArrayLike<number>, loss: ArrayLike<number>): ChinchillaLogData {
   const n = loss.length;
   if (N.length !== n || D.length !== n) throw new RangeError('N, D and loss must have the same length');
-  const logN = new Float64Array(n);
-  const logD = new Float64Array(n);
-  const logL = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    logN[i] = Math.log(N[i]);
-    logD[i] = Math.log(D[i]);
-    logL[i] = Math.log(loss[i]);
-  }
-  return { logN, logD, logL };
+  return { logN: Float64Array.from(N, Math.log), logD: Float64Array.from(D, Math.log), logL: Float64Array.from(loss, Math.log) };
 }
 
 /**
@@ -183,12 +169,9 @@ export function chinchillaObjective(data: ChinchillaLogData, delta = HUBER_DELTA
   const n = logL.length;
   let maxLogN = 0;
   let maxLogD = 0;
-  for (let i = 0; i < n; i++) {
-    maxLogN = Math.max(maxLogN, Math.abs(logN[i]));
-    maxLogD = Math.max(maxLogD, Math.abs(logD[i]));
-  }
-  const invL = new Float64Array(n);
-  for (let i = 0; i < n; i++) invL[i] = Math.exp(-logL[i]);
+  for (const v of logN) maxLogN = Math.max(maxLogN, Math.abs(v));
+  for (const v of logD) maxLogD = Math.max(maxLogD, Math.abs(v));
+  const invL = Float64Array.from(logL, (v) => Math.exp(-v));
   return (x, grad) => {
     const a = x[0];
     const b = x[1];
@@ -283,8 +266,9 @@ function toParams(x: ArrayLike<number>): { params: ChinchillaParams; logParams: 
  */
 export function fitChinchilla(N: ArrayLike<number>, D: ArrayLike<number>, loss: ArrayLike<number>, options: ChinchillaFitOptions = {}): ChinchillaFit {
   const n = loss.length;
-  if (options.subsample !== undefined && n > options.subsample && options.starts === undefined) {
-    const m = Math.max(5, Math.floor(options.subsample));
+  const subsample = options.subsample ?? Infinity;
+  if (n > subsample && options.starts === undefined) {
+    const m = Math.max(5, Math.floor(subsample));
     const pick = (a: ArrayLike<number>): Float64Array => Float64Array.from({ length: m }, (_, k) => a[Math.floor((k * n) / m)]);
     const rough = fitChinchilla(pick(N), pick(D), pick(loss), { ...options, subsample: undefined, polish: false });
     const lp = rough.logParams;
@@ -304,7 +288,7 @@ export function fitChinchilla(N: ArrayLike<number>, D: ArrayLike<number>, loss: 
     };
   }
   const data = chinchillaLogData(N, D, loss);
-  const fun = chinchillaObjective(data, options.huberDelta ?? HUBER_DELTA);
+  const fun = chinchillaObjective(data, options.huberDelta);
   const all = options.starts ?? gridStarts(options.grid ?? HOFFMANN_GRID);
   if (all.length === 0) throw new RangeError('fitChinchilla needs at least one start');
   const starts = options.prescreen !== undefined ? screenStarts(fun, all, Math.max(1, options.prescreen)) : all;
