@@ -214,6 +214,8 @@ function render(): Promise<void> {
     }
     body.dataset.state = 'ready';
     post({ type: 'fitRendered', charts: charts.report() });
+    // The controls' custom elements once the charts are painted: not competing with the first paint.
+    void loadSiblingScript('elements.js');
   });
 }
 
@@ -243,9 +245,6 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   onMessage(message);
 });
-
-// The page waits for its fit: a good moment for the controls' custom elements.
-void loadSiblingScript('elements.js');
 
 // A colour-theme change redraws the charts in the new colours.
 watchTheme(document, () => void render());
