@@ -218,7 +218,8 @@ async function benchSection(
 
 export async function benchWebview(options: WebviewBenchOptions = {}): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
-  for (const name of ['webview', 'preview', 'fit']) {
+  // A chart page loads webview.js and its section's script (dist/sections/<id>.js).
+  for (const name of ['webview', 'preview', 'fit', ...SECTIONS.map((s) => `sections/${s.id}`)]) {
     try {
       figures[`bundle dist/${name}.js`] = `${(statSync(join(REPO_ROOT, 'dist', `${name}.js`)).size / 1024).toFixed(0)} KiB`;
     } catch {
