@@ -177,9 +177,10 @@ export class Resolver {
     if (g) return g.unit ? { value: g.value, source: g.source, unit: g.unit, unitWritten: g.unitWritten === true } : { value: g.value, source: g.source };
     if (!withPublished) return undefined;
     const fit = this.choice.fit;
+    // Stryker disable next-line ConditionalExpression: only a kind without a law (C ≈ 6ND) has no fit, and it has no constants either, so the next test returns then too
+    if (fit === undefined) return undefined;
     const c = KIND_MODELS[this.rec.kind].constants[role];
-    // Stryker disable next-line ConditionalExpression: only a kind without a law (C ≈ 6ND) has no fit, and it has no constants either, so c is undefined then too
-    if (fit === undefined || c === undefined) return undefined;
+    if (c === undefined) return undefined;
     const value = c.get(fit);
     const derived = !Object.values(FITS[fit].constants).some((k) => k.value === value);
     const unit = c.unit === 'PF-days' ? { unit: 'PF-days' as ComputeUnit, unitWritten: true } : {};

@@ -126,6 +126,11 @@ describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
         () => buildObsscalingTable(bench, 'Model,arithmetic_3ds_2_acc,parsinlu_qa_2_acc,ipa_transliterate_2_bleu\na,0.5,0.3,0.2\nb,0.7,0.4,0.3\n'),
         (e: Error) => e.message === 'shipped data: Row 3: the benchmark file has no model "b".',
       );
+      // A joined row the table reader refuses names the shipped data, the row and the column.
+      assert.throws(
+        () => buildObsscalingTable(bench.replace('fa,1.5,', 'fa,many,'), 'Model,arithmetic_3ds_2_acc\na,0.5\n'),
+        (e: Error) => e.message === 'shipped data: Row 2, column "Model Size (B)": "many" is not a number.',
+      );
       // The benchmark file's header row is no model either.
       assert.throws(
         () => buildObsscalingTable(bench, 'Model,arithmetic_3ds_2_acc\na,0.5\nModel,0.7\n'),
