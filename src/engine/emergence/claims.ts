@@ -59,13 +59,13 @@ function amountValue(m: RegExpExecArray): number | null {
 /** Every claim on the line: an emergence word with an amount within NEAR characters and an ability in the same sentence. */
 export function findClaims(rawLine: string): EmergenceClaim[] {
   const line = rawLine.slice(0, MAX_CLAIM_LINE);
+  // Stryker disable next-line ArrayDeclaration: an entry that is no amount has no start, so its gap below is NaN and never the nearest
   const amounts: { start: number; end: number; value: number; axis: 'params' | 'flops' }[] = [];
   for (const m of line.matchAll(AMOUNT)) {
     const value = amountValue(m) ?? 0;
     if (!(value > 0)) continue;
     amounts.push({ start: m.index, end: m.index + m[0].length, value, axis: /flop|浮点/i.test(m[3]) ? 'flops' : 'params' });
   }
-  if (amounts.length === 0) return [];
   const claims: EmergenceClaim[] = [];
   for (const e of line.matchAll(EMERGE)) {
     const eStart = e.index;
@@ -85,7 +85,10 @@ export function findClaims(rawLine: string): EmergenceClaim[] {
     // The sentence around both: up to the nearest sentence end on either side.
     const left = Math.min(eStart, amount.start);
     const right = Math.max(eEnd, amount.end);
-    const sentenceStart = Math.max(0, ...['.', '。', '!', '！', '?', '？', ';', '；'].map((p) => line.lastIndexOf(p, left - 1) + 1));
+    const before = left - 1;
+    // Stryker disable next-line ArithmeticOperator: starting one character before the mark adds that character and the mark, and no ability is one character long or holds a mark, so the same abilities are found at the same offsets
+    const sentenceStart = Math.max(0, ...['.', '。', '!', '！', '?', '？', ';', '；'].map((p) => line.lastIndexOf(p, before) + 1));
+    // Stryker disable next-line EqualityOperator: indexOf from right is -1 or at least right, which is at least 2 (past the emergence word)
     const ends = ['. ', '。', '!', '！', '?', '？', ';', '；'].map((p) => line.indexOf(p, right)).filter((i) => i >= 0);
     const sentenceEnd = ends.length ? Math.min(...ends) : line.length;
     const sentence = line.slice(sentenceStart, sentenceEnd);
@@ -163,14 +166,23 @@ export function verdictMarkdown(v: ClaimVerdict, lang: Lang): string {
   );
   if (v.agrees) {
     lines.push(zh ? `笔记中的 ${claimed} 落在 95% 区间内：与数据一致。` : `The note's ${claimed} lies inside the 95% interval: consistent with the data.`);
+  } else if (v.decades === 0) {
+    // The fitted point is the note's value, yet the bootstrap's interval leaves it out: there is no "× higher" to tell.
+    lines.push(
+      zh
+        ? `**与数据不符**：笔记写的 ${claimed} 正是拟合的涌现点，却不在 95% 区间内。`
+        : `**Disagrees with the data**: the note's ${claimed} is the fitted emergence point itself, yet outside the 95% interval.`,
+    );
   } else {
+    // Stryker disable next-line EqualityOperator: decades is not 0 in this branch, where > 0 and >= 0 agree
+    const later = v.decades > 0;
     const factor = Math.pow(10, Math.abs(v.decades));
     const times =
       factor >= 100 ? `${Math.abs(v.decades).toFixed(1)} ${zh ? '个数量级' : 'orders of magnitude'}` : zh ? `${factor.toFixed(1)} 倍` : `${factor.toFixed(1)}×`;
     lines.push(
       zh
-        ? `**与数据不符**：笔记写 ${claimed}，而数据的涌现点${v.decades > 0 ? '是它的' : '只有它的'} ${v.decades > 0 ? times : `1/${times.replace(' 倍', '')}`}（${v.decades > 0 ? '更晚' : '更早'}），笔记的数值不在 95% 区间内。`
-        : `**Disagrees with the data**: the note says ${claimed}, but the data's emergence point is ${times} ${v.decades > 0 ? 'higher (later)' : 'lower (earlier)'}; the note's value is outside the 95% interval.`,
+        ? `**与数据不符**：笔记写 ${claimed}，而数据的涌现点${later ? '是它的' : '只有它的'} ${later ? times : `1/${times.replace(' 倍', '')}`}（${later ? '更晚' : '更早'}），笔记的数值不在 95% 区间内。`
+        : `**Disagrees with the data**: the note says ${claimed}, but the data's emergence point is ${times} ${later ? 'higher (later)' : 'lower (earlier)'}; the note's value is outside the 95% interval.`,
     );
   }
   if (claim.task.discontinuous) {

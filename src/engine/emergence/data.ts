@@ -237,7 +237,8 @@ export function buildObsscalingTable(benchmarkCsv = BENCHMARK_CSV, emergentCsv =
   const keep = 5; // Model, Model Family, Model Size (B), Pretraining Data Size (T), FLOPs (1E21)
   const byModel = new Map(bench.slice(1).map((r) => [r.cells[0], r.cells.slice(1, keep)]));
   const joined = emergent.map((r, k) => {
-    const extra = k === 0 ? bench[0].cells.slice(1, keep) : (byModel.get(r.cells[0]) ?? ['', '', '', '']);
+    const extra = k === 0 ? bench[0].cells.slice(1, keep) : byModel.get(r.cells[0]);
+    if (extra === undefined) throw new Error(`shipped data: Row ${r.line}: the benchmark file has no model "${r.cells[0]}".`);
     return { row: r.line, cells: [r.cells[0], ...extra, ...r.cells.slice(1)] };
   });
   const result = readRecords(joined, 'obsscaling');

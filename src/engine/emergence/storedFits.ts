@@ -55,15 +55,20 @@ export function unpackStoredFits([overall, families]: PackedFits): StoredFits {
 
 let shipped: Record<string, PackedFits> | undefined;
 
+/** The shipped fits by key, parsed on first use. */
+function shippedTable(): Record<string, PackedFits> {
+  shipped ??= JSON.parse(SHIPPED_FITS_JSON) as Record<string, PackedFits>;
+  return shipped;
+}
+
 /** The stored fits under `key`, or undefined when none were stored. */
 export function shippedStoredFits(key: string): StoredFits | undefined {
-  shipped ??= JSON.parse(SHIPPED_FITS_JSON) as Record<string, PackedFits>;
-  const packed = Object.hasOwn(shipped, key) ? shipped[key] : undefined;
+  const table = shippedTable();
+  const packed = Object.hasOwn(table, key) ? table[key] : undefined;
   return packed && unpackStoredFits(packed);
 }
 
 /** Every stored key. */
 export function shippedStoredKeys(): string[] {
-  shipped ??= JSON.parse(SHIPPED_FITS_JSON) as Record<string, PackedFits>;
-  return Object.keys(shipped);
+  return Object.keys(shippedTable());
 }

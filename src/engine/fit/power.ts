@@ -59,8 +59,11 @@ function checkRows(x: ArrayLike<number>, y: ArrayLike<number>, needed: number): 
   return null;
 }
 
-/** Ordinary least squares of v on u: v ≈ intercept + slope·u. */
-function linearFit(u: Float64Array, v: Float64Array): { intercept: number; slope: number; rSquared: number } | null {
+/**
+ * Ordinary least squares of v on u: v ≈ intercept + slope·u; null when the spread of u,
+ * Σ(u − ū)², is at most 1e-24·max(1, ū²)·n (exported for its tests).
+ */
+export function linearFit(u: Float64Array, v: Float64Array): { intercept: number; slope: number; rSquared: number } | null {
   const n = u.length;
   let mu = 0;
   let mv = 0;
@@ -121,8 +124,8 @@ function floorObjective(lx: Float64Array, ly: Float64Array): Objective {
     let ge = 0;
     for (let i = 0; i < n; i++) {
       const u = c - al * lx[i];
-      // Stable two-term LSE: the larger exponent is factored out.
-      const m = u > e ? u : e;
+      // Stable two-term LSE: the larger exponent is factored out (the other then never overflows).
+      const m = Math.max(u, e);
       const w1 = Math.exp(u - m);
       const w2 = Math.exp(e - m);
       const s = w1 + w2;

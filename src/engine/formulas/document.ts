@@ -3,7 +3,7 @@
 // blocks that span lines) and a bounded look upward for code fences. The document
 // is only reached through getLine, so a 5,000-line note costs what a 5-line one does.
 
-import { mayHoldFormula, recognizeAt, symbolAt, type FormulaSymbol, type Recognition } from './recognize';
+import { recognizeAt, symbolAt, type FormulaSymbol, type Recognition } from './recognize';
 import { extractNoteValues, VALUE_SCAN_CONTEXT, type NoteValue } from './values';
 
 /**
@@ -161,6 +161,7 @@ function safeLine(getLine: (n: number) => string, n: number): string {
     return typeof t === 'string' ? t : '';
   } catch {
     // A document that changed under us: treat the line as empty rather than fail the hover.
+    // Stryker disable next-line StringLiteral: the mutant's text holds no formula, value, fence or operator, and no formula reads across its words
     return '';
   }
 }
@@ -206,9 +207,10 @@ export function findFormulaAt(
   return single ? describe(single, lineText, [0], line, col, getLine, lineCount, fence) : undefined;
 }
 
-const OPERATOR_EDGE = '+-=≈*/^&\\({[−';
+// A comma continues too: L(N, D) broken after "L(N,".
+const OPERATOR_EDGE = '+-=≈*/^&\\({[−,';
 
-/** The line or its neighbours start or end with an operator: a formula broken over lines. */
+/** The line or its neighbours start or end with an operator or a comma: a formula broken over lines. */
 function continues(getLine: (n: number) => string, line: number, lineText: string): boolean {
   // An empty line's t[0] is undefined, which OPERATOR_EDGE does not include; a neighbour
   // outside the document reads as "" (safeLine).
@@ -224,10 +226,13 @@ function continues(getLine: (n: number) => string, line: number, lineText: strin
   );
 }
 
-/** Only whitespace or math delimiters between the formula and an end of its line. */
+// Math delimiters, and the operators a formula broken over lines leaves at the break ("+ (D_c/D)^α_D, where …").
+const LINE_EDGE_FILL = ` \t\r$[](){}${OPERATOR_EDGE}`;
+
+/** Only whitespace, math delimiters or operators between the formula and an end of its line. */
 function reachesLineEdge(lineText: string, rec: Recognition): boolean {
   const onlyDelimiters = (a: number, b: number): boolean => {
-    for (let i = a; i < b; i++) if (!' \t\r$&\\[]()'.includes(lineText[i])) return false;
+    for (let i = a; i < b; i++) if (!LINE_EDGE_FILL.includes(lineText[i])) return false;
     return true;
   };
   return onlyDelimiters(0, rec.start) || onlyDelimiters(rec.end, Math.min(lineText.length, rec.end + 200));
@@ -275,8 +280,8 @@ function multiLine(
     starts.push(acc);
     acc += t.length + 1;
   }
+  // recognizeAt prefilters its window with mayHoldFormula itself.
   const joined = lines.join('\n');
-  if (!mayHoldFormula(joined)) return undefined;
   const offset = starts[line - first] + col;
   const multi = recognizeAt(joined, offset, { window: JOINED_WINDOW_CHARS });
   if (!multi) return undefined;

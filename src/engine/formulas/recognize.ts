@@ -321,12 +321,12 @@ class Parser {
   }
 
   primary(): Node | undefined {
-    // Every successful primary consumes a token; with the budget spent, none may
-    // succeed, so no loop above can spin in place.
+    // Every successful primary consumes a token (take() refuses once the budget is
+    // spent, and then the primary fails), so no loop above can spin in place.
     const t = this.peek();
-    if (t === undefined || this.budget.left <= 0) return undefined;
+    if (t === undefined) return undefined;
     if (t.kind === 'num') {
-      this.take();
+      if (this.take() === undefined) return undefined;
       const v = t.value ?? Number.NaN;
       return Number.isFinite(v) ? { t: 'num', v, s: t.start, e: t.end } : undefined;
     }
@@ -334,6 +334,7 @@ class Parser {
     if (t.kind === 'open') {
       if (this.depth >= MAX_DEPTH) return undefined;
       this.depth++;
+      // Refused, the bracket's first primary refuses too.
       this.take();
       const x = this.sum();
       const close = this.peek();
@@ -341,7 +342,7 @@ class Parser {
       if (x === undefined || close === undefined || close.kind !== 'close' || (t.text === '[') !== (close.text === ']')) {
         return undefined;
       }
-      this.take();
+      if (this.take() === undefined) return undefined;
       return { t: 'grp', x, s: t.start, e: close.end };
     }
     return undefined;
@@ -362,7 +363,7 @@ class Parser {
       const a = this.peek();
       if (a === undefined) return undefined;
       if (a.kind === 'id' || a.kind === 'num' || a.kind === 'word') {
-        this.take();
+        if (this.take() === undefined) return undefined;
         sub = a.text;
         end = a.end;
       } else if (a.kind === 'open') {
@@ -833,9 +834,13 @@ function build(text: string, a: Attempt): Recognition {
   return rec;
 }
 
-function scan(text: string, tokens: readonly Token[]): Recognition[] {
+/** The steps (tokens taken by the parser) one call may spend on `tokenCount` tokens. */
+function defaultBudget(tokenCount: number): Budget {
+  return { left: 24 * tokenCount + 2048 };
+}
+
+function scan(text: string, tokens: readonly Token[], budget: Budget): Recognition[] {
   const out: Recognition[] = [];
-  const budget: Budget = { left: 24 * tokens.length + 2048 };
   // Every loss law has a power in it: attempts start only within reach of a "^"
   // (or at "C =" for C ≈ 6ND), so long runs of brackets or prose cost nothing.
   const nextPower = new Int32Array(tokens.length + 1).fill(tokens.length + MAX_TOKENS_PER_FORMULA);
@@ -878,8 +883,22 @@ export function mayHoldFormula(text: string, from = 0, to = text.length): boolea
 
 /** Every formula recognised in `text`, left to right, not overlapping. Never throws. */
 export function recognizeAll(text: string): Recognition[] {
-  if (typeof text !== 'string' || !mayHoldFormula(text)) return [];
-  return scan(text, tokenize(text));
+  return recognizeAllCounted(text).recognitions;
+}
+
+/**
+ * recognizeAll with its work counted: the parser steps it spent (one for each token a
+ * parse attempt takes; the brackets and commas of a left-hand side, the relation and a
+ * "min" superscript are read without one). `steps` replaces the default budget of 24
+ * steps a token plus 2048 (the tests use it to reach a budget's end exactly).
+ */
+export function recognizeAllCounted(text: string, steps?: number): { recognitions: Recognition[]; steps: number } {
+  if (typeof text !== 'string' || !mayHoldFormula(text)) return { recognitions: [], steps: 0 };
+  const tokens = tokenize(text);
+  const budget = steps === undefined ? defaultBudget(tokens.length) : { left: steps };
+  const start = budget.left;
+  const recognitions = scan(text, tokens, budget);
+  return { recognitions, steps: start - budget.left };
 }
 
 /**
@@ -900,7 +919,8 @@ export function recognizeAt(lineText: string, column: number, context?: Recogniz
   // exception, ₌, is read as a subscript "_ =", which starts no C = 6ND).
   // Stryker disable next-line ConditionalExpression: see above
   if (!mayHoldFormula(lineText, from, to)) return undefined;
-  for (const r of scan(lineText, tokenize(lineText, from, to))) {
+  const tokens = tokenize(lineText, from, to);
+  for (const r of scan(lineText, tokens, defaultBudget(tokens.length))) {
     if ((from > 0 && r.start <= from) || (to < lineText.length && r.end >= to)) continue;
     if (r.start <= col && (col < r.end || (inclusive && col === r.end))) return r;
   }

@@ -175,8 +175,11 @@ export function extractNoteValues(text: string, scan: NoteValueScan = {}): NoteV
   const out: NoteValue[] = [];
   for (let i = 0; i < tokens.length && out.length < limit; i++) {
     const prev = tokens[i - 1];
-    // "…)^α = 0.89" is an exponent inside a formula, not a value for α.
-    if (prev !== undefined && prev.kind === 'op') continue;
+    // "…)^α = 0.89" is an exponent inside a formula, not a value for α. A Latin letter
+    // glued to the letter before it is part of a product or a name, not a symbol: the
+    // tokenizer splits "NC" and "ND" for 6ND, and "NC = 8.8e13" or "α_ND = 0.3" gives no
+    // value for C or D. (Prose glues a subscript only to a Greek letter, "αN" for α_N, read below.)
+    if (prev !== undefined && (prev.kind === 'op' || (prev.kind === 'id' && !tokens[i].gap && !isGreekName(tokens[i].text)))) continue;
     const sym = readSymbolAt(tokens, i);
     if (sym === undefined) continue;
     let { sub, next } = sym;

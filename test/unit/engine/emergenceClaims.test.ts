@@ -214,6 +214,18 @@ describe('emergence claims in notes', () => {
       assert.equal(verdictMarkdown(en, 'en'), verdictMarkdown(withDecades(en, Math.log10(en.fit.emergenceAt / 1e11)), 'en'));
     });
 
+    it('a claim equal to the fitted point but outside the interval is told so, with no factor and no direction', () => {
+      const en = checkClaim(findClaims('Arithmetic emerges at 1e11 parameters.')[0]);
+      const zh = checkClaim(findClaims('算术运算在1000亿参数时涌现。')[0]);
+      const enLines = verdictMarkdown(withDecades(en, 0), 'en').split('\n\n');
+      assert.equal(enLines[3], "**Disagrees with the data**: the note's 100B parameters is the fitted emergence point itself, yet outside the 95% interval.");
+      const zhLines = verdictMarkdown(withDecades(zh, 0), 'zh').split('\n\n');
+      assert.equal(zhLines[3], '**与数据不符**：笔记写的 1000亿参数 正是拟合的涌现点，却不在 95% 区间内。');
+      // Just off the tie, the factor and the direction come back.
+      assert.match(verdictMarkdown(withDecades(en, 1e-9), 'en'), /is 1\.0× higher \(later\)/);
+      assert.match(verdictMarkdown(withDecades(en, -1e-9), 'en'), /is 1\.0× lower \(earlier\)/);
+    });
+
     it('a shipped task on a continuous metric that agrees: no caveat, FLOPs axis, chance 0.25', () => {
       const claim = findClaims('Persian QA emerges at 1e22 FLOPs')[0];
       const v: ClaimVerdict = { ...checkClaim(claim), agrees: true };

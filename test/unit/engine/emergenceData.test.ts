@@ -112,6 +112,7 @@ describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
     const bench = 'Model,Model Family,Model Size (B),Pretraining Data Size (T),FLOPs (1E21),MMLU\na,fa,1.5,0.1,0.9,0.3\n';
     it("takes family, N, D and C from the benchmark file and the tasks in the registry's order", () => {
       const t = buildObsscalingTable(bench, 'Model,parsinlu_qa_2_acc,arithmetic_3ds_2_acc\na,0.3,0.5\n');
+      assert.equal(t.source, 'obsscaling');
       assert.deepEqual(
         t.tasks.map((task) => task.id),
         ['arithmetic-3ds', 'persian-qa'],
@@ -120,10 +121,20 @@ describe('emergence data (ObsScaling, Ruan et al. 2024)', () => {
         { model: 'a', family: 'fa', params: 1.5e9, tokens: 0.1e12, flops: 0.9e21, scores: { 'persian-qa': 0.3, 'arithmetic-3ds': 0.5 }, row: 2 },
       ]);
     });
-    it('refuses a model the benchmark file lacks, naming its row, instead of shifting its columns', () => {
+    it('refuses a model the benchmark file lacks, naming its row and the model, instead of shifting its columns', () => {
       assert.throws(
-        () => buildObsscalingTable(bench, 'Model,arithmetic_3ds_2_acc\na,0.5\nb,0.7\n'),
-        (e: Error) => e.message === 'shipped data: Row 3, column "Model Size (B)": the parameter count is missing.',
+        () => buildObsscalingTable(bench, 'Model,arithmetic_3ds_2_acc,parsinlu_qa_2_acc,ipa_transliterate_2_bleu\na,0.5,0.3,0.2\nb,0.7,0.4,0.3\n'),
+        (e: Error) => e.message === 'shipped data: Row 3: the benchmark file has no model "b".',
+      );
+      // A joined row the table reader refuses names the shipped data, the row and the column.
+      assert.throws(
+        () => buildObsscalingTable(bench.replace('fa,1.5,', 'fa,many,'), 'Model,arithmetic_3ds_2_acc\na,0.5\n'),
+        (e: Error) => e.message === 'shipped data: Row 2, column "Model Size (B)": "many" is not a number.',
+      );
+      // The benchmark file's header row is no model either.
+      assert.throws(
+        () => buildObsscalingTable(bench, 'Model,arithmetic_3ds_2_acc\na,0.5\nModel,0.7\n'),
+        (e: Error) => e.message === 'shipped data: Row 3: the benchmark file has no model "Model".',
       );
     });
   });

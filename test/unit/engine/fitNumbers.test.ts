@@ -22,7 +22,8 @@ describe('engine/fit/numbers', () => {
     assert.equal(read('1,000,000')?.value, 1e6);
     assert.equal(read('12,345.5')?.value, 12345.5);
     assert.equal(read('-999,999')?.value, -999999);
-    for (const bad of ['1,5', '12,34', '1,2345', '1234,567', ',123', '1,000,00']) assert.equal(read(bad), null, bad);
+    // A group needs 1–3 leading digits: ",123.5" and "-,123.5" are not 123.5.
+    for (const bad of ['1,5', '12,34', '1,2345', '1234,567', ',123', ',123.5', '-,123.5', ',123,456.5', '1,000,00']) assert.equal(read(bad), null, bad);
     assert.deepEqual(read('1,000.000'), { value: 1000, form: 'plain' }, 'a point ends the groups');
     assert.equal(read('1,000x000'), null);
     assert.equal(read('1,500', false), null, 'a semicolon CSV: the comma is not a separator');
