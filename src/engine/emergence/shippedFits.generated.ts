@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = '9f90318ff26a6dcfd661093a0a9778ad3cb39e414b96a0c99454f8161941e9bf';
+export const SHIPPED_FITS_SOURCES = 'f872b9f99ad4493fe0ae5c7078ba59ce58162fffcf120c90c9a0e29c606fc181';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =
