@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = 'f872b9f99ad4493fe0ae5c7078ba59ce58162fffcf120c90c9a0e29c606fc181';
+export const SHIPPED_FITS_SOURCES = '07d1d645903cd536d5e798da3b930d04cfffaad95e9f1ed029b0f6873a6c07e2';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =

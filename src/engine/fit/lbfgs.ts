@@ -212,8 +212,10 @@ export class MoreThuente {
       const q = gamma - dx + gamma + dp;
       const stpc = stx + (p / q) * (stp - stx);
       const stpq = stx + (dx / ((fx - fp) / (stp - stx) + dx) / 2) * (stp - stx);
+      // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stx), so either choice gives stpc
       stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
       this.brackt = true;
+      // Stryker disable next-line EqualityOperator: sgnd = 0 needs f' = 0 at a lower trial, which either converged or (above the line) is case 1
     } else if (sgnd < 0) {
       // Case 2: lower value, derivatives of opposite sign; bracketed.
       const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
@@ -224,6 +226,7 @@ export class MoreThuente {
       const q = gamma - dp + gamma + dx;
       const stpc = stp + (p / q) * (stx - stp);
       const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+      // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stp)
       stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
       this.brackt = true;
     } else if (Math.abs(dp) < Math.abs(dx)) {
@@ -241,9 +244,12 @@ export class MoreThuente {
       else stpc = this.stpmin;
       const stpq = stp + (dp / (dp - dx)) * (stx - stp);
       if (this.brackt) {
+        // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stp)
         stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
+        // Stryker disable next-line EqualityOperator: bracketed, a trial at stx or sty ends in a 'rounding' warning before dcstep
         stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf) : Math.max(stp + 0.66 * (sty - stp), stpf);
       } else {
+        // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stp)
         stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
         stpf = Math.max(this.stpmin, Math.min(this.stpmax, stpf));
       }
@@ -253,6 +259,7 @@ export class MoreThuente {
         const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
         const s = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
         let gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dy / s) * (dp / s)));
+        // Stryker disable next-line EqualityOperator: bracketed, a trial at stx or sty ends in a 'rounding' warning before dcstep
         if (stp > sty) gamma = -gamma;
         const p = gamma - dp + theta;
         const q = gamma - dp + gamma + dy;
@@ -267,6 +274,7 @@ export class MoreThuente {
       this.fy = fp;
       this.gy = dp;
     } else {
+      // Stryker disable next-line EqualityOperator: sgnd = 0 needs f' = 0 at a lower trial, which either converged or (above the line) is case 1
       if (sgnd < 0) {
         this.sty = stx;
         this.fy = fx;
@@ -459,10 +467,7 @@ export class LbfgsSolver {
         status = 'max-iterations';
         break;
       }
-      if (evaluations >= o.maxEvaluations) {
-        status = 'max-evaluations';
-        break;
-      }
+      // An exhausted evaluation budget stops the next line search before it evaluates.
     }
     return this.finish(f, gnorm, iterations, evaluations, status, out);
   }

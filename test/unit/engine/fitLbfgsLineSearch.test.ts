@@ -106,6 +106,29 @@ describe('engine/fit/lbfgs: the line search at its boundaries', () => {
     assert.equal(s.stp, 8);
   });
 
+  it('extrapolates towards stpmin from a trial moved below the best step, as dcstep does', () => {
+    // Unbracketed, best step 1 (f −1, f′ −1); the caller backs off to 0.5 (as the solver does
+    // when f is not finite) and finds a lower f there.
+    const backedOff = (): MoreThuente => {
+      const s = search(0, 8);
+      s.start(1, 0, -1);
+      assert.equal(s.next(-1, -1), 'evaluate');
+      s.stp = 0.5;
+      return s;
+    };
+    const steeper = backedOff();
+    assert.equal(steeper.next(-2, -3), 'evaluate'); // case 4: the slope did not flatten
+    assert.equal(steeper.stp, 0);
+    const flatter = backedOff();
+    assert.equal(flatter.next(-1.01, -0.875), 'evaluate'); // case 3, no cubic minimiser on that side
+    assert.equal(flatter.stp, 0);
+    // Moved exactly onto the best step, the same values there also send the search to stpmin.
+    const onto = backedOff();
+    onto.stp = 1;
+    assert.equal(onto.next(-1, -1), 'evaluate');
+    assert.equal(onto.stp, 0);
+  });
+
   it('refuses a trial moved onto or outside the bracket (rounding), and stops on a narrow bracket (xtol)', () => {
     // From f(0) = 0, f'(0) = −1, a first trial at 4 that rises brackets the minimum in [0, 4].
     const bracketed = (xtol = 0.1): MoreThuente => {
