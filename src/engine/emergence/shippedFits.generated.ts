@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = '07d1d645903cd536d5e798da3b930d04cfffaad95e9f1ed029b0f6873a6c07e2';
+export const SHIPPED_FITS_SOURCES = 'f4d1f79728a54f5385e4554ed0ac7c7c65be34e5be8911fcece0f2a279a33b35';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =

@@ -200,6 +200,9 @@ export class MoreThuente {
     const { stx, fx, gx: dx, sty, fy, gy: dy, stp } = this;
     // Stryker disable next-line ArithmeticOperator: dx ≠ 0 here (stx only moves to trials with sufficient decrease, where f' = 0 converges), and ±1 multiplies and divides alike
     const sgnd = dp * Math.sign(dx);
+    // Derivatives of opposite signs at stx and stp (a minimiser lies between).
+    // Stryker disable next-line EqualityOperator: sgnd = 0 needs f' = 0 at a lower trial, which either converged or (above the line) is case 1
+    const opposite = sgnd < 0;
     let stpf: number;
 
     if (fp > fx) {
@@ -215,8 +218,7 @@ export class MoreThuente {
       // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stx), so either choice gives stpc
       stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
       this.brackt = true;
-      // Stryker disable next-line EqualityOperator: sgnd = 0 needs f' = 0 at a lower trial, which either converged or (above the line) is case 1
-    } else if (sgnd < 0) {
+    } else if (opposite) {
       // Case 2: lower value, derivatives of opposite sign; bracketed.
       const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
       const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
@@ -274,8 +276,7 @@ export class MoreThuente {
       this.fy = fp;
       this.gy = dp;
     } else {
-      // Stryker disable next-line EqualityOperator: sgnd = 0 needs f' = 0 at a lower trial, which either converged or (above the line) is case 1
-      if (sgnd < 0) {
+      if (opposite) {
         this.sty = stx;
         this.fy = fx;
         this.gy = dx;
