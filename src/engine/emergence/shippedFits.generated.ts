@@ -2,7 +2,7 @@
 // The engine's emergence fits (analyzeTask with EMERGENCE_BOOTSTRAP: 200 resamples, seed 1,
 // 95%) of every shipped task on every axis of the ObsScaling table (Ruan et al. 2024), keyed
 // by storedFitsKey. SHIPPED_FITS_SOURCES is the sha-256 of the sources they depend on.
-export const SHIPPED_FITS_SOURCES = 'dff5297259a530464ce315901baedc7fee651b9398649b38d789b559d1d13fab';
+export const SHIPPED_FITS_SOURCES = '9177abc39cf41be6bac77379ac040a3d2dc6ac1f19860839913109227e902d6c';
 
 /** JSON of Record<key, PackedFits> (storedFits.ts), parsed on first use. */
 export const SHIPPED_FITS_JSON =

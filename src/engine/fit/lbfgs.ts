@@ -75,25 +75,36 @@ const LBFGS_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
 // Largest step tried; the line search expands up to it when f keeps going down.
 const STEP_MAX = 1e10;
 
-/** Outcome of one line-search iteration (what the caller must do next). */
-const enum Search {
-  Evaluate, // evaluate f and g at the new `stp`
-  Converged, // strong Wolfe conditions hold at `stp`
-  Warning, // cannot progress (rounding, interval too small, step at a bound)
-}
+/**
+ * What a line-search iteration asks for: evaluate f and f' at the new `stp`, stop because the
+ * strong Wolfe conditions hold at `stp`, or stop on one of MINPACK-2's warnings (the step
+ * cannot progress): `rounding` (the trial fell on the interval's edge), `xtol` (the interval
+ * is narrower than xtol·stmax), `stpmax` / `stpmin` (the step is at a bound and f still falls
+ * there / does not decrease enough there).
+ */
+export type LineSearchOutcome = 'evaluate' | 'converged' | 'rounding' | 'xtol' | 'stpmax' | 'stpmin';
 
 /**
- * Moré–Thuente line search as a resumable state machine (MINPACK-2 dcsrch/dcstep),
- * kept in fields so that nothing is allocated per step.
+ * Moré–Thuente line search as a resumable state machine (MINPACK-2 dcsrch/dcstep), kept in
+ * fields so that nothing is allocated per step. Call `start`, then evaluate at `stp` and feed
+ * the values to `next` for as long as it answers 'evaluate'.
+ *
+ * Two departures from dcsrch, both kept because the solver's path depends on them:
+ * - a warning takes precedence over convergence when both hold at a trial (dcsrch reports
+ *   convergence); the warnings among themselves rank as in dcsrch (stpmin, stpmax, xtol,
+ *   rounding);
+ * - before a minimiser is bracketed, dcstep's extrapolation is bounded by [stpmin, stpmax],
+ *   where dcsrch bounds it by [stp + 1.1·(stp − stx), stp + 4·(stp − stx)]; so a slope that
+ *   does not flatten sends the next trial straight to stpmax.
  */
-class MoreThuente {
+export class MoreThuente {
+  /**
+   * The trial step: the next to evaluate after 'evaluate', the final one otherwise. The
+   * caller may only lower it (to back off from a trial where f is not finite).
+   */
   stp = 0;
-  private c2 = 0.9;
-  private xtol = 0.1;
-  private stpmin = 0;
-  private stpmax = STEP_MAX;
+  // Stryker disable next-line BooleanLiteral: start() sets brackt before next() may read it
   private brackt = false;
-  private stage = 1;
   private finit = 0;
   private ginit = 0;
   private gtest = 0;
@@ -105,22 +116,32 @@ class MoreThuente {
   private sty = 0;
   private fy = 0;
   private gy = 0;
+  // The interval [min(stx, sty), max(stx, sty)] once bracketed (only read then).
   private stmin = 0;
   private stmax = 0;
 
-  /** Starts a search from f(0) = f, f'(0) = g < 0 with first trial step `stp`. */
-  start(stp: number, f: number, g: number, c1: number, c2: number, xtol: number, stpmax: number): void {
-    this.c2 = c2;
-    this.xtol = xtol;
-    this.stpmin = 0;
-    this.stpmax = stpmax;
-    this.stp = Math.min(Math.max(stp, this.stpmin), stpmax);
+  /**
+   * @param c1 sufficient-decrease constant (dcsrch's ftol)
+   * @param c2 curvature constant (gtol)
+   * @param xtol relative interval width below which the search gives up
+   * @param stpmin, stpmax bounds of the step, 0 ≤ stpmin ≤ stpmax
+   */
+  constructor(
+    private readonly c1: number,
+    private readonly c2: number,
+    private readonly xtol: number,
+    private readonly stpmin: number,
+    private readonly stpmax: number,
+  ) {}
+
+  /** Starts a search from f(0) = f, f'(0) = g < 0 with first trial `stp` (clamped to the bounds). */
+  start(stp: number, f: number, g: number): void {
+    this.stp = Math.min(Math.max(stp, this.stpmin), this.stpmax);
     this.brackt = false;
-    this.stage = 1;
     this.finit = f;
     this.ginit = g;
-    this.gtest = c1 * g;
-    this.width = stpmax - this.stpmin;
+    this.gtest = this.c1 * g;
+    this.width = this.stpmax - this.stpmin;
     this.width1 = this.width / 0.5;
     this.stx = 0;
     this.fx = f;
@@ -128,24 +149,23 @@ class MoreThuente {
     this.sty = 0;
     this.fy = f;
     this.gy = g;
-    this.stmin = 0;
-    this.stmax = this.stp + 4 * this.stp;
   }
 
-  /** Feeds f(stp), f'(stp); afterwards `this.stp` is the next trial (if Evaluate). */
-  next(f: number, g: number): Search {
+  /** Feeds f(stp), f'(stp); after 'evaluate', `this.stp` is the next trial. */
+  next(f: number, g: number): LineSearchOutcome {
     const ftest = this.finit + this.stp * this.gtest;
-    if (this.stage === 1 && f <= ftest && g >= 0) this.stage = 2;
+    if (this.stp === this.stpmin && (f > ftest || g >= this.gtest)) return 'stpmin';
+    if (this.stp === this.stpmax && f <= ftest && g <= this.gtest) return 'stpmax';
+    if (this.brackt && this.stmax - this.stmin <= this.xtol * this.stmax) return 'xtol';
+    if (this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax)) return 'rounding';
+    if (f <= ftest && Math.abs(g) <= this.c2 * -this.ginit) return 'converged';
 
-    if (this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax)) return Search.Warning;
-    if (this.brackt && this.stmax - this.stmin <= this.xtol * this.stmax) return Search.Warning;
-    if (this.stp === this.stpmax && f <= ftest && g <= this.gtest) return Search.Warning;
-    if (this.stp === this.stpmin && (f > ftest || g >= this.gtest)) return Search.Warning;
-    if (f <= ftest && Math.abs(g) <= this.c2 * -this.ginit) return Search.Converged;
-
-    if (this.stage === 1 && f <= this.fx && f > ftest) {
-      // Use the modified function ψ(t) = f(t) − f(0) − c1·t·f'(0) until a step with
-      // sufficient decrease and non-negative slope is found (Moré & Thuente §3).
+    if (f <= this.fx && f > ftest) {
+      // A lower value without sufficient decrease: step on the modified function
+      // ψ(t) = f(t) − f(0) − c1·t·f'(0) (Moré & Thuente §3). dcsrch also requires its
+      // "stage 1" (no trial yet with ψ ≤ 0 and f' ≥ 0); that holds whenever these two do:
+      // once such a trial exists, every later trial lies left of a bracket end b with
+      // f(0) + c1·b·f'(0) ≥ fx, so f ≤ fx implies sufficient decrease.
       const gtest = this.gtest;
       this.fx -= this.stx * gtest;
       this.fy -= this.sty * gtest;
@@ -167,21 +187,22 @@ class MoreThuente {
       this.width = Math.abs(this.sty - this.stx);
       this.stmin = Math.min(this.stx, this.sty);
       this.stmax = Math.max(this.stx, this.sty);
-    } else {
-      this.stmin = this.stp + 1.1 * (this.stp - this.stx);
-      this.stmax = this.stp + 4 * (this.stp - this.stx);
     }
     this.stp = Math.min(Math.max(this.stp, this.stpmin), this.stpmax);
-    if ((this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax)) || (this.brackt && this.stmax - this.stmin <= this.xtol * this.stmax)) {
+    if (this.brackt && (this.stp <= this.stmin || this.stp >= this.stmax || this.stmax - this.stmin <= this.xtol * this.stmax)) {
       this.stp = this.stx; // no better trial exists: fall back to the best point
     }
-    return Search.Evaluate;
+    return 'evaluate';
   }
 
   /** dcstep: safeguarded cubic/quadratic step, updates the interval [stx, sty]. */
   private step(fp: number, dp: number): void {
     const { stx, fx, gx: dx, sty, fy, gy: dy, stp } = this;
+    // Stryker disable next-line ArithmeticOperator: dx ≠ 0 here (stx only moves to trials with sufficient decrease, where f' = 0 converges), and ±1 multiplies and divides alike
     const sgnd = dp * Math.sign(dx);
+    // Derivatives of opposite signs at stx and stp (a minimiser lies between).
+    // Stryker disable next-line EqualityOperator: sgnd = 0 needs f' = 0 at a lower trial, which either converged or (above the line) is case 1
+    const opposite = sgnd < 0;
     let stpf: number;
 
     if (fp > fx) {
@@ -194,9 +215,10 @@ class MoreThuente {
       const q = gamma - dx + gamma + dp;
       const stpc = stx + (p / q) * (stp - stx);
       const stpq = stx + (dx / ((fx - fp) / (stp - stx) + dx) / 2) * (stp - stx);
+      // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stx), so either choice gives stpc
       stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
       this.brackt = true;
-    } else if (sgnd < 0) {
+    } else if (opposite) {
       // Case 2: lower value, derivatives of opposite sign; bracketed.
       const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
       const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
@@ -206,6 +228,7 @@ class MoreThuente {
       const q = gamma - dp + gamma + dx;
       const stpc = stp + (p / q) * (stx - stp);
       const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+      // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stp)
       stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
       this.brackt = true;
     } else if (Math.abs(dp) < Math.abs(dx)) {
@@ -223,9 +246,12 @@ class MoreThuente {
       else stpc = this.stpmin;
       const stpq = stp + (dp / (dp - dx)) * (stx - stp);
       if (this.brackt) {
+        // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stp)
         stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
+        // Stryker disable next-line EqualityOperator: bracketed, a trial at stx or sty ends in a 'rounding' warning before dcstep
         stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf) : Math.max(stp + 0.66 * (sty - stp), stpf);
       } else {
+        // Stryker disable next-line EqualityOperator: on a tie the two steps are equal (both lie on the same side of stp)
         stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
         stpf = Math.max(this.stpmin, Math.min(this.stpmax, stpf));
       }
@@ -235,6 +261,7 @@ class MoreThuente {
         const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
         const s = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
         let gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dy / s) * (dp / s)));
+        // Stryker disable next-line EqualityOperator: bracketed, a trial at stx or sty ends in a 'rounding' warning before dcstep
         if (stp > sty) gamma = -gamma;
         const p = gamma - dp + theta;
         const q = gamma - dp + gamma + dy;
@@ -249,7 +276,7 @@ class MoreThuente {
       this.fy = fp;
       this.gy = dp;
     } else {
-      if (sgnd < 0) {
+      if (opposite) {
         this.sty = stx;
         this.fy = fx;
         this.gy = dx;
@@ -272,6 +299,7 @@ function maxAbs(a: Float64Array, n: number): number {
   let m = 0;
   for (let i = 0; i < n; i++) {
     const v = Math.abs(a[i]);
+    // Stryker disable next-line EqualityOperator: on a tie m is set to the value it has
     if (v > m || v !== v) m = v; // NaN propagates so that it is never "converged"
   }
   return m;
@@ -281,7 +309,7 @@ function maxAbs(a: Float64Array, n: number): number {
 export class LbfgsSolver {
   readonly dimension: number;
   private readonly opts: ResolvedOptions;
-  private readonly search = new MoreThuente();
+  private readonly search: MoreThuente;
   // Current point, gradient, direction, trial point and gradient, best trial seen.
   private readonly x: Float64Array;
   private readonly g: Float64Array;
@@ -300,6 +328,7 @@ export class LbfgsSolver {
     if (!Number.isInteger(dimension) || dimension < 1) throw new RangeError(`dimension must be a positive integer, got ${dimension}`);
     this.dimension = dimension;
     this.opts = { ...LBFGS_DEFAULTS, ...stripUndefined(options) };
+    this.search = new MoreThuente(this.opts.c1, this.opts.c2, this.opts.stepTolerance, 0, STEP_MAX);
     const n = dimension;
     const m = this.opts.memory;
     this.x = new Float64Array(n);
@@ -322,10 +351,10 @@ export class LbfgsSolver {
   minimize(fun: Objective, x0: ArrayLike<number>, out?: Float64Array): LbfgsResult {
     const n = this.dimension;
     if (x0.length !== n) throw new RangeError(`x0 has length ${x0.length}, expected ${n}`);
-    const { x, g, d, xt, gt, xb, gb, s, y, rho, alpha } = this;
+    const { x, g, d, xt, gt, xb, gb, s, y, rho } = this;
     const o = this.opts;
     const m = o.memory;
-    for (let i = 0; i < n; i++) x[i] = x0[i];
+    x.set(x0);
 
     let f = fun(x, g);
     let evaluations = 1;
@@ -341,47 +370,17 @@ export class LbfgsSolver {
     let head = 0; // index of the next slot to overwrite
 
     for (;;) {
-      // Search direction d = −H·g by the two-loop recursion.
-      for (let i = 0; i < n; i++) d[i] = -g[i];
-      if (count > 0) {
-        let k = head;
-        for (let c = 0; c < count; c++) {
-          k = k === 0 ? m - 1 : k - 1;
-          const off = k * n;
-          let a = 0;
-          for (let i = 0; i < n; i++) a += s[off + i] * d[i];
-          a *= rho[k];
-          alpha[k] = a;
-          for (let i = 0; i < n; i++) d[i] -= a * y[off + i];
-        }
-        const newest = (head === 0 ? m : head) - 1;
-        const offN = newest * n;
-        let yy = 0;
-        for (let i = 0; i < n; i++) yy += y[offN + i] * y[offN + i];
-        const gamma = 1 / (rho[newest] * yy); // sᵀy / yᵀy
-        for (let i = 0; i < n; i++) d[i] *= gamma;
-        for (let c = 0; c < count; c++) {
-          const off = k * n;
-          let b = 0;
-          for (let i = 0; i < n; i++) b += y[off + i] * d[i];
-          b *= rho[k];
-          const a = alpha[k];
-          for (let i = 0; i < n; i++) d[i] += (a - b) * s[off + i];
-          k = k === m - 1 ? 0 : k + 1;
-        }
-      }
-      let gd = dot(g, d, n);
+      let gd = this.direction(count, head);
       if (!(gd < 0)) {
         // Not a descent direction (can only come from round-off in H): restart from −g.
         count = 0;
-        for (let i = 0; i < n; i++) d[i] = -g[i];
-        gd = dot(g, d, n);
+        gd = this.direction(0, head);
       }
 
       // First trial: unit step for quasi-Newton directions, 1/‖d‖ for steepest descent
       // (SciPy's choice, which keeps the first step from overshooting wildly).
       const firstStep = count === 0 ? Math.min(1 / Math.sqrt(-gd), STEP_MAX) : 1;
-      this.search.start(firstStep, f, gd, o.c1, o.c2, o.stepTolerance, STEP_MAX);
+      this.search.start(firstStep, f, gd);
       let bestF = f;
       let lastF = f;
       let haveBest = false;
@@ -390,6 +389,7 @@ export class LbfgsSolver {
       for (;;) {
         if (evaluations >= o.maxEvaluations || lsEvals >= o.maxLineSearchEvaluations) break;
         const t = this.search.stp;
+        // Stryker disable next-line EqualityOperator: i <= n only adds a write past the typed array's end, which is ignored
         for (let i = 0; i < n; i++) xt[i] = x[i] + t * d[i];
         const ft = fun(xt, gt);
         evaluations++;
@@ -408,11 +408,11 @@ export class LbfgsSolver {
           gb.set(gt);
         }
         const r = this.search.next(ft, gdt);
-        if (r === Search.Converged) {
+        if (r === 'converged') {
           accepted = true;
           break;
         }
-        if (r === Search.Warning) break;
+        if (r !== 'evaluate') break; // a warning: no better step along d
       }
       if (!accepted) {
         if (!haveBest) {
@@ -468,12 +468,48 @@ export class LbfgsSolver {
         status = 'max-iterations';
         break;
       }
-      if (evaluations >= o.maxEvaluations) {
-        status = 'max-evaluations';
-        break;
-      }
+      // An exhausted evaluation budget stops the next line search before it evaluates.
     }
     return this.finish(f, gnorm, iterations, evaluations, status, out);
+  }
+
+  /** d = −H·g by the two-loop recursion over the `count` newest pairs (−g for none); returns g·d. */
+  private direction(count: number, head: number): number {
+    const { dimension: n, g, d, s, y, rho, alpha } = this;
+    const m = this.opts.memory;
+    // Stryker disable next-line EqualityOperator: i <= n only adds a write past the typed array's end, which is ignored
+    for (let i = 0; i < n; i++) d[i] = -g[i];
+    if (count > 0) {
+      let k = head;
+      for (let c = 0; c < count; c++) {
+        k = k === 0 ? m - 1 : k - 1;
+        const off = k * n;
+        let a = 0;
+        for (let i = 0; i < n; i++) a += s[off + i] * d[i];
+        a *= rho[k];
+        alpha[k] = a;
+        // Stryker disable next-line EqualityOperator: i <= n only adds a write past the typed array's end, which is ignored
+        for (let i = 0; i < n; i++) d[i] -= a * y[off + i];
+      }
+      const newest = (head === 0 ? m : head) - 1;
+      const offN = newest * n;
+      let yy = 0;
+      for (let i = 0; i < n; i++) yy += y[offN + i] * y[offN + i];
+      const gamma = 1 / (rho[newest] * yy); // sᵀy / yᵀy
+      // Stryker disable next-line EqualityOperator: i <= n only adds a write past the typed array's end, which is ignored
+      for (let i = 0; i < n; i++) d[i] *= gamma;
+      for (let c = 0; c < count; c++) {
+        const off = k * n;
+        let b = 0;
+        for (let i = 0; i < n; i++) b += y[off + i] * d[i];
+        b *= rho[k];
+        const a = alpha[k];
+        // Stryker disable next-line EqualityOperator: i <= n only adds a write past the typed array's end, which is ignored
+        for (let i = 0; i < n; i++) d[i] += (a - b) * s[off + i];
+        k = k === m - 1 ? 0 : k + 1;
+      }
+    }
+    return dot(g, d, n);
   }
 
   private finish(f: number, gnorm: number, iterations: number, evaluations: number, status: LbfgsStatus, out?: Float64Array): LbfgsResult {
