@@ -13,23 +13,8 @@ import {
   type ChinchillaGrid,
 } from '../../../src/engine/fit/chinchilla';
 import { LbfgsSolver, minimizeLbfgs, type Objective } from '../../../src/engine/fit/lbfgs';
-import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
-
-const TRUTH: ChinchillaParams = { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 };
-
-/** Noise-free runs of the law on a 6 × 5 grid of N and D (30 rows). */
-function runs(): { N: number[]; D: number[]; L: number[] } {
-  const N: number[] = [];
-  const D: number[] = [];
-  const L: number[] = [];
-  for (const n of [1e8, 3e8, 1e9, 3e9, 1e10, 3e10])
-    for (const d of [2e9, 1e10, 5e10, 2e11, 1e12]) {
-      N.push(n);
-      D.push(d);
-      L.push(chinchillaLoss(n, d, TRUTH));
-    }
-  return { N, D, L };
-}
+import type { ChinchillaParams } from '../../../src/engine/laws/powerLaws';
+import { CHINCHILLA_TRUTH, chinchillaGridRuns } from '../helpers/chinchillaRuns';
 
 const SMALL_GRID: ChinchillaGrid = { alpha: [0.5], beta: [0.5], e: [0, 0.5], a: [5, 10], b: [5, 10] };
 
@@ -60,7 +45,7 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
   });
 
   it('the pre-screen runs L-BFGS from the starts with the lowest objective at the start', () => {
-    const { N, D, L } = runs();
+    const { N, D, L } = chinchillaGridRuns();
     // One evaluation per start: each "fit" stays at its start, so the kept starts show.
     const stay = { maxEvaluations: 1 };
     const starts = [
@@ -68,7 +53,7 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
       [3, 3, 1, 0.5, 0.5],
       [6, 6, 0.5, 0.34, 0.28],
       [20, 20, 2, 1, 1],
-      [Math.log(TRUTH.A), Math.log(TRUTH.B), Math.log(TRUTH.E), TRUTH.alpha, TRUTH.beta],
+      [Math.log(CHINCHILLA_TRUTH.A), Math.log(CHINCHILLA_TRUTH.B), Math.log(CHINCHILLA_TRUTH.E), CHINCHILLA_TRUTH.alpha, CHINCHILLA_TRUTH.beta],
     ];
     const f = starts.map((x) => directObjective(N, D, L, x));
     const byValue = [...f.keys()].sort((i, j) => f[i] - f[j]);
@@ -92,9 +77,9 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
   });
 
   it('the kept starts run in grid order, so an exact tie of two optima goes to the earlier start', () => {
-    const { N, D } = runs();
+    const { N, D } = chinchillaGridRuns();
     // 1% of wiggle so that the optimum's objective is not rounding noise.
-    const L = runs().L.map((l, i) => l * (1 + 0.01 * Math.sin(N[i] + D[i])));
+    const L = chinchillaGridRuns().L.map((l, i) => l * (1 + 0.01 * Math.sin(N[i] + D[i])));
     // The gradient test ends a run: restarted from its optimum, L-BFGS stops at once with the same f.
     const lbfgs = { gradientTolerance: 1e-4, relativeFunctionTolerance: 0 };
     const P = [5, 5, 0, 0.5, 0.5];
@@ -112,7 +97,7 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
   });
 
   it('with a pre-screen, the kept starts are run in their grid order (the progress hook counts them)', () => {
-    const { N, D, L } = runs();
+    const { N, D, L } = chinchillaGridRuns();
     const calls: [number, number][] = [];
     fitChinchilla(N, D, L, { grid: SMALL_GRID, prescreen: 3, polish: false, onStart: (done, total) => calls.push([done, total]) });
     assert.deepEqual(calls, [
@@ -123,7 +108,7 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
   });
 
   it('a progress hook that throws FitCancelled stops the fit with that error', () => {
-    const { N, D, L } = runs();
+    const { N, D, L } = chinchillaGridRuns();
     let seen = 0;
     assert.throws(
       () =>
@@ -140,7 +125,7 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
   });
 
   it('the subsample: a grid search on every ⌊k·n/m⌋-th row, then a refit on all rows from its optimum and its start', () => {
-    const { N, D, L } = runs();
+    const { N, D, L } = chinchillaGridRuns();
     const m = 10;
     const pick = (a: number[]): number[] => Array.from({ length: m }, (_, k) => a[Math.floor((k * a.length) / m)]);
     const rough = fitChinchilla(pick(N), pick(D), pick(L), { grid: SMALL_GRID, polish: false });
@@ -157,11 +142,11 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
     });
     assert.equal(fit.rows, 30);
     assert.equal(fit.starts, gridStarts(SMALL_GRID).length);
-    for (const k of Object.keys(TRUTH) as (keyof ChinchillaParams)[]) assert.ok(Math.abs(fit.params[k] / TRUTH[k] - 1) < 1e-3, k);
+    for (const k of Object.keys(CHINCHILLA_TRUTH) as (keyof ChinchillaParams)[]) assert.ok(Math.abs(fit.params[k] / CHINCHILLA_TRUTH[k] - 1) < 1e-3, k);
   });
 
   it('the subsample is never fewer than 5 rows, and is skipped when the table is small enough or starts are given', () => {
-    const { N, D, L } = runs();
+    const { N, D, L } = chinchillaGridRuns();
     const pick5 = (a: number[]): number[] => Array.from({ length: 5 }, (_, k) => a[Math.floor((k * a.length) / 5)]);
     const rough = fitChinchilla(pick5(N), pick5(D), pick5(L), { grid: SMALL_GRID, polish: false });
     assert.equal(fitChinchilla(N, D, L, { grid: SMALL_GRID, subsample: 2 }).evaluations > rough.evaluations, true);
@@ -181,7 +166,7 @@ describe('engine/fit/chinchilla: pre-screen, subsample, progress', () => {
 
 describe('engine/fit/chinchilla: the objective where exponentials overflow', () => {
   it('stays finite and equal to the shifted sum when one exponent passes ±600 (negative exponents, large a, b or e)', () => {
-    const { N, D, L } = runs();
+    const { N, D, L } = chinchillaGridRuns();
     const fun = chinchillaObjective(chinchillaLogData(N, D, L));
     const g = new Float64Array(5);
     for (const x of [

@@ -16,22 +16,7 @@ import {
 } from '../../../src/engine/fit/chinchilla';
 import { LbfgsSolver, type LbfgsOptions, type LbfgsResult } from '../../../src/engine/fit/lbfgs';
 import { chinchillaLoss, type ChinchillaParams } from '../../../src/engine/laws/powerLaws';
-
-const TRUTH: ChinchillaParams = { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 };
-
-/** Runs of the law on a 6 × 5 grid of N and D, each loss times (1 + noise·sin(7i + 1)). */
-function runs(noise: number): { N: number[]; D: number[]; L: number[] } {
-  const N: number[] = [];
-  const D: number[] = [];
-  const L: number[] = [];
-  for (const n of [1e8, 3e8, 1e9, 3e9, 1e10, 3e10])
-    for (const d of [2e9, 1e10, 5e10, 2e11, 1e12]) {
-      N.push(n);
-      D.push(d);
-      L.push(chinchillaLoss(n, d, TRUTH) * (1 + noise * Math.sin(7 * L.length + 1)));
-    }
-  return { N, D, L };
-}
+import { CHINCHILLA_TRUTH, chinchillaGridRuns } from '../helpers/chinchillaRuns';
 
 /** Σ Huber_δ of the log-loss residuals of fitted parameters, written out directly. */
 function huberSum(N: number[], D: number[], L: number[], p: ChinchillaParams, delta: number): number {
@@ -43,7 +28,7 @@ function huberSum(N: number[], D: number[], L: number[], p: ChinchillaParams, de
   return f;
 }
 
-const START_NEAR = [Math.log(TRUTH.A), Math.log(TRUTH.B), Math.log(TRUTH.E), TRUTH.alpha, TRUTH.beta];
+const START_NEAR = [Math.log(CHINCHILLA_TRUTH.A), Math.log(CHINCHILLA_TRUTH.B), Math.log(CHINCHILLA_TRUTH.E), CHINCHILLA_TRUTH.alpha, CHINCHILLA_TRUTH.beta];
 const STARTS = [
   [5, 5, 0, 0.5, 0.5],
   [NaN, 0, 0, 0, 0], // the objective is NaN there
@@ -71,7 +56,7 @@ function assertParams(fit: ChinchillaFit, x: Float64Array): void {
 
 describe('engine/fit/chinchilla: what the multi-start search reports', () => {
   it('keeps the lowest objective, sums every run’s evaluations and counts the runs that converged', () => {
-    const { N, D, L } = runs(0.02);
+    const { N, D, L } = chinchillaGridRuns(0.02);
     const byHand = searchByHand(N, D, L, SHORT);
     const converged = byHand.runs.filter((r) => r.converged).length;
     // The case is only telling if the runs differ: one converged, one not, one non-finite.
@@ -93,7 +78,7 @@ describe('engine/fit/chinchilla: what the multi-start search reports', () => {
   });
 
   it('a polish with its own options runs from the best point with them, adds its evaluations and its lower optimum', () => {
-    const { N, D, L } = runs(0.02);
+    const { N, D, L } = chinchillaGridRuns(0.02);
     const byHand = searchByHand(N, D, L, SHORT);
     const best = byHand.runs[byHand.best];
     // Every setting of the default polish overridden, so the run by hand needs no defaults.
@@ -111,7 +96,7 @@ describe('engine/fit/chinchilla: what the multi-start search reports', () => {
   });
 
   it('a polish that cannot lower the objective (one evaluation allowed) leaves the search’s optimum and status', () => {
-    const { N, D, L } = runs(0.02);
+    const { N, D, L } = chinchillaGridRuns(0.02);
     const search = fitChinchilla(N, D, L, { starts: STARTS, lbfgs: SHORT, polish: false });
     const fit = fitChinchilla(N, D, L, { starts: STARTS, lbfgs: SHORT, polish: { maxEvaluations: 1 } });
     assert.notEqual(search.status, 'max-evaluations');
@@ -119,7 +104,7 @@ describe('engine/fit/chinchilla: what the multi-start search reports', () => {
   });
 
   it('polish: true is the default and lowers the objective of noise-free data; polish: false skips it', () => {
-    const { N, D, L } = runs(0);
+    const { N, D, L } = chinchillaGridRuns(0);
     const starts = [STARTS[0], STARTS[3]];
     const search = fitChinchilla(N, D, L, { starts, polish: false });
     const fit = fitChinchilla(N, D, L, { starts, polish: true });
@@ -127,12 +112,13 @@ describe('engine/fit/chinchilla: what the multi-start search reports', () => {
     assert.equal(fit.polished, true);
     assert.ok(fit.objective < search.objective && fit.evaluations > search.evaluations, `${fit.objective} vs ${search.objective}`);
     // The polished parameters are the closer ones to those the data were made from.
-    const error = (p: ChinchillaParams): number => Math.max(...(Object.keys(TRUTH) as (keyof ChinchillaParams)[]).map((k) => Math.abs(p[k] / TRUTH[k] - 1)));
+    const error = (p: ChinchillaParams): number =>
+      Math.max(...(Object.keys(CHINCHILLA_TRUTH) as (keyof ChinchillaParams)[]).map((k) => Math.abs(p[k] / CHINCHILLA_TRUTH[k] - 1)));
     assert.ok(error(fit.params) < error(search.params) && error(fit.params) < 1e-4, `${error(fit.params)} vs ${error(search.params)}`);
   });
 
   it('starts where the objective is not finite give status non-finite, an infinite objective and no polish', () => {
-    const { N, D, L } = runs(0.02);
+    const { N, D, L } = chinchillaGridRuns(0.02);
     const starts = [
       [NaN, 0, 0, 0, 0],
       [0, Infinity, 0, 0, 0],
@@ -145,7 +131,7 @@ describe('engine/fit/chinchilla: what the multi-start search reports', () => {
   });
 
   it('the Huber threshold option sets δ of the objective, also through the subsample’s refit on all rows', () => {
-    const { N, D, L } = runs(0.05);
+    const { N, D, L } = chinchillaGridRuns(0.05);
     const oneStart: ChinchillaFitOptions[] = [{ starts: [STARTS[0]] }, { grid: { alpha: [0.5], beta: [0.5], e: [0], a: [5], b: [5] }, subsample: 10 }];
     for (const options of oneStart) {
       const fit = fitChinchilla(N, D, L, { ...options, huberDelta: 0.02 });
