@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/browser.mjs';
-import { SECTIONS } from '../../src/sections';
+import { findSection, SECTIONS } from '../../src/sections';
 import { LIGHT_THEME } from '../../src/sections/theme';
 import { defaultParams } from '../../src/sections/types';
 import { REPO_ROOT, startServer, type PageOptions, type TestServer } from './support/server';
@@ -84,8 +84,55 @@ describe('webview page in Chromium (standalone, strict CSP)', function () {
     return page.evaluate(() => (window as unknown as StubWindow).__posted);
   }
 
-  it('the section registry is not empty', () => {
-    assert.ok(SECTIONS.length > 0, 'SECTIONS in src/sections/index.ts is empty');
+  it("loads only its own section's code, another section's on first show, and a later show wins over a script still loading", async () => {
+    const sectionScripts = (p: Page): Promise<string[]> =>
+      p.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => n.includes('/dist/sections/'))
+          .map((n) => n.slice(n.lastIndexOf('/') + 1)),
+      );
+    const loaded = await load({ sectionId: 'scaling-laws', lang: 'en', theme: 'light' });
+    const { page } = loaded;
+    try {
+      assert.equal(loaded.state, 'ready');
+      assert.deepEqual(await sectionScripts(page), ['scaling-laws.js']);
+      // mirage's code arrives late; scaling-formulas, shown after it, must be what stays drawn.
+      let releaseMirage = (): void => undefined;
+      const mirageHeld = new Promise<void>((resolve) => (releaseMirage = resolve));
+      await page.route('**/dist/sections/mirage.js', async (route) => {
+        await mirageHeld;
+        await route.continue();
+      });
+      await page.evaluate(() => {
+        window.postMessage({ type: 'show', sectionId: 'mirage', lang: 'en' }, '*');
+        window.postMessage({ type: 'show', sectionId: 'scaling-formulas', lang: 'en' }, '*');
+      });
+      const lastRendered = (): Promise<string | undefined> =>
+        posted(page).then((m) => (m.filter((x) => x.type === 'rendered').pop() as { sectionId?: string } | undefined)?.sectionId);
+      await page.waitForFunction(
+        () => (window as unknown as StubWindow).__posted.filter((m) => m.type === 'rendered').pop()?.sectionId === 'scaling-formulas',
+        undefined,
+        { timeout: 30_000 },
+      );
+      releaseMirage();
+      await page.waitForFunction(() => globalThis.__emergenceSections?.mirage !== undefined, undefined, { timeout: 30_000 });
+      // A frame after mirage's script ran: its show() has resumed and must have drawn nothing.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      assert.equal(await lastRendered(), 'scaling-formulas');
+      const formulas = findSection('scaling-formulas');
+      assert.ok(formulas);
+      const expected = formulas.charts(defaultParams(formulas), { lang: 'en', theme: LIGHT_THEME });
+      assert.deepEqual(
+        await page.$$eval('main#charts figure.chart', (figs) => figs.map((f) => f.getAttribute('data-chart-id'))),
+        expected.map((c) => c.id),
+      );
+      assert.deepEqual((await sectionScripts(page)).sort(), ['mirage.js', 'scaling-formulas.js', 'scaling-laws.js']);
+      assert.deepEqual(loaded.pageErrors, []);
+    } finally {
+      await page.close();
+    }
   });
 
   for (const section of SECTIONS) {
