@@ -15,7 +15,7 @@
 // `this`, so sharing the table is not observable.
 //
 // vega-functions: vega.parse() lexes, parses and generates code for every expression
-// string of a spec, and a Vega-Lite chart repeats the same ones (mirage's four-panel
+// string of a spec, and a Vega-Lite chart repeats the same ones (mirage's six-panel
 // chart: 1,203 expressions, 184 distinct; every axis carries the same anchor, font and
 // tick-list expressions). The patched parser keeps the AST and the generated code of
 // each distinct string, which depend on the string alone (the code generator reads no
