@@ -41,7 +41,7 @@ function contentSecurityPolicy(cspSource: string, nonce: string): string {
 export function renderWebviewHtml(opts: WebviewHtmlOptions): string {
   const csp = contentSecurityPolicy(opts.cspSource, opts.nonce);
   const mode = opts.mode ?? 'panel';
-  // Deferred: the three download at once and run in this order once the page is parsed.
+  // Deferred: they download at once and run in this order once the page is parsed.
   const scripts = [opts.compiledChartsUri, opts.sectionScriptUri, opts.scriptUri]
     .filter((uri): uri is string => uri !== undefined)
     .map((uri) => `<script defer nonce="${escapeAttr(opts.nonce)}" src="${escapeAttr(uri)}"></script>\n`)

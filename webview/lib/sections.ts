@@ -1,11 +1,11 @@
 // Each section's code is its own script, dist/sections/<id>.js (scripts/build.mjs builds
 // one per section of the registry): a page compiles the section it draws, not all nine
 // with their data (the ObsScaling table and the stored emergence fits are 90 KiB that
-// only two sections use). A page compiles its whole script before its first line runs,
-// so those bytes were on the way to every first paint (issue 11). The chart panel's and
+// four sections use). A page compiles its whole script before its first line runs, so
+// those bytes were on the way to every first paint (issue 11). The chart panel's and
 // the side view's HTML load their section's script beside the page script; any other
-// section (the side view follows the cursor, a panel is re-shown on another section,
-// a preview block names one) is loaded on first need.
+// section (the side view follows the cursor, a panel is re-shown on another section)
+// is loaded on first need. The Markdown preview's chart script keeps the registry.
 import type { Section } from '../../src/sections/types';
 import { loadSiblingScript } from './lateScript';
 
