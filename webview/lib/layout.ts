@@ -12,6 +12,7 @@
 // Export and the CLI do not use this: they draw the spec as the section wrote it, at
 // its own fixed width (chartKit's 520 px unless the chart says otherwise).
 import type { TopLevelSpec } from 'vega-lite';
+import { isFileSafeSectionId } from './sections';
 
 type Json = Record<string, unknown>;
 
@@ -38,8 +39,7 @@ export function widthStep(width: number): number {
  * Undefined for an id that cannot name a table.
  */
 export function compiledTableName(sectionId: string, lang: string, containerWidth: number): string | undefined {
-  // Part of a file name: only a section id's characters.
-  if (!/^[a-z0-9-]+$/.test(sectionId) || !/^[a-z]{2}$/.test(lang)) return undefined;
+  if (!isFileSafeSectionId(sectionId) || !/^[a-z]{2}$/.test(lang)) return undefined;
   const step = widthStep(containerWidth);
   return step < NARROW_PX ? `${sectionId}.${lang}.n${step}` : `${sectionId}.${lang}`;
 }

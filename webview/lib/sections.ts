@@ -19,10 +19,14 @@ export function registerSection(section: Section): void {
   (globalThis.__emergenceSections ??= {})[section.id] = section;
 }
 
+/** Whether an id is made of section-id characters only, so it can be part of a file name (a section's script, its compiled charts). */
+export function isFileSafeSectionId(id: string): boolean {
+  return /^[a-z0-9-]+$/.test(id);
+}
+
 /** dist/<file> of a section's script; undefined for an id that cannot name one. */
 export function sectionScriptFile(id: string): string | undefined {
-  // Part of a file name: only a section id's characters.
-  return /^[a-z0-9-]+$/.test(id) ? `sections/${id}.js` : undefined;
+  return isFileSafeSectionId(id) ? `sections/${id}.js` : undefined;
 }
 
 function registered(id: string): Section | undefined {
