@@ -5,14 +5,17 @@
 // same runtime and draw the same SVG with and without them.
 //
 // vega-interpreter (the CSP-safe evaluator every page runs Vega through): its interpret()
-// gives each call a fresh Object.create(functions) and six fresh closures for the event
-// functions (item(), group(), x() …), also when there is no event: that is every encoder
-// of every item, every formula and filter of every row. In the first paint of a panel
-// interpret() was the busiest Vega code, and its garbage the largest share of the
-// collector's time. Without an event the patched code hands out one cached table per
-// function table, whose event functions fail exactly as before (reading `vega` of
-// undefined); with an event nothing changes. No function Vega registers writes to
-// `this`, so sharing the table is not observable.
+// walks an expression's syntax tree on every evaluation, looking up each node's visitor
+// by its type, and gives each call a fresh `$` closure, a fresh Object.create(functions)
+// and six fresh closures for the event functions (item(), group(), x() …), also when
+// there is no event: that is every channel of every item's encoder, every formula and
+// filter of every row. In the first paint of a panel it was the busiest Vega code, and
+// its garbage the largest share of the collector's time. The patched interpret() turns
+// each tree into closures the first time it sees it (no eval: closures over the same
+// visitor rules), and without an event hands out one cached table per function table,
+// whose event functions fail exactly as before (reading `vega` of undefined); with an
+// event nothing changes. No function Vega registers writes to `this`, so sharing the
+// table is not observable.
 //
 // vega-functions: vega.parse() lexes, parses and generates code for every expression
 // string of a spec, and a Vega-Lite chart repeats the same ones (mirage's six-panel
@@ -24,7 +27,10 @@
 // the interpreter writes to an AST. Failed parses are not kept: they throw as before.
 // The memo is bounded.
 
-const INTERPRETER_ORIGINAL = `  $.fn = Object.create(fn);
+const INTERPRETER_ORIGINAL = `function interpret (ast, fn, params, datum, event, item) {
+  const $ = n => Visitors[n.type]($, n);
+  $.memberDepth = 0;
+  $.fn = Object.create(fn);
   $.params = params;
   $.datum = datum;
   $.event = event;
@@ -35,27 +41,145 @@ const INTERPRETER_ORIGINAL = `  $.fn = Object.create(fn);
   return $(ast);
 }`;
 
-const INTERPRETER_PATCHED = `  $.fn = event === undefined ? eventlessFunctions(fn) : Object.create(fn);
-  $.params = params;
-  $.datum = datum;
-  $.event = event;
-  $.item = item;
-
-  // route event functions to annotated vega event context
-  if (event !== undefined) EventFunctions.forEach(f => $.fn[f] = (...args) => event.vega[f](...args));
-  return $(ast);
+// The same rules as Visitors above, node for node, decided once per node instead of on
+// every evaluation. memberDepth, which Visitors count at run time, is known from where a
+// node sits: a non-computed member's property and an object's key are read as names.
+// Building a closure never throws: what Visitors would fail on fails when it is evaluated,
+// so an expression fails exactly where and when it failed before.
+const INTERPRETER_PATCHED = `// Emergence Lens (scripts/lib/vegaPatches.mjs): each expression turned into closures once.
+const compiledExpressions = new WeakMap();
+function interpret (ast, fn, params, datum, event, item) {
+  let code = compiledExpressions.get(ast);
+  if (code === undefined) {
+    code = compileNode(ast, 0);
+    compiledExpressions.set(ast, code);
+  }
+  return code({ fn: event === undefined ? eventlessFunctions(fn) : eventFunctions(fn, event), params, datum, event, item });
 }
-// Emergence Lens (scripts/lib/vegaPatches.mjs): one table per function table when there is no event.
+function eventFunctions(fn, event) {
+  const table = Object.create(fn);
+  // route event functions to annotated vega event context
+  EventFunctions.forEach(f => table[f] = (...args) => event.vega[f](...args));
+  return table;
+}
+// One table per function table when there is no event: its event functions fail as before.
 const eventlessTables = new WeakMap();
 function eventlessFunctions(fn) {
   let table = eventlessTables.get(fn);
   if (table === undefined) {
-    const event = undefined;
-    table = Object.create(fn);
-    EventFunctions.forEach(f => table[f] = (...args) => event.vega[f](...args));
+    table = eventFunctions(fn, undefined);
     eventlessTables.set(fn, table);
   }
   return table;
+}
+function compileNode(n, depth) {
+  try {
+    return compileChecked(n, depth);
+  } catch (error) {
+    return () => { throw error; };
+  }
+}
+function evaluateAll(codes, c) {
+  const values = new Array(codes.length);
+  for (let i = 0; i < codes.length; i++) values[i] = codes[i](c);
+  return values;
+}
+function compileChecked(n, depth) {
+  switch (n.type) {
+    case 'Literal': {
+      if (n.regex && n.value && (n.value.global || n.value.sticky)) {
+        const { pattern, flags } = n.regex;
+        return () => new RegExp(pattern, flags);
+      }
+      const value = n.value;
+      return () => value;
+    }
+    case 'Identifier': {
+      const id = n.name;
+      if (depth > 0) return () => id;
+      if (id === 'datum') return c => c.datum;
+      if (id === 'event') return c => c.event;
+      if (id === 'item') return c => c.item;
+      const constant = Constants[id];
+      if (constant) return () => constant;
+      const key = '$' + id;
+      return c => c.params[key];
+    }
+    case 'MemberExpression': {
+      const object = compileNode(n.object, depth);
+      const property = compileNode(n.property, n.computed ? depth : depth + 1);
+      return c => {
+        const o = object(c),
+          p = property(c);
+        if (DisallowedMethods.has(o[p])) {
+          // eslint-disable-next-line no-console
+          console.error(\`Prevented interpretation of member "\${p}" which could lead to insecure code execution\`);
+          return;
+        }
+        return o[p];
+      };
+    }
+    case 'CallExpression': {
+      let name = n.callee.name;
+      if (name.startsWith('_')) {
+        name = name.slice(1);
+      }
+      const args = n.arguments.map(a => compileNode(a, depth));
+      if (name === 'if') {
+        const [test, consequent, alternate] = [0, 1, 2].map(i => args[i] ?? compileNode(n.arguments[i], depth));
+        return c => test(c) ? consequent(c) : alternate(c);
+      }
+      return c => (c.fn[name] || Functions[name]).apply(c.fn, evaluateAll(args, c));
+    }
+    case 'ArrayExpression': {
+      const elements = n.elements.map(e => compileNode(e, depth));
+      return c => evaluateAll(elements, c);
+    }
+    case 'BinaryExpression': {
+      const op = Ops[n.operator],
+        left = compileNode(n.left, depth),
+        right = compileNode(n.right, depth);
+      return c => op(left(c), right(c));
+    }
+    case 'UnaryExpression': {
+      const op = Unary[n.operator],
+        argument = compileNode(n.argument, depth);
+      return c => op(argument(c));
+    }
+    case 'ConditionalExpression': {
+      const test = compileNode(n.test, depth),
+        consequent = compileNode(n.consequent, depth),
+        alternate = compileNode(n.alternate, depth);
+      return c => test(c) ? consequent(c) : alternate(c);
+    }
+    case 'LogicalExpression': {
+      const left = compileNode(n.left, depth),
+        right = compileNode(n.right, depth);
+      return n.operator === '&&' ? c => left(c) && right(c) : c => left(c) || right(c);
+    }
+    case 'ObjectExpression': {
+      const properties = n.properties.map(p => [compileNode(p.key, depth + 1), compileNode(p.value, depth)]);
+      return c => {
+        const o = {};
+        for (const [key, value] of properties) {
+          const k = key(c),
+            v = value(c);
+          if (DisallowedObjectProperties.has(k)) {
+            // eslint-disable-next-line no-console
+            console.error(\`Prevented interpretation of property "\${k}" which could lead to insecure code execution\`);
+          } else if (DisallowedMethods.has(v)) {
+            // eslint-disable-next-line no-console
+            console.error(\`Prevented interpretation of method "\${k}" which could lead to insecure code execution\`);
+          } else {
+            o[k] = v;
+          }
+        }
+        return o;
+      };
+    }
+    default:
+      return () => Visitors[n.type]();
+  }
 }`;
 
 const FUNCTIONS_ORIGINAL = `function parser (expr, scope) {

@@ -14,6 +14,7 @@ import { patchVegaFunctions, patchVegaInterpreter, vegaPatches } from '../../../
 
 interface Interpreter {
   parameter(ctx: { functions: object }, expr: { ast: object }): (datum: unknown, params: unknown) => unknown;
+  handler(ctx: { functions: object }, expr: { ast: object }): (params: unknown, event: unknown) => unknown;
 }
 
 /** A module bundled by esbuild (with or without the patches) and loaded as CommonJS. */
@@ -120,6 +121,94 @@ describe('webview: the patched Vega', () => {
     };
     assert.match(failure(original), /TypeError.*vega/);
     assert.equal(failure(patched), failure(original));
+  });
+
+  it('evaluates every kind of expression node as the original interpreter: values, order of calls, failures', async () => {
+    const patched = await bundledInterpreter(true);
+    const original = await bundledInterpreter(false);
+    const { vega: parser } = await bundledVega(false);
+    // Hand-built trees for what the parser never makes but a tree could hold: a callee
+    // without a name and a node of no known type, each inside a branch that is not taken
+    // (must not fail) and alone (must fail, as the original fails, when evaluated).
+    const literal = (value: unknown): object => ({ type: 'Literal', value });
+    const nameless = { type: 'CallExpression', callee: null, arguments: [] };
+    const unknown = { type: 'SpreadElement', argument: literal(1) };
+    const untaken = (node: object): object => ({ type: 'ConditionalExpression', test: literal(false), consequent: node, alternate: literal('fine') });
+    const trees: { label: string; ast: object }[] = [
+      { label: 'nameless callee, untaken', ast: untaken(nameless) },
+      { label: 'nameless callee', ast: nameless },
+      { label: 'unknown node, untaken', ast: untaken(unknown) },
+      { label: 'unknown node', ast: unknown },
+      { label: 'unknown operator', ast: { type: 'BinaryExpression', operator: '**', left: literal(2), right: literal(3) } },
+    ];
+    const sources = [
+      'datum.a + datum.b * 2 - datum.a / 4 % 3',
+      'datum["a"] === 1 && datum.datum === "inner"',
+      '{datum: 1, item: 2, "k": k}',
+      '{datum: 1}.datum + [10, 20][1]',
+      'PI * 2 + E',
+      'NaN',
+      'k + 1',
+      'if(datum.a > 1, "big", "small")',
+      'if(false, [1,,2], 3)',
+      '[1,,2]',
+      'if(1)',
+      'datum.a > 5 && missing()',
+      'datum.missing || "fallback"',
+      '!datum.a + -datum.b + ~3 + +"4"',
+      'datum.a ? log(1) : log(2)',
+      'if(log(1), log(2), log(3))',
+      'log(0) || log(1) && log(0) && log(3)',
+      '[log(1), log(2)][0] + log(3)',
+      '{a: log(1), b: log(2)}',
+      'length([1, 2, 3]) + upper("ab")',
+      'self() === self()',
+      '_double(21)',
+      'test(/a/g, "a") && test(/a/g, "a")',
+      'datum.f.constructor',
+      '{constructor: 1, ok: 2}',
+      '{ok: datum.f.constructor}',
+      'missing()',
+      'item()',
+      'datum.nothing.deeper',
+    ];
+    for (const source of sources) trees.push({ label: source, ast: parser.parseExpression(source) as object });
+    const outcome = (interpreter: Interpreter, ast: object, event?: object): unknown => {
+      const calls: unknown[] = [];
+      const errors: unknown[] = [];
+      const functions = {
+        self(this: object): object {
+          return this;
+        },
+        double: (x: number): number => 2 * x,
+        log(x: unknown): unknown {
+          calls.push(x);
+          return x;
+        },
+      };
+      const datum = { a: 3, b: 2, datum: 'inner', f: (): void => undefined };
+      const quiet = console.error;
+      console.error = (...args: unknown[]): void => void errors.push(args.join(' '));
+      try {
+        const value = event ? interpreter.handler({ functions }, { ast })({ $k: 5 }, event) : interpreter.parameter({ functions }, { ast })(datum, { $k: 5 });
+        return { value, calls, errors };
+      } catch (e) {
+        // Messages that quote the evaluator's own variable names differ; the kind of failure must not.
+        return { threw: (e as Error).name, calls, errors };
+      } finally {
+        console.error = quiet;
+      }
+    };
+    for (const { label, ast } of trees) {
+      for (let round = 0; round < 2; round++) assert.deepEqual(outcome(patched, ast), outcome(original, ast), `${label} (evaluation ${round + 1})`);
+    }
+    // With an event, the event functions reach the event's view context.
+    const event = { type: 'click', item: { datum: { a: 7 } }, vega: { item: (): string => 'the item', x: (): number => 42 } };
+    for (const source of ['item() + x() + datum.a', 'event.type']) {
+      const ast = parser.parseExpression(source) as object;
+      assert.deepEqual(outcome(patched, ast, event), outcome(original, ast, event), source);
+    }
+    assert.deepEqual(outcome(patched, parser.parseExpression('item() + x() + datum.a') as object, event), { value: 'the item427', calls: [], errors: [] });
   });
 
   it("parses every section's default charts, in both languages, to the same runtime as the original", async function () {
