@@ -2,8 +2,8 @@
 // its container (layout, datasets and parameter signals hoisted out), gets the shape's
 // compiled Vega spec (built at build time, or compiled on first need: vegaSpecs.ts),
 // puts the theme's colours in, parses it once per shape and theme, and keeps a live
-// Vega view that a parameter change updates in place with view.signal()/view.data() +
-// runAsync(). Only a new shape (a preset that adds series, a language switch, a layout
+// Vega view that a parameter change updates in place: new signal values and the changed
+// rows of its datasets (viewData.ts), then runAsync(). Only a new shape (a preset that adds series, a language switch, a layout
 // that wraps differently) or a new colour theme rebuilds the view. Expressions run
 // through vega-interpreter: the pages' CSP allows no eval of any kind.
 import type * as vega from 'vega';
@@ -13,7 +13,8 @@ import type { ChartSpec } from '../../src/sections/types';
 import type { HoistedSpec } from './specData';
 import { carryDigests, type PreparedChart } from './prepare';
 import { countMarks } from './marks';
-import { fillTokens, fillTokensIn, hasTokens, type ThemeValues } from './themeTokens';
+import { fillTokens, fillTokensIn, type ThemeValues } from './themeTokens';
+import { changeChart, loadChart } from './viewData';
 import { compileFullSpec, vegaSpecText } from './vegaSpecs';
 
 export type ExportKind = 'svg' | 'png';
@@ -33,11 +34,6 @@ async function runtimeFor(hoisted: HoistedSpec, theme: ThemeValues): Promise<veg
   return runtime;
 }
 
-function rowsOf(prepared: PreparedChart, name: string, theme: ThemeValues): object[] {
-  const json = prepared.datasetJson[name];
-  return (hasTokens(json) ? JSON.parse(fillTokens(json, theme)) : prepared.hoisted.datasets[name]) as object[];
-}
-
 export class ChartView {
   /** Bumped on every rebuild: the browser tests and the bench tell in-place from rebuilt by it. */
   generation = 0;
@@ -51,8 +47,7 @@ export class ChartView {
 
   private static createView(runtime: vega.Runtime, container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): vega.View {
     const view = new View(runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
-    for (const name of Object.keys(prepared.hoisted.datasets)) view.data(name, rowsOf(prepared, name, theme));
-    for (const [name, value] of Object.entries(prepared.hoisted.signals)) view.signal(name, fillTokensIn(value, theme));
+    loadChart(view, prepared, theme);
     return view;
   }
 
@@ -94,18 +89,7 @@ export class ChartView {
       return 'rebuilt';
     }
     carryDigests(before, next);
-    let changed = false;
-    for (const name of Object.keys(next.datasetJson)) {
-      if (next.datasetJson[name] === before.datasetJson[name]) continue;
-      this.view.data(name, rowsOf(next, name, theme));
-      changed = true;
-    }
-    for (const [name, value] of Object.entries(next.hoisted.signals)) {
-      if (JSON.stringify(value) === JSON.stringify(before.hoisted.signals[name])) continue;
-      this.view.signal(name, fillTokensIn(value, theme));
-      changed = true;
-    }
-    if (changed) await this.view.runAsync();
+    if (changeChart(this.view, before, next, theme).changed) await this.view.runAsync();
     return 'in-place';
   }
 

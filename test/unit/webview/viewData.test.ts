@@ -1,0 +1,257 @@
+// A parameter change reaches a live view as the change of its datasets (webview/lib/viewData.ts):
+// modified rows, inserted or removed tails. Whatever the section and the parameter, the view
+// must then draw exactly what a view whose changed datasets are replaced whole draws, change
+// after change and back to the defaults. (Not what a fresh view draws: a view updated in
+// place by Vega orders some guide items by their history and pads by bounds it kept, with
+// either way of changing data; the browser tests check what an updated chart shows.)
+import * as assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
+import type * as vega from 'vega';
+import { SECTIONS } from '../../../src/sections/index';
+import { builtinTheme } from '../../../src/sections/theme';
+import { resolveParams, type NumberParam, type ParamValues, type Section } from '../../../src/sections/types';
+import { compileShape } from '../../../webview/lib/compileShape';
+import { prepareChart, type PreparedChart } from '../../../webview/lib/prepare';
+import { fillTokens, themeValues, tokenTheme } from '../../../webview/lib/themeTokens';
+import { changeChart, changeRows, loadChart, type Row } from '../../../webview/lib/viewData';
+import { vegaPatches } from '../../../scripts/lib/vegaPatches.mjs';
+
+interface PageVega {
+  parse: typeof vega.parse;
+  View: typeof vega.View;
+  expr: unknown;
+}
+
+/** The pages' Vega (webview/lib/vega.ts and the interpreter), bundled and patched as the build does. */
+async function pageVega(): Promise<PageVega> {
+  const result = await esbuild.build({
+    stdin: {
+      contents: "export { parse, View } from './webview/lib/vega'; export { expressionInterpreter as expr } from 'vega-interpreter';",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'cjs',
+    // vega-canvas's node build has a top-level await, which cjs cannot hold; nothing here draws on a canvas.
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    plugins: [vegaPatches],
+  });
+  const module = { exports: {} as PageVega };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
+/** Vega numbers clip paths and gradients with page-wide counters: renumbered in order of appearance. */
+function canonicalIds(svg: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/\b(clip|gradient_|pattern_)(\d+)\b/g, (id, prefix: string) => {
+    if (!seen.has(id)) seen.set(id, `${prefix}#${seen.size}`);
+    return seen.get(id) as string;
+  });
+}
+
+interface SvgNode {
+  open: string;
+  children: (SvgNode | string)[];
+  close: string;
+}
+
+/**
+ * The SVG with the items of each mark in a canonical order. Vega keeps a live mark's
+ * items in the order they entered: a row a filter lets through again is drawn last after
+ * a row-by-row change and in data order after a replacement. What each item is and where
+ * it is drawn must be the same; the order in which the items of one mark are drawn (which
+ * of two overlapping points is on top) may differ.
+ */
+function canonicalMarks(svg: string): string {
+  const root: SvgNode = { open: '', children: [], close: '' };
+  const stack = [root];
+  for (const token of svg.match(/<[^>]*>|[^<]+/g) ?? []) {
+    const top = stack[stack.length - 1];
+    if (token.startsWith('</')) {
+      top.close = token;
+      stack.pop();
+    } else if (token.startsWith('<') && !token.endsWith('/>')) {
+      const node: SvgNode = { open: token, children: [], close: '' };
+      top.children.push(node);
+      stack.push(node);
+    } else top.children.push(token);
+  }
+  const serialize = (node: SvgNode | string): string => {
+    if (typeof node === 'string') return node;
+    const children = node.children.map(serialize);
+    if (/^<g class="mark-(?!group)/.test(node.open)) children.sort();
+    return node.open + children.join('') + node.close;
+  };
+  return serialize(root);
+}
+
+const THEME = themeValues(builtinTheme('light'));
+const WIDTH = 640;
+
+function prepared(section: Section, params: ParamValues): PreparedChart[] {
+  return section.charts(params, { lang: 'en', theme: tokenTheme('light'), width: WIDTH }).map((chart) => prepareChart(chart, { width: WIDTH }));
+}
+
+/** Values a browser user could set: inside the range, different from the default and from each other. */
+function valuesOf(p: NumberParam): number[] {
+  const fractions = [0.15, 0.85, 0.5];
+  return fractions
+    .map((f) => (p.scale === 'log' ? 10 ** (Math.log10(p.min) + f * (Math.log10(p.max) - Math.log10(p.min))) : p.min + f * (p.max - p.min)))
+    .map((v) => (p.scale !== 'log' && p.step > 0 ? Math.round(v / p.step) * p.step : Number(v.toPrecision(4))))
+    .filter((v, i, all) => v !== p.default && all.indexOf(v) === i);
+}
+
+describe('webview: a parameter change as the change of a view’s data (viewData)', () => {
+  let engine: PageVega;
+  const runtimes = new Map<string, vega.Runtime>();
+  before(async () => {
+    engine = await pageVega();
+  });
+
+  function newView(chart: PreparedChart): vega.View {
+    let runtime = runtimes.get(chart.hoisted.shape);
+    if (!runtime) {
+      const text = JSON.stringify(compileShape(chart.hoisted.shape, Object.keys(chart.hoisted.datasets)));
+      runtime = engine.parse(JSON.parse(fillTokens(text, THEME)) as vega.Spec, undefined, { ast: true });
+      runtimes.set(chart.hoisted.shape, runtime);
+    }
+    // vega's typings declare no `expr` option; at run time it takes an interpreter.
+    const view = new engine.View(runtime, { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions);
+    loadChart(view, chart, THEME);
+    return view;
+  }
+
+  /** The same change with every changed dataset replaced whole (what a page did before row-by-row changes). */
+  function replaceChart(view: vega.View, before: PreparedChart, next: PreparedChart): boolean {
+    let changed = false;
+    for (const name of Object.keys(next.datasetJson)) {
+      if (next.datasetJson[name] === before.datasetJson[name]) continue;
+      view.data(name, JSON.parse(fillTokens(next.datasetJson[name], THEME)) as object[]);
+      changed = true;
+    }
+    for (const [name, value] of Object.entries(next.hoisted.signals)) {
+      if (JSON.stringify(value) === JSON.stringify(before.hoisted.signals[name])) continue;
+      view.signal(name, JSON.parse(fillTokens(JSON.stringify(value), THEME)) as unknown);
+      changed = true;
+    }
+    return changed;
+  }
+
+  it('draws, after changes of every numeric parameter of every section, what the same changes with replaced datasets draw', async function () {
+    this.timeout(300_000);
+    let changedRows = 0;
+    let compared = 0;
+    for (const section of SECTIONS) {
+      const defaults = resolveParams(section, undefined);
+      let current = prepared(section, defaults);
+      // Two views of each chart, given the same changes: row by row, and by replacing datasets.
+      const byRows = current.map((c) => newView(c));
+      const byReplacing = current.map((c) => newView(c));
+      try {
+        await Promise.all([...byRows, ...byReplacing].map((v) => v.runAsync()));
+        for (const p of section.params.filter((q): q is NumberParam => q.kind === 'number')) {
+          for (const value of [...valuesOf(p), p.default]) {
+            const next = prepared(section, { ...defaults, [p.name]: value });
+            assert.equal(next.length, current.length, `${section.id} ${p.name}=${value}: the number of charts changed`);
+            for (let i = 0; i < next.length; i++) {
+              const label = `${section.id}/${next[i].chart.id} ${p.name}=${value}`;
+              if (next[i].hoisted.shape !== current[i].hoisted.shape) {
+                // A new shape rebuilds the view in the page: so it does here.
+                for (const views of [byRows, byReplacing]) {
+                  views[i].finalize();
+                  views[i] = newView(next[i]);
+                  await views[i].runAsync();
+                }
+                continue;
+              }
+              const change = changeChart(byRows[i], current[i], next[i], THEME);
+              assert.equal(replaceChart(byReplacing[i], current[i], next[i]), change.changed, label);
+              changedRows += change.changedRows;
+              if (!change.changed) continue;
+              assert.equal(canonicalMarks(canonicalIds(await byRows[i].toSVG())), canonicalMarks(canonicalIds(await byReplacing[i].toSVG())), label);
+              compared++;
+            }
+            current = next;
+          }
+        }
+      } finally {
+        [...byRows, ...byReplacing].forEach((v) => v.finalize());
+      }
+    }
+    assert.ok(compared >= 150, `only ${compared} changes compared`);
+    // Most changes must take the row-by-row path: a test that always replaced would prove nothing about it.
+    assert.ok(changedRows >= compared / 2, `${changedRows} datasets changed row by row in ${compared} changes`);
+  });
+
+  it('modifies rows in place, inserts and removes tails, and leaves the view alone when the rows are not such a change', async () => {
+    const spec = {
+      data: [{ name: 'points', values: [] }],
+      signals: [{ name: 'total', update: "data('points').length" }],
+    } as unknown as vega.Spec;
+    const view = new engine.View(engine.parse(spec, undefined, { ast: true }), { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions);
+    const given: Row[] = [
+      { x: 1, y: 'a' },
+      { x: 2, y: 'b' },
+      { x: 3, y: 'c' },
+    ];
+    view.data('points', given);
+    await view.runAsync();
+    const held = view.data('points') as Row[];
+    const firstTuple = held[0];
+    // Same fields, one value differs, a row more: the first tuple is the same object, modified.
+    const longer: Row[] = [
+      { x: 10, y: 'a' },
+      { x: 2, y: 'b' },
+      { x: 3, y: 'c' },
+      { x: 4, y: 'd' },
+    ];
+    assert.equal(changeRows(view, 'points', JSON.parse(JSON.stringify(given)) as Row[], longer), true);
+    await view.runAsync();
+    assert.equal(view.signal('total'), 4);
+    assert.equal((view.data('points') as Row[])[0], firstTuple);
+    assert.deepEqual(
+      (view.data('points') as Row[]).map((r) => [r.x, r.y]),
+      [
+        [10, 'a'],
+        [2, 'b'],
+        [3, 'c'],
+        [4, 'd'],
+      ],
+    );
+    // Two rows fewer: the tail goes, the order stays.
+    const shorter: Row[] = [
+      { x: 10, y: 'z' },
+      { x: 2, y: 'b' },
+    ];
+    assert.equal(changeRows(view, 'points', longer, shorter), true);
+    await view.runAsync();
+    assert.deepEqual(
+      (view.data('points') as Row[]).map((r) => [r.x, r.y]),
+      [
+        [10, 'z'],
+        [2, 'b'],
+      ],
+    );
+    // A row with other fields, or a previous list the view does not hold: refused, nothing changed.
+    assert.equal(
+      changeRows(view, 'points', shorter, [
+        { x: 10, w: 'z' },
+        { x: 2, y: 'b' },
+      ]),
+      false,
+    );
+    assert.equal(changeRows(view, 'points', longer, shorter), false);
+    await view.runAsync();
+    assert.deepEqual(
+      (view.data('points') as Row[]).map((r) => [r.x, r.y]),
+      [
+        [10, 'z'],
+        [2, 'b'],
+      ],
+    );
+    view.finalize();
+  });
+});
