@@ -5,14 +5,13 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type * as vega from 'vega';
 import { compileToVega } from '../../../src/cli/renderChart';
 import { SECTIONS } from '../../../src/sections/index';
 import { builtinTheme } from '../../../src/sections/theme';
 import { resolveParams } from '../../../src/sections/types';
 import { fillTokens, themeValues } from '../../../webview/lib/themeTokens';
-import { vegaPatches } from '../../../scripts/lib/vegaPatches.mjs';
+import { bundled } from '../helpers/vegaBundle';
 
 interface VegaLike {
   parse: typeof vega.parse;
@@ -21,22 +20,9 @@ interface VegaLike {
 
 const TABLES = join(__dirname, '..', '..', '..', 'dist', 'charts');
 
-/** A module bundled on its own by esbuild (as the page bundles are, with the build's patches) and loaded as CommonJS: its own copy of Vega's transform registry. */
-async function isolated(contents: string): Promise<VegaLike> {
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    format: 'cjs',
-    // vega-canvas's node build has a top-level await, which cjs cannot hold; nothing here draws on a canvas.
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    // Patched as the pages' Vega is (scripts/lib/vegaPatches.mjs).
-    plugins: [vegaPatches],
-  });
-  const module = { exports: {} as VegaLike };
-  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
-  return module.exports;
+/** A module bundled on its own, patched as the page bundles are: its own copy of Vega's transform registry. */
+function isolated(contents: string): Promise<VegaLike> {
+  return bundled<VegaLike>(contents, true);
 }
 
 /** Every compiled shape of the build's tables, themed in the light theme's colours. */

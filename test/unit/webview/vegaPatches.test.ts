@@ -4,34 +4,17 @@
 // to the same SVG.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as esbuild from 'esbuild';
 import * as vega from 'vega';
 import { compileToVega } from '../../../src/cli/renderChart';
 import { SECTIONS } from '../../../src/sections/index';
 import { resolveParams } from '../../../src/sections/types';
 import { builtinTheme } from '../../../src/sections/theme';
-import { patchVegaFunctions, patchVegaInterpreter, vegaPatches } from '../../../scripts/lib/vegaPatches.mjs';
+import { patchVegaFunctions, patchVegaInterpreter } from '../../../scripts/lib/vegaPatches.mjs';
+import { bundled, canonicalIds } from '../helpers/vegaBundle';
 
 interface Interpreter {
   parameter(ctx: { functions: object }, expr: { ast: object }): (datum: unknown, params: unknown) => unknown;
   handler(ctx: { functions: object }, expr: { ast: object }): (params: unknown, event: unknown) => unknown;
-}
-
-/** A module bundled by esbuild (with or without the patches) and loaded as CommonJS. */
-async function bundled<T>(contents: string, patched: boolean): Promise<T> {
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir: process.cwd() },
-    bundle: true,
-    format: 'cjs',
-    // vega-canvas's node build has a top-level await, which cjs cannot hold; no test here draws on a canvas.
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    plugins: patched ? [vegaPatches] : [],
-  });
-  const module = { exports: {} as T };
-  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
-  return module.exports;
 }
 
 async function bundledInterpreter(patched: boolean): Promise<Interpreter> {
@@ -46,15 +29,6 @@ async function bundledInterpreter(patched: boolean): Promise<Interpreter> {
 /** Vega and its interpreter from one bundle: both patched, or both as published. */
 async function bundledVega(patched: boolean): Promise<{ vega: typeof vega; expr: Interpreter }> {
   return bundled("export * as vega from 'vega'; export { expressionInterpreter as expr } from 'vega-interpreter';", patched);
-}
-
-/** Vega numbers clip paths and gradients with page-wide counters: renumbered in order of appearance. */
-function canonicalIds(svg: string): string {
-  const seen = new Map<string, string>();
-  return svg.replace(/\b(clip|gradient_|pattern_)(\d+)\b/g, (id, prefix: string) => {
-    if (!seen.has(id)) seen.set(id, `${prefix}#${seen.size}`);
-    return seen.get(id) as string;
-  });
 }
 
 async function svgWith(engine: { vega: typeof vega; expr: Interpreter }, spec: vega.Spec): Promise<string> {

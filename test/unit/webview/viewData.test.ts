@@ -5,7 +5,6 @@
 // place by Vega orders some guide items by their history and pads by bounds it kept, with
 // either way of changing data; the browser tests check what an updated chart shows.)
 import * as assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
 import type * as vega from 'vega';
 import { SECTIONS } from '../../../src/sections/index';
 import { builtinTheme } from '../../../src/sections/theme';
@@ -14,7 +13,7 @@ import { compileShape } from '../../../webview/lib/compileShape';
 import { prepareChart, type PreparedChart } from '../../../webview/lib/prepare';
 import { fillTokens, themeValues, tokenTheme } from '../../../webview/lib/themeTokens';
 import { changeChart, changeRows, loadChart, type Row } from '../../../webview/lib/viewData';
-import { vegaPatches } from '../../../scripts/lib/vegaPatches.mjs';
+import { bundled, canonicalIds } from '../helpers/vegaBundle';
 
 interface PageVega {
   parse: typeof vega.parse;
@@ -23,33 +22,8 @@ interface PageVega {
 }
 
 /** The pages' Vega (webview/lib/vega.ts and the interpreter), bundled and patched as the build does. */
-async function pageVega(): Promise<PageVega> {
-  const result = await esbuild.build({
-    stdin: {
-      contents: "export { parse, View } from './webview/lib/vega'; export { expressionInterpreter as expr } from 'vega-interpreter';",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    // vega-canvas's node build has a top-level await, which cjs cannot hold; nothing here draws on a canvas.
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    plugins: [vegaPatches],
-  });
-  const module = { exports: {} as PageVega };
-  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
-  return module.exports;
-}
-
-/** Vega numbers clip paths and gradients with page-wide counters: renumbered in order of appearance. */
-function canonicalIds(svg: string): string {
-  const seen = new Map<string, string>();
-  return svg.replace(/\b(clip|gradient_|pattern_)(\d+)\b/g, (id, prefix: string) => {
-    if (!seen.has(id)) seen.set(id, `${prefix}#${seen.size}`);
-    return seen.get(id) as string;
-  });
+function pageVega(): Promise<PageVega> {
+  return bundled<PageVega>("export { parse, View } from './webview/lib/vega'; export { expressionInterpreter as expr } from 'vega-interpreter';", true);
 }
 
 interface SvgNode {
