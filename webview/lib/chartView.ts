@@ -14,24 +14,30 @@ import type { HoistedSpec } from './specData';
 import { carryDigests, type PreparedChart } from './prepare';
 import { countMarks } from './marks';
 import { fillTokens, fillTokensIn, type ThemeValues } from './themeTokens';
-import { changeChart, loadChart } from './viewData';
+import { changeChart, loadChart, plainDatasets } from './viewData';
 import { compileFullSpec, vegaSpecText } from './vegaSpecs';
 
 export type ExportKind = 'svg' | 'png';
 
-const runtimes = new Map<string, vega.Runtime>();
+/** A parsed shape and the datasets a change may hand over row by row (viewData.ts). */
+interface ParsedShape {
+  runtime: vega.Runtime;
+  plain: ReadonlySet<string>;
+}
+
+const runtimes = new Map<string, ParsedShape>();
 const MAX_CACHED = 64;
 
 /** Vega's parsed runtime for a shape in a theme: parsed once per shape and colour theme. */
-async function runtimeFor(hoisted: HoistedSpec, theme: ThemeValues): Promise<vega.Runtime> {
+async function runtimeFor(hoisted: HoistedSpec, theme: ThemeValues): Promise<ParsedShape> {
   const key = `${theme.key}\n${hoisted.shape}`;
   const cached = runtimes.get(key);
   if (cached) return cached;
   const spec = JSON.parse(fillTokens(await vegaSpecText(hoisted), theme)) as vega.Spec;
-  const runtime = parseVega(spec, undefined, { ast: true });
+  const parsed = { runtime: parseVega(spec, undefined, { ast: true }), plain: plainDatasets(spec) };
   if (runtimes.size >= MAX_CACHED) runtimes.delete(runtimes.keys().next().value as string);
-  runtimes.set(key, runtime);
-  return runtime;
+  runtimes.set(key, parsed);
+  return parsed;
 }
 
 export class ChartView {
@@ -41,20 +47,21 @@ export class ChartView {
   private constructor(
     private readonly container: HTMLElement,
     private view: vega.View,
+    private shape: ParsedShape,
     private current: PreparedChart,
     private theme: ThemeValues,
   ) {}
 
-  private static createView(runtime: vega.Runtime, container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): vega.View {
-    const view = new View(runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
+  private static createView(shape: ParsedShape, container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): vega.View {
+    const view = new View(shape.runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
     loadChart(view, prepared, theme);
     return view;
   }
 
   /** A view of the chart in the container (not yet run). */
   static async open(container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): Promise<ChartView> {
-    const runtime = await runtimeFor(prepared.hoisted, theme);
-    return new ChartView(container, ChartView.createView(runtime, container, prepared, theme), prepared, theme);
+    const shape = await runtimeFor(prepared.hoisted, theme);
+    return new ChartView(container, ChartView.createView(shape, container, prepared, theme), shape, prepared, theme);
   }
 
   get chart(): ChartSpec {
@@ -80,16 +87,16 @@ export class ChartView {
     this.current = next;
     if (next.hoisted.shape !== before.hoisted.shape || theme.key !== this.theme.key) {
       this.theme = theme;
-      const runtime = await runtimeFor(next.hoisted, theme);
+      this.shape = await runtimeFor(next.hoisted, theme);
       this.view.finalize();
       this.container.replaceChildren();
-      this.view = ChartView.createView(runtime, this.container, next, theme);
+      this.view = ChartView.createView(this.shape, this.container, next, theme);
       this.generation++;
       await this.view.runAsync();
       return 'rebuilt';
     }
     carryDigests(before, next);
-    if (changeChart(this.view, before, next, theme).changed) await this.view.runAsync();
+    if (changeChart(this.view, before, next, theme, this.shape.plain).changed) await this.view.runAsync();
     return 'in-place';
   }
 

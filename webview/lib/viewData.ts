@@ -60,6 +60,20 @@ export function changeRows(view: vega.View, name: string, previous: readonly Row
   return true;
 }
 
+/**
+ * The datasets of a compiled spec that a change may hand over row by row: inline values
+ * with no transform of their own, so the view holds exactly the rows it was given, in
+ * order. (A dataset's own sort, filter or aggregate would make the rows the view holds
+ * other tuples than the ones given.)
+ */
+export function plainDatasets(spec: vega.Spec): Set<string> {
+  const plain = new Set<string>();
+  for (const data of spec.data ?? []) {
+    if ('values' in data && !('source' in data) && !('url' in data) && (data.transform ?? []).length === 0) plain.add(data.name);
+  }
+  return plain;
+}
+
 /** A new view's datasets and signal values (before its first run). */
 export function loadChart(view: vega.View, prepared: PreparedChart, theme: ThemeValues): void {
   for (const name of Object.keys(prepared.hoisted.datasets)) view.data(name, rowsOf(prepared, name, theme));
@@ -75,13 +89,16 @@ export interface ChartChange {
   replaced: number;
 }
 
-/** The next preparation of the same shape, in the same theme, handed to the view that shows `before`. */
-export function changeChart(view: vega.View, before: PreparedChart, next: PreparedChart, theme: ThemeValues): ChartChange {
+/**
+ * The next preparation of the same shape, in the same theme, handed to the view that
+ * shows `before`; `plain` names the datasets that may change row by row (plainDatasets).
+ */
+export function changeChart(view: vega.View, before: PreparedChart, next: PreparedChart, theme: ThemeValues, plain: ReadonlySet<string>): ChartChange {
   const result: ChartChange = { changed: false, changedRows: 0, replaced: 0 };
   for (const name of Object.keys(next.datasetJson)) {
     if (next.datasetJson[name] === before.datasetJson[name]) continue;
     const rows = rowsOf(next, name, theme);
-    if (name in before.datasetJson && changeRows(view, name, rowsAsGiven(before, name, theme), rows)) result.changedRows++;
+    if (plain.has(name) && name in before.datasetJson && changeRows(view, name, rowsAsGiven(before, name, theme), rows)) result.changedRows++;
     else {
       view.data(name, rows);
       result.replaced++;

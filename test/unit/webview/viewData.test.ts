@@ -12,7 +12,7 @@ import { resolveParams, type NumberParam, type ParamValues, type Section } from 
 import { compileShape } from '../../../webview/lib/compileShape';
 import { prepareChart, type PreparedChart } from '../../../webview/lib/prepare';
 import { fillTokens, themeValues, tokenTheme } from '../../../webview/lib/themeTokens';
-import { changeChart, changeRows, loadChart, type Row } from '../../../webview/lib/viewData';
+import { changeChart, changeRows, loadChart, plainDatasets, type Row } from '../../../webview/lib/viewData';
 import { bundled, canonicalIds } from '../helpers/vegaBundle';
 
 interface PageVega {
@@ -80,20 +80,25 @@ function valuesOf(p: NumberParam): number[] {
 
 describe('webview: a parameter change as the change of a view’s data (viewData)', () => {
   let engine: PageVega;
-  const runtimes = new Map<string, vega.Runtime>();
+  const runtimes = new Map<string, { runtime: vega.Runtime; plain: Set<string> }>();
   before(async () => {
     engine = await pageVega();
   });
 
-  function newView(chart: PreparedChart): vega.View {
-    let runtime = runtimes.get(chart.hoisted.shape);
-    if (!runtime) {
+  function parsed(chart: PreparedChart): { runtime: vega.Runtime; plain: Set<string> } {
+    let shape = runtimes.get(chart.hoisted.shape);
+    if (!shape) {
       const text = JSON.stringify(compileShape(chart.hoisted.shape, Object.keys(chart.hoisted.datasets)));
-      runtime = engine.parse(JSON.parse(fillTokens(text, THEME)) as vega.Spec, undefined, { ast: true });
-      runtimes.set(chart.hoisted.shape, runtime);
+      const spec = JSON.parse(fillTokens(text, THEME)) as vega.Spec;
+      shape = { runtime: engine.parse(spec, undefined, { ast: true }), plain: plainDatasets(spec) };
+      runtimes.set(chart.hoisted.shape, shape);
     }
+    return shape;
+  }
+
+  function newView(chart: PreparedChart): vega.View {
     // vega's typings declare no `expr` option; at run time it takes an interpreter.
-    const view = new engine.View(runtime, { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions);
+    const view = new engine.View(parsed(chart).runtime, { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions);
     loadChart(view, chart, THEME);
     return view;
   }
@@ -141,7 +146,7 @@ describe('webview: a parameter change as the change of a view’s data (viewData
                 }
                 continue;
               }
-              const change = changeChart(byRows[i], current[i], next[i], THEME);
+              const change = changeChart(byRows[i], current[i], next[i], THEME, parsed(next[i]).plain);
               assert.equal(replaceChart(byReplacing[i], current[i], next[i]), change.changed, label);
               changedRows += change.changedRows;
               if (!change.changed) continue;
@@ -158,6 +163,49 @@ describe('webview: a parameter change as the change of a view’s data (viewData
     assert.ok(compared >= 150, `only ${compared} changes compared`);
     // Most changes must take the row-by-row path: a test that always replaced would prove nothing about it.
     assert.ok(changedRows >= compared / 2, `${changedRows} datasets changed row by row in ${compared} changes`);
+  });
+
+  it('changes row by row only datasets of inline rows with no transform of their own', async () => {
+    const spec = {
+      data: [
+        { name: 'plain', values: [] },
+        { name: 'sorted', values: [], transform: [{ type: 'collect', sort: { field: 'x' } }] },
+        { name: 'derived', source: 'plain', transform: [{ type: 'filter', expr: 'datum.x > 1' }] },
+      ],
+    } as unknown as vega.Spec;
+    const plain = plainDatasets(spec);
+    assert.deepEqual([...plain], ['plain']);
+    // A sorted dataset holds its rows in another order than given: a change replaces it, and the view shows the new rows.
+    const view = new engine.View(engine.parse(spec, undefined, { ast: true }), { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions);
+    const chart = (rows: Row[]): PreparedChart =>
+      ({ hoisted: { datasets: { sorted: rows }, signals: {} }, datasetJson: { sorted: JSON.stringify(rows) } }) as unknown as PreparedChart;
+    const first = chart([
+      { x: 2, k: 'a' },
+      { x: 1, k: 'b' },
+    ]);
+    loadChart(view, first, THEME);
+    await view.runAsync();
+    // Only the first given row changes; the view holds it second.
+    const change = changeChart(
+      view,
+      first,
+      chart([
+        { x: 2, k: 'c' },
+        { x: 1, k: 'b' },
+      ]),
+      THEME,
+      plain,
+    );
+    await view.runAsync();
+    assert.deepEqual({ ...change }, { changed: true, changedRows: 0, replaced: 1 });
+    assert.deepEqual(
+      (view.data('sorted') as Row[]).map((r) => [r.x, r.k]),
+      [
+        [1, 'b'],
+        [2, 'c'],
+      ],
+    );
+    view.finalize();
   });
 
   it('modifies rows in place, inserts and removes tails, and leaves the view alone when the rows are not such a change', async () => {
