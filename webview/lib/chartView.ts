@@ -3,9 +3,10 @@
 // compiled Vega spec (built at build time, or compiled on first need: vegaSpecs.ts),
 // puts the theme's colours in, parses it once per shape and theme, and keeps a live
 // Vega view that a parameter change updates in place: new signal values and the changed
-// rows of its datasets (viewData.ts), then runAsync(). Only a new shape (a preset that adds series, a language switch, a layout
-// that wraps differently) or a new colour theme rebuilds the view. Expressions run
-// through vega-interpreter: the pages' CSP allows no eval of any kind.
+// rows of its datasets (viewData.ts), then runAsync(). Only a new shape (a preset that
+// adds series, a language switch, a layout that wraps differently) or a new colour
+// theme rebuilds the view. Expressions run through vega-interpreter: the pages' CSP
+// allows no eval of any kind.
 import type * as vega from 'vega';
 import { parse as parseVega, View } from './vega';
 import { expressionInterpreter } from 'vega-interpreter';

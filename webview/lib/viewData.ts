@@ -7,7 +7,7 @@
 // and draws each anew (a node removed and created per point of a scatter: the largest
 // cost of such a parameter change, issue 11). Pure Vega, no DOM:
 // test/unit/webview/viewData.test.ts changes every section's charts through every
-// numeric parameter and requires the SVG of a view drawn afresh.
+// numeric parameter both ways and requires the same SVG.
 import type * as vega from 'vega';
 import type { PreparedChart } from './prepare';
 import { fillTokens, fillTokensIn, hasTokens, type ThemeValues } from './themeTokens';
@@ -39,8 +39,8 @@ function sameFields(a: Row, b: Row): boolean {
 /**
  * Changes the view's dataset `name` from `previous` (the rows it was last given, as
  * given) to `next`. False, with the view untouched, when that is not such a change (a
- * row's fields differ, or the view does not hold as many rows, or has not run yet): the caller replaces the
- * dataset then.
+ * row's fields differ, the view does not hold as many rows, or it has not run yet):
+ * the caller then replaces the dataset.
  */
 export function changeRows(view: vega.View, name: string, previous: readonly Row[], next: readonly Row[]): boolean {
   // Null before the view's first run.
