@@ -48,6 +48,7 @@ export interface TestServer {
 /** The test page: exactly the webview's HTML, themed like VS Code themes a webview. */
 function testPageHtml(origin: string, opts: PageOptions): string {
   const nonce = randomBytes(16).toString('base64').replace(/[+/=]/g, '');
+  const sectionScript = opts.entry === 'fit' ? undefined : sectionScriptFile(opts.sectionId);
   const html = renderWebviewHtml({
     cspSource: origin,
     nonce,
@@ -61,7 +62,7 @@ function testPageHtml(origin: string, opts: PageOptions): string {
       opts.mode !== 'view'
         ? `${origin}/dist/charts/${compiledTableName(opts.entry === 'fit' ? FIT_CHART_TABLE : opts.sectionId, opts.lang, NARROW_PX) ?? 'none'}.js`
         : undefined,
-    sectionScriptUri: opts.entry === 'fit' ? undefined : ((file) => file && `${origin}/dist/${file}`)(sectionScriptFile(opts.sectionId)),
+    sectionScriptUri: sectionScript && `${origin}/dist/${sectionScript}`,
   });
   const themeLink = `<link rel="stylesheet" href="${origin}/__theme/${opts.theme}.css" nonce="${nonce}">`;
   const withTheme = html.replace(/<\/head>/, `${themeLink}\n</head>`);
