@@ -34,9 +34,15 @@ export function pythonExp(x: number, digits = 0): string {
   return `${mantissa}e${sign}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
+/** toFixed without trailing zeros (and without the point they leave): a chart formats a count per row, so no regular expression. */
 function trimNumber(x: number, maxDecimals: number): string {
   const fixed = x.toFixed(maxDecimals);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+  if (!fixed.includes('.')) return fixed;
+  let end = fixed.length;
+  while (end > 0 && fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === fixed.length) return fixed;
+  if (fixed.charCodeAt(end - 1) === 46) end--;
+  return fixed.slice(0, end);
 }
 
 const ZH_UNITS: [number, string][] = [

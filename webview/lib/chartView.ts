@@ -96,8 +96,9 @@ export class ChartView {
       await this.view.runAsync();
       return 'rebuilt';
     }
-    carryDigests(before, next);
-    if (changeChart(this.view, before, next, theme, this.shape.plain).changed) await this.view.runAsync();
+    const change = changeChart(this.view, before, next, theme, this.shape.plain);
+    carryDigests(before, next, change.unchanged);
+    if (change.changed) await this.view.runAsync();
     return 'in-place';
   }
 
@@ -128,7 +129,8 @@ export class ChartView {
    * its title and at its own fixed width (the same file the CLI writes), current values.
    */
   async export(kind: ExportKind): Promise<string> {
-    const full = new View(parseVega(await compileFullSpec(this.themedSpec()), undefined, { ast: true }), {
+    // A copy: the export's view writes onto the rows it is given, and the live view's next change is told from them (viewData.ts).
+    const full = new View(parseVega(await compileFullSpec(structuredClone(this.themedSpec())), undefined, { ast: true }), {
       renderer: 'none',
       expr: expressionInterpreter,
     });

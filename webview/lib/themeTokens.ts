@@ -58,13 +58,18 @@ export function fillTokens(json: string, values: ThemeValues): string {
   return json.replace(COLOUR_TOKEN, (t) => values.colours.get(t) ?? t).replaceAll(FONT_TOKEN, font);
 }
 
+/** Text (not JSON: a dataset's string value) with the tokens replaced. */
+export function fillTokenText(text: string, values: ThemeValues): string {
+  return text.replace(COLOUR_TOKEN, (t) => values.colours.get(t) ?? t).replaceAll(FONT_TOKEN, values.font);
+}
+
 /** A JSON value with the tokens replaced (for datasets and signal values that quote a theme colour). */
 export function fillTokensIn<T>(value: T, values: ThemeValues): T {
   const json = JSON.stringify(value);
   return hasTokens(json) ? (JSON.parse(fillTokens(json, values)) as T) : value;
 }
 
-/** Whether JSON text holds a token (a plain substring search: datasets are checked on every change). */
+/** Whether text (JSON or a string value) holds a token: a plain substring search. */
 export function hasTokens(json: string): boolean {
   return json.includes(COLOUR_TOKEN_PREFIX) || json.includes(FONT_TOKEN);
 }

@@ -10,20 +10,29 @@
 // numeric parameter both ways and requires the same SVG.
 import type * as vega from 'vega';
 import type { PreparedChart } from './prepare';
-import { fillTokens, fillTokensIn, hasTokens, type ThemeValues } from './themeTokens';
+import { fillTokenText, fillTokensIn, hasTokens, type ThemeValues } from './themeTokens';
 
 export type Row = Record<string, unknown>;
 
-/** A dataset's rows in the theme's colours (the prepared rows themselves when they quote no colour). */
-function rowsOf(prepared: PreparedChart, name: string, theme: ThemeValues): Row[] {
-  const json = prepared.datasetJson[name];
-  return (hasTokens(json) ? JSON.parse(fillTokens(json, theme)) : prepared.hoisted.datasets[name]) as Row[];
+/** A value as a view is given it: in the theme's colours. */
+function givenValue(value: unknown, theme: ThemeValues): unknown {
+  if (typeof value === 'string') return hasTokens(value) ? fillTokenText(value, theme) : value;
+  return typeof value === 'object' && value !== null ? fillTokensIn(value, theme) : value;
 }
 
-/** The rows as they were handed to the view: Vega writes derived fields onto the rows it holds. */
-function rowsAsGiven(prepared: PreparedChart, name: string, theme: ThemeValues): Row[] {
-  const json = prepared.datasetJson[name];
-  return JSON.parse(hasTokens(json) ? fillTokens(json, theme) : json) as Row[];
+/**
+ * A row as a view is given it: a copy, in the theme's colours. Vega writes onto the rows
+ * it holds (its tuple ids, fields its formulas derive), and the prepared rows must stay
+ * as the section wrote them: the next change is told from them.
+ */
+function givenRow(row: Row, theme: ThemeValues): Row {
+  const copy: Row = {};
+  for (const field of Object.keys(row)) copy[field] = givenValue(row[field], theme);
+  return copy;
+}
+
+function givenRows(rows: readonly Row[], theme: ThemeValues): Row[] {
+  return rows.map((row) => givenRow(row, theme));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -36,28 +45,43 @@ function sameFields(a: Row, b: Row): boolean {
   return fields.length === Object.keys(b).length && fields.every((f) => Object.prototype.hasOwnProperty.call(b, f));
 }
 
+function sameRow(a: Row, b: Row): boolean {
+  return a === b || (sameFields(a, b) && Object.keys(a).every((f) => sameValue(a[f], b[f])));
+}
+
+/** Whether two lists of rows hold the same values (what the section computed, before any theme). */
+function sameRows(a: readonly Row[], b: readonly Row[]): boolean {
+  return a === b || (a.length === b.length && a.every((row, i) => sameRow(row, b[i])));
+}
+
 /**
- * Changes the view's dataset `name` from `previous` (the rows it was last given, as
- * given) to `next`. False, with the view untouched, when that is not such a change (a
- * row's fields differ, the view does not hold as many rows, or it has not run yet):
- * the caller then replaces the dataset.
+ * Changes the view's dataset `name` from `previous` (the prepared rows it was last given)
+ * to `next`: 'unchanged' when they hold the same values (the view is left alone). False,
+ * with the view untouched, when that is not such a change (a row's fields differ, the
+ * view does not hold as many rows, or it has not run yet): the caller then replaces the
+ * dataset.
  */
-export function changeRows(view: vega.View, name: string, previous: readonly Row[], next: readonly Row[]): boolean {
+export function changeRows(view: vega.View, name: string, previous: readonly Row[], next: readonly Row[], theme: ThemeValues): 'changed' | 'unchanged' | false {
   // Null before the view's first run.
   const tuples = view.data(name) as Row[] | null;
   if (!Array.isArray(tuples) || tuples.length !== previous.length) return false;
   const shared = Math.min(previous.length, next.length);
   for (let i = 0; i < shared; i++) if (!sameFields(previous[i], next[i])) return false;
   const change = view.changeset();
+  let changed = previous.length !== next.length;
   for (let i = 0; i < shared; i++) {
+    if (previous[i] === next[i]) continue;
     for (const field of Object.keys(next[i])) {
-      if (!sameValue(previous[i][field], next[i][field])) change.modify(tuples[i], field, next[i][field]);
+      if (sameValue(previous[i][field], next[i][field])) continue;
+      change.modify(tuples[i], field, givenValue(next[i][field], theme));
+      changed = true;
     }
   }
-  if (next.length > shared) change.insert(next.slice(shared));
+  if (!changed) return 'unchanged';
+  if (next.length > shared) change.insert(givenRows(next.slice(shared), theme));
   if (tuples.length > shared) change.remove(tuples.slice(shared));
   view.change(name, change);
-  return true;
+  return 'changed';
 }
 
 /**
@@ -76,7 +100,7 @@ export function plainDatasets(spec: vega.Spec): Set<string> {
 
 /** A new view's datasets and signal values (before its first run). */
 export function loadChart(view: vega.View, prepared: PreparedChart, theme: ThemeValues): void {
-  for (const name of Object.keys(prepared.hoisted.datasets)) view.data(name, rowsOf(prepared, name, theme));
+  for (const [name, rows] of Object.entries(prepared.hoisted.datasets)) view.data(name, givenRows(rows as Row[], theme));
   for (const [name, value] of Object.entries(prepared.hoisted.signals)) view.signal(name, fillTokensIn(value, theme));
 }
 
@@ -87,6 +111,8 @@ export interface ChartChange {
   /** Datasets changed row by row / replaced whole. */
   changedRows: number;
   replaced: number;
+  /** Datasets whose rows stayed as they were. */
+  unchanged: string[];
 }
 
 /**
@@ -94,13 +120,18 @@ export interface ChartChange {
  * shows `before`; `plain` names the datasets that may change row by row (plainDatasets).
  */
 export function changeChart(view: vega.View, before: PreparedChart, next: PreparedChart, theme: ThemeValues, plain: ReadonlySet<string>): ChartChange {
-  const result: ChartChange = { changed: false, changedRows: 0, replaced: 0 };
-  for (const name of Object.keys(next.datasetJson)) {
-    if (next.datasetJson[name] === before.datasetJson[name]) continue;
-    const rows = rowsOf(next, name, theme);
-    if (plain.has(name) && name in before.datasetJson && changeRows(view, name, rowsAsGiven(before, name, theme), rows)) result.changedRows++;
+  const result: ChartChange = { changed: false, changedRows: 0, replaced: 0, unchanged: [] };
+  for (const [name, value] of Object.entries(next.hoisted.datasets)) {
+    const rows = value as Row[];
+    const previous = before.hoisted.datasets[name] as Row[] | undefined;
+    const byRows = previous && plain.has(name) ? changeRows(view, name, previous, rows, theme) : false;
+    if (byRows === 'unchanged' || (byRows === false && previous && sameRows(previous, rows))) {
+      result.unchanged.push(name);
+      continue;
+    }
+    if (byRows === 'changed') result.changedRows++;
     else {
-      view.data(name, rows);
+      view.data(name, givenRows(rows, theme));
       result.replaced++;
     }
     result.changed = true;

@@ -12,6 +12,11 @@ function changedDatasets(before: HoistedSpec, after: HoistedSpec): string[] {
   return Object.keys(after.datasets).filter((name) => JSON.stringify(before.datasets[name]) !== JSON.stringify(after.datasets[name]));
 }
 
+function unchangedDatasets(before: HoistedSpec, after: HoistedSpec): string[] {
+  const changed = changedDatasets(before, after);
+  return Object.keys(after.datasets).filter((name) => !changed.includes(name));
+}
+
 function chartOf(spec: TopLevelSpec): ChartSpec {
   return { id: 'c', title: { en: 'c', zh: 'c' }, description: { en: 'c', zh: 'c' }, spec };
 }
@@ -53,14 +58,31 @@ describe('webview spec data hoisting', () => {
     assert.equal(digestOf(pa), digestOf(pa2));
     // pb after pa: the line's hash is carried over, the rule's is new; the digest equals a fresh one's.
     const next = prepareChart(chartOf(lineSpec([1, 2, 3], 2)), { width: 600 });
-    carryDigests(pa, next);
+    carryDigests(pa, next, unchangedDatasets(pa.hoisted, next.hoisted));
     assert.deepEqual([...next.datasetHash.keys()], ['emergence_data_0']);
     assert.equal(digestOf(next), digestOf(pb));
-    // A changed line is never given the old hash.
-    const moved = prepareChart(chartOf(lineSpec([1, 2, 4], 1)), { width: 600 });
-    carryDigests(pa, moved);
-    assert.deepEqual([...moved.datasetHash.keys()], ['emergence_data_1']);
-    assert.notEqual(digestOf(moved), digestOf(pa));
+  });
+
+  it('digests every value of the rows: a number, a string, a field name, a type or the order of rows changed, the digest changed', () => {
+    const rows = [
+      { x: 1, label: 'a', on: true, at: [1, 2] },
+      { x: 2, label: 'b', on: false, at: null },
+    ];
+    const digest = (values: unknown[]): string => digestOf(prepareChart(chartOf({ data: { values }, mark: 'point' } as TopLevelSpec), { width: 600 }));
+    const base = digest(rows);
+    assert.equal(digest(JSON.parse(JSON.stringify(rows)) as unknown[]), base);
+    const variants: unknown[][] = [
+      [{ ...rows[0], x: 1 + 1e-12 }, rows[1]],
+      [{ ...rows[0], label: 'A' }, rows[1]],
+      [{ ...rows[0], on: false }, rows[1]],
+      [{ ...rows[0], at: [2, 1] }, rows[1]],
+      [{ x: 1, label: 'a', on: true, at: [1, 2], extra: 0 }, rows[1]],
+      [{ y: 1, label: 'a', on: true, at: [1, 2] }, rows[1]],
+      [{ ...rows[0], x: '1' }, rows[1]],
+      [rows[1], rows[0]],
+      [rows[0]],
+    ];
+    for (const v of variants) assert.notEqual(digest(v), base, JSON.stringify(v));
   });
 
   it('lets a live view take new rows by dataset name, without rebuilding it', async () => {

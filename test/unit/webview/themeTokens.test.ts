@@ -8,7 +8,7 @@ import { HIGH_CONTRAST_THEME, LIGHT_THEME } from '../../../src/sections/theme';
 import { resolveParams, type ChartTheme, type Lang } from '../../../src/sections/types';
 import { compileShape } from '../../../webview/lib/compileShape';
 import { prepareChart } from '../../../webview/lib/prepare';
-import { fillTokens, fillTokensIn, hasTokens, themeValues, tokenTheme } from '../../../webview/lib/themeTokens';
+import { fillTokenText, fillTokens, fillTokensIn, hasTokens, themeValues, tokenTheme } from '../../../webview/lib/themeTokens';
 
 /** VS Code's "Dark Modern" colours and a font list with quoted family names, as readTheme() returns them in a real webview. */
 const DARK_MODERN: ChartTheme = {
@@ -38,6 +38,9 @@ describe('theme tokens: one compiled spec for every colour theme', function () {
     assert.equal(hasTokens(json), true);
     assert.equal(hasTokens(JSON.stringify(DARK_MODERN)), false);
     assert.deepEqual(fillTokensIn({ rows: [1, 2] }, values), { rows: [1, 2] });
+    // A string value (a dataset's field), not JSON: the font goes in unescaped.
+    assert.equal(fillTokenText(`${token.fontFamily} in ${token.palette[0]}`, values), `${DARK_MODERN.fontFamily} in #4ea3f1`);
+    assert.equal(DARK_MODERN.fontFamily.includes('"'), true, 'the theme font quotes a family name, which JSON would escape');
   });
 
   it('no chart writes a token colour or the font token itself (a real theme never produces one)', () => {

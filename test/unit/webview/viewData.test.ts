@@ -106,9 +106,10 @@ describe('webview: a parameter change as the change of a view’s data (viewData
   /** The same change with every changed dataset replaced whole (what a page did before row-by-row changes). */
   function replaceChart(view: vega.View, before: PreparedChart, next: PreparedChart): boolean {
     let changed = false;
-    for (const name of Object.keys(next.datasetJson)) {
-      if (next.datasetJson[name] === before.datasetJson[name]) continue;
-      view.data(name, JSON.parse(fillTokens(next.datasetJson[name], THEME)) as object[]);
+    for (const [name, rows] of Object.entries(next.hoisted.datasets)) {
+      const json = JSON.stringify(rows);
+      if (json === JSON.stringify(before.hoisted.datasets[name])) continue;
+      view.data(name, JSON.parse(fillTokens(json, THEME)) as object[]);
       changed = true;
     }
     for (const [name, value] of Object.entries(next.hoisted.signals)) {
@@ -177,8 +178,7 @@ describe('webview: a parameter change as the change of a view’s data (viewData
     assert.deepEqual([...plain], ['plain']);
     // A sorted dataset holds its rows in another order than given: a change replaces it, and the view shows the new rows.
     const view = new engine.View(engine.parse(spec, undefined, { ast: true }), { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions);
-    const chart = (rows: Row[]): PreparedChart =>
-      ({ hoisted: { datasets: { sorted: rows }, signals: {} }, datasetJson: { sorted: JSON.stringify(rows) } }) as unknown as PreparedChart;
+    const chart = (rows: Row[]): PreparedChart => ({ hoisted: { datasets: { sorted: rows }, signals: {} } }) as unknown as PreparedChart;
     const first = chart([
       { x: 2, k: 'a' },
       { x: 1, k: 'b' },
@@ -197,13 +197,66 @@ describe('webview: a parameter change as the change of a view’s data (viewData
       plain,
     );
     await view.runAsync();
-    assert.deepEqual({ ...change }, { changed: true, changedRows: 0, replaced: 1 });
+    assert.deepEqual({ ...change }, { changed: true, changedRows: 0, replaced: 1, unchanged: [] });
     assert.deepEqual(
       (view.data('sorted') as Row[]).map((r) => [r.x, r.k]),
       [
         [1, 'b'],
         [2, 'c'],
       ],
+    );
+    view.finalize();
+  });
+
+  it("gives a view copies in the theme's colours: the prepared rows stay as the section wrote them, and a change is told from them", async () => {
+    const spec = {
+      data: [
+        { name: 'plain', values: [] },
+        { name: 'other', values: [] },
+      ],
+    } as unknown as vega.Spec;
+    const view = new engine.View(engine.parse(spec, undefined, { ast: true }), { renderer: 'none', expr: engine.expr } as unknown as vega.ViewOptions);
+    const chart = (plainRows: Row[], otherRows: Row[]): PreparedChart =>
+      ({ hoisted: { datasets: { plain: plainRows, other: otherRows }, signals: {} } }) as unknown as PreparedChart;
+    const colour = tokenTheme('light').accent;
+    const first = chart(
+      [
+        { x: 1, colour },
+        { x: 2, colour },
+      ],
+      [{ k: 'a' }],
+    );
+    loadChart(view, first, THEME);
+    await view.runAsync();
+    const held = view.data('plain') as Row[];
+    assert.deepEqual(
+      held.map((r) => [r.x, r.colour]),
+      [
+        [1, THEME.colours.get(colour)],
+        [2, THEME.colours.get(colour)],
+      ],
+    );
+    assert.notEqual(held[0], first.hoisted.datasets.plain[0]);
+    // Strict: not even Vega's tuple id (a symbol) was written onto the prepared rows.
+    assert.deepStrictEqual(first.hoisted.datasets.plain, [
+      { x: 1, colour },
+      { x: 2, colour },
+    ]);
+    // The same plain rows in new objects and another 'other': plain is left alone, other changed row by row.
+    const second = chart(
+      [
+        { x: 1, colour },
+        { x: 2, colour },
+      ],
+      [{ k: 'b' }],
+    );
+    const change = changeChart(view, first, second, THEME, plainDatasets(spec));
+    assert.deepEqual({ ...change }, { changed: true, changedRows: 1, replaced: 0, unchanged: ['plain'] });
+    await view.runAsync();
+    assert.equal(view.data('plain'), held);
+    assert.deepEqual(
+      (view.data('other') as Row[]).map((r) => r.k),
+      ['b'],
     );
     view.finalize();
   });
@@ -230,7 +283,7 @@ describe('webview: a parameter change as the change of a view’s data (viewData
       { x: 3, y: 'c' },
       { x: 4, y: 'd' },
     ];
-    assert.equal(changeRows(view, 'points', JSON.parse(JSON.stringify(given)) as Row[], longer), true);
+    assert.equal(changeRows(view, 'points', JSON.parse(JSON.stringify(given)) as Row[], longer, THEME), 'changed');
     await view.runAsync();
     assert.equal(view.signal('total'), 4);
     assert.equal((view.data('points') as Row[])[0], firstTuple);
@@ -248,7 +301,7 @@ describe('webview: a parameter change as the change of a view’s data (viewData
       { x: 10, y: 'z' },
       { x: 2, y: 'b' },
     ];
-    assert.equal(changeRows(view, 'points', longer, shorter), true);
+    assert.equal(changeRows(view, 'points', longer, shorter, THEME), 'changed');
     await view.runAsync();
     assert.deepEqual(
       (view.data('points') as Row[]).map((r) => [r.x, r.y]),
@@ -259,13 +312,21 @@ describe('webview: a parameter change as the change of a view’s data (viewData
     );
     // A row with other fields, or a previous list the view does not hold: refused, nothing changed.
     assert.equal(
-      changeRows(view, 'points', shorter, [
-        { x: 10, w: 'z' },
-        { x: 2, y: 'b' },
-      ]),
+      changeRows(
+        view,
+        'points',
+        shorter,
+        [
+          { x: 10, w: 'z' },
+          { x: 2, y: 'b' },
+        ],
+        THEME,
+      ),
       false,
     );
-    assert.equal(changeRows(view, 'points', longer, shorter), false);
+    assert.equal(changeRows(view, 'points', longer, shorter, THEME), false);
+    // The same values in other objects: nothing to hand over, the view is left alone.
+    assert.equal(changeRows(view, 'points', shorter, JSON.parse(JSON.stringify(shorter)) as Row[], THEME), 'unchanged');
     await view.runAsync();
     assert.deepEqual(
       (view.data('points') as Row[]).map((r) => [r.x, r.y]),
