@@ -12,7 +12,8 @@
 // filter of every row. In the first paint of a panel it was the busiest Vega code, and
 // its garbage the largest share of the collector's time. The patched interpret() turns
 // each tree into closures the first time it sees it (no eval: closures over the same
-// visitor rules), and without an event hands out one cached table per function table,
+// visitor rules; a call of up to three arguments needs no array for them), and without
+// an event hands out one cached table per function table,
 // whose event functions fail exactly as before (reading `vega` of undefined); with an
 // event nothing changes. No function Vega registers writes to `this`, so sharing the
 // table is not observable.
@@ -129,7 +130,20 @@ function compileChecked(n, depth) {
         const [test, consequent, alternate] = [0, 1, 2].map(i => args[i] ?? compileNode(n.arguments[i], depth));
         return c => test(c) ? consequent(c) : alternate(c);
       }
-      return c => (c.fn[name] || Functions[name]).apply(c.fn, evaluateAll(args, c));
+      // Up to three arguments, called without an array for them (every scale() of every encoder).
+      const [a0, a1, a2] = args;
+      switch (args.length) {
+        case 0:
+          return c => (c.fn[name] || Functions[name]).call(c.fn);
+        case 1:
+          return c => (c.fn[name] || Functions[name]).call(c.fn, a0(c));
+        case 2:
+          return c => (c.fn[name] || Functions[name]).call(c.fn, a0(c), a1(c));
+        case 3:
+          return c => (c.fn[name] || Functions[name]).call(c.fn, a0(c), a1(c), a2(c));
+        default:
+          return c => (c.fn[name] || Functions[name]).apply(c.fn, evaluateAll(args, c));
+      }
     }
     case 'ArrayExpression': {
       const elements = n.elements.map(e => compileNode(e, depth));

@@ -136,6 +136,10 @@ describe('webview: the patched Vega', () => {
       '[log(1), log(2)][0] + log(3)',
       '{a: log(1), b: log(2)}',
       'length([1, 2, 3]) + upper("ab")',
+      // Calls of every arity the patch calls without an array, and one past them.
+      'three(log(1), log(2), log(3))',
+      'four(log(1), log(2), log(3), log(4))',
+      'clamp(datum.a, 1, 2) + pad("x", 3)',
       'self() === self()',
       '_double(21)',
       'test(/a/g, "a") && test(/a/g, "a")',
@@ -155,6 +159,8 @@ describe('webview: the patched Vega', () => {
           return this;
         },
         double: (x: number): number => 2 * x,
+        three: (...xs: unknown[]): string => xs.join('|'),
+        four: (...xs: unknown[]): string => xs.join('|'),
         log(x: unknown): unknown {
           calls.push(x);
           return x;
