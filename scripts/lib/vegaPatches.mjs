@@ -13,7 +13,8 @@
 // its garbage the largest share of the collector's time. The patched interpret() turns
 // each tree into closures the first time it sees it (no eval: closures over the same
 // visitor rules; a call of up to three arguments needs no array for them), and without
-// an event hands out one cached table per function table,
+// an event hands out one cached table per function table (an encoder and a formula find
+// their closures and table once, and an encoder's channels share one context),
 // whose event functions fail exactly as before (reading `vega` of undefined); with an
 // event nothing changes. No function Vega registers writes to `this`, so sharing the
 // table is not observable.
@@ -49,13 +50,16 @@ const INTERPRETER_ORIGINAL = `function interpret (ast, fn, params, datum, event,
 // so an expression fails exactly where and when it failed before.
 const INTERPRETER_PATCHED = `// Emergence Lens (scripts/lib/vegaPatches.mjs): each expression turned into closures once.
 const compiledExpressions = new WeakMap();
-function interpret (ast, fn, params, datum, event, item) {
+function compiledExpression(ast) {
   let code = compiledExpressions.get(ast);
   if (code === undefined) {
     code = compileNode(ast, 0);
     compiledExpressions.set(ast, code);
   }
-  return code({ fn: event === undefined ? eventlessFunctions(fn) : eventFunctions(fn, event), params, datum, event, item });
+  return code;
+}
+function interpret (ast, fn, params, datum, event, item) {
+  return compiledExpression(ast)({ fn: event === undefined ? eventlessFunctions(fn) : eventFunctions(fn, event), params, datum, event, item });
 }
 function eventFunctions(fn, event) {
   const table = Object.create(fn);
@@ -196,6 +200,58 @@ function compileChecked(n, depth) {
   }
 }`;
 
+// The two callers that evaluate per datum and per item (a formula or filter, an encoder)
+// look their expressions' closures and their function table up once, not per call, and
+// an encoder gives all the channels of an item one context.
+const PARAMETER_ORIGINAL = `  parameter(ctx, expr) {
+    const ast = expr.ast,
+      fn = ctx.functions;
+    return (datum, _) => interpret(ast, fn, _, datum);
+  },`;
+const PARAMETER_PATCHED = `  parameter(ctx, expr) {
+    const ast = expr.ast,
+      fn = ctx.functions;
+    let code, table;
+    return (datum, _) => {
+      code ??= compiledExpression(ast);
+      table ??= eventlessFunctions(fn);
+      return code({ fn: table, params: _, datum, event: undefined, item: undefined });
+    };
+  },`;
+const ENCODE_ORIGINAL = `    return (item, _) => {
+      const datum = item.datum;
+      let m = 0,
+        v;
+      for (const name in channels) {
+        v = interpret(channels[name].ast, fn, _, datum, undefined, item);
+        if (item[name] !== v) {
+          item[name] = v;
+          m = 1;
+        }
+      }`;
+const ENCODE_PATCHED = `    let names, codes, table;
+    return (item, _) => {
+      if (names === undefined) {
+        names = [];
+        codes = [];
+        for (const name in channels) {
+          names.push(name);
+          codes.push(compiledExpression(channels[name].ast));
+        }
+        table = eventlessFunctions(fn);
+      }
+      const c = { fn: table, params: _, datum: item.datum, event: undefined, item };
+      let m = 0,
+        v;
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        v = codes[i](c);
+        if (item[name] !== v) {
+          item[name] = v;
+          m = 1;
+        }
+      }`;
+
 const FUNCTIONS_ORIGINAL = `function parser (expr, scope) {
   const params = {};
 
@@ -253,7 +309,15 @@ function replaceExactlyOnce(source, pairs, what) {
 
 /** vega-interpreter's source with the patch applied; throws when the source is not the one the patch was written for. */
 export function patchVegaInterpreter(source) {
-  return replaceExactlyOnce(source, [[INTERPRETER_ORIGINAL, INTERPRETER_PATCHED]], "vega-interpreter's interpret()");
+  return replaceExactlyOnce(
+    source,
+    [
+      [INTERPRETER_ORIGINAL, INTERPRETER_PATCHED],
+      [PARAMETER_ORIGINAL, PARAMETER_PATCHED],
+      [ENCODE_ORIGINAL, ENCODE_PATCHED],
+    ],
+    "vega-interpreter's interpret()",
+  );
 }
 
 /** vega-functions' source with the expression memo; throws when the source is not the one the patch was written for. */
