@@ -27,7 +27,7 @@ function givenValue(value: unknown, theme: ThemeValues): unknown {
  */
 function givenRow(row: Row, theme: ThemeValues): Row {
   const copy: Row = {};
-  for (const field of Object.keys(row)) copy[field] = givenValue(row[field], theme);
+  for (const field in row) copy[field] = givenValue(row[field], theme);
   return copy;
 }
 
@@ -40,13 +40,23 @@ function sameValue(a: unknown, b: unknown): boolean {
   return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
+// Rows are a section's plain objects (no inherited fields), compared without allocating:
+// a change compares every row of its changed datasets.
 function sameFields(a: Row, b: Row): boolean {
-  const fields = Object.keys(a);
-  return fields.length === Object.keys(b).length && fields.every((f) => Object.prototype.hasOwnProperty.call(b, f));
+  let count = 0;
+  for (const field in a) {
+    if (!Object.prototype.hasOwnProperty.call(b, field)) return false;
+    count++;
+  }
+  // Only the number of b's fields is left to check: each of a's is one of them.
+  return count === Object.keys(b).length;
 }
 
 function sameRow(a: Row, b: Row): boolean {
-  return a === b || (sameFields(a, b) && Object.keys(a).every((f) => sameValue(a[f], b[f])));
+  if (a === b) return true;
+  if (!sameFields(a, b)) return false;
+  for (const field in a) if (!sameValue(a[field], b[field])) return false;
+  return true;
 }
 
 /** Whether two lists of rows hold the same values (what the section computed, before any theme). */
@@ -71,7 +81,7 @@ export function changeRows(view: vega.View, name: string, previous: readonly Row
   let changed = previous.length !== next.length;
   for (let i = 0; i < shared; i++) {
     if (previous[i] === next[i]) continue;
-    for (const field of Object.keys(next[i])) {
+    for (const field in next[i]) {
       if (sameValue(previous[i][field], next[i][field])) continue;
       change.modify(tuples[i], field, givenValue(next[i][field], theme));
       changed = true;
