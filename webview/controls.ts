@@ -43,15 +43,22 @@ function numberControl(p: NumberParam, value: number, lang: Lang, handlers: Cont
   field.className = 'param-number';
   field.setAttribute('aria-label', p.label[lang]);
   field.setAttribute('title', p.help?.[lang] ?? p.label[lang]);
+  const input = field as unknown as { value: string };
   let current = value;
+  /** The text last written into the field: every change sets every control, and most show the same value again. */
+  let written: string | undefined;
   const set = (v: ParamValue): void => {
     if (typeof v !== 'number') return;
     current = v;
     // The control being dragged keeps its own position: rewriting it would fight the pointer.
     if (document.activeElement !== slider) slider.value = String(toSlider(p, v));
-    slider.setAttribute('aria-valuetext', `${formatValue(p, v)}${p.unit ? ` ${p.unit[lang]}` : ''}`);
-    field.setAttribute('value', formatValue(p, v));
-    (field as unknown as { value: string }).value = formatValue(p, v);
+    const text = formatValue(p, v);
+    // Rewritten when the value or what the field shows differs (an entry that was refused or clamped).
+    if (text === written && input.value === text) return;
+    written = text;
+    slider.setAttribute('aria-valuetext', `${text}${p.unit ? ` ${p.unit[lang]}` : ''}`);
+    field.setAttribute('value', text);
+    input.value = text;
   };
   set(value);
   slider.addEventListener('input', () => {
@@ -60,7 +67,7 @@ function numberControl(p: NumberParam, value: number, lang: Lang, handlers: Cont
     handlers.onChange(p.name, v);
   });
   field.addEventListener('change', () => {
-    const v = Number((field as unknown as { value: string }).value);
+    const v = Number(input.value);
     // An unparsable entry is refused by restoring the current value.
     if (Number.isFinite(v)) handlers.onChange(p.name, v);
     else set(current);

@@ -83,4 +83,30 @@ describe('webview page: parameter changes', function () {
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready');
     await page.close();
   });
+
+  it('a number field shows the value the charts use after an entry that was clamped (twice) or refused', async () => {
+    const page = await open('scaling-formulas');
+    await page.waitForFunction(() => customElements.get('vscode-textfield') !== undefined);
+    const field = page.locator('#param-alpha + vscode-textfield');
+    const input = field.locator('input');
+    const shown = (): Promise<string> => field.evaluate((f) => (f as unknown as { value: string }).value);
+    const updates = (): Promise<number> => page.evaluate(() => window.__emergenceTimings?.updates ?? 0);
+    const enter = async (text: string, update: boolean): Promise<void> => {
+      const before = await updates();
+      await input.fill(text);
+      await input.press('Enter');
+      if (update) await page.waitForFunction((n) => (window.__emergenceTimings?.updates ?? 0) > n, before);
+    };
+    // Clamped to the range's end, then a second entry clamped to the same value: the field shows it both times.
+    for (const entry of ['50', '60']) {
+      await enter(entry, true);
+      assert.equal(await shown(), '0.2', `after ${entry}`);
+    }
+    // Not a number: refused, the field shows the value again.
+    await enter('abc', false);
+    assert.equal(await shown(), '0.2', 'after abc');
+    const state = (await page.evaluate(() => (window as unknown as StubWindow).__state)) as { params: Record<string, number> };
+    assert.equal(state.params.alpha, 0.2);
+    await page.close();
+  });
 });

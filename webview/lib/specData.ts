@@ -25,7 +25,9 @@ export function hoistDatasets(spec: TopLevelSpec, signalNames: readonly string[]
     if (Array.isArray(node)) return node.map(visit);
     if (typeof node !== 'object' || node === null) return node;
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
+    // Specs are plain JSON-like objects: their own fields, without a list of pairs per node (every change prepares every chart).
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key];
       if (key === 'data' && typeof value === 'object' && value !== null && Array.isArray((value as { values?: unknown }).values)) {
         const name = `${DATASET_PREFIX}${counter++}`;
         const { values, ...rest } = value as { values: unknown[] };
