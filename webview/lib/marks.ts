@@ -8,12 +8,18 @@ interface SceneNode {
   items?: SceneNode[];
 }
 
+const SKIPPED_ROLES = new Set(['axis', 'legend', 'title']);
+
 export function countMarks(view: vega.View): number {
   let count = 0;
   const walk = (node: SceneNode | undefined): void => {
     if (!node) return;
-    if (node.marktype && node.marktype !== 'group' && node.role === 'mark') count += node.items?.length ?? 0;
-    if (node.marktype === 'group' && node.role && ['axis', 'legend', 'title'].includes(node.role)) return;
+    if (node.marktype && node.marktype !== 'group') {
+      if (node.role === 'mark') count += node.items?.length ?? 0;
+      // Its items are leaves (only a group's items hold marks): not walked, every change reports.
+      return;
+    }
+    if (node.marktype === 'group' && node.role && SKIPPED_ROLES.has(node.role)) return;
     for (const item of node.items ?? []) walk(item);
   };
   walk((view.scenegraph() as unknown as { root: SceneNode }).root);
