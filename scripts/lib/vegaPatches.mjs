@@ -12,7 +12,8 @@
 // filter of every row. In the first paint of a panel it was the busiest Vega code, and
 // its garbage the largest share of the collector's time. The patched interpret() turns
 // each tree into closures the first time it sees it (no eval: closures over the same
-// visitor rules; a call of up to three arguments needs no array for them), and without
+// visitor rules; a call of up to three arguments needs no array for them, and a member
+// or object key that is a name or a literal is read without a closure), and without
 // an event hands out one cached table per function table (an encoder and a formula find
 // their closures and table once, and an encoder's channels share one context),
 // whose event functions fail exactly as before (reading `vega` of undefined); with an
@@ -89,6 +90,19 @@ function evaluateAll(codes, c) {
   for (let i = 0; i < codes.length; i++) values[i] = codes[i](c);
   return values;
 }
+// A key read as a name or a literal that is not a regular expression: the value its closure would
+// always return, boxed (undefined: not known before evaluation).
+function propertyConstant(key) {
+  if (!key) return undefined;
+  if (key.type === 'Identifier') return { key: key.name };
+  if (key.type === 'Literal' && !key.regex) return { key: key.value };
+  return undefined;
+}
+function memberConstant(n) {
+  if (!n.property) return undefined;
+  if (!n.computed) return propertyConstant(n.property);
+  return n.property.type === 'Literal' ? propertyConstant(n.property) : undefined;
+}
 function compileChecked(n, depth) {
   switch (n.type) {
     case 'Literal': {
@@ -112,6 +126,20 @@ function compileChecked(n, depth) {
     }
     case 'MemberExpression': {
       const object = compileNode(n.object, depth);
+      // A name (datum.x) or a literal key (datum["x"], list[1]) is known here: no closure call for it.
+      const constant = memberConstant(n);
+      if (constant !== undefined) {
+        const p = constant.key;
+        return c => {
+          const o = object(c);
+          if (DisallowedMethods.has(o[p])) {
+            // eslint-disable-next-line no-console
+            console.error(\`Prevented interpretation of member "\${p}" which could lead to insecure code execution\`);
+            return;
+          }
+          return o[p];
+        };
+      }
       const property = compileNode(n.property, n.computed ? depth : depth + 1);
       return c => {
         const o = object(c),
@@ -177,6 +205,27 @@ function compileChecked(n, depth) {
     }
     case 'ObjectExpression': {
       const properties = n.properties.map(p => [compileNode(p.key, depth + 1), compileNode(p.value, depth)]);
+      // Keys that are names or literals, none of them refused, are known here (a tooltip's
+      // object for every item): only the values are evaluated, in order, and checked.
+      const keys = n.properties.map(p => propertyConstant(p.key));
+      if (keys.every(k => k !== undefined && !DisallowedObjectProperties.has(k.key))) {
+        const names = keys.map(k => k.key);
+        const values = properties.map(([, value]) => value);
+        return c => {
+          const o = {};
+          for (let i = 0; i < values.length; i++) {
+            const k = names[i],
+              v = values[i](c);
+            if (DisallowedMethods.has(v)) {
+              // eslint-disable-next-line no-console
+              console.error(\`Prevented interpretation of method "\${k}" which could lead to insecure code execution\`);
+            } else {
+              o[k] = v;
+            }
+          }
+          return o;
+        };
+      }
       return c => {
         const o = {};
         for (const [key, value] of properties) {

@@ -140,6 +140,10 @@ describe('webview: the patched Vega', () => {
       'three(log(1), log(2), log(3))',
       'four(log(1), log(2), log(3), log(4))',
       'clamp(datum.a, 1, 2) + pad("x", 3)',
+      // Keys and members known before evaluation: names, string and number literals; and a computed one.
+      '{1: "one", "two": 2}[1] + {"a": 7}["a"] + datum[k > 4 ? "a" : "b"]',
+      '{__proto__: 1, ok: 2}',
+      '{ok: timer(), fine: 1}',
       'self() === self()',
       '_double(21)',
       'test(/a/g, "a") && test(/a/g, "a")',
@@ -161,6 +165,8 @@ describe('webview: the patched Vega', () => {
         double: (x: number): number => 2 * x,
         three: (...xs: unknown[]): string => xs.join('|'),
         four: (...xs: unknown[]): string => xs.join('|'),
+        // A method both interpreters refuse to hand out as a value.
+        timer: (): unknown => setTimeout,
         log(x: unknown): unknown {
           calls.push(x);
           return x;
