@@ -1,4 +1,4 @@
-// Two esbuild source patches of Vega for the webview pages' first paint (issue 11). Each
+// Three esbuild source patches of Vega for the webview pages (issue 11). Each
 // replaces exact lines of one module and throws when they are not there, so the build
 // fails if an upgrade changed them (the patch must be looked at again).
 // test/unit/webview/vegaPatches.test.ts requires every section's charts to parse to the
@@ -343,6 +343,30 @@ const FUNCTIONS_GEN_ORIGINAL = `  const gen = codeGenerator(ast);
 const FUNCTIONS_GEN_PATCHED = `  const gen = (parsed.gen ??= codeGenerator(ast));
 `;
 
+// vega-scenegraph: the SVG renderer asks for every symbol's path on every update of the
+// item (a scatter's thousand points, each parameter change), and the path depends on the
+// symbol's shape and size alone. The patched symbol path keeps the string per shape and
+// size (bounded); drawing on a canvas, or an unusual shape or size, goes as before.
+const SCENEGRAPH_SYMBOL_ORIGINAL = `function symbol$1(context, item) {
+  return symbolShape.context(context)(item);
+}`;
+const SCENEGRAPH_SYMBOL_PATCHED = `// Emergence Lens (scripts/lib/vegaPatches.mjs): an SVG symbol's path, once per shape and size.
+const symbolPaths = new Map();
+const MAX_SYMBOL_PATHS = 1024;
+function symbol$1(context, item) {
+  const shape = item.shape || 'circle',
+    size = value$1(item.size, 64);
+  if (context != null || typeof shape !== 'string' || typeof size !== 'number') return symbolShape.context(context)(item);
+  const key = shape + '|' + size;
+  let path = symbolPaths.get(key);
+  if (path === undefined) {
+    path = symbolShape.context(null)(item);
+    if (symbolPaths.size >= MAX_SYMBOL_PATHS) symbolPaths.clear();
+    symbolPaths.set(key, path);
+  }
+  return path;
+}`;
+
 /** The source with each [original, patched] pair replaced; throws unless each original occurs exactly once. */
 function replaceExactlyOnce(source, pairs, what) {
   let out = source;
@@ -381,7 +405,13 @@ export function patchVegaFunctions(source) {
   );
 }
 
+/** vega-scenegraph's source with the symbol path memo; throws when the source is not the one the patch was written for. */
+export function patchVegaScenegraph(source) {
+  return replaceExactlyOnce(source, [[SCENEGRAPH_SYMBOL_ORIGINAL, SCENEGRAPH_SYMBOL_PATCHED]], "vega-scenegraph's symbol path");
+}
+
 const PATCHES = [
+  { filter: /[\\/]vega-scenegraph[\\/]build[\\/]vega-scenegraph\.js$/, patch: patchVegaScenegraph },
   { filter: /[\\/]vega-interpreter[\\/]build[\\/]vega-interpreter\.js$/, patch: patchVegaInterpreter },
   { filter: /[\\/]vega-functions[\\/]build[\\/]vega-functions\.js$/, patch: patchVegaFunctions },
 ];

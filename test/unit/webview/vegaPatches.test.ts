@@ -9,7 +9,7 @@ import { compileToVega } from '../../../src/cli/renderChart';
 import { SECTIONS } from '../../../src/sections/index';
 import { resolveParams } from '../../../src/sections/types';
 import { builtinTheme } from '../../../src/sections/theme';
-import { patchVegaFunctions, patchVegaInterpreter } from '../../../scripts/lib/vegaPatches.mjs';
+import { patchVegaFunctions, patchVegaInterpreter, patchVegaScenegraph } from '../../../scripts/lib/vegaPatches.mjs';
 import { bundled, canonicalIds } from '../helpers/vegaBundle';
 
 interface Interpreter {
@@ -62,6 +62,13 @@ describe('webview: the patched Vega', () => {
     assert.match(patchVegaInterpreter(source), /eventlessFunctions\(fn\)/);
     // A second copy of the replaced lines is refused too: the patch would not know which one to change.
     assert.throws(() => patchVegaInterpreter(source + source), /changed/);
+  });
+
+  it('refuses a vega-scenegraph whose symbol path is not the one the patch was written for', () => {
+    assert.throws(() => patchVegaScenegraph('function symbol$1(context, item) { return item; }'), /vega-scenegraph's symbol path changed/);
+    const source = readFileSync(require.resolve('vega-scenegraph'), 'utf8');
+    assert.match(patchVegaScenegraph(source), /symbolPaths\.get\(key\)/);
+    assert.throws(() => patchVegaScenegraph(source + source), /changed/);
   });
 
   it('refuses a vega-functions whose expression parser is not the one the patch was written for', () => {
