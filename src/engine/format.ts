@@ -10,6 +10,9 @@ export function pythonExp(x: number, digits = 0): string {
   // 'Infinity', '-Infinity', 'NaN' → 'inf', '-inf', 'nan'.
   if (!Number.isFinite(x)) return String(x).replace('Infinity', 'inf').toLowerCase();
   let [mantissa, exp] = x.toExponential(digits).split('e');
+  // Only a value whose next three digits read 500 can be a tie: any other is rounded alike
+  // by both languages, without the long expansion (charts format a value per row).
+  if (!nextDigitsMayTie(x, digits)) return withPythonExponent(mantissa, exp);
   const exact = x.toExponential(Math.min(100, digits + 30));
   const [exactMantissa, exactExp] = exact.split('e');
   const rest = exactMantissa
@@ -29,6 +32,19 @@ export function pythonExp(x: number, digits = 0): string {
     mantissa = sign + (digits > 0 ? `${keptDigits[0]}.${keptDigits.slice(1)}` : keptDigits);
     exp = exactExp;
   }
+  return withPythonExponent(mantissa, exp);
+}
+
+/** Whether the three digits after the kept ones are 500 (a rounding that carries shows 000). */
+function nextDigitsMayTie(x: number, digits: number): boolean {
+  if (digits + 3 > 100) return true;
+  const probe = Math.abs(x).toExponential(digits + 3);
+  // "d.ddd…e±x": the kept fraction digits start at 2; the next three follow them.
+  return probe.slice(digits + 2, digits + 5) === '500';
+}
+
+/** "1.5" and "+9" → "1.5e+09", as Python writes the exponent (two digits at least). */
+function withPythonExponent(mantissa: string, exp: string): string {
   const e = Number(exp);
   const sign = e < 0 ? '-' : '+';
   return `${mantissa}e${sign}${String(Math.abs(e)).padStart(2, '0')}`;
