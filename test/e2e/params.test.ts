@@ -84,6 +84,20 @@ describe('webview page: parameter changes', function () {
     await page.close();
   });
 
+  it('a subtitle that quotes a parameter follows a change, and the headings that do not are left as they were', async () => {
+    const page = await open('representations');
+    const subtitle = page.locator('figure[data-chart-id="representation-panels"] .chart-subtitle');
+    assert.match((await subtitle.textContent()) ?? '', /seed\(42\)/);
+    // Marks every heading element, to tell a rewritten heading from one left alone.
+    await page.evaluate(() => document.querySelectorAll('.chart-heading > *').forEach((el) => ((el as HTMLElement).dataset.kept = 'yes')));
+    await page.evaluate(() => window.postMessage({ type: 'setParams', params: { seed: 7 } }, '*'));
+    await page.waitForFunction(() => (window.__emergenceTimings?.updates ?? 0) >= 1);
+    assert.match((await subtitle.textContent()) ?? '', /seed\(7\)/);
+    // The same elements, updated in place: a change writes text, it does not rebuild the headings.
+    assert.equal(await page.locator('.chart-heading > *:not([data-kept="yes"])').count(), 0);
+    await page.close();
+  });
+
   it('a number field shows the value the charts use after an entry that was clamped (twice) or refused', async () => {
     const page = await open('scaling-formulas');
     await page.waitForFunction(() => customElements.get('vscode-textfield') !== undefined);

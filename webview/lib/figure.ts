@@ -20,25 +20,36 @@ export interface FigureOptions {
   toolbar?: HTMLElement;
 }
 
+// A parameter change sets every chart's heading and caption again, mostly to the same
+// text: only what differs is written (each write is a mutation the page lays out again).
+function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 export function setHeading(heading: HTMLElement, chart: ChartSpec, lang: Lang): void {
   const { title, subtitle } = splitTitle(chart.spec);
   const h = heading.querySelector('h3') ?? document.createElement('h3');
-  h.className = 'chart-title';
-  h.textContent = title ?? chart.title[lang];
+  setAttr(h, 'class', 'chart-title');
+  setText(h, title ?? chart.title[lang]);
   let p = heading.querySelector('p');
   if (subtitle) {
     p ??= document.createElement('p');
-    p.className = 'chart-subtitle';
-    p.textContent = subtitle;
+    setAttr(p, 'class', 'chart-subtitle');
+    setText(p, subtitle);
   }
-  heading.replaceChildren(...(subtitle && p ? [h, p] : [h]));
+  const children = subtitle && p ? [h, p] : [h];
+  if (heading.childNodes.length !== children.length || children.some((c, i) => heading.childNodes[i] !== c)) heading.replaceChildren(...children);
 }
 
 export function setCaption(fig: Figure, chart: ChartSpec, lang: Lang): void {
-  fig.figure.setAttribute('aria-label', chart.title[lang]);
-  fig.canvas.setAttribute('aria-label', `${chart.title[lang]}. ${chart.description[lang]}`);
+  setAttr(fig.figure, 'aria-label', chart.title[lang]);
+  setAttr(fig.canvas, 'aria-label', `${chart.title[lang]}. ${chart.description[lang]}`);
   const description = fig.caption.querySelector('.chart-description');
-  if (description) description.textContent = chart.description[lang];
+  if (description) setText(description, chart.description[lang]);
 }
 
 export function createFigure(chart: ChartSpec, lang: Lang, opts: FigureOptions): Figure {
