@@ -204,13 +204,12 @@ function compileChecked(n, depth) {
       return n.operator === '&&' ? c => left(c) && right(c) : c => left(c) || right(c);
     }
     case 'ObjectExpression': {
-      const properties = n.properties.map(p => [compileNode(p.key, depth + 1), compileNode(p.value, depth)]);
       // Keys that are names or literals, none of them refused, are known here (a tooltip's
-      // object for every item): only the values are evaluated, in order, and checked.
+      // object for every item): only the values are compiled and evaluated, in order, and checked.
       const keys = n.properties.map(p => propertyConstant(p.key));
       if (keys.every(k => k !== undefined && !DisallowedObjectProperties.has(k.key))) {
         const names = keys.map(k => k.key);
-        const values = properties.map(([, value]) => value);
+        const values = n.properties.map(p => compileNode(p.value, depth));
         return c => {
           const o = {};
           for (let i = 0; i < values.length; i++) {
@@ -226,6 +225,7 @@ function compileChecked(n, depth) {
           return o;
         };
       }
+      const properties = n.properties.map(p => [compileNode(p.key, depth + 1), compileNode(p.value, depth)]);
       return c => {
         const o = {};
         for (const [key, value] of properties) {
