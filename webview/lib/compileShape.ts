@@ -4,6 +4,7 @@
 // lazily loaded dist/compiler.js for any other shape. Pure: no DOM.
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Spec } from 'vega';
+import { foldGridAxes } from './gridAxes';
 
 /**
  * Compiles a shape (the hoisted spec with its signal values nulled and its rows taken
@@ -13,10 +14,10 @@ import type { Spec } from 'vega';
 export function compileShape(shape: string, datasetNames: readonly string[]): Spec {
   const body = JSON.parse(shape) as { datasets?: Record<string, unknown[]> };
   const empty = Object.fromEntries(datasetNames.map((k) => [k, []]));
-  return compile({ ...body, datasets: { ...(body.datasets ?? {}), ...empty } } as TopLevelSpec).spec;
+  return foldGridAxes(compile({ ...body, datasets: { ...(body.datasets ?? {}), ...empty } } as TopLevelSpec).spec);
 }
 
 /** The chart as the section wrote it (title, data, its own width): export files. */
 export function compileFull(spec: TopLevelSpec): Spec {
-  return compile(spec).spec;
+  return foldGridAxes(compile(spec).spec);
 }
