@@ -5,6 +5,7 @@
 import { parseNumber, recogniseColumn, splitCsv } from '../fit/data';
 import type { Bilingual } from '../text';
 import { BENCHMARK_CSV, EMERGENT_CSV } from './obsscalingCsv';
+import { SHIPPED_TABLE_JSON } from './shippedFits.generated';
 import { OBSSCALING_TASKS, taskForColumn, type TaskInfo } from './tasks';
 
 export interface ModelRow {
@@ -221,9 +222,31 @@ export function parseEmergenceTableRows(rows: readonly (readonly string[])[], fi
 
 let shipped: EmergenceTable | undefined;
 
-/** The shipped table, built once, then shared (read-only). */
+/** The shipped table's rows and task ids as JSON, absent values written as null (JSON has no undefined). */
+export function packShippedTable(table: EmergenceTable): string {
+  return JSON.stringify({ models: table.models, taskIds: table.tasks.map((t) => t.id) }, (_key, value: unknown) => (value === undefined ? null : value));
+}
+
+/** packShippedTable's JSON back to the table buildObsscalingTable reads from the CSVs. */
+function unpackShippedTable(json: string): EmergenceTable {
+  const packed = JSON.parse(json) as { models: ModelRow[]; taskIds: string[] };
+  const absent = (o: Record<string, unknown>): void => {
+    for (const k of Object.keys(o)) if (o[k] === null) o[k] = undefined;
+  };
+  for (const m of packed.models) {
+    absent(m as unknown as Record<string, unknown>);
+    absent(m.scores);
+  }
+  return { models: packed.models, tasks: OBSSCALING_TASKS.filter((t) => packed.taskIds.includes(t.id)), source: 'obsscaling' };
+}
+
+/**
+ * The shipped table, built once, then shared (read-only): from the JSON the build stores
+ * beside the fits (a page parses it in well under a millisecond; reading the CSVs took
+ * about 10 ms of a cold page, issue 11). A unit test requires it to equal buildObsscalingTable().
+ */
 export function obsscalingTable(): EmergenceTable {
-  shipped ??= buildObsscalingTable();
+  shipped ??= unpackShippedTable(SHIPPED_TABLE_JSON);
   return shipped;
 }
 

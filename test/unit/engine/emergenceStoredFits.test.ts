@@ -8,7 +8,7 @@ import {
   unpackStoredFits,
   type StoredFits,
 } from '../../../src/engine/emergence/storedFits';
-import { obsscalingTable } from '../../../src/engine/emergence/data';
+import { buildObsscalingTable, obsscalingTable } from '../../../src/engine/emergence/data';
 import { EMERGENCE_BOOTSTRAP } from '../../../src/engine/emergence/fit';
 import { findTask, OBSSCALING_TASKS, type TaskInfo } from '../../../src/engine/emergence/tasks';
 import { computeStoredFits, storedSettings } from '../../generate/shippedFits';
@@ -20,6 +20,16 @@ const CROSS_ENGINE = 1e-5;
 const task = (id: string): TaskInfo => findTask(OBSSCALING_TASKS, id) as TaskInfo;
 
 describe('stored emergence fits of the shipped table (shippedFits.generated.ts)', () => {
+  it('store the table itself as the CSVs read: every row, value, absent value and task', () => {
+    const fromCsv = buildObsscalingTable();
+    const stored = obsscalingTable();
+    assert.deepStrictEqual(stored, fromCsv);
+    // Absent values stay keys set to undefined, as readRecords writes them (JSON alone would drop them).
+    const absent = fromCsv.models.flatMap((m) => Object.entries(m.scores).filter(([, v]) => v === undefined));
+    assert.ok(absent.length > 0, 'the shipped table has no unscored cell to check');
+    assert.ok(stored.models.every((m, i) => Object.keys(m.scores).join() === Object.keys(fromCsv.models[i].scores).join()));
+  });
+
   it('hold one entry for every task on every axis and loss fit, and nothing else', () => {
     assert.deepEqual(
       shippedStoredKeys().sort(),
