@@ -20,6 +20,9 @@ const DATASET_PREFIX = 'emergence_data_';
 /** `signals`: names of top-level params whose values may change without a rebuild (ChartSpec.signals). */
 export function hoistDatasets(spec: TopLevelSpec, signalNames: readonly string[] = []): HoistedSpec {
   const datasets: Record<string, unknown[]> = {};
+  // One dataset per rows array: layers that draw the same rows (a line and its points)
+  // share it, as Vega-Lite shares identical inline data (named datasets it cannot merge).
+  const names = new Map<unknown[], string>();
   let counter = 0;
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit);
@@ -29,9 +32,13 @@ export function hoistDatasets(spec: TopLevelSpec, signalNames: readonly string[]
     for (const key in node) {
       const value = (node as Record<string, unknown>)[key];
       if (key === 'data' && typeof value === 'object' && value !== null && Array.isArray((value as { values?: unknown }).values)) {
-        const name = `${DATASET_PREFIX}${counter++}`;
         const { values, ...rest } = value as { values: unknown[] };
-        datasets[name] = values;
+        let name = names.get(values);
+        if (name === undefined) {
+          name = `${DATASET_PREFIX}${counter++}`;
+          names.set(values, name);
+          datasets[name] = values;
+        }
         out[key] = { ...rest, name };
       } else {
         out[key] = visit(value);

@@ -44,6 +44,46 @@ describe('webview spec data hoisting', () => {
     assert.equal(hoistDatasets(lineSpec([4, 5, 6], 2)).shape, hoisted.shape);
   });
 
+  it('gives layers that draw the same rows array one dataset, and equal but separate arrays their own', async () => {
+    const points = [1, 4, 9].map((y, x) => ({ x, y }));
+    const encoding = { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } };
+    const spec = {
+      width: 200,
+      height: 100,
+      layer: [
+        { data: { values: points }, mark: 'line', encoding },
+        { data: { values: points }, mark: 'point', encoding },
+        // Empty now, filled by another parameter value: equal content must not merge them, or the shape would change with the data.
+        { data: { values: [] }, mark: 'rule', encoding: { x: encoding.x } },
+        { data: { values: [] }, mark: 'text', encoding: { x: encoding.x } },
+      ],
+    } as TopLevelSpec;
+    const hoisted = hoistDatasets(spec);
+    assert.deepEqual(Object.keys(hoisted.datasets), ['emergence_data_0', 'emergence_data_1', 'emergence_data_2']);
+    assert.equal(hoisted.datasets.emergence_data_0, points);
+    const layers = (hoisted.spec as unknown as { layer: { data: { name: string } }[] }).layer;
+    assert.deepEqual(
+      layers.map((l) => l.data.name),
+      ['emergence_data_0', 'emergence_data_0', 'emergence_data_1', 'emergence_data_2'],
+    );
+    // Both layers still draw every row from the one dataset.
+    const view = new vega.View(vega.parse(compileToVega(hoisted.spec), undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+    try {
+      await view.runAsync();
+      interface SceneNode {
+        role?: string;
+        marktype?: string;
+        items: SceneNode[];
+      }
+      const frame = (view.scenegraph() as unknown as { root: SceneNode }).root.items[0];
+      const drawn = (type: string) => frame.items.filter((m) => m.role === 'mark' && m.marktype === type);
+      assert.equal(drawn('line')[0].items.length, 3);
+      assert.equal(drawn('symbol')[0].items.length, 3);
+    } finally {
+      view.finalize();
+    }
+  });
+
   it('names only the datasets whose rows changed', () => {
     const a = hoistDatasets(lineSpec([1, 2, 3], 1));
     const b = hoistDatasets(lineSpec([1, 2, 3], 2));
