@@ -1,6 +1,6 @@
 // Shared building blocks for the sections' Vega-Lite specs: every chart gets the
 // same schema, theme config, sizing and accessible title/description.
-import type { TopLevelSpec } from 'vega-lite';
+import type { Config, TopLevelSpec } from 'vega-lite';
 import { vegaLiteConfig } from './theme';
 import type { Bilingual, ChartContext, ChartSpec, Lang, Section } from './types';
 
@@ -23,6 +23,19 @@ export interface ChartFrame {
    * label expressions and scale domains refer to, so a change updates a view in place.
    */
   signals?: Record<string, unknown>;
+  /**
+   * Every continuous value in the chart's rows is a finite number (positive on a log
+   * scale), so Vega-Lite's invalid-data handling is left out: it adds a filtered copy of
+   * every layer's data, a dataset and a filter more for Vega to build and run (issue 11:
+   * a tenth of math-reasoning's operators). test/unit/sections/finiteData.test.ts checks
+   * the claim over the section's parameter range, and that the drawing is the same.
+   */
+  finiteData?: boolean;
+}
+
+/** Marks that show every row as it is (ChartFrame.finiteData): no invalid-data filters. */
+function finiteDataConfig(config: Config): Config {
+  return { ...config, mark: { ...config.mark, invalid: 'show' } };
 }
 
 /**
@@ -37,7 +50,7 @@ export function makeChart(frame: ChartFrame, ctx: ChartContext, body: Record<str
     description: tr(frame.description, lang),
     width: frame.width ?? 520,
     height: frame.height ?? 300,
-    config: vegaLiteConfig(ctx.theme),
+    config: frame.finiteData ? finiteDataConfig(vegaLiteConfig(ctx.theme)) : vegaLiteConfig(ctx.theme),
     ...body,
   } as TopLevelSpec;
   if (!frame.signals) return { id: frame.id, title: frame.title, description: frame.description, spec };

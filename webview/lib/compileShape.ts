@@ -5,6 +5,7 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Spec } from 'vega';
 import { foldGridAxes } from './gridAxes';
+import { declaresFiniteData, dropInvalidTests } from './invalidTests';
 
 /**
  * Compiles a shape (the hoisted spec with its signal values nulled and its rows taken
@@ -14,10 +15,16 @@ import { foldGridAxes } from './gridAxes';
 export function compileShape(shape: string, datasetNames: readonly string[]): Spec {
   const body = JSON.parse(shape) as { datasets?: Record<string, unknown[]> };
   const empty = Object.fromEntries(datasetNames.map((k) => [k, []]));
-  return foldGridAxes(compile({ ...body, datasets: { ...(body.datasets ?? {}), ...empty } } as TopLevelSpec).spec);
+  return lean(body, compile({ ...body, datasets: { ...(body.datasets ?? {}), ...empty } } as TopLevelSpec).spec);
+}
+
+/** Less for Vega to build and run, the same drawing: grid axes folded into their axes, finite data's invalid-value tests dropped. */
+function lean(source: unknown, spec: Spec): Spec {
+  foldGridAxes(spec);
+  return declaresFiniteData(source) ? dropInvalidTests(spec) : spec;
 }
 
 /** The chart as the section wrote it (title, data, its own width): export files. */
 export function compileFull(spec: TopLevelSpec): Spec {
-  return foldGridAxes(compile(spec).spec);
+  return lean(spec, compile(spec).spec);
 }

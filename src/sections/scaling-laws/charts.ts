@@ -241,6 +241,7 @@ export function performanceCurveChart(opts: ScalingLawsChartOptions, ctx: ChartC
       width: WIDTH,
       height: HEIGHT,
       signals: { seriesLabels },
+      finiteData: true,
     },
     ctx,
     { layer: layers },
