@@ -184,6 +184,7 @@ export function timelineChart(capabilities: readonly CodeCapability[], radarSize
   return makeChart(
     {
       id: 'capability-timeline',
+      finiteData: true,
       title: { zh: '代码能力涌现时间线', en: 'When each code capability emerges' },
       subtitle: {
         zh: '灰色 = 尚不具备,彩色 = 已具备;虚线 = 雷达图中的模型规模',

@@ -111,6 +111,7 @@ export function matrixChart(points: readonly MatrixPoint[], ctx: ChartContext): 
   return makeChart(
     {
       id: 'trend-matrix',
+      finiteData: true,
       title: { zh: 'AI涌现趋势分析矩阵', en: 'AI emergence trends: importance vs feasibility' },
       subtitle: { zh: '评分 0–10;虚线把矩阵分成四个象限', en: 'Scores 0–10; dashed lines split the matrix into quadrants' },
       description: {
@@ -194,6 +195,7 @@ export function milestoneChart(ctx: ChartContext): ChartSpec {
   return makeChart(
     {
       id: 'milestone-timeline',
+      finiteData: true,
       title: { zh: '涌现能力发展时间线', en: 'Roadmap of emergent abilities' },
       description: {
         zh: `四个里程碑:${MILESTONES.map((m) => `${m.time.zh} ${m.achievement.zh} (${m.description.zh})`).join(',')}。`,
@@ -265,6 +267,7 @@ export function challengeChart(ctx: ChartContext): ChartSpec {
   return makeChart(
     {
       id: 'challenges',
+      finiteData: true,
       title: { zh: '主要挑战分析', en: 'Main challenges' },
       subtitle: { zh: '每个挑战在四个趋势中出现的次数', en: 'How many of the four trends list each challenge' },
       description: {

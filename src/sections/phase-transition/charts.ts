@@ -67,6 +67,7 @@ export function capabilityCountChart(thresholds: Thresholds, t: TransitionSettin
   return makeChart(
     {
       id: 'capability-count',
+      finiteData: true,
       title: { zh: '能力数量随规模增长', en: 'Number of capabilities grows with scale' },
       subtitle: { zh: transitionNote(t, 'zh'), en: transitionNote(t, 'en') },
       description: {
@@ -121,6 +122,7 @@ export function capabilityHeatmapChart(thresholds: Thresholds, t: TransitionSett
   return makeChart(
     {
       id: 'capability-heatmap',
+      finiteData: true,
       title: { zh: '能力涌现热图', en: 'Capability emergence heatmap' },
       subtitle: {
         zh: '随着模型变大, 深色方块自下而上解锁新能力',
@@ -186,6 +188,7 @@ export function phaseBoundariesChart(thresholds: Thresholds, t: TransitionSettin
   return makeChart(
     {
       id: 'phase-boundaries',
+      finiteData: true,
       title: { zh: '能力相变边界', en: 'Capability phase boundaries' },
       subtitle: { zh: `${transitionNote(t, 'zh')}; 各线上下略错开以免重叠`, en: `${transitionNote(t, 'en')}; lines offset slightly so none hides another` },
       description: {

@@ -112,6 +112,7 @@ export function scatterChart(panels: readonly RepresentationPanel[], settings: R
   const chart = makeChart(
     {
       id: 'representation-panels',
+      finiteData: true,
       title: { zh: '分布式表示的形成:概念在表示空间中的分布', en: 'How distributed representations form: concepts in representation space' },
       subtitle: {
         zh: `与原文脚本相同的随机点 (np.random.seed(${settings.seed}),标准差 ${settings.semiSpread} / ${settings.fullSpread},点数 ${counts})`,

@@ -193,6 +193,7 @@ export function lossVsComputeChart(o: ComputeChartOptions, ctx: ChartContext): C
   return makeChart(
     {
       id: 'loss-vs-compute',
+      finiteData: true,
       title: { zh: '损失随计算量的幂律下降', en: 'Loss falls as a power law of compute' },
       description: {
         zh: '双对数坐标下的 L(C) = (C₀/C)^α: 一条斜率为 −α 的直线; 阴影为文中所说 α 的典型范围 0.05–0.1。',
@@ -295,6 +296,7 @@ function lossVsOneChart(kind: 'params' | 'tokens', law: ResolvedLaw, ctx: ChartC
   return makeChart(
     {
       id: kind === 'params' ? 'loss-vs-params' : 'loss-vs-data',
+      finiteData: true,
       title,
       description:
         kind === 'params'
@@ -449,6 +451,7 @@ export function computeOptimalChart(law: ResolvedLaw, o: FrontierChartOptions, c
   return makeChart(
     {
       id: 'compute-optimal',
+      finiteData: true,
       title,
       description: {
         zh: '给定计算量时的最优参数量 N_opt 与词元数 D_opt, 双对数坐标: Chinchilla 形式在 C = 6ND 下最小化损失; Kaplan 的定律用其发表的分配规则 (式 6.1)。',
