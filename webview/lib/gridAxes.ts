@@ -74,7 +74,8 @@ function foldAxes(config: Json, axes: Json[], scaleTypes: Map<string, string>): 
     const edges: string[] = [];
     let blocked = false;
     for (const earlier of axes.slice(0, axes.indexOf(main))) {
-      if (earlier === grid || folded.has(earlier) || isGridOnly(earlier)) continue;
+      // Grid-only axes (this one, and any folded before it) draw no domain.
+      if (isGridOnly(earlier)) continue;
       const edge = coveredEdge(config, candidate, earlier);
       if (edge === null) blocked = true;
       else if (edge !== undefined) edges.push(edge);

@@ -242,8 +242,9 @@ function unpackShippedTable(json: string): EmergenceTable {
 
 /**
  * The shipped table, built once, then shared (read-only): from the JSON the build stores
- * beside the fits (a page parses it in well under a millisecond; reading the CSVs took
- * about 10 ms of a cold page, issue 11). A unit test requires it to equal buildObsscalingTable().
+ * beside the fits (a page parses it in well under a millisecond; reading the CSVs made
+ * a cold page's first charts() 17 ms longer on mirage, issue 11). A unit test requires it
+ * to equal buildObsscalingTable().
  */
 export function obsscalingTable(): EmergenceTable {
   shipped ??= unpackShippedTable(SHIPPED_TABLE_JSON);
