@@ -257,6 +257,31 @@ describe('chart runtime: signals, responsive layout, export (Chromium)', functio
     });
   }
 
+  it("a pointer moving across the charts shows an item's tooltip and runs no dataflow", async () => {
+    const page = await open(wide, server, { sectionId: 'scaling-formulas', lang: 'en', theme: 'light' });
+    // Each view's dataflow clock counts its runs: hover processing ran one per item the pointer crossed.
+    const runs = (): Promise<number> =>
+      page.evaluate(() => Object.values(window.__emergenceViews?.() ?? {}).reduce((n, v) => n + (v as unknown as { _clock: number })._clock, 0));
+    try {
+      const before = await runs();
+      const points = await page.$$eval('.chart-canvas svg .mark-symbol.role-mark path', (els) =>
+        els.slice(0, 6).map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.x + r.width / 2, r.y + r.height / 2];
+        }),
+      );
+      assert.ok(points.length >= 6, `only ${points.length} points to cross`);
+      for (const [x, y] of points) {
+        await page.mouse.move(x - 15, y - 15);
+        await page.mouse.move(x, y);
+      }
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-canvas')).some((e) => (e.getAttribute('title') ?? '').includes('L(C)')));
+      assert.equal(await runs(), before, 'the dataflow ran while the pointer moved');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('an export after many updates shows the current values, at the fixed width whatever the view', async () => {
     const page = await open(wide, server, { sectionId: 'scaling-laws', lang: 'en', theme: 'light' });
     const exportSvg = async (): Promise<string> => {

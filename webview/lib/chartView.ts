@@ -54,7 +54,8 @@ export class ChartView {
   ) {}
 
   private static createView(shape: ParsedShape, container: HTMLElement, prepared: PreparedChart, theme: ThemeValues): vega.View {
-    const view = new View(shape.runtime, { renderer: 'svg', container, hover: true, expr: expressionInterpreter });
+    // No hover processing: no spec has a hover encoding set, and it re-encoded an item and ran the dataflow on every pointer crossing.
+    const view = new View(shape.runtime, { renderer: 'svg', container, expr: expressionInterpreter });
     loadChart(view, prepared, theme);
     return view;
   }
