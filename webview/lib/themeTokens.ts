@@ -52,15 +52,18 @@ export function themeValues(theme: ChartTheme): ThemeValues {
   return { colours, font: theme.fontFamily, key: JSON.stringify([theme.kind, [...colours.values()], theme.fontFamily]) };
 }
 
+function replaceTokens(text: string, values: ThemeValues, font: string): string {
+  return text.replace(COLOUR_TOKEN, (t) => values.colours.get(t) ?? t).replaceAll(FONT_TOKEN, font);
+}
+
 /** JSON text with the tokens replaced by the real colours and font (JSON-escaped: fonts quote their family names). */
 export function fillTokens(json: string, values: ThemeValues): string {
-  const font = JSON.stringify(values.font).slice(1, -1);
-  return json.replace(COLOUR_TOKEN, (t) => values.colours.get(t) ?? t).replaceAll(FONT_TOKEN, font);
+  return replaceTokens(json, values, JSON.stringify(values.font).slice(1, -1));
 }
 
 /** Text (not JSON: a dataset's string value) with the tokens replaced. */
 export function fillTokenText(text: string, values: ThemeValues): string {
-  return text.replace(COLOUR_TOKEN, (t) => values.colours.get(t) ?? t).replaceAll(FONT_TOKEN, values.font);
+  return replaceTokens(text, values, values.font);
 }
 
 /** A JSON value with the tokens replaced (for datasets and signal values that quote a theme colour). */
@@ -70,6 +73,6 @@ export function fillTokensIn<T>(value: T, values: ThemeValues): T {
 }
 
 /** Whether text (JSON or a string value) holds a token: a plain substring search. */
-export function hasTokens(json: string): boolean {
-  return json.includes(COLOUR_TOKEN_PREFIX) || json.includes(FONT_TOKEN);
+export function hasTokens(text: string): boolean {
+  return text.includes(COLOUR_TOKEN_PREFIX) || text.includes(FONT_TOKEN);
 }
